@@ -1,0 +1,33 @@
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { UserFacingError } from './errors.ts';
+import { createLogger, type Logger } from './log.ts';
+
+/**
+ * Runs a command-line entry with a loaded config and a stderr logger. Operator mistakes (bad config, a
+ * UserFacingError) print one clear line to stderr and exit 1; anything else propagates with its stack.
+ */
+export async function runWithConfig(
+  body: (config: Config, logger: Logger) => Promise<number>,
+  load: () => Config = () => loadConfig(),
+): Promise<number> {
+  let config: Config;
+  try {
+    config = load();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  try {
+    return await body(config, logger);
+  } catch (error) {
+    if (error instanceof UserFacingError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}

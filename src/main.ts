@@ -1,0 +1,34 @@
+/**
+ * The one entry point: `tsx src/main.ts <command> [args]`. Each command lives in its own module and is loaded only
+ * when asked for, so `ingest` never pays for discord.js and the console never opens a gateway.
+ */
+type CommandModule = { run(argv: readonly string[]): Promise<number> };
+
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  start: () => import('./start.ts'),
+  console: () => import('./console/main.ts'),
+  ingest: () => import('./ingest/cli.ts'),
+  cli: () => import('./answer/cli.ts'),
+  deploy: () => import('./discord/deploy-cli.ts'),
+};
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const load = name ? COMMANDS[name] : undefined;
+  if (!load) {
+    console.error(`Unknown command ${JSON.stringify(name ?? '')}. Use one of: ${Object.keys(COMMANDS).join(', ')}.`);
+    return 2;
+  }
+  const module = await load();
+  return module.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);
