@@ -1,0 +1,57 @@
+import type { StoredArticle } from '../articles/article.ts';
+import type { AnswerEvent, AnswerResult, SummaryLength } from './types.ts';
+
+/** Who is asking: budgets and usage are per guild (null outside a guild: console, CLI, DMs). */
+export interface RequestContext {
+  readonly guildId: string | null;
+  readonly userId: string | null;
+}
+
+/** How an article reference was turned into an article: shown to the user when it was not their explicit choice. */
+export type ArticlePick = 'id' | 'latest' | 'best-match';
+
+export interface SummaryRequest {
+  /** Article id, or words to search for; undefined/empty → the latest article. */
+  readonly article?: string | undefined;
+  readonly length: SummaryLength;
+  /** Reply language, e.g. "en", "de" (quotes stay in the article's language). */
+  readonly language: string;
+  readonly context: RequestContext;
+  readonly signal?: AbortSignal;
+}
+
+export interface AskRequest {
+  readonly question: string;
+  /** Article id, or words; undefined/empty → the stored article that best matches the question. */
+  readonly article?: string | undefined;
+  readonly language: string;
+  readonly context: RequestContext;
+  readonly signal?: AbortSignal;
+}
+
+export interface ReplyResult extends AnswerResult {
+  /** true when served from the answer cache (no model call, no budget spent). */
+  readonly cached: boolean;
+  /** Set the first time a guild's request is served offline because its daily budget ran out. */
+  readonly budgetNotice?: { readonly resetsAt: string };
+}
+
+/**
+ * What a transport (Discord, console, CLI) consumes: first the resolved article with the disclaimer to attach,
+ * then the answerer's text and citation events, then one `done`. Resolution problems (unknown article, empty
+ * store, empty question) throw a UserFacingError before the first event.
+ */
+export type ReplyEvent =
+  | {
+      readonly type: 'article';
+      readonly article: StoredArticle;
+      readonly disclaimer: string;
+      readonly pickedBy: ArticlePick;
+    }
+  | Exclude<AnswerEvent, { type: 'done' }>
+  | { readonly type: 'done'; readonly result: ReplyResult };
+
+export interface Newsroom {
+  summary(request: SummaryRequest): AsyncIterable<ReplyEvent>;
+  ask(request: AskRequest): AsyncIterable<ReplyEvent>;
+}
