@@ -1,5 +1,5 @@
 import type { StoredArticle } from '../articles/article.ts';
-import type { AnswerEvent, AnswerResult, SummaryLength } from './types.ts';
+import type { AnswerEvent, AnswerResult, FallbackReason, SummaryLength } from './types.ts';
 
 /** Who is asking: budgets and usage are per guild (null outside a guild: console, CLI, DMs). */
 export interface RequestContext {
@@ -49,6 +49,11 @@ export type ReplyEvent =
       readonly pickedBy: ArticlePick;
     }
   | Exclude<AnswerEvent, { type: 'done' }>
+  /**
+   * The model failed after some text was already streamed: discard the text and citations received so far; the
+   * labelled offline answer follows. (The `done` result is always complete on its own.)
+   */
+  | { readonly type: 'restart'; readonly reason: FallbackReason }
   | { readonly type: 'done'; readonly result: ReplyResult };
 
 export interface Newsroom {

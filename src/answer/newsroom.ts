@@ -1,0 +1,208 @@
+import type { Article, ArticleStore } from '../articles/article.ts';
+import { errorMessage } from '../errors.ts';
+import { type Logger, silentLogger } from '../log.ts';
+import { Broadcast } from './broadcast.ts';
+import { type AnswerCache, type CacheIdentity, cacheKey } from './cache.ts';
+import type {
+  AskRequest,
+  Newsroom,
+  ReplyEvent,
+  ReplyResult,
+  RequestContext,
+  SummaryRequest,
+} from './newsroom-types.ts';
+import { type ResolvedArticle, resolveArticle, validateQuestion } from './resolve.ts';
+import type { AnswerEvent, Answerer, AnswerResult, FallbackReason } from './types.ts';
+import { budgetTokens, type UsageLedger } from './usage.ts';
+
+export interface NewsroomSettings {
+  readonly sourceDisclaimer: string;
+  readonly summaryTtlMs: number;
+  readonly answerTtlMs: number;
+  /** Tokens per guild per UTC day; 0 = unlimited. */
+  readonly guildDailyTokenBudget: number;
+}
+
+export interface NewsroomDeps {
+  readonly store: ArticleStore;
+  /** The language model; null when no API key is configured (the offline answerer then serves everything). */
+  readonly model: Answerer | null;
+  readonly modelName: string;
+  readonly offline: Answerer;
+  readonly cache: AnswerCache;
+  readonly usage: UsageLedger;
+  readonly classifyError: (error: unknown) => FallbackReason | null;
+  readonly promptHash: (kind: 'summary' | 'answer') => string;
+  readonly settings: NewsroomSettings;
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+}
+
+/** One request, reduced to what differs between /summary and /ask. */
+interface Job {
+  readonly context: RequestContext;
+  readonly resolve: () => Promise<ResolvedArticle>;
+  readonly identity: (article: Article) => Omit<CacheIdentity, 'promptHash' | 'model'>;
+  readonly run: (answerer: Answerer, article: Article) => AsyncIterable<AnswerEvent>;
+  readonly ttlMs: number;
+}
+
+const NEXT_UTC_MIDNIGHT = (now: Date) =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1)).toISOString();
+
+export function createNewsroom(deps: NewsroomDeps): Newsroom {
+  const logger = deps.logger ?? silentLogger;
+  const now = deps.now ?? (() => new Date());
+  /** In-flight model calls by cache key; an entry lives only while its call runs, so the map stays small. */
+  const inflight = new Map<string, Broadcast<ReplyEvent>>();
+  const reportedRejections = new Set<string>();
+
+  async function overBudget(context: RequestContext): Promise<boolean> {
+    const budget = deps.settings.guildDailyTokenBudget;
+    if (budget <= 0 || context.guildId === null) return false;
+    const [today] = await deps.usage.days(context.guildId, 1);
+    return today !== undefined && budgetTokens(today) >= budget;
+  }
+
+  function warnOperator(reason: FallbackReason, error: unknown): void {
+    if (reason !== 'rejected') {
+      logger.warn({ reason, err: errorMessage(error) }, 'model unavailable; serving the offline answer');
+      return;
+    }
+    const message = errorMessage(error);
+    if (reportedRejections.size < 100 && !reportedRejections.has(message)) {
+      reportedRejections.add(message);
+      logger.error(
+        { err: message },
+        'The Anthropic API rejected the request (check ANTHROPIC_API_KEY, ANTHROPIC_MODEL and account access); serving offline answers',
+      );
+    }
+  }
+
+  async function* offlineReply(
+    job: Job,
+    article: Article,
+    reason: FallbackReason,
+  ): AsyncGenerator<ReplyEvent> {
+    for await (const event of job.run(deps.offline, article)) {
+      if (event.type !== 'done') {
+        yield event;
+        continue;
+      }
+      await deps.usage
+        .recordOfflineReply(job.context.guildId)
+        .catch((e) => logger.warn({ err: e }, 'usage not saved'));
+      let result: ReplyResult = { ...event.result, fallbackReason: reason, cached: false };
+      if (reason === 'over-budget' && (await deps.usage.claimBudgetNotice(job.context.guildId))) {
+        result = { ...result, budgetNotice: { resetsAt: NEXT_UTC_MIDNIGHT(now()) } };
+      }
+      yield { type: 'done', result };
+    }
+  }
+
+  async function produce(
+    flight: Broadcast<ReplyEvent>,
+    job: Job,
+    article: Article,
+    key: string,
+    model: Answerer,
+  ) {
+    let streamed = false;
+    try {
+      let result: AnswerResult | undefined;
+      for await (const event of job.run(model, article)) {
+        if (event.type === 'done') result = event.result;
+        else {
+          streamed = true;
+          flight.push(event);
+        }
+      }
+      if (!result) throw new Error('the model stream ended without a result');
+      await deps.usage
+        .recordModelCall(job.context.guildId, result.model, result.usage)
+        .catch((e) => logger.warn({ err: e }, 'usage not saved'));
+      await deps.cache.set(key, result, job.ttlMs);
+      flight.push({ type: 'done', result: { ...result, cached: false } });
+    } catch (error) {
+      const known = deps.classifyError(error);
+      if (known === null) logger.error({ err: error }, 'unexpected model failure');
+      const reason = known ?? 'server-error';
+      warnOperator(reason, error);
+      if (streamed) flight.push({ type: 'restart', reason });
+      try {
+        for await (const event of offlineReply(job, article, reason)) flight.push(event);
+      } catch (offlineError) {
+        flight.fail(offlineError);
+        return;
+      }
+    }
+    flight.finish();
+  }
+
+  async function* serve(job: Job): AsyncGenerator<ReplyEvent> {
+    const { article, pickedBy } = await job.resolve();
+    yield {
+      type: 'article',
+      article,
+      disclaimer: article.disclaimer ?? deps.settings.sourceDisclaimer,
+      pickedBy,
+    };
+    const model = deps.model;
+    if (!model) return yield* offlineReply(job, article, 'no-api-key');
+    const identity = job.identity(article);
+    const key = cacheKey({ ...identity, promptHash: deps.promptHash(identity.kind), model: deps.modelName });
+    const cached = await deps.cache.get(key);
+    if (cached) {
+      await deps.usage
+        .recordCachedReply(job.context.guildId)
+        .catch((e) => logger.warn({ err: e }, 'usage not saved'));
+      yield { type: 'text', text: cached.text };
+      for (const citation of cached.citations) yield { type: 'citation', citation };
+      return yield { type: 'done', result: { ...cached, cached: true } };
+    }
+    let flight = inflight.get(key);
+    if (!flight) {
+      if (await overBudget(job.context)) return yield* offlineReply(job, article, 'over-budget');
+      const started = new Broadcast<ReplyEvent>();
+      inflight.set(key, started);
+      void produce(started, job, article, key, model).finally(() => inflight.delete(key));
+      flight = started;
+    }
+    yield* flight.subscribe();
+  }
+
+  return {
+    summary(request: SummaryRequest) {
+      return serve({
+        context: request.context,
+        resolve: () => resolveArticle(deps.store, request.article),
+        identity: (article) => ({
+          kind: 'summary',
+          article: articleKey(article),
+          language: request.language,
+          length: request.length,
+        }),
+        run: (answerer, article) =>
+          answerer.summarize(article, { length: request.length, language: request.language }),
+        ttlMs: deps.settings.summaryTtlMs,
+      });
+    },
+    async *ask(request: AskRequest) {
+      const question = validateQuestion(request.question);
+      yield* serve({
+        context: request.context,
+        resolve: () => resolveArticle(deps.store, request.article, question),
+        identity: (article) => ({
+          kind: 'answer',
+          article: articleKey(article),
+          language: request.language,
+          question,
+        }),
+        run: (answerer, article) => answerer.answer(article, question, { language: request.language }),
+        ttlMs: deps.settings.answerTtlMs,
+      });
+    },
+  };
+}
+
+const articleKey = (article: Article) => ({ id: article.id, hash: article.hash });

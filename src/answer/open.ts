@@ -1,0 +1,88 @@
+import type Keyv from 'keyv';
+import type { ArticleStore } from '../articles/article.ts';
+import { openArticleStore } from '../articles/store.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import { openKeyv } from '../store/keyv.ts';
+import { classifyAnthropicError, createAnthropicAnswerer } from './anthropic/provider.ts';
+import { createAnswerCache } from './cache.ts';
+import { createExtractiveAnswerer } from './extractive/index.ts';
+import { createNewsroom } from './newsroom.ts';
+import type { Newsroom } from './newsroom-types.ts';
+import { loadPrompts } from './prompts.ts';
+import { createUsageLedger, type UsageLedger } from './usage.ts';
+
+const HOUR_MS = 3_600_000;
+
+/** Everything a transport needs, opened from the config; close() releases the store connections. */
+export interface NewsroomRuntime {
+  readonly newsroom: Newsroom;
+  readonly store: ArticleStore;
+  readonly usage: UsageLedger;
+  /** Which answerer serves: shown in the console banner and the CLI's JSON. */
+  readonly provider: 'anthropic' | 'extractive';
+  readonly openKeyv: (namespace: string) => Promise<Keyv>;
+  close(): Promise<void>;
+}
+
+export async function openNewsroom(
+  config: Config,
+  logger: Logger,
+  options: { fetch?: typeof fetch; now?: () => Date } = {},
+): Promise<NewsroomRuntime> {
+  const now = options.now ?? (() => new Date());
+  const opened: Keyv[] = [];
+  const keyvFor = async (namespace: string) => {
+    const keyv = await openKeyv(config.storeUrl, { namespace, logger });
+    opened.push(keyv);
+    return keyv;
+  };
+  const store = await openArticleStore({ url: config.storeUrl, logger, now });
+  const prompts = await loadPrompts();
+  const usage = createUsageLedger(await keyvFor('usage'), now);
+  const cache = createAnswerCache(await keyvFor('answers'), (error) =>
+    logger.warn({ err: error }, 'answer cache'),
+  );
+  const { apiKey } = config.anthropic;
+  const model = apiKey
+    ? createAnthropicAnswerer({
+        apiKey,
+        ...(config.anthropic.baseUrl ? { baseURL: config.anthropic.baseUrl } : {}),
+        model: config.anthropic.model,
+        timeoutMs: config.anthropic.timeoutMs,
+        maxRetries: config.anthropic.maxRetries,
+        prompts,
+        logger,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      })
+    : null;
+  const newsroom = createNewsroom({
+    store,
+    model,
+    modelName: config.anthropic.model,
+    offline: createExtractiveAnswerer(),
+    cache,
+    usage,
+    classifyError: classifyAnthropicError,
+    promptHash: (kind) => prompts[kind === 'summary' ? 'summary' : 'ask'].hash,
+    settings: {
+      sourceDisclaimer: config.sourceDisclaimer,
+      summaryTtlMs: config.cache.summaryTtlHours * HOUR_MS,
+      answerTtlMs: config.cache.answerTtlHours * HOUR_MS,
+      guildDailyTokenBudget: config.guildDailyTokenBudget,
+    },
+    logger,
+    now,
+  });
+  return {
+    newsroom,
+    store,
+    usage,
+    provider: model ? 'anthropic' : 'extractive',
+    openKeyv: keyvFor,
+    async close() {
+      await Promise.allSettled(opened.map((keyv) => keyv.disconnect()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import type Keyv from 'keyv';
+import { estimateCostUsd } from './anthropic/pricing.ts';
+import type { TokenUsage } from './types.ts';
+
+/** One guild's model use on one UTC day. */
+export interface UsageDay {
+  readonly date: string;
+  readonly modelCalls: number;
+  readonly cachedReplies: number;
+  readonly offlineReplies: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheReadTokens: number;
+  readonly cacheWriteTokens: number;
+  readonly costUsd: number;
+}
+
+const DAY_MS = 86_400_000;
+/** Key used for requests outside any guild (console, CLI, DMs). */
+const NO_GUILD = 'none';
+
+const emptyDay = (date: string): UsageDay => ({
+  date,
+  modelCalls: 0,
+  cachedReplies: 0,
+  offlineReplies: 0,
+  inputTokens: 0,
+  outputTokens: 0,
+  cacheReadTokens: 0,
+  cacheWriteTokens: 0,
+  costUsd: 0,
+});
+
+export const utcDate = (at: Date): string => at.toISOString().slice(0, 10);
+
+/**
+ * Tokens counted against a guild's daily budget: what is billed at the full input/output rates, with prompt-cache
+ * reads at a tenth (as they are priced), so caching stretches a budget instead of spending it.
+ */
+export function budgetTokens(
+  day: Pick<UsageDay, 'inputTokens' | 'outputTokens' | 'cacheReadTokens' | 'cacheWriteTokens'>,
+): number {
+  return day.inputTokens + day.outputTokens + day.cacheWriteTokens + Math.ceil(day.cacheReadTokens / 10);
+}
+
+export interface UsageLedger {
+  recordModelCall(guildId: string | null, model: string, usage: TokenUsage): Promise<void>;
+  recordCachedReply(guildId: string | null): Promise<void>;
+  recordOfflineReply(guildId: string | null): Promise<void>;
+  /** The last `count` UTC days ending today, oldest first. */
+  days(guildId: string | null, count: number): Promise<UsageDay[]>;
+  /** true the first time it is called for this guild on this UTC day. */
+  claimBudgetNotice(guildId: string | null): Promise<boolean>;
+}
+
+/**
+ * Per guild per day counters in keyv. Updates to one key are serialised in this process so concurrent replies never
+ * lose a count.
+ */
+export function createUsageLedger(keyv: Keyv, now: () => Date = () => new Date()): UsageLedger {
+  const queues = new Map<string, Promise<unknown>>();
+  const keyFor = (guildId: string | null, date: string) => `${guildId ?? NO_GUILD}:${date}`;
+
+  function update(guildId: string | null, change: (day: UsageDay) => UsageDay): Promise<void> {
+    const date = utcDate(now());
+    const key = keyFor(guildId, date);
+    const previous = queues.get(key) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      const day = (await keyv.get<UsageDay>(key)) ?? emptyDay(date);
+      await keyv.set(key, change(day), 40 * DAY_MS);
+    });
+    const settled = next.catch(() => {});
+    queues.set(key, settled);
+    void settled.then(() => {
+      if (queues.get(key) === settled) queues.delete(key);
+    });
+    return next;
+  }
+
+  return {
+    recordModelCall: (guildId, model, usage) =>
+      update(guildId, (day) => ({
+        ...day,
+        modelCalls: day.modelCalls + 1,
+        inputTokens: day.inputTokens + usage.inputTokens,
+        outputTokens: day.outputTokens + usage.outputTokens,
+        cacheReadTokens: day.cacheReadTokens + usage.cacheReadTokens,
+        cacheWriteTokens: day.cacheWriteTokens + usage.cacheWriteTokens,
+        costUsd: day.costUsd + estimateCostUsd(model, usage),
+      })),
+    recordCachedReply: (guildId) =>
+      update(guildId, (day) => ({ ...day, cachedReplies: day.cachedReplies + 1 })),
+    recordOfflineReply: (guildId) =>
+      update(guildId, (day) => ({ ...day, offlineReplies: day.offlineReplies + 1 })),
+    async days(guildId, count) {
+      const today = now().getTime();
+      const dates = Array.from({ length: count }, (_, i) =>
+        utcDate(new Date(today - (count - 1 - i) * DAY_MS)),
+      );
+      const stored = await Promise.all(dates.map((date) => keyv.get<UsageDay>(keyFor(guildId, date))));
+      return dates.map((date, i) => stored[i] ?? emptyDay(date));
+    },
+    async claimBudgetNotice(guildId) {
+      const key = `notice:${keyFor(guildId, utcDate(now()))}`;
+      if (await keyv.get(key)) return false;
+      await keyv.set(key, true, 2 * DAY_MS);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { CompletedReply } from '../answer/collect.ts';
+import type { ReplyEvent } from '../answer/newsroom-types.ts';
+import type { ArticleSummaryEntry } from '../articles/article.ts';
+import { translate } from '../i18n/index.ts';
+
+/** Where the console writes: stdout in real use, a buffer in tests. */
+export interface Output {
+  write(text: string): void;
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+export function articleLine(entry: ArticleSummaryEntry): string {
+  return `  ${entry.id}  ${day(entry.publishedAt)}  ${entry.title}`;
+}
+
+/**
+ * Streams a reply to the terminal as it is written, then closes it like the Discord embed does: the quotes, the
+ * labels, and the source's disclaimer last.
+ */
+export function createStreamPrinter(out: Output, locale: string) {
+  let streamedText = false;
+  return {
+    onEvent(event: ReplyEvent): void {
+      if (event.type === 'article') {
+        const picked =
+          event.pickedBy === 'id'
+            ? event.article.title
+            : translate(locale, `reply.picked.${event.pickedBy}`, {
+                title: event.article.title,
+                date: day(event.article.publishedAt),
+              }).replace(/\*\*/g, '');
+        out.write(`\n${picked}${event.article.url ? `\n${event.article.url}` : ''}\n\n`);
+      } else if (event.type === 'text') {
+        streamedText = true;
+        out.write(event.text);
+      } else if (event.type === 'restart' && streamedText) {
+        out.write('\n\n(the model stopped; the offline answer follows)\n\n');
+        streamedText = false;
+      }
+    },
+    finish(reply: CompletedReply): void {
+      const { result } = reply;
+      const lines: string[] = [];
+      if (!streamedText) lines.push(result.text);
+      if (result.citations.length > 0) {
+        lines.push('', `${translate(locale, 'reply.quotes')}:`);
+        for (const citation of result.citations)
+          lines.push(`  > ${citation.quote} (¶${citation.paragraph + 1})`);
+      }
+      if (result.provider === 'extractive') lines.push('', translate(locale, 'reply.offline'));
+      if (result.budgetNotice)
+        lines.push(translate(locale, 'reply.budget', { resetsAt: result.budgetNotice.resetsAt }));
+      lines.push('', `— ${reply.disclaimer}`, '');
+      out.write(`${lines.join('\n')}\n`);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { runWithConfig } from './cli-support.ts';
+
+export const NO_TOKEN_NO_TERMINAL =
+  'DISCORD_TOKEN is not set and there is no terminal: set DISCORD_TOKEN (see .env.example) to run the bot, or run `npm run console` in a terminal to try newsdesk locally.';
+
+function waitForShutdownSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+}
+
+/**
+ * `npm start`: the Discord bot when a token is configured; otherwise, in a terminal, the local console on the
+ * bundled articles, so a newcomer sees it work in two commands; otherwise one clear line and exit 1.
+ */
+export function run(argv: readonly string[]): Promise<number> {
+  return runWithConfig(async (config, logger) => {
+    if (config.discord.token) {
+      const { startBot } = await import('./discord/bot.ts');
+      const bot = await startBot({ config, logger });
+      const signal = await waitForShutdownSignal();
+      logger.info({ signal }, 'shutting down');
+      await bot.stop();
+      return 0;
+    }
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      console.error(NO_TOKEN_NO_TERMINAL);
+      return 1;
+    }
+    const { runConsole } = await import('./console/main.ts');
+    return runConsole(config, logger, { argv, reason: 'no-token' });
+  });
+}
