@@ -160,9 +160,10 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
       for (const citation of cached.citations) yield { type: 'citation', citation };
       return yield { type: 'done', result: { ...cached, cached: true } };
     }
+    if (!inflight.has(key) && (await overBudget(job.context))) return yield* offlineReply(job, article, 'over-budget');
+    // From here to set() nothing awaits, so concurrent identical requests cannot both start a model call.
     let flight = inflight.get(key);
     if (!flight) {
-      if (await overBudget(job.context)) return yield* offlineReply(job, article, 'over-budget');
       const started = new Broadcast<ReplyEvent>();
       inflight.set(key, started);
       void produce(started, job, article, key, model).finally(() => inflight.delete(key));

@@ -42,7 +42,7 @@ export function createStreamPrinter(out: Output, locale: string) {
     finish(reply: CompletedReply): void {
       const { result } = reply;
       const lines: string[] = [];
-      if (!streamedText) lines.push(result.text);
+      lines.push(streamedText ? '' : result.text);
       if (result.citations.length > 0) {
         lines.push('', `${translate(locale, 'reply.quotes')}:`);
         for (const citation of result.citations)
