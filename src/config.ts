@@ -66,6 +66,7 @@ const EnvSchema = z.object({
   STORE_URL: storeUrl,
   ARTICLES_DIR: optionalString,
   NEWS_FEEDS: feedList,
+  NEWS_FEEDS_FILE: optionalString,
   FEED_POLL_MINUTES: intInRange(10, 1, 1_440),
   SOURCE_DISCLAIMER: z.preprocess(blankToUndefined, z.string().default(SITE_DISCLAIMER)),
   SUMMARY_CACHE_TTL_HOURS: intInRange(24 * 7, 0, 24 * 365),
@@ -98,7 +99,12 @@ export interface Config {
   };
   readonly storeUrl: string;
   readonly articlesDir: string | undefined;
-  readonly feeds: { readonly urls: readonly string[]; readonly pollMinutes: number };
+  readonly feeds: {
+    readonly urls: readonly string[];
+    readonly pollMinutes: number;
+    /** Optional JSON file adding feeds with a name and the source's disclaimer (src/ingest/feeds/config.ts). */
+    readonly file: string | undefined;
+  };
   readonly sourceDisclaimer: string;
   readonly cache: { readonly summaryTtlHours: number; readonly answerTtlHours: number };
   readonly streamEditIntervalMs: number;
@@ -128,7 +134,7 @@ function toConfig(env: Env): Config {
     },
     storeUrl: env.STORE_URL,
     articlesDir: env.ARTICLES_DIR,
-    feeds: { urls: env.NEWS_FEEDS, pollMinutes: env.FEED_POLL_MINUTES },
+    feeds: { urls: env.NEWS_FEEDS, pollMinutes: env.FEED_POLL_MINUTES, file: env.NEWS_FEEDS_FILE },
     sourceDisclaimer: env.SOURCE_DISCLAIMER,
     cache: { summaryTtlHours: env.SUMMARY_CACHE_TTL_HOURS, answerTtlHours: env.ANSWER_CACHE_TTL_HOURS },
     streamEditIntervalMs: env.STREAM_EDIT_INTERVAL_MS,

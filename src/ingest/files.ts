@@ -1,0 +1,191 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import type { Article, ArticleStore, UpsertOutcome } from '../articles/article.ts';
+import { articleIdFromFileName, parseArticleFile } from '../articles/parse.ts';
+import { errorMessage, UserFacingError } from '../errors.ts';
+import { type Logger, silentLogger } from '../log.ts';
+
+/** Files read and parsed at once: enough to overlap disk reads with parsing, few enough to bound memory. */
+export const READ_CONCURRENCY = 16;
+/** What a folder walk picks up. */
+export const ARTICLE_FILE_PATTERNS: readonly string[] = ['**/*.txt', '**/*.md'];
+const GLOB_MAGIC = /[*?[\]{}]/;
+
+export interface IngestFailure {
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface IngestOutcome {
+  new: number;
+  updated: number;
+  unchanged: number;
+  /** Articles parsed (stored or, in a dry run, only parsed). */
+  parsed: number;
+  readonly failed: IngestFailure[];
+}
+
+export interface IngestedArticle {
+  readonly path: string;
+  readonly article: Article;
+  /** What the store did; null in a dry run. */
+  readonly outcome: UpsertOutcome | null;
+  readonly warnings: readonly string[];
+}
+
+export interface IngestOptions {
+  /** Required unless dryRun. */
+  readonly store?: ArticleStore;
+  readonly dryRun: boolean;
+  /** Called in input order, once per parsed article. */
+  readonly onArticle?: (ingested: IngestedArticle) => void;
+  readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
+  /** Called once per failure, in input order: a missing path, an empty folder, a file that does not parse. */
+  readonly onFailure?: (failure: IngestFailure) => void;
+  readonly logger?: Logger;
+  readonly concurrency?: number;
+}
+
+type FileResult = { readonly failure: IngestFailure } | { readonly ingested: IngestedArticle };
+
+/**
+ * Imports article files, folders (walked recursively for *.txt and *.md) and globs into the store, or only parses
+ * them in a dry run. A file that fails is reported and skipped; only a failing store stops the run (thrown as a
+ * UserFacingError that says how far it got).
+ */
+export async function ingestPaths(paths: readonly string[], options: IngestOptions): Promise<IngestOutcome> {
+  const { store, dryRun } = options;
+  if (!dryRun && store === undefined) throw new Error('ingestPaths: a store is required unless dryRun');
+  const outcome: IngestOutcome = { new: 0, updated: 0, unchanged: 0, parsed: 0, failed: [] };
+  const fail = (failure: IngestFailure) => {
+    outcome.failed.push(failure);
+    options.onFailure?.(failure);
+  };
+  const { files, failures } = await collectArticleFiles(paths);
+  for (const failure of failures) fail(failure);
+  const record = (result: FileResult) => {
+    if ('failure' in result) return fail(result.failure);
+    outcome.parsed += 1;
+    if (result.ingested.outcome !== null) outcome[result.ingested.outcome] += 1;
+    options.onArticle?.(result.ingested);
+  };
+  const ingestFile = async (file: string): Promise<FileResult> => {
+    const parsed = await parseSafely(file, options.logger ?? silentLogger);
+    if (!parsed.ok) return { failure: { path: file, reason: parsed.reason } };
+    const stored = store && !dryRun ? await saveOrStop(store, file, parsed.article) : null;
+    return { ingested: { path: file, article: parsed.article, outcome: stored, warnings: parsed.warnings } };
+  };
+  await forEachInOrder(files, options.concurrency ?? READ_CONCURRENCY, ingestFile, record, (done) =>
+    options.onProgress?.({ done, total: files.length }),
+  );
+  return outcome;
+}
+
+async function parseSafely(file: string, logger: Logger) {
+  try {
+    return await parseArticleFile(file);
+  } catch (error) {
+    logger.error({ err: error, path: file }, 'unexpected error while parsing an article file');
+    return { ok: false as const, reason: `unexpected error: ${errorMessage(error)}` };
+  }
+}
+
+async function saveOrStop(store: ArticleStore, file: string, article: Article) {
+  try {
+    return (await store.upsert(article)).outcome;
+  } catch (error) {
+    // Reads run ahead of writes, so the exact count saved is not known here; what matters is that it is kept.
+    throw new UserFacingError(
+      `${errorMessage(error)}\nImport stopped at ${file}; the articles imported before it are saved. ` +
+        'Run ingest again once the store is fixed: unchanged files are skipped.',
+      error instanceof UserFacingError ? error.code : 'store-write-failed',
+    );
+  }
+}
+
+/**
+ * Runs `work` over the items with at most `concurrency` in flight and hands the results to `emit` in input order,
+ * so output is deterministic however the reads interleave. The first thrown error stops new work and is rethrown.
+ */
+async function forEachInOrder<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<R>,
+  emit: (result: R) => void,
+  onDone: (done: number) => void,
+): Promise<void> {
+  const finished = new Map<number, R>();
+  let next = 0;
+  let emitted = 0;
+  let stopped = false;
+  const worker = async () => {
+    while (!stopped && next < items.length) {
+      const index = next++;
+      try {
+        finished.set(index, await work(items[index] as T));
+      } catch (error) {
+        stopped = true;
+        throw error;
+      }
+      for (let ready = finished.get(emitted); ready !== undefined; ready = finished.get(emitted)) {
+        finished.delete(emitted);
+        emitted += 1;
+        emit(ready);
+        onDone(emitted);
+      }
+    }
+  };
+  const workers = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker);
+  await Promise.all(workers);
+}
+
+/**
+ * Expands the arguments into article files, each once, in a stable order. A missing path, a glob that matches
+ * nothing, a folder without articles and two files that would share one id are failures, named.
+ */
+export async function collectArticleFiles(
+  args: readonly string[],
+): Promise<{ files: string[]; failures: IngestFailure[] }> {
+  const files: string[] = [];
+  const failures: IngestFailure[] = [];
+  const seenPaths = new Set<string>();
+  const pathById = new Map<string, string>();
+  for (const arg of args) {
+    const expanded = await expandArgument(arg);
+    if ('reason' in expanded) {
+      failures.push({ path: arg, reason: expanded.reason });
+      continue;
+    }
+    for (const file of expanded) {
+      const resolved = path.resolve(file);
+      if (seenPaths.has(resolved)) continue;
+      seenPaths.add(resolved);
+      const id = articleIdFromFileName(file);
+      const owner = pathById.get(id);
+      if (owner === undefined) {
+        pathById.set(id, file);
+        files.push(file);
+      } else {
+        failures.push({ path: file, reason: `same article id "${id}" as ${owner}: rename one of them` });
+      }
+    }
+  }
+  return { files, failures };
+}
+
+async function expandArgument(arg: string): Promise<string[] | { reason: string }> {
+  const info = await stat(arg).catch(() => null);
+  if (info?.isFile()) return [arg];
+  if (info?.isDirectory()) {
+    const found = await glob([...ARTICLE_FILE_PATTERNS], { cwd: arg, onlyFiles: true });
+    if (found.length === 0) return { reason: 'folder has no article files (*.txt, *.md)' };
+    return found.sort().map((file) => path.join(arg, file));
+  }
+  if (info) return { reason: 'not a regular file or folder' };
+  if (GLOB_MAGIC.test(arg)) {
+    const found = await glob(arg, { onlyFiles: true, expandDirectories: false });
+    return found.length > 0 ? found.sort() : { reason: 'no file matches this pattern' };
+  }
+  return { reason: 'no such file or folder' };
+}

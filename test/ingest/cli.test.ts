@@ -1,0 +1,91 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openArticleStore } from '../../src/articles/store.ts';
+import { parseConfig } from '../../src/config.ts';
+import { type IngestCliDeps, runIngest } from '../../src/ingest/cli.ts';
+import { silentLogger } from '../../src/log.ts';
+
+const SAMPLES_DIR = path.resolve(import.meta.dirname, '../../data/samples');
+const SAMPLE = path.join(SAMPLES_DIR, '001_tram_line_vote.txt');
+
+function capture(isTTY = false) {
+  let text = '';
+  return { sink: { isTTY, write: (chunk: string) => (text += chunk) }, text: () => text };
+}
+
+/** runIngest in-process on an in-memory store, with captured output. */
+async function ingest(argv: string[], env: Record<string, string> = {}) {
+  const stdout = capture();
+  const stderr = capture();
+  const config = parseConfig({ STORE_URL: 'memory://', ...env });
+  const deps: IngestCliDeps = {
+    stdout: stdout.sink,
+    stderr: stderr.sink,
+    openStore: () => openArticleStore({ url: 'memory://' }),
+    now: () => Date.now(),
+  };
+  const code = await runIngest(argv, config, silentLogger, deps);
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+describe('ingest command (in-process)', () => {
+  it('GIVEN the samples folder THEN it prints the one summary line on stdout and exits 0', async () => {
+    expect(await ingest([SAMPLES_DIR])).toEqual({
+      code: 0,
+      stdout: '7 new, 0 updated, 0 unchanged, 0 failed\n',
+      stderr: '',
+    });
+  });
+
+  it('GIVEN --dry-run --json THEN stdout is only JSON lines with exactly the stable fields', async () => {
+    const { code, stdout, stderr } = await ingest([SAMPLE, '--dry-run', '--json']);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const parsed = JSON.parse(lines[0] as string);
+    expect(Object.keys(parsed)).toEqual(['id', 'title', 'category', 'disclaimer', 'paragraphs', 'hash']);
+    expect(parsed).toMatchObject({ id: '001_tram_line_vote', category: 'Europe news' });
+    expect(stderr).toBe('1 parsed, 0 failed (dry run: nothing stored)\n');
+  });
+
+  it('GIVEN a feed URL THEN it is a named failure for now and exit 1', async () => {
+    const { code, stderr } = await ingest(['https://example.com/feed.xml', SAMPLE]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^https:\/\/example\.com\/feed\.xml: feed and article URLs are not supported/);
+  });
+
+  it('GIVEN no argument THEN ARTICLES_DIR is imported; without it, a usage error', async () => {
+    expect((await ingest([], { ARTICLES_DIR: SAMPLES_DIR })).stdout).toBe(
+      '7 new, 0 updated, 0 unchanged, 0 failed\n',
+    );
+    await expect(ingest([])).rejects.toThrow(/^Nothing to import\.\nUsage: npm run ingest/);
+    await expect(ingest(['--nope'])).rejects.toThrow(/Unknown option '--nope'/);
+    expect((await ingest(['--help'])).stdout).toMatch(/^Usage: npm run ingest -- <file\|folder\|glob>/);
+  });
+
+  it('GIVEN 1,000 files on a terminal THEN progress is one redrawn line, cleared before the summary', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-progress-'));
+    try {
+      for (let i = 0; i < 1_000; i += 1)
+        await writeFile(path.join(dir, `a${i}.txt`), `T${i}\n\nBody ${i}.\n`);
+      const stderr = capture(true);
+      const stdout = capture();
+      let clock = 0;
+      const deps: IngestCliDeps = {
+        stdout: stdout.sink,
+        stderr: stderr.sink,
+        openStore: () => openArticleStore({ url: 'memory://' }),
+        now: () => (clock += 10),
+      };
+      const code = await runIngest([dir, '--dry-run'], parseConfig({}), silentLogger, deps);
+      expect(code).toBe(0);
+      expect(stderr.text()).toMatch(/^\r\d+\/1000 files/);
+      expect(stderr.text().endsWith('\r1000/1000 files\r\u001b[K')).toBe(true);
+      expect(stdout.text()).toBe('1000 parsed, 0 failed (dry run: nothing stored)\n');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
