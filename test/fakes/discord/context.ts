@@ -1,0 +1,22 @@
+import type { CommandRegistry } from './commands.ts';
+import type { InteractionStore } from './interaction-records.ts';
+import type { MessageStore } from './message-store.ts';
+import type { Notifier } from './notifier.ts';
+import type { World } from './world.ts';
+
+/** The shared parts every route module and the gateway are built from. */
+export interface FakeContext {
+  world: World;
+  messages: MessageStore;
+  interactions: InteractionStore;
+  commands: CommandRegistry;
+  notifier: Notifier;
+  snowflake: () => string;
+  now: () => number;
+  ackDeadlineMs: number;
+  tokenLifetimeMs: number;
+  /** The WebSocket URL /gateway/bot hands out (known once the server listens). */
+  gatewayUrl: () => string;
+  /** The `shards` /gateway/bot recommends. */
+  shards: number;
+}

@@ -1,0 +1,142 @@
+import {
+  type APIApplicationCommand,
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIChatInputApplicationCommandInteraction,
+  type APIMessage,
+  type APIMessageComponentButtonInteraction,
+  type APIMessageComponentSelectMenuInteraction,
+  type APIModalSubmitInteraction,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+  type Locale,
+} from 'discord-api-types/v10';
+import { buildOptions, buildResolved, type OptionInput } from './command-options.ts';
+import { channelPayload, memberPayload } from './payloads.ts';
+import { ALL_PERMISSIONS } from './permissions.ts';
+import type { InteractionOpts } from './types.ts';
+import type { FakeChannel, FakeGuild, FakeUser, World } from './world.ts';
+
+/** Discord's default upload limit for a server without boosts, sent with every interaction. */
+const ATTACHMENT_SIZE_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** Who, where and with which ids one interaction happens. */
+export interface InteractionSource {
+  world: World;
+  id: string;
+  token: string;
+  guild: FakeGuild;
+  channel: FakeChannel;
+  user: FakeUser;
+  opts: InteractionOpts;
+}
+
+/** The fields every guild interaction carries; discord.js crashes without entitlements and integration owners. */
+function envelope(source: InteractionSource) {
+  const { world, guild, channel, user, opts } = source;
+  const member = memberPayload(user, guild.joinedAt);
+  const permissions = (opts.memberPermissions ?? ALL_PERMISSIONS).toString();
+  return {
+    id: source.id,
+    application_id: world.applicationId,
+    token: source.token,
+    version: 1 as const,
+    guild_id: guild.id,
+    guild: { id: guild.id, locale: (opts.guildLocale ?? 'en-US') as Locale, features: [] },
+    channel: channelPayload(channel),
+    channel_id: channel.id,
+    member: { ...member, permissions },
+    app_permissions: world.botPermissions(channel).toString(),
+    locale: (opts.locale ?? 'en-US') as Locale,
+    guild_locale: (opts.guildLocale ?? 'en-US') as Locale,
+    entitlements: [],
+    authorizing_integration_owners: { '0': guild.id },
+    context: InteractionContextType.Guild,
+    attachment_size_limit: ATTACHMENT_SIZE_LIMIT_BYTES,
+  };
+}
+
+function commandData(source: InteractionSource, name: string, command: APIApplicationCommand | undefined) {
+  return {
+    id: command?.id ?? source.world.applicationId,
+    name,
+    type: ApplicationCommandType.ChatInput as const,
+    ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
+  };
+}
+
+export function commandPayload(
+  source: InteractionSource,
+  name: string,
+  values: Record<string, OptionInput>,
+  command: APIApplicationCommand | undefined,
+): APIChatInputApplicationCommandInteraction {
+  const options = buildOptions(values, source.opts, command);
+  const permissions = source.opts.memberPermissions ?? ALL_PERMISSIONS;
+  const resolved = buildResolved(source.world, source.guild, options, permissions);
+  const data = { ...commandData(source, name, command), options, ...(resolved ? { resolved } : {}) };
+  return { ...envelope(source), type: InteractionType.ApplicationCommand, data };
+}
+
+export function autocompletePayload(
+  source: InteractionSource,
+  name: string,
+  values: Record<string, OptionInput>,
+  focused: string,
+  command: APIApplicationCommand | undefined,
+): APIApplicationCommandAutocompleteInteraction {
+  const options = buildOptions(values, source.opts, command, focused);
+  const data = { ...commandData(source, name, command), options };
+  return { ...envelope(source), type: InteractionType.ApplicationCommandAutocomplete, data };
+}
+
+export function buttonPayload(
+  source: InteractionSource,
+  customId: string,
+  message: APIMessage,
+): APIMessageComponentButtonInteraction {
+  const data = { custom_id: customId, component_type: ComponentType.Button as const };
+  return { ...envelope(source), type: InteractionType.MessageComponent, data, message };
+}
+
+export function selectPayload(
+  source: InteractionSource,
+  customId: string,
+  values: string[],
+  message: APIMessage,
+): APIMessageComponentSelectMenuInteraction {
+  const data = { custom_id: customId, component_type: ComponentType.StringSelect as const, values };
+  return { ...envelope(source), type: InteractionType.MessageComponent, data, message };
+}
+
+/**
+ * A modal submission in the shape the bot's modal used: Label components (type 18) come back as labels, text
+ * inputs in action rows come back in rows (the legacy shape discord.js also reads).
+ */
+export function modalPayload(
+  source: InteractionSource,
+  customId: string,
+  fields: Record<string, string>,
+  shape: { labels: boolean },
+  message: APIMessage | undefined,
+): APIModalSubmitInteraction {
+  let nextId = 1;
+  const components = Object.entries(fields).map(([fieldId, value]) => {
+    const input = { type: ComponentType.TextInput as const, custom_id: fieldId, value };
+    if (shape.labels) {
+      const labelId = nextId++;
+      return { type: ComponentType.Label as const, id: labelId, component: { ...input, id: nextId++ } };
+    }
+    const rowId = nextId++;
+    return { type: ComponentType.ActionRow as const, id: rowId, components: [{ ...input, id: nextId++ }] };
+  });
+  const data = { custom_id: customId, components };
+  const payload = {
+    ...envelope(source),
+    type: InteractionType.ModalSubmit,
+    data,
+    ...(message ? { message } : {}),
+  };
+  return payload as APIModalSubmitInteraction;
+}

@@ -1,0 +1,165 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+
+/** Options for startFakeDiscord. Every field is optional; the defaults suit a fast test. */
+export interface FakeDiscordOptions {
+  /** Clock for the 3 s / 15 min rules, timestamps and ids, in epoch ms (default Date.now). */
+  now?: () => number;
+  /** Time allowed for the first interaction callback (default 3000, as Discord). */
+  ackDeadlineMs?: number;
+  /** Lifetime of an interaction token for webhook calls (default 15 min, as Discord). */
+  tokenLifetimeMs?: number;
+  /** HELLO heartbeat_interval; large by default so no beat happens during a test (default 45 000). */
+  heartbeatIntervalMs?: number;
+  /** The `shards` the /gateway/bot answer recommends (default 1). */
+  shards?: number;
+  /** Seed for the random fault mode, so a bench run is reproducible (default 1). */
+  seed?: number;
+  /** Bound on the request log; the oldest entries are dropped first (default 20 000). */
+  maxRecordedRequests?: number;
+  /** Permissions of the default guild's @everyone role, which the bot holds (default: a usual member set). */
+  everyonePermissions?: bigint;
+}
+
+export interface InteractionOpts {
+  guildId?: string;
+  channelId?: string;
+  userId?: string;
+  username?: string;
+  locale?: string;
+  guildLocale?: string;
+  /** The invoking member's permissions (default: all). */
+  memberPermissions?: bigint;
+  /** Nest the options under this subcommand (and group). */
+  subcommand?: string;
+  subcommandGroup?: string;
+}
+
+export interface ComponentOpts extends InteractionOpts {
+  /** The message the component sits on (a message the bot posted); a bot message is made up when absent. */
+  messageId?: string;
+}
+
+export interface GuildSpec {
+  name?: string;
+  channelName?: string;
+  everyonePermissions?: bigint;
+}
+
+export interface Pings {
+  everyone: boolean;
+  users: string[];
+  roles: string[];
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Decoded, without the /api/v10 prefix, e.g. `/webhooks/1/tok/messages/@original`. */
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+  status: number;
+  response: unknown;
+  at: number;
+  /** Set when the answer came from failNext or the random fault mode. */
+  injected?: boolean;
+}
+
+export interface RecordedMessage {
+  id: string;
+  channelId: string;
+  content: string;
+  embeds: APIEmbed[];
+  components: unknown[];
+  attachments: { filename: string; size: number }[];
+  flags: number;
+  nonce: string | number | null;
+  /** Everyone the message or any of its edits notified, after allowed_mentions. */
+  pings: Pings;
+  createdAt: number;
+  editedAt: number | null;
+  editCount: number;
+}
+
+export interface ViewMessage {
+  id: string;
+  content: string;
+  embeds: APIEmbed[];
+  components: unknown[];
+  pings: Pings;
+}
+
+export interface Rejection {
+  status: number;
+  code: number;
+  message: string;
+  method: string;
+  path: string;
+  at: number;
+  injected?: boolean;
+}
+
+/** What the user would see for one interaction, after all edits. */
+export interface UserView {
+  ackType: number | null;
+  ackAt: number | null;
+  ephemeral: boolean;
+  /** Set once the interaction was dispatched (the clock of the 3 s rule). */
+  createdAt: number;
+  /** Deferred with type 5 and not yet edited: the user still sees "thinking…". */
+  thinking: boolean;
+  original: ViewMessage | null;
+  followUps: (ViewMessage & { ephemeral: boolean })[];
+  edits: { at: number; body: unknown }[];
+  choices: { name: string; value: string | number }[] | null;
+  modal: unknown | null;
+  rejections: Rejection[];
+}
+
+export interface AckRecord {
+  type: number;
+  at: number;
+  /** Time from dispatch to the accepted callback, on the fake's clock. */
+  latencyMs: number;
+  ephemeral: boolean;
+}
+
+export interface FakeInteraction {
+  readonly id: string;
+  readonly token: string;
+  /** The INTERACTION_CREATE payload as sent. */
+  readonly payload: unknown;
+  waitForAck(timeoutMs?: number): Promise<AckRecord>;
+  waitFor(predicate: (view: UserView) => boolean, timeoutMs?: number): Promise<UserView>;
+  view(): UserView;
+}
+
+export interface FaultReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface FaultMatch {
+  method?: string;
+  /** Tested against the decoded path without /api/v10. */
+  path: RegExp;
+}
+
+export interface FaultRates {
+  rest500?: number;
+  rest429?: number;
+  /** Retry-After of the random 429s, in seconds (default 0.05). */
+  retryAfterSeconds?: number;
+  /** Which requests may fail (default: all but /gateway/bot, so login still works). */
+  match?: FaultMatch;
+}
+
+export interface GatewayEvent {
+  dir: 'in' | 'out';
+  op: number;
+  t: string | null;
+  s: number | null;
+  at: number;
+  sessionId: string | null;
+}
