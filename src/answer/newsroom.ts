@@ -118,11 +118,17 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
         }
       }
       if (!result) throw new Error('the model stream ended without a result');
-      await deps.usage
-        .recordModelCall(job.context.guildId, result.model, result.usage)
-        .catch((e) => logger.warn({ err: e }, 'usage not saved'));
-      await deps.cache.set(key, result, job.ttlMs);
+      // The reply goes out first; the bookkeeping follows. The flight stays registered until the cache entry is
+      // written, so an identical request arriving meanwhile joins it instead of calling the model again.
       flight.push({ type: 'done', result: { ...result, cached: false } });
+      flight.finish();
+      await Promise.all([
+        deps.usage
+          .recordModelCall(job.context.guildId, result.model, result.usage)
+          .catch((e) => logger.warn({ err: e }, 'usage not saved')),
+        deps.cache.set(key, result, job.ttlMs),
+      ]);
+      return;
     } catch (error) {
       const known = deps.classifyError(error);
       if (known === null) logger.error({ err: error }, 'unexpected model failure');
@@ -160,16 +166,32 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
       for (const citation of cached.citations) yield { type: 'citation', citation };
       return yield { type: 'done', result: { ...cached, cached: true } };
     }
-    if (!inflight.has(key) && (await overBudget(job.context))) return yield* offlineReply(job, article, 'over-budget');
+    if (!inflight.has(key) && (await overBudget(job.context)))
+      return yield* offlineReply(job, article, 'over-budget');
     // From here to set() nothing awaits, so concurrent identical requests cannot both start a model call.
-    let flight = inflight.get(key);
-    if (!flight) {
-      const started = new Broadcast<ReplyEvent>();
-      inflight.set(key, started);
-      void produce(started, job, article, key, model).finally(() => inflight.delete(key));
-      flight = started;
-    }
+    const running = inflight.get(key);
+    if (running) return yield* joinFlight(running, job.context);
+    const flight = new Broadcast<ReplyEvent>();
+    inflight.set(key, flight);
+    void produce(flight, job, article, key, model).finally(() => inflight.delete(key));
     yield* flight.subscribe();
+  }
+
+  /** A request that shares another's model call costs nothing: it is reported (and counted) as cached. */
+  async function* joinFlight(
+    flight: Broadcast<ReplyEvent>,
+    context: RequestContext,
+  ): AsyncGenerator<ReplyEvent> {
+    for await (const event of flight.subscribe()) {
+      if (event.type !== 'done' || event.result.provider !== 'anthropic') {
+        yield event;
+        continue;
+      }
+      await deps.usage
+        .recordCachedReply(context.guildId)
+        .catch((e) => logger.warn({ err: e }, 'usage not saved'));
+      yield { type: 'done', result: { ...event.result, cached: true } };
+    }
   }
 
   return {

@@ -1,0 +1,53 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { respondWithArticles } from '../src/discord/autocomplete.ts';
+import {
+  english,
+  localized,
+  replyLanguage,
+  requestContext,
+  type SlashCommand,
+} from '../src/discord/command.ts';
+import { answerFromStream } from '../src/discord/reply.ts';
+
+const QUESTION_MAX_CHARS = 500;
+const ARTICLE_OPTION_MAX_CHARS = 100;
+
+const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription(english('command.ask.description'))
+  .setDescriptionLocalizations(localized('command.ask.description'))
+  .addStringOption((option) =>
+    option
+      .setName('question')
+      .setDescription(english('command.ask.question'))
+      .setDescriptionLocalizations(localized('command.ask.question'))
+      .setRequired(true)
+      .setMaxLength(QUESTION_MAX_CHARS),
+  )
+  .addStringOption((option) =>
+    option
+      .setName('article')
+      .setDescription(english('command.ask.article'))
+      .setDescriptionLocalizations(localized('command.ask.article'))
+      .setAutocomplete(true)
+      .setMaxLength(ARTICLE_OPTION_MAX_CHARS),
+  );
+
+/** `/ask question [article]`: an answer only from the article; without one, the best-matching article, named. */
+export const ask: SlashCommand = {
+  data: data.toJSON(),
+  defer: true,
+  async execute(interaction, { newsroom, acknowledged, signal }) {
+    const events = newsroom.ask({
+      question: interaction.options.getString('question', true),
+      article: interaction.options.getString('article') ?? undefined,
+      language: replyLanguage(interaction),
+      context: requestContext(interaction),
+      signal,
+    });
+    await answerFromStream(interaction, events, acknowledged);
+  },
+  // While the article box is empty, suggest the articles that best match the question typed so far.
+  autocomplete: (interaction, deps) =>
+    respondWithArticles(interaction, deps, () => interaction.options.getString('question')),
+};

@@ -1,0 +1,6 @@
+import type { SlashCommand } from '../src/discord/command.ts';
+import { ask } from './ask.ts';
+import { summary } from './summary.ts';
+
+/** The explicit command list: the bot routes these and `npm run deploy-commands` registers exactly these. */
+export const COMMANDS: readonly SlashCommand[] = [summary, ask];

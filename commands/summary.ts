@@ -1,0 +1,62 @@
+import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
+import { SUMMARY_LENGTHS, type SummaryLength } from '../src/answer/types.ts';
+import { respondWithArticles } from '../src/discord/autocomplete.ts';
+import {
+  english,
+  localized,
+  replyLanguage,
+  requestContext,
+  type SlashCommand,
+} from '../src/discord/command.ts';
+import { answerFromStream } from '../src/discord/reply.ts';
+
+const ARTICLE_OPTION_MAX_CHARS = 100;
+const DEFAULT_LENGTH: SummaryLength = 'standard';
+
+const data = new SlashCommandBuilder()
+  .setName('summary')
+  .setDescription(english('command.summary.description'))
+  .setDescriptionLocalizations(localized('command.summary.description'))
+  .addStringOption((option) =>
+    option
+      .setName('article')
+      .setDescription(english('command.summary.article'))
+      .setDescriptionLocalizations(localized('command.summary.article'))
+      .setAutocomplete(true)
+      .setMaxLength(ARTICLE_OPTION_MAX_CHARS),
+  )
+  .addStringOption((option) =>
+    option
+      .setName('length')
+      .setDescription(english('command.summary.length'))
+      .setDescriptionLocalizations(localized('command.summary.length'))
+      .addChoices(
+        SUMMARY_LENGTHS.map((length) => ({
+          name: english(`command.summary.length.${length}`),
+          name_localizations: localized(`command.summary.length.${length}`),
+          value: length,
+        })),
+      ),
+  );
+
+function readLength(interaction: ChatInputCommandInteraction): SummaryLength {
+  const given = interaction.options.getString('length');
+  return SUMMARY_LENGTHS.find((length) => length === given) ?? DEFAULT_LENGTH;
+}
+
+/** `/summary [article] [length]`: a summary of one stored article (the latest when none is given). */
+export const summary: SlashCommand = {
+  data: data.toJSON(),
+  defer: true,
+  async execute(interaction, { newsroom, acknowledged, signal }) {
+    const events = newsroom.summary({
+      article: interaction.options.getString('article') ?? undefined,
+      length: readLength(interaction),
+      language: replyLanguage(interaction),
+      context: requestContext(interaction),
+      signal,
+    });
+    await answerFromStream(interaction, events, acknowledged);
+  },
+  autocomplete: (interaction, deps) => respondWithArticles(interaction, deps),
+};

@@ -1,0 +1,60 @@
+import type { APIApplicationCommandOptionChoice, AutocompleteInteraction } from 'discord.js';
+import type { ArticleStore, ArticleSummaryEntry } from '../articles/article.ts';
+import type { Logger } from '../log.ts';
+import { DISCORD_LIMITS } from './render.ts';
+import { oneLine, truncate } from './text.ts';
+
+/** Longest typed text we search for; Discord sends up to the option's max length on every keystroke. */
+const QUERY_MAX_CHARS = 200;
+/** Zero-width and bidi controls, other control characters: invisible, never meant as search words. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+export function cleanQuery(typed: unknown): string {
+  if (typeof typed !== 'string') return '';
+  return oneLine(typed.replace(INVISIBLE, ' ')).slice(0, QUERY_MAX_CHARS);
+}
+
+/** `Title · 2026-01-31`, the title shortened so the whole fits Discord's 100 characters. */
+export function choiceName(entry: ArticleSummaryEntry): string {
+  const date = entry.publishedAt.slice(0, 10);
+  const suffix = date ? ` · ${date}` : '';
+  const title = oneLine(entry.title.replace(INVISIBLE, ' ')) || entry.id;
+  return truncate(
+    `${truncate(title, DISCORD_LIMITS.choiceNameChars - suffix.length)}${suffix}`,
+    DISCORD_LIMITS.choiceNameChars,
+  );
+}
+
+/** Up to 25 stored articles matching the typed text (the newest when it is empty), as autocomplete choices. */
+export function articleChoices(
+  store: Pick<ArticleStore, 'search'>,
+  typed: unknown,
+): APIApplicationCommandOptionChoice<string>[] {
+  return store
+    .search(cleanQuery(typed), DISCORD_LIMITS.autocompleteChoices)
+    .filter((hit) => hit.id.length > 0 && hit.id.length <= DISCORD_LIMITS.choiceValueChars)
+    .slice(0, DISCORD_LIMITS.autocompleteChoices)
+    .map((hit) => ({ name: choiceName(hit), value: hit.id }));
+}
+
+/**
+ * Answers an article autocomplete. `fallbackQuery` ranks by another option (the /ask question) while the article
+ * box is still empty. Any internal failure answers with no choices rather than leaving the menu spinning.
+ */
+export async function respondWithArticles(
+  interaction: AutocompleteInteraction,
+  deps: { readonly store: Pick<ArticleStore, 'search'>; readonly logger: Logger },
+  fallbackQuery?: () => string | null,
+): Promise<void> {
+  let choices: APIApplicationCommandOptionChoice<string>[] = [];
+  try {
+    const typed = cleanQuery(interaction.options.getFocused());
+    choices = articleChoices(deps.store, typed || cleanQuery(fallbackQuery?.()));
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, command: interaction.commandName },
+      'autocomplete search failed; answering empty',
+    );
+  }
+  await interaction.respond(choices);
+}

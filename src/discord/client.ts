@@ -1,0 +1,56 @@
+import { Client, type ClientOptions, GatewayIntentBits, REST, type RESTOptions } from 'discord.js';
+import type { Config } from '../config.ts';
+
+/**
+ * Discord exempts interaction callbacks and interaction webhooks (editReply, followUp) from the bot's global
+ * 50 requests/s, but @discordjs/rest counts them against its own copy of that limit: at its default, 50 people
+ * asking at once queue their answers behind each other for up to a second, and streamed edits would too. Raised so
+ * the local limiter stops throttling answers; for bot-authenticated routes (command sync, digest posts) Discord's
+ * own global 429, which discord.js honours, still applies.
+ */
+export const REST_GLOBAL_REQUESTS_PER_SECOND = 500;
+
+/** Test and tuning knobs: fast REST settings, a short guild wait. Intents and mentions are not negotiable. */
+export interface ClientTuning {
+  readonly rest?: Partial<RESTOptions>;
+  readonly waitGuildTimeout?: number;
+}
+
+/**
+ * discord.js wants the REST base without the version (`https://proxy/api`, not `…/api/v10`); accept either, so
+ * DISCORD_API_URL can be pasted from a proxy's docs.
+ */
+export function restApiBase(apiUrl: string): string {
+  return apiUrl.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+}
+
+function restOptions(discord: Config['discord'], tuning: ClientTuning): Partial<RESTOptions> {
+  return {
+    globalRequestsPerSecond: REST_GLOBAL_REQUESTS_PER_SECOND,
+    ...(discord.apiUrl ? { api: restApiBase(discord.apiUrl) } : {}),
+    ...tuning.rest,
+  };
+}
+
+/**
+ * The gateway client: Guilds only (slash commands need no privileged intent) and no mention parsing, so nothing
+ * the bot posts, quoted article text included, can ping anyone.
+ */
+export function createDiscordClient(discord: Config['discord'], tuning: ClientTuning = {}): Client {
+  const options: ClientOptions = {
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    rest: restOptions(discord, tuning),
+    ...(tuning.waitGuildTimeout === undefined ? {} : { waitGuildTimeout: tuning.waitGuildTimeout }),
+  };
+  return new Client(options);
+}
+
+/** A bare REST client (for the deploy step, which needs no gateway). */
+export function createDiscordRest(
+  discord: Config['discord'],
+  token: string,
+  tuning: ClientTuning = {},
+): REST {
+  return new REST(restOptions(discord, tuning)).setToken(token);
+}

@@ -1,0 +1,37 @@
+import { DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, RESTJSONErrorCodes } from 'discord.js';
+import { UserFacingError } from '../errors.ts';
+
+/**
+ * The one place that decides what a failure means for the person who ran a command:
+ * - `user`: they can fix it (unknown article, empty store…): show the message as is;
+ * - `interaction-gone`: Discord no longer accepts replies for this interaction (too late, already answered,
+ *   token expired): nothing can be shown, so log and stop;
+ * - `unexpected`: a bug or an outage: log with context, tell the user briefly.
+ * Model overload/rate limits never reach here: the newsroom answers those with the labelled offline answer.
+ */
+export type FailureKind =
+  | { readonly kind: 'user'; readonly message: string; readonly code: string }
+  | { readonly kind: 'interaction-gone'; readonly reason: string }
+  | { readonly kind: 'unexpected' };
+
+const GONE_API_CODES: ReadonlySet<number> = new Set([
+  RESTJSONErrorCodes.UnknownInteraction,
+  RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+  RESTJSONErrorCodes.InvalidWebhookToken,
+]);
+
+const GONE_CLIENT_CODES: ReadonlySet<string> = new Set([
+  DiscordjsErrorCodes.InteractionAlreadyReplied,
+  DiscordjsErrorCodes.InteractionNotReplied,
+]);
+
+export function classifyFailure(error: unknown): FailureKind {
+  if (error instanceof UserFacingError) return { kind: 'user', message: error.message, code: error.code };
+  if (error instanceof DiscordAPIError && typeof error.code === 'number' && GONE_API_CODES.has(error.code)) {
+    return { kind: 'interaction-gone', reason: `DiscordAPIError[${error.code}]: ${error.message}` };
+  }
+  if (error instanceof DiscordjsError && GONE_CLIENT_CODES.has(error.code)) {
+    return { kind: 'interaction-gone', reason: error.message };
+  }
+  return { kind: 'unexpected' };
+}

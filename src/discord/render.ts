@@ -1,0 +1,159 @@
+import { type APIEmbed, type APIEmbedField, escapeMarkdown, MessageFlags } from 'discord.js';
+import type { CompletedReply } from '../answer/collect.ts';
+import type { Citation } from '../answer/types.ts';
+import { type Translate, translator } from '../i18n/index.ts';
+import { defuseMentions, oneLine, splitText, truncate } from './text.ts';
+
+/**
+ * The one module that knows Discord's limits, suppresses mentions, splits long answers and puts the source's
+ * disclaimer on the last part. Pure functions: they return discord.js reply options and never call Discord.
+ */
+export const DISCORD_LIMITS = {
+  contentChars: 2000,
+  embedTitleChars: 256,
+  embedDescriptionChars: 4096,
+  embedFieldNameChars: 256,
+  embedFieldValueChars: 1024,
+  embedFooterChars: 2048,
+  embedTotalChars: 6000,
+  autocompleteChoices: 25,
+  choiceNameChars: 100,
+  choiceValueChars: 100,
+} as const;
+
+/** A runaway answer is cut rather than flooding the channel (also Discord's follow-up cap for user installs). */
+const MAX_PARTS = 5;
+const MAX_QUOTES = 5;
+const QUOTE_MAX_CHARS = 300;
+const NOTE_TITLE_MAX_CHARS = 200;
+const COLOR_ANSWER = 0x5865f2;
+const COLOR_OFFLINE = 0x99aab5;
+
+/** Nothing the bot posts may ping: article text and questions are data. */
+const NO_MENTIONS = { parse: [] as [] };
+
+export interface RenderedMessage {
+  readonly content?: string;
+  readonly embeds: APIEmbed[];
+  readonly allowedMentions: { readonly parse: [] };
+}
+
+/** Seen only by the person who ran the command. */
+export interface EphemeralMessage extends RenderedMessage {
+  readonly flags: MessageFlags.Ephemeral;
+}
+
+/** A short message (errors, notices): plain content, no embeds. */
+export function renderNotice(text: string): RenderedMessage {
+  return {
+    content: truncate(defuseMentions(text), DISCORD_LIMITS.contentChars),
+    embeds: [],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** The same message, seen only by the person who ran the command. */
+export function ephemeral(message: RenderedMessage): EphemeralMessage {
+  return { ...message, flags: MessageFlags.Ephemeral };
+}
+
+/** Discord renders `<t:…>` in each reader's own time zone and language. */
+function discordTimestamp(iso: string, style: 'd' | 'D' | 't'): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso.slice(0, 10) : `<t:${Math.floor(ms / 1000)}:${style}>`;
+}
+
+function replyNotes(reply: CompletedReply, t: Translate): string {
+  const { article, pickedBy, result } = reply;
+  const lines: string[] = [];
+  if (pickedBy !== 'id') {
+    const title = escapeMarkdown(truncate(oneLine(article.title), NOTE_TITLE_MAX_CHARS));
+    lines.push(t(`reply.picked.${pickedBy}`, { title, date: discordTimestamp(article.publishedAt, 'D') }));
+  }
+  if (result.provider === 'extractive') lines.push(t('reply.offline'));
+  if (result.budgetNotice)
+    lines.push(t('reply.budget', { resetsAt: discordTimestamp(result.budgetNotice.resetsAt, 't') }));
+  return truncate(defuseMentions(lines.join('\n')), DISCORD_LIMITS.contentChars);
+}
+
+/** The cited sentences as one field of block quotes, deduplicated, each shortened, the whole within 1024. */
+export function quoteField(citations: readonly Citation[], t: Translate): APIEmbedField | null {
+  const lines: string[] = [];
+  let length = 0;
+  for (const quote of new Set(citations.map((c) => oneLine(c.quote)).filter(Boolean))) {
+    const line = `> ${escapeMarkdown(truncate(quote, QUOTE_MAX_CHARS))}`;
+    if (length + line.length + 1 > DISCORD_LIMITS.embedFieldValueChars || lines.length === MAX_QUOTES) break;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  const name = truncate(t('reply.quotes'), DISCORD_LIMITS.embedFieldNameChars);
+  return lines.length > 0 ? { name, value: lines.join('\n') } : null;
+}
+
+/** Characters Discord counts toward an embed's 6000 total. */
+export function embedCharacterCount(embed: APIEmbed): number {
+  const fields = (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+  const parts = [embed.title, embed.description, embed.footer?.text, embed.author?.name];
+  return fields + parts.reduce((sum, text) => sum + (text?.length ?? 0), 0);
+}
+
+function safeUrl(url: string | null): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Splits the answer so every part's description fits, and the last part also fits its quotes and footer. */
+function describeChunks(text: string, lastPartOverhead: number, t: Translate): string[] {
+  const chunks = splitText(text, DISCORD_LIMITS.embedDescriptionChars);
+  const lastLimit = Math.min(
+    DISCORD_LIMITS.embedDescriptionChars,
+    DISCORD_LIMITS.embedTotalChars - lastPartOverhead,
+  );
+  const last = chunks.pop();
+  if (last !== undefined) chunks.push(...splitText(last, lastLimit));
+  if (chunks.length <= MAX_PARTS) return chunks;
+  const kept = chunks.slice(0, MAX_PARTS);
+  const note = `\n${t('reply.truncated')}`;
+  kept[MAX_PARTS - 1] = `${truncate(kept[MAX_PARTS - 1] ?? '', lastLimit - note.length)}${note}`;
+  return kept;
+}
+
+/**
+ * A newsroom reply as one or more messages: the first is the edit of the deferred reply, the rest follow-ups.
+ * Article title (linked when there is a URL) on the first; quotes and the disclaimer footer on the last.
+ */
+export function renderReply(reply: CompletedReply, locale: string | null | undefined): RenderedMessage[] {
+  const t = translator(locale);
+  const { article, result } = reply;
+  const url = safeUrl(article.url);
+  const head: APIEmbed = {
+    title: truncate(oneLine(article.title) || article.id, DISCORD_LIMITS.embedTitleChars),
+    ...(url ? { url } : {}),
+  };
+  const quotes = quoteField(result.citations, t);
+  const tail: APIEmbed = {
+    ...(quotes ? { fields: [quotes] } : {}),
+    footer: { text: truncate(oneLine(reply.disclaimer), DISCORD_LIMITS.embedFooterChars) },
+  };
+  const chunks = describeChunks(result.text, embedCharacterCount({ ...head, ...tail }), t);
+  const total = Math.max(chunks.length, 1);
+  const notes = replyNotes(reply, t);
+  const color = result.provider === 'extractive' ? COLOR_OFFLINE : COLOR_ANSWER;
+  return Array.from({ length: total }, (_, index) => {
+    const chunk = chunks[index];
+    const isLast = index === total - 1;
+    const embed: APIEmbed = {
+      color,
+      ...(index === 0 ? head : {}),
+      ...(chunk ? { description: chunk } : {}),
+      ...(isLast ? tail : { footer: { text: t('reply.continued', { part: index + 1, total }) } }),
+    };
+    const content = index === 0 ? notes : '';
+    return { ...(content ? { content } : {}), embeds: [embed], allowedMentions: NO_MENTIONS };
+  });
+}

@@ -1,0 +1,57 @@
+import { ApplicationCommandOptionType } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { ask } from '../../commands/ask.ts';
+import { COMMANDS } from '../../commands/index.ts';
+import { summary } from '../../commands/summary.ts';
+import { commandsBody, commandsHash } from '../../src/discord/deploy.ts';
+
+const command = (name: string) => {
+  const found = COMMANDS.find((c) => c.data.name === name);
+  if (!found) throw new Error(`/${name} is not in the command list`);
+  return found;
+};
+
+describe('the command list', () => {
+  it('GIVEN the list THEN /summary and /ask are in it, deferred (model-backed), names unique', () => {
+    const byName = new Map(COMMANDS.map((command) => [command.data.name, command]));
+    expect(byName.size).toBe(COMMANDS.length);
+    expect(byName.get('summary')?.defer).toBe(true);
+    expect(byName.get('ask')?.defer).toBe(true);
+  });
+
+  it('GIVEN /summary THEN article autocompletes and length offers the three lengths', () => {
+    const options = command('summary').data.options ?? [];
+    expect(options.map((o) => [o.name, o.type, o.required ?? false])).toEqual([
+      ['article', ApplicationCommandOptionType.String, false],
+      ['length', ApplicationCommandOptionType.String, false],
+    ]);
+    expect(options[0]).toMatchObject({ autocomplete: true });
+    expect(options[1]).toMatchObject({
+      choices: [{ value: 'brief' }, { value: 'standard' }, { value: 'detailed' }],
+    });
+  });
+
+  it('GIVEN /ask THEN question is required with at most 500 characters and article autocompletes', () => {
+    const options = command('ask').data.options ?? [];
+    expect(options[0]).toMatchObject({ name: 'question', required: true, max_length: 500 });
+    expect(options[1]).toMatchObject({ name: 'article', autocomplete: true });
+  });
+
+  it('GIVEN German users THEN descriptions are localized and within 100 characters', () => {
+    for (const command of [summary, ask]) {
+      expect(command.data.description_localizations?.de).toBeTruthy();
+      for (const text of [
+        command.data.description,
+        ...Object.values(command.data.description_localizations ?? {}),
+      ]) {
+        expect(text?.length).toBeLessThanOrEqual(100);
+      }
+    }
+  });
+
+  it('GIVEN the same list THEN the same hash; a changed list THEN another hash', () => {
+    const body = commandsBody(COMMANDS);
+    expect(commandsHash(commandsBody(COMMANDS))).toBe(commandsHash(body));
+    expect(commandsHash(body.slice(0, 1))).not.toBe(commandsHash(body));
+  });
+});

@@ -1,0 +1,114 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { COMMANDS } from '../../commands/index.ts';
+import { type Config, parseConfig } from '../../src/config.ts';
+import { startBot } from '../../src/discord/bot.ts';
+import { commandsBody } from '../../src/discord/deploy.ts';
+import { run } from '../../src/discord/deploy-cli.ts';
+import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
+import { captureLogs } from './support/harness.ts';
+
+let discord: FakeDiscord;
+let dir: string;
+beforeAll(async () => {
+  discord = await startFakeDiscord();
+  dir = await mkdtemp(path.join(tmpdir(), 'newsdesk-deploy-'));
+});
+afterAll(async () => {
+  await discord?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function config(env: Record<string, string> = {}): Config {
+  return parseConfig({
+    DISCORD_TOKEN: 'fake.bot.token',
+    DISCORD_API_URL: discord.restApi,
+    STORE_URL: `sqlite://${path.join(dir, 'newsdesk.sqlite')}`,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+}
+
+async function deploy(argv: string[], env?: Record<string, string>) {
+  const stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  try {
+    const code = await run(argv, { load: () => config(env), rest: discord.clientOptions().rest });
+    return { code, stderr: stderr.mock.calls.join('\n'), stdout: stdout.mock.calls.join('') };
+  } finally {
+    stderr.mockRestore();
+    stdout.mockRestore();
+  }
+}
+
+const commandPuts = () => discord.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
+
+describe('npm run deploy-commands', () => {
+  it('GIVEN no guild THEN PUTs the whole list globally, exactly the commands the bot serves', async () => {
+    const { code, stderr } = await deploy([]);
+    expect(code).toBe(0);
+    const [put] = commandPuts();
+    expect(put?.path).toBe(`/applications/${discord.applicationId}/commands`);
+    expect(put?.body).toEqual(commandsBody(COMMANDS));
+    expect(discord.registeredCommands()).toEqual(commandsBody(COMMANDS));
+    expect(stderr).toMatch(new RegExp(`Registered ${COMMANDS.length} commands globally: /summary, /ask`));
+  });
+
+  it('GIVEN DISCORD_GUILD_ID THEN PUTs the list to that guild', async () => {
+    const { code } = await deploy([], { DISCORD_GUILD_ID: discord.guildId });
+    expect(code).toBe(0);
+    expect(commandPuts().at(-1)?.path).toBe(
+      `/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`,
+    );
+    expect(discord.registeredCommands({ guildId: discord.guildId })).toEqual(commandsBody(COMMANDS));
+  });
+
+  it('GIVEN --dry-run THEN prints the request body and calls nobody', async () => {
+    const before = discord.requests.length;
+    const { code, stdout } = await deploy(['--dry-run']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(commandsBody(COMMANDS));
+    expect(discord.requests.length).toBe(before);
+  });
+
+  it('GIVEN no DISCORD_TOKEN THEN exits 1 saying what to set', async () => {
+    const { code, stderr } = await deploy([], { DISCORD_TOKEN: '' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Set DISCORD_TOKEN/);
+  });
+
+  it('GIVEN an unknown flag THEN exits 2 with the usage', async () => {
+    expect((await deploy(['--force'])).code).toBe(2);
+  });
+});
+
+describe('command sync at bot start', () => {
+  async function startAndStop(commands = COMMANDS) {
+    const bot = await startBot({
+      config: config(),
+      logger: captureLogs().logger,
+      client: discord.clientOptions(),
+      shutdownSignals: [],
+      commands,
+    });
+    await bot.stop();
+  }
+
+  it('GIVEN the list was just deployed THEN the bot does not register it again', async () => {
+    await deploy([]);
+    const puts = commandPuts().length;
+    await startAndStop();
+    expect(commandPuts().length).toBe(puts);
+  });
+
+  it('GIVEN the list changed since the last sync THEN the bot registers it once', async () => {
+    const puts = commandPuts().length;
+    const changed = COMMANDS.slice(0, 1);
+    await startAndStop(changed);
+    await startAndStop(changed);
+    expect(commandPuts().length).toBe(puts + 1);
+    expect(discord.registeredCommands()).toEqual(commandsBody(changed));
+  });
+});

@@ -1,0 +1,149 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.ts';
+import type { Newsroom, ReplyEvent } from '../../src/answer/newsroom-types.ts';
+import type { SlashCommand } from '../../src/discord/command.ts';
+import type { UserView } from '../fakes/discord/index.ts';
+import { type BotHarness, startHarness } from './support/harness.ts';
+
+const ACK_DEADLINE_MS = 300;
+const SLOW_MODEL_MS = 600;
+
+/** Commands that misbehave the ways a future command might, to prove the router's guarantees. */
+const misbehaving: SlashCommand[] = [
+  {
+    data: new SlashCommandBuilder()
+      .setName('greet')
+      .setDescription('Uses a service the bot was given')
+      .toJSON(),
+    defer: false,
+    async execute(interaction, context) {
+      const { greeting } = context as typeof context & { greeting: (name: string) => string };
+      await interaction.reply({ content: greeting(interaction.user.username) });
+    },
+  },
+  {
+    data: new SlashCommandBuilder().setName('forgetful').setDescription('Defers and never answers').toJSON(),
+    defer: true,
+    async execute() {},
+  },
+  {
+    data: new SlashCommandBuilder()
+      .setName('brokenlist')
+      .setDescription('Autocomplete that throws')
+      .addStringOption((o) => o.setName('thing').setDescription('thing').setAutocomplete(true))
+      .toJSON(),
+    defer: false,
+    async execute(interaction) {
+      await interaction.reply({ content: 'ok' });
+    },
+    async autocomplete() {
+      throw new Error('index corrupted');
+    },
+  },
+];
+
+async function* failingStream(): AsyncIterable<ReplyEvent> {
+  yield* [];
+  throw new Error('disk on fire');
+}
+
+async function* slow(events: AsyncIterable<ReplyEvent>): AsyncIterable<ReplyEvent> {
+  await new Promise((resolve) => setTimeout(resolve, SLOW_MODEL_MS));
+  yield* events;
+}
+
+/** The real newsroom, with failures the real one would not produce on demand: the interface, not a mock. */
+const withFailures = (real: Newsroom): Newsroom => ({
+  summary: (request) => (request.article === 'explode' ? failingStream() : slow(real.summary(request))),
+  ask: (request) => (request.question === 'half a stream' ? headOnly(real.ask(request)) : real.ask(request)),
+});
+
+async function* headOnly(events: AsyncIterable<ReplyEvent>): AsyncIterable<ReplyEvent> {
+  for await (const event of events) if (event.type === 'article') yield event;
+}
+
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startHarness({
+    newsroom: withFailures,
+    commands: [...COMMANDS, ...misbehaving],
+    discord: { ackDeadlineMs: ACK_DEADLINE_MS },
+    extraDeps: (client) => ({ greeting: (name: string) => `Hello ${name}, from ${client.user?.username}` }),
+  });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** The public "thinking…" message is gone and a private note replaced it. */
+const settledPrivately = (view: UserView) =>
+  !view.thinking && view.original === null && view.followUps.some((f) => f.ephemeral);
+
+describe('router', () => {
+  it('GIVEN a model slower than the acknowledgement deadline THEN deferred in time and answered later', async () => {
+    const interaction = await h.discord.command('summary', { article: '001_tram_line_vote' });
+    const ack = await interaction.waitForAck();
+    expect(ack.latencyMs).toBeLessThan(ACK_DEADLINE_MS);
+    const view = await interaction.waitFor((v) => !v.thinking);
+    expect(view.original?.embeds[0]?.footer?.text).toMatch(/^Not all news/);
+    expect(view.rejections).toEqual([]);
+  });
+
+  it('GIVEN an unexpected failure THEN logged with command, options and stack, short private reply', async () => {
+    const interaction = await h.discord.command('summary', { article: 'explode', length: 'brief' });
+    const view = await interaction.waitFor(settledPrivately);
+    expect(view.original).toBeNull();
+    expect(view.followUps.map((f) => f.content)).toEqual([expect.stringMatching(/went wrong.*try again/i)]);
+    const line = h.logs.lines.find((l) => l.msg === 'command failed');
+    expect(line).toMatchObject({ command: 'summary', options: { article: 'explode', length: 'brief' } });
+    expect((line?.err as { stack?: string } | undefined)?.stack).toMatch(/disk on fire\n\s+at /);
+  });
+
+  it('GIVEN a stream that ends without an answer THEN the user still gets a reply, not endless thinking', async () => {
+    const interaction = await h.discord.command('ask', { question: 'half a stream' });
+    const view = await interaction.waitFor(settledPrivately);
+    expect(view.thinking).toBe(false);
+  });
+
+  it('GIVEN a command that never replies THEN the router answers for it', async () => {
+    const view = await (await h.discord.command('forgetful')).waitFor(settledPrivately);
+    expect(view.followUps[0]?.content).toMatch(/went wrong/);
+  });
+
+  it('GIVEN a command the bot does not know THEN a private note, not a silent failure', async () => {
+    const view = await (await h.discord.command('vanished')).waitFor((v) => v.ackType !== null);
+    expect(view.ackType).toBe(4);
+    expect(view.ephemeral).toBe(true);
+    expect(view.original?.content).toMatch(/deploy-commands/);
+  });
+
+  it('GIVEN extra services for commands THEN a command can use them, with the client that runs it', async () => {
+    const view = await (await h.discord.command('greet')).waitFor((v) => v.original !== null);
+    expect(view.original?.content).toBe('Hello alice, from testbot');
+  });
+
+  it('GIVEN an autocomplete that throws THEN answers with no choices', async () => {
+    const interaction = await h.discord.autocomplete('brokenlist', { thing: 'x' }, 'thing');
+    const view = await interaction.waitFor((v) => v.choices !== null);
+    expect(view.choices).toEqual([]);
+  });
+
+  it('GIVEN Discord refuses the deferral (unknown interaction) THEN logged, and no further reply is tried', async () => {
+    h.discord.failNext(
+      { method: 'POST', path: /\/callback$/ },
+      { status: 404, body: { code: 10062, message: 'Unknown interaction' } },
+    );
+    const interaction = await h.discord.command('summary', { article: '002_grain_exports' });
+    await h.discord.waitUntil(() =>
+      h.logs.lines.some((l) => l.msg === 'interaction no longer accepts replies'),
+    );
+    const tried = h.discord.requests.filter((r) => r.path.includes(interaction.token));
+    expect(tried).toHaveLength(1);
+  });
+
+  it('GIVEN a German user and an unexpected failure THEN the reply is German', async () => {
+    const view = await (await h.discord.command('forgetful', {}, { locale: 'de' })).waitFor(settledPrivately);
+    expect(view.followUps[0]?.content).toMatch(/schiefgelaufen/);
+  });
+});
