@@ -1,0 +1,91 @@
+import { readFile as readFileFromDisk } from 'node:fs/promises';
+import { z } from 'zod';
+import { UserFacingError } from '../../errors.ts';
+
+/**
+ * Which feeds to poll. NEWS_FEEDS lists plain URLs; NEWS_FEEDS_FILE optionally names a JSON file that adds feeds or
+ * gives one a name and the source's own disclaimer wording:
+ *
+ *   [
+ *     "https://news.example/feed",
+ *     { "url": "https://other.example/rss", "name": "Other Daily", "disclaimer": "Other Daily's own words." }
+ *   ]
+ *
+ * A JSON file, not a `url|disclaimer` form in NEWS_FEEDS, because disclaimers contain the commas and spaces that
+ * separate NEWS_FEEDS entries.
+ */
+export interface FeedDefinition {
+  readonly url: string;
+  /** Overrides the feed's own title as the articles' source name. */
+  readonly name: string | null;
+  /** The source's own disclaimer, used when an article page carries none. */
+  readonly disclaimer: string | null;
+}
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'expected an http(s) feed URL' });
+const EntrySchema = z.union([
+  httpUrl,
+  z.object({
+    url: httpUrl,
+    name: z.string().trim().min(1).optional(),
+    disclaimer: z.string().trim().min(1).optional(),
+  }),
+]);
+const FileSchema = z.array(EntrySchema, {
+  message: 'expected a JSON array of feed URLs or {url, name?, disclaimer?}',
+});
+
+const plain = (url: string): FeedDefinition => ({ url, name: null, disclaimer: null });
+
+/** Merges NEWS_FEEDS URLs with the file's entries; a file entry for the same URL adds its name and disclaimer. */
+export function mergeFeedDefinitions(
+  urls: readonly string[],
+  entries: z.infer<typeof FileSchema>,
+): FeedDefinition[] {
+  const byUrl = new Map<string, FeedDefinition>(urls.map((url) => [url, plain(url)]));
+  for (const entry of entries) {
+    const definition =
+      typeof entry === 'string'
+        ? plain(entry)
+        : { url: entry.url, name: entry.name ?? null, disclaimer: entry.disclaimer ?? null };
+    byUrl.set(definition.url, definition);
+  }
+  return [...byUrl.values()];
+}
+
+export function parseFeedsFile(text: string, path: string): z.infer<typeof FileSchema> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UserFacingError(
+      `NEWS_FEEDS_FILE ${path} is not valid JSON: ${(error as Error).message}`,
+      'bad-feeds-file',
+    );
+  }
+  const result = FileSchema.safeParse(json);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map(
+    (issue) => `entry ${issue.path.join('.') || '(top)'}: ${issue.message}`,
+  );
+  throw new UserFacingError(`NEWS_FEEDS_FILE ${path}: ${problems.join('; ')}`, 'bad-feeds-file');
+}
+
+/** The feeds to poll, from NEWS_FEEDS and (when set) NEWS_FEEDS_FILE. */
+export async function loadFeedDefinitions(
+  urls: readonly string[],
+  file: string | undefined,
+  readFile: (path: string) => Promise<string> = (path) => readFileFromDisk(path, 'utf8'),
+): Promise<FeedDefinition[]> {
+  if (!file) return urls.map(plain);
+  let text: string;
+  try {
+    text = await readFile(file);
+  } catch (error) {
+    throw new UserFacingError(
+      `NEWS_FEEDS_FILE ${file} cannot be read: ${(error as Error).message}`,
+      'bad-feeds-file',
+    );
+  }
+  return mergeFeedDefinitions(urls, parseFeedsFile(text, file));
+}

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import type { Article } from '../../articles/article.ts';
+import { HttpError, type PoliteFetcher } from '../http.ts';
+import { buildArticle } from '../web/article.ts';
+import type { ExtractedPage } from '../web/extract.ts';
+import { fetchArticlePage } from '../web/page.ts';
+import { htmlParagraphs, textParagraphs } from '../web/paragraphs.ts';
+import { canonicalUrl } from '../web/url.ts';
+import type { FeedDefinition } from './config.ts';
+import type { FeedItem } from './parse.ts';
+
+/**
+ * A feed's own text is used when it is the whole article; below this many characters it is a teaser and the page
+ * is fetched instead. Teasers run one or two sentences; even a short news brief has three paragraphs.
+ */
+export const SUBSTANTIAL_CONTENT_CHARS = 400;
+
+/** The keys an item is known by across polls and feeds: its canonical URL and its GUID. */
+export interface ItemKeys {
+  /** The key the item's id comes from and the per-feed record is filed under: canonical URL, else GUID. */
+  readonly primary: string;
+  readonly all: readonly string[];
+}
+
+/** A GUID with a scheme (http:, urn:, tag:) names one item everywhere; a bare one ("1234") only within its feed. */
+function guidKey(guid: string, feedUrl: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(guid) ? `guid:${guid}` : `guid:${feedUrl}#${guid}`;
+}
+
+export function itemKeys(item: FeedItem, feedUrl: string): ItemKeys | null {
+  const url = item.link ? canonicalUrl(item.link) : null;
+  const guid = item.guid ? guidKey(item.guid, feedUrl) : null;
+  const all = [url, guid].filter((key): key is string => key !== null);
+  const primary = all[0];
+  return primary ? { primary, all } : null;
+}
+
+/** Changes whenever anything newsdesk reads from the item changes: a different fingerprint means look again. */
+export function itemFingerprint(item: FeedItem): string {
+  const fields = [item.title, item.link, item.publishedAt, item.html, item.text];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 16);
+}
+
+function feedParagraphs(item: FeedItem): string[] {
+  if (item.html) return htmlParagraphs(item.html);
+  return item.text ? textParagraphs(item.text) : [];
+}
+
+const lengthOf = (paragraphs: readonly string[]) => paragraphs.reduce((sum, p) => sum + p.length, 0);
+
+export interface ItemContext {
+  readonly feed: FeedDefinition;
+  readonly feedTitle: string | null;
+  readonly fetcher: PoliteFetcher;
+  readonly now: Date;
+  readonly signal?: AbortSignal;
+}
+
+export interface ItemArticle {
+  readonly article: Article;
+  /** Keys learnt on the way (the page's rel=canonical), to remember alongside the item's own. */
+  readonly learntKeys: readonly string[];
+}
+
+/** The page, when the feed's text is only a teaser and the item links to one. */
+async function pageFor(
+  item: FeedItem,
+  paragraphs: string[],
+  ctx: ItemContext,
+): Promise<ExtractedPage | null> {
+  if (lengthOf(paragraphs) >= SUBSTANTIAL_CONTENT_CHARS || !item.link) return null;
+  let page: ExtractedPage;
+  try {
+    page = await fetchArticlePage(item.link, ctx.fetcher, ctx.signal);
+  } catch (error) {
+    // A page that is gone for good (404, 410…) leaves the feed's own text; anything else is retried next poll.
+    const gone =
+      error instanceof HttpError && error.status !== null && error.status >= 400 && error.status < 500;
+    if (gone && paragraphs.length > 0) return null;
+    throw error;
+  }
+  // A page that yields less than the feed (rendered by script, say) loses to the feed's own text.
+  return lengthOf(page.paragraphs) >= lengthOf(paragraphs) ? page : null;
+}
+
+/** Turns one feed item into an article: the feed's full text when it has it, else the page's main text. */
+export async function articleFromItem(item: FeedItem, id: string, ctx: ItemContext): Promise<ItemArticle> {
+  const own = feedParagraphs(item);
+  const page = await pageFor(item, own, ctx);
+  const url = page?.url ?? (item.link ? canonicalUrl(item.link) : null);
+  const built = buildArticle({
+    id,
+    title: item.title ?? page?.title ?? null,
+    paragraphs: page?.paragraphs ?? own,
+    url,
+    publishedAt: new Date(item.publishedAt ?? page?.publishedAt ?? ctx.now.toISOString()),
+    source: ctx.feed.name ?? ctx.feedTitle ?? page?.siteName ?? new URL(ctx.feed.url).host,
+    language: page?.language ?? null,
+    disclaimer: ctx.feed.disclaimer,
+  });
+  if (!built.ok) throw new Error(`${item.link ?? item.guid ?? item.title}: ${built.reason}`);
+  return { article: built.article, learntKeys: page ? [page.url] : [] };
+}

@@ -1,0 +1,142 @@
+import type { Article, ArticleStore, UpsertOutcome } from '../../articles/article.ts';
+import { errorMessage } from '../../errors.ts';
+import type { Logger } from '../../log.ts';
+import type { PoliteFetcher } from '../http.ts';
+import { articleIdFromKey } from '../web/url.ts';
+import type { FeedDefinition } from './config.ts';
+import {
+  articleFromItem,
+  type ItemArticle,
+  type ItemContext,
+  type ItemKeys,
+  itemFingerprint,
+  itemKeys,
+} from './items.ts';
+import type { FeedItem, ParsedFeed } from './parse.ts';
+import type { FeedStateStore, SeenItems } from './state.ts';
+
+/** The ids of this many items are remembered in one write, not one round trip per item. */
+const ALIAS_BATCH_ITEMS = 250;
+
+export interface ItemCounts {
+  new: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
+export interface ItemFailure {
+  /** The item's canonical URL or GUID. */
+  readonly item: string;
+  readonly reason: string;
+}
+
+export interface ItemsResult {
+  readonly counts: ItemCounts;
+  readonly itemFailures: ItemFailure[];
+}
+
+export interface StoreItemsDeps {
+  readonly store: ArticleStore;
+  readonly state: FeedStateStore;
+  readonly fetcher: PoliteFetcher;
+  readonly now: () => Date;
+  readonly logger: Logger;
+  readonly signal?: AbortSignal;
+  /** Told about every article read from the feed and what the store did with it (the CLI's --json). */
+  readonly onArticle?: (article: Article, outcome: UpsertOutcome) => void;
+}
+
+interface Pending {
+  readonly item: FeedItem;
+  readonly keys: ItemKeys;
+  readonly fingerprint: string;
+}
+
+/** Splits the feed's items into those read before, unchanged (carried over), and those to read now. */
+function sortItems(
+  feed: ParsedFeed,
+  feedUrl: string,
+  previous: SeenItems,
+  next: Record<string, SeenItems[string]>,
+) {
+  const pending: Pending[] = [];
+  const taken = new Set<string>();
+  let unchanged = 0;
+  for (const item of feed.items) {
+    const keys = itemKeys(item, feedUrl);
+    if (!keys || taken.has(keys.primary)) continue; // the same story twice in one feed is read once
+    taken.add(keys.primary);
+    const fingerprint = itemFingerprint(item);
+    const seen = previous[keys.primary];
+    if (seen?.fingerprint === fingerprint) {
+      next[keys.primary] = seen;
+      unchanged++;
+    } else {
+      pending.push({ item, keys, fingerprint });
+    }
+  }
+  return { pending, unchanged };
+}
+
+async function readItem(
+  item: FeedItem,
+  id: string,
+  context: ItemContext,
+): Promise<ItemArticle | ItemFailure> {
+  try {
+    return await articleFromItem(item, id, context);
+  } catch (error) {
+    context.signal?.throwIfAborted();
+    return { item: id, reason: errorMessage(error) };
+  }
+}
+
+/**
+ * Stores the feed's new and changed items. An item unchanged since the last poll (same fingerprint) is not read
+ * again; one seen before under the same canonical URL or GUID, in this feed or another, keeps its article id, so
+ * the store dedupes it (same text → 'unchanged', new text → 'updated'). A failed item is retried next poll.
+ */
+export async function storeFeedItems(
+  feed: ParsedFeed,
+  definition: FeedDefinition,
+  deps: StoreItemsDeps,
+): Promise<ItemsResult> {
+  const previous = await deps.state.getSeen(definition.url);
+  const next: Record<string, SeenItems[string]> = {};
+  const { pending, unchanged } = sortItems(feed, definition.url, previous, next);
+  const counts: ItemCounts = { new: 0, updated: 0, unchanged, failed: 0 };
+  const failures: ItemFailure[] = [];
+  const context: ItemContext = {
+    feed: definition,
+    feedTitle: feed.title,
+    fetcher: deps.fetcher,
+    now: deps.now(),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  };
+  for (let start = 0; start < pending.length; start += ALIAS_BATCH_ITEMS) {
+    const aliases: Array<[string, string]> = [];
+    for (const { item, keys, fingerprint } of pending.slice(start, start + ALIAS_BATCH_ITEMS)) {
+      deps.signal?.throwIfAborted();
+      const id =
+        previous[keys.primary]?.id ?? (await deps.state.findId(keys.all)) ?? articleIdFromKey(keys.primary);
+      const read = await readItem(item, id, context);
+      if ('reason' in read) {
+        counts.failed++;
+        failures.push({ item: keys.primary, reason: read.reason });
+        const seen = previous[keys.primary];
+        if (seen) next[keys.primary] = seen; // its old fingerprint no longer matches: retried next poll
+        continue;
+      }
+      // A failing store is not the item's fault: it propagates and stops the poll instead of skipping items.
+      const { outcome } = await deps.store.upsert(read.article);
+      counts[outcome]++;
+      deps.onArticle?.(read.article, outcome);
+      for (const key of [...keys.all, ...read.learntKeys]) aliases.push([key, id]);
+      next[keys.primary] = { id, fingerprint };
+    }
+    await deps.state.rememberIds(aliases);
+  }
+  await deps.state.putSeen(definition.url, next);
+  return { counts, itemFailures: failures };
+}
