@@ -1,12 +1,17 @@
 import { parseArgs } from 'node:util';
+import type Keyv from 'keyv';
 import type { Article, ArticleStore } from '../articles/article.ts';
 import { runWithConfig } from '../cli-support.ts';
 import type { Config } from '../config.ts';
 import { errorMessage, UserFacingError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import { printFeedStatus, watchSources } from './cli-watch.ts';
 import { type IngestFailure, type IngestOptions, type IngestOutcome, ingestPaths } from './files.ts';
+import { ingestUrls, loadFeedDefinitions } from './sources.ts';
 
-const USAGE = `Usage: npm run ingest -- <file|folder|glob>… [--dry-run] [--json]
+const USAGE = `Usage: npm run ingest -- <file|folder|glob|feed URL|article URL>… [--dry-run] [--json]
+       npm run ingest -- --watch     keep polling NEWS_FEEDS and watching ARTICLES_DIR until Ctrl+C
+       npm run ingest -- --status    show each feed's state (last poll, failures, next poll)
   --dry-run   parse only and store nothing
   --json      print each article as one JSON line on stdout (id, title, category, disclaimer, paragraphs, hash);
               the summary line then goes to stderr
@@ -26,6 +31,8 @@ export interface IngestCliDeps {
   readonly stdout: TextSink;
   readonly stderr: TextSink;
   readonly openStore: (config: Config, logger: Logger) => Promise<ArticleStore>;
+  /** The feeds' HTTP validators and failure state: namespace 'feeds' of the same store. */
+  readonly openFeedState: (config: Config, logger: Logger) => Promise<Keyv>;
   readonly now: () => number;
 }
 
@@ -36,6 +43,10 @@ const defaultDeps: IngestCliDeps = {
   openStore: async (config, logger) => {
     const { openArticleStore } = await import('../articles/store.ts');
     return openArticleStore({ url: config.storeUrl, logger });
+  },
+  openFeedState: async (config, logger) => {
+    const { openKeyv } = await import('../store/keyv.ts');
+    return openKeyv(config.storeUrl, { namespace: 'feeds', logger });
   },
   now: () => Date.now(),
 };
@@ -49,18 +60,26 @@ export function sourceKind(arg: string): SourceKind {
 
 type SourceHandler = (args: readonly string[], options: IngestOptions) => Promise<IngestOutcome>;
 
-const notYet =
-  (reason: string): SourceHandler =>
-  async (args, options) => {
-    const failed = args.map((path) => ({ path, reason }));
-    for (const failure of failed) options.onFailure?.(failure);
-    return { new: 0, updated: 0, unchanged: 0, parsed: 0, failed };
+/** Feed and article URLs go through the feed poller's fetcher; files, folders and globs through ingestPaths. */
+function sourceHandlers(config: Config, feedState: Keyv | undefined): Record<SourceKind, SourceHandler> {
+  return {
+    path: ingestPaths,
+    url: async (urls, options) =>
+      ingestUrls(
+        urls,
+        {
+          ...(options.store ? { store: options.store } : {}),
+          ...(feedState ? { feedState } : {}),
+          ...(options.logger ? { logger: options.logger } : {}),
+          feeds: await loadFeedDefinitions(config.feeds.urls, config.feeds.file),
+          dryRun: options.dryRun,
+          onArticle: (article, outcome) =>
+            options.onArticle?.({ path: article.url ?? article.id, article, outcome, warnings: [] }),
+        },
+        options.onFailure,
+      ),
   };
-
-const SOURCE_HANDLERS: Record<SourceKind, SourceHandler> = {
-  path: ingestPaths,
-  url: notYet('feed and article URLs are not supported by `ingest` yet: save the article as a .txt file'),
-};
+}
 
 function parseIngestFlags(argv: readonly string[]) {
   try {
@@ -69,6 +88,8 @@ function parseIngestFlags(argv: readonly string[]) {
       allowPositionals: true,
       options: {
         'dry-run': { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
+        status: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -111,12 +132,16 @@ function progressPrinter(stderr: TextSink, now: () => number) {
   return { show, clear };
 }
 
-async function ingestSources(sources: readonly string[], options: IngestOptions): Promise<IngestOutcome> {
+async function ingestSources(
+  sources: readonly string[],
+  handlers: Record<SourceKind, SourceHandler>,
+  options: IngestOptions,
+): Promise<IngestOutcome> {
   const total: IngestOutcome = { new: 0, updated: 0, unchanged: 0, parsed: 0, failed: [] };
-  for (const kind of Object.keys(SOURCE_HANDLERS) as SourceKind[]) {
+  for (const kind of Object.keys(handlers) as SourceKind[]) {
     const args = sources.filter((source) => sourceKind(source) === kind);
     if (args.length === 0) continue;
-    const outcome = await SOURCE_HANDLERS[kind](args, options);
+    const outcome = await handlers[kind](args, options);
     total.new += outcome.new;
     total.updated += outcome.updated;
     total.unchanged += outcome.unchanged;
@@ -138,13 +163,17 @@ export async function runIngest(
     deps.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (values.watch) return watchSources(config, logger, deps);
+  if (values.status) return printFeedStatus(config, logger, deps);
   const dryRun = values['dry-run'];
   const sources = positionals.length > 0 ? positionals : config.articlesDir ? [config.articlesDir] : [];
   if (sources.length === 0) throw new UserFacingError(`Nothing to import.\n${USAGE}`, 'usage');
   const progress = progressPrinter(deps.stderr, deps.now);
   const store = dryRun ? undefined : await deps.openStore(config, logger);
+  const needsFeedState = !dryRun && sources.some((source) => sourceKind(source) === 'url');
+  const feedState = needsFeedState ? await deps.openFeedState(config, logger) : undefined;
   try {
-    const outcome = await ingestSources(sources, {
+    const outcome = await ingestSources(sources, sourceHandlers(config, feedState), {
       ...(store ? { store } : {}),
       dryRun,
       logger,
@@ -164,6 +193,7 @@ export async function runIngest(
     return outcome.failed.length === 0 && outcome.parsed > 0 ? 0 : 1;
   } finally {
     progress.clear();
+    await feedState?.disconnect();
     await store?.close();
   }
 }

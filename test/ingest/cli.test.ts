@@ -1,11 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
 import { openArticleStore } from '../../src/articles/store.ts';
 import { parseConfig } from '../../src/config.ts';
 import { type IngestCliDeps, runIngest } from '../../src/ingest/cli.ts';
 import { silentLogger } from '../../src/log.ts';
+import { serveFixture, startFixtureServer } from './feeds/fixture-server.ts';
 
 const SAMPLES_DIR = path.resolve(import.meta.dirname, '../../data/samples');
 const SAMPLE = path.join(SAMPLES_DIR, '001_tram_line_vote.txt');
@@ -24,6 +26,7 @@ async function ingest(argv: string[], env: Record<string, string> = {}) {
     stdout: stdout.sink,
     stderr: stderr.sink,
     openStore: () => openArticleStore({ url: 'memory://' }),
+    openFeedState: async () => new Keyv(),
     now: () => Date.now(),
   };
   const code = await runIngest(argv, config, silentLogger, deps);
@@ -50,10 +53,35 @@ describe('ingest command (in-process)', () => {
     expect(stderr).toBe('1 parsed, 0 failed (dry run: nothing stored)\n');
   });
 
-  it('GIVEN a feed URL THEN it is a named failure for now and exit 1', async () => {
-    const { code, stderr } = await ingest(['https://example.com/feed.xml', SAMPLE]);
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/^https:\/\/example\.com\/feed\.xml: feed and article URLs are not supported/);
+  it('GIVEN a feed URL on a local server THEN its items are imported like files, in the same summary', async () => {
+    const server = await startFixtureServer();
+    try {
+      server.route('/rss.xml', serveFixture(server, 'feeds/rss.xml', 'application/rss+xml'));
+      const { code, stdout, stderr } = await ingest([server.url('/rss.xml'), SAMPLE]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^[4-9] new, 0 updated, 0 unchanged, 0 failed\n$/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('GIVEN a feed URL that answers 500 THEN it is a named failure and exit 1', async () => {
+    const server = await startFixtureServer();
+    try {
+      server.route('/down.xml', (_request, response) => void response.writeHead(500).end('boom'));
+      const { code, stderr } = await ingest([server.url('/down.xml')]);
+      expect(code).toBe(1);
+      expect(stderr).toContain(`${server.url('/down.xml')}: [GET] "${server.url('/down.xml')}": 500`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('GIVEN --status THEN each configured feed has a line', async () => {
+    const { code, stdout } = await ingest(['--status'], { NEWS_FEEDS: 'https://news.example/feed.xml' });
+    expect(code).toBe(0);
+    expect(stdout).toContain('https://news.example/feed.xml');
   });
 
   it('GIVEN no argument THEN ARTICLES_DIR is imported; without it, a usage error', async () => {
@@ -62,7 +90,9 @@ describe('ingest command (in-process)', () => {
     );
     await expect(ingest([])).rejects.toThrow(/^Nothing to import\.\nUsage: npm run ingest/);
     await expect(ingest(['--nope'])).rejects.toThrow(/Unknown option '--nope'/);
-    expect((await ingest(['--help'])).stdout).toMatch(/^Usage: npm run ingest -- <file\|folder\|glob>/);
+    expect((await ingest(['--help'])).stdout).toMatch(
+      /^Usage: npm run ingest -- <file\|folder\|glob\|feed URL\|article URL>/,
+    );
   });
 
   it('GIVEN 1,000 files on a terminal THEN progress is one redrawn line, cleared before the summary', async () => {
@@ -77,6 +107,7 @@ describe('ingest command (in-process)', () => {
         stdout: stdout.sink,
         stderr: stderr.sink,
         openStore: () => openArticleStore({ url: 'memory://' }),
+        openFeedState: async () => new Keyv(),
         now: () => (clock += 10),
       };
       const code = await runIngest([dir, '--dry-run'], parseConfig({}), silentLogger, deps);
