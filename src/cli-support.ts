@@ -31,3 +31,11 @@ export async function runWithConfig(
     throw error;
   }
 }
+
+/** Resolves with the first SIGINT or SIGTERM: long-running commands stop cleanly on either. */
+export function nextShutdownSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+}

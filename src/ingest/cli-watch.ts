@@ -1,14 +1,8 @@
+import { nextShutdownSignal } from '../cli-support.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { IngestCliDeps } from './cli.ts';
 import { feedStatus, formatFeedStatus, loadFeedDefinitions, startIngestion } from './sources.ts';
-
-function nextShutdownSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
-}
 
 /**
  * `ingest --watch`: the ingestion half of the bot as its own process, writing to the same store (the bot picks the

@@ -1,0 +1,63 @@
+import { openNewsroom } from './answer/open.ts';
+import type { Config } from './config.ts';
+import { createDigestService, type DigestService } from './digest/service.ts';
+import { startBot } from './discord/bot.ts';
+import { UserFacingError } from './errors.ts';
+import { loadFeedDefinitions, startIngestion } from './ingest/sources.ts';
+import type { Logger } from './log.ts';
+
+/** discord.js names a rejected token with a code; turn it into what the operator should do. */
+function explainLoginFailure(error: unknown): never {
+  if (error instanceof Error && 'code' in error && error.code === 'TokenInvalid') {
+    throw new UserFacingError(
+      'Discord rejected DISCORD_TOKEN. Copy the bot token again from the Developer Portal (Bot → Reset Token) into .env.',
+      'token-invalid',
+    );
+  }
+  throw error;
+}
+
+/**
+ * The bot process: one store and newsroom shared by the Discord client, the digest scheduler and the ingestion
+ * (feed polling, ARTICLES_DIR watching). Returns a stop function that shuts them down in order.
+ */
+export async function runBotProcess(config: Config, logger: Logger): Promise<{ stop(): Promise<void> }> {
+  const runtime = await openNewsroom(config, logger);
+  const digestState = await runtime.openKeyv('digest');
+  const feeds = await loadFeedDefinitions(config.feeds.urls, config.feeds.file);
+  let digest: DigestService | undefined;
+  const bot = await startBot({
+    config,
+    logger,
+    runtime,
+    shutdownSignals: [],
+    extraDeps: (client) => {
+      digest = createDigestService({
+        client,
+        keyv: digestState,
+        store: runtime.store,
+        newsroom: runtime.newsroom,
+        sourceDisclaimer: config.sourceDisclaimer,
+        catchUpHours: config.digestCatchUpHours,
+        logger,
+      });
+      return { digest };
+    },
+  }).catch(explainLoginFailure);
+  digest?.start();
+  const ingestion = startIngestion({
+    store: runtime.store,
+    feedState: await runtime.openKeyv('feeds'),
+    feeds,
+    pollMinutes: config.feeds.pollMinutes,
+    ...(config.articlesDir ? { articlesDir: config.articlesDir } : {}),
+    logger,
+  });
+  return {
+    async stop() {
+      await ingestion.stop();
+      await digest?.stop();
+      await bot.stop();
+    },
+  };
+}
