@@ -1,0 +1,168 @@
+import {
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from 'discord.js';
+import { DIGEST_CHANNEL_TYPES } from '../src/digest/channel.ts';
+import { checkDigestChannel, readDigestSettings } from '../src/digest/command-input.ts';
+import { canonicalTimeZone } from '../src/digest/schedule.ts';
+import type { DigestService } from '../src/digest/service.ts';
+import { describeConfig, describeOutcome, describeStatus, zonedTime } from '../src/digest/status.ts';
+import { timeZoneChoices } from '../src/digest/timezones.ts';
+import {
+  DIGEST_ITEMS_DEFAULT,
+  DIGEST_ITEMS_MAX,
+  DIGEST_ITEMS_MIN,
+  type DigestMessage,
+} from '../src/digest/types.ts';
+import type { CommandDeps, SlashCommand } from '../src/discord/command.ts';
+import { UserFacingError } from '../src/errors.ts';
+
+const data = new SlashCommandBuilder()
+  .setName('digest')
+  .setDescription('The daily digest of new articles in a channel of this server')
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild)
+  .addSubcommand((sub) =>
+    sub
+      .setName('set')
+      .setDescription('Post the digest every day in a channel at a local time')
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription('Where the digest goes')
+          .setRequired(true)
+          .addChannelTypes(...DIGEST_CHANNEL_TYPES),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('time')
+          .setDescription('Local time, HH:MM (24 h), e.g. 09:00')
+          .setRequired(true)
+          .setMaxLength(5),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('timezone')
+          .setDescription('IANA time zone, e.g. Europe/Berlin')
+          .setRequired(true)
+          .setAutocomplete(true)
+          .setMaxLength(64),
+      )
+      .addIntegerOption((o) =>
+        o
+          .setName('items')
+          .setDescription(
+            `How many articles (${DIGEST_ITEMS_MIN}–${DIGEST_ITEMS_MAX}, default ${DIGEST_ITEMS_DEFAULT})`,
+          )
+          .setMinValue(DIGEST_ITEMS_MIN)
+          .setMaxValue(DIGEST_ITEMS_MAX),
+      )
+      .addBooleanOption((o) =>
+        o
+          .setName('empty_note')
+          .setDescription('On days without new articles, post a one-line note (default: no post)'),
+      ),
+  )
+  .addSubcommand((sub) => sub.setName('off').setDescription('Stop the daily digest'))
+  .addSubcommand((sub) =>
+    sub.setName('status').setDescription('Settings, next post, last post and last error'),
+  )
+  .addSubcommand((sub) =>
+    sub.setName('preview').setDescription('See privately exactly what would be posted now'),
+  )
+  .addSubcommand((sub) => sub.setName('post-now').setDescription('Post the digest now'));
+
+/** The bot passes the digest service with the other command deps. */
+export interface DigestCommandDeps extends CommandDeps {
+  readonly digest?: DigestService;
+}
+
+function serviceOf(deps: DigestCommandDeps): DigestService {
+  if (!deps.digest) throw new Error('the digest service is not wired into the bot (CommandDeps.digest)');
+  return deps.digest;
+}
+
+function guildIdOf(interaction: ChatInputCommandInteraction): string {
+  if (!interaction.guildId)
+    throw new UserFacingError('The digest is set per server: use /digest in a server.', 'no-guild');
+  return interaction.guildId;
+}
+
+/** Plain text, no pings; `privately` adds the ephemeral flag for a first reply (edits keep the defer's flag). */
+const notice = (content: string) => ({ content, allowedMentions: { parse: [] as [] } });
+const privately = (content: string) => ({ ...notice(content), flags: MessageFlags.Ephemeral as const });
+
+async function showPrivately(interaction: ChatInputCommandInteraction, messages: readonly DigestMessage[]) {
+  const [first, ...rest] = messages;
+  if (!first) return;
+  await interaction.editReply({ ...first, allowedMentions: { parse: [] } });
+  for (const message of rest) {
+    await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  }
+}
+
+type Handler = (
+  interaction: ChatInputCommandInteraction,
+  digest: DigestService,
+  guildId: string,
+) => Promise<void>;
+
+const SUBCOMMANDS: Readonly<Record<string, Handler>> = {
+  async set(interaction, digest, guildId) {
+    const settings = readDigestSettings(interaction);
+    await checkDigestChannel(interaction, settings.channelId);
+    const config = await digest.configure({ guildId, ...settings });
+    const status = await digest.status(guildId);
+    const next = status?.nextPost ? ` Next post: ${zonedTime(status.nextPost, config)}.` : '';
+    await interaction.reply(privately(`${describeConfig(config)}${next}`));
+  },
+  async off(interaction, digest, guildId) {
+    const had = await digest.disable(guildId);
+    await interaction.reply(privately(had ? 'The daily digest is off.' : 'No daily digest was set up here.'));
+  },
+  async status(interaction, digest, guildId) {
+    const status = await digest.status(guildId);
+    await interaction.reply(
+      privately(status ? describeStatus(status) : 'No daily digest is set up here. Use /digest set.'),
+    );
+  },
+  async preview(interaction, digest, guildId) {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const composed = await digest.preview(guildId);
+    if (composed.messages.length === 0) {
+      await interaction.editReply(
+        notice('Nothing would be posted now: no new articles since the last digest.'),
+      );
+      return;
+    }
+    await showPrivately(interaction, composed.messages);
+  },
+  async 'post-now'(interaction, digest, guildId) {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await interaction.editReply(notice(describeOutcome(await digest.postNow(guildId), guildId)));
+  },
+};
+
+/** `/digest set|off|status|preview|post-now` — for members who may manage the server. */
+export const digest: SlashCommand = {
+  data: data.toJSON(),
+  // Every answer is private, so each subcommand acknowledges (ephemerally) itself.
+  defer: false,
+  async execute(interaction, deps: DigestCommandDeps) {
+    const handler = SUBCOMMANDS[interaction.options.getSubcommand()];
+    if (!handler) throw new Error(`unknown /digest subcommand ${interaction.options.getSubcommand()}`);
+    await handler(interaction, serviceOf(deps), guildIdOf(interaction));
+  },
+  async autocomplete(interaction) {
+    const focused = interaction.options.getFocused(true);
+    const typed = focused.name === 'timezone' ? focused.value : '';
+    const exact = canonicalTimeZone(typed);
+    const choices = timeZoneChoices(typed, new Date());
+    // A valid zone typed in full (e.g. an alias like Asia/Calcutta) is always offered, first.
+    if (exact && !choices.some((c) => c.value === exact)) choices.unshift({ name: exact, value: exact });
+    await interaction.respond(choices.slice(0, 25));
+  },
+};

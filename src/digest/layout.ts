@@ -1,0 +1,157 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
+import { embedCharacterCount } from '../discord/render.ts';
+import { defuseMentions, oneLine, truncate } from '../discord/text.ts';
+import { digestCustomId } from './custom-ids.ts';
+import type { DigestConfig, DigestMessage } from './types.ts';
+
+/**
+ * The digest as Discord messages: pure functions from items to API payloads. One embed per article (title linked
+ * when there is a URL, a one- or two-sentence summary), one row of buttons per article, the distinct source
+ * disclaimers once, in the footer of the last embed. Discord's limits decide the split: 5 action rows (so 5
+ * articles) per message, 10 embeds, 6000 embed characters, 2000 content characters.
+ */
+
+export interface DigestItem {
+  readonly articleId: string;
+  readonly title: string;
+  readonly url: string | null;
+  readonly publishedAt: string;
+  readonly summary: string;
+  /** The summary is the extractive one (model unavailable): labelled as such. */
+  readonly offline: boolean;
+  readonly disclaimer: string;
+}
+
+export const DIGEST_LIMITS = {
+  contentChars: 2000,
+  embedTitleChars: 256,
+  embedFooterChars: 2048,
+  embedTotalChars: 6000,
+  actionRowsPerMessage: 5,
+  buttonLabelChars: 80,
+} as const;
+
+/** Items are one or two sentences; this bound keeps any item plus the disclaimer footer within 6000. */
+const ITEM_DESCRIPTION_MAX_CHARS = 1_000;
+const COLOR_ITEM = 0x5865f2;
+const COLOR_OFFLINE = 0x99aab5;
+const OFFLINE_LABEL = '*Offline extract: the summarizer was unavailable.*';
+
+function safeUrl(url: string | null): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function itemEmbed(item: DigestItem, position: number): APIEmbed {
+  const url = safeUrl(item.url);
+  const title = truncate(
+    `${position}. ${oneLine(item.title) || item.articleId}`,
+    DIGEST_LIMITS.embedTitleChars,
+  );
+  const summary = truncate(
+    defuseMentions(item.summary),
+    ITEM_DESCRIPTION_MAX_CHARS - OFFLINE_LABEL.length - 1,
+  );
+  const description = item.offline ? `${summary}\n${OFFLINE_LABEL}` : summary;
+  return {
+    title,
+    ...(url ? { url } : {}),
+    description,
+    color: item.offline ? COLOR_OFFLINE : COLOR_ITEM,
+    ...(Number.isNaN(Date.parse(item.publishedAt))
+      ? {}
+      : { timestamp: new Date(item.publishedAt).toISOString() }),
+  };
+}
+
+function button(label: string, customId: string, style: ButtonStyle.Primary | ButtonStyle.Secondary) {
+  return {
+    type: ComponentType.Button,
+    style,
+    label: truncate(label, DIGEST_LIMITS.buttonLabelChars),
+    custom_id: customId,
+  } satisfies APIButtonComponentWithCustomId;
+}
+
+function itemRow(item: DigestItem, position: number): APIActionRowComponent<APIButtonComponentWithCustomId> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      button(`Summary #${position}`, digestCustomId('summary', item.articleId), ButtonStyle.Secondary),
+      button(`Ask about #${position}`, digestCustomId('ask', item.articleId), ButtonStyle.Primary),
+    ],
+  };
+}
+
+/** The distinct disclaimers, in the order their articles appear, as one footer. */
+export function disclaimerFooter(items: readonly DigestItem[]): string {
+  const distinct = [...new Set(items.map((item) => oneLine(item.disclaimer)).filter(Boolean))];
+  return truncate(distinct.join('\n'), DIGEST_LIMITS.embedFooterChars);
+}
+
+function heading(items: readonly DigestItem[], config: DigestConfig, now: Date): string {
+  const date = new Intl.DateTimeFormat(config.language, {
+    dateStyle: 'full',
+    timeZone: config.timeZone,
+  }).format(now);
+  const count = items.length === 1 ? '1 new article' : `${items.length} new articles`;
+  const lines = [`**Daily digest** · ${date} · ${count}`];
+  if (items.some((item) => item.offline)) lines.push('-# Some summaries are offline extracts (labelled).');
+  return truncate(lines.join('\n'), DIGEST_LIMITS.contentChars);
+}
+
+/** Groups item embeds into messages within the row and character limits, keeping room for the footer. */
+function pack(items: readonly DigestItem[], footerChars: number): number[][] {
+  const budget = DIGEST_LIMITS.embedTotalChars - footerChars;
+  const groups: number[][] = [];
+  let current: number[] = [];
+  let chars = 0;
+  items.forEach((item, index) => {
+    const size = embedCharacterCount(itemEmbed(item, index + 1));
+    if (
+      current.length === DIGEST_LIMITS.actionRowsPerMessage ||
+      (current.length > 0 && chars + size > budget)
+    ) {
+      groups.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(index);
+    chars += size;
+  });
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** A digest of at least one item as messages: heading on the first, disclaimers on the last. */
+export function renderDigest(items: readonly DigestItem[], config: DigestConfig, now: Date): DigestMessage[] {
+  const footer = disclaimerFooter(items);
+  const groups = pack(items, footer.length);
+  return groups.map((group, groupIndex) => {
+    const embeds = group.map((index) => itemEmbed(items[index] as DigestItem, index + 1));
+    const last = embeds.at(-1);
+    if (groupIndex === groups.length - 1 && last && footer) last.footer = { text: footer };
+    const components = group.map((index) => itemRow(items[index] as DigestItem, index + 1));
+    return groupIndex === 0
+      ? { content: heading(items, config, now), embeds, components }
+      : { embeds, components };
+  });
+}
+
+/** The one line a server that chose so gets on a day without new articles. */
+export function renderEmptyDigest(): DigestMessage[] {
+  return [
+    { content: '**Daily digest** · No new articles since the last digest.', embeds: [], components: [] },
+  ];
+}

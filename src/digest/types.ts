@@ -1,0 +1,84 @@
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
+
+/** The keyv namespace that holds every guild's digest config and delivery state. */
+export const DIGEST_NAMESPACE = 'digest';
+
+export const DIGEST_ITEMS_MIN = 1;
+export const DIGEST_ITEMS_MAX = 10;
+export const DIGEST_ITEMS_DEFAULT = 5;
+
+/** What a server chose with `/digest set`. */
+export interface DigestConfig {
+  readonly guildId: string;
+  readonly channelId: string;
+  /** Local time of day, `HH:MM` (24 h). */
+  readonly time: string;
+  /** Canonical IANA zone name, e.g. `Europe/Berlin`. */
+  readonly timeZone: string;
+  readonly items: number;
+  /** Post a one-line "no new articles" instead of staying silent on an empty day. */
+  readonly announceEmpty: boolean;
+  /** Language of the summaries and labels (the server's locale when it was set). */
+  readonly language: string;
+  /** ISO instant of the last `/digest set`: slots before it are never posted (no surprise catch-up). */
+  readonly since: string;
+}
+
+/** One Discord message of a digest, as plain API data: stored while sending, so a resumed post is identical. */
+export interface DigestMessage {
+  readonly content?: string;
+  readonly embeds: APIEmbed[];
+  readonly components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+}
+
+export type PauseCode = 'channel-missing' | 'missing-access' | 'missing-permissions';
+
+export interface PausedState {
+  readonly code: PauseCode;
+  /** Shown as is in `/digest status`: what happened and what to do. */
+  readonly reason: string;
+  readonly at: string;
+}
+
+/** A post that has begun: recorded before the first message goes out, cleared once all are recorded. */
+export interface SendingState {
+  /** The local date of the scheduled slot, or null for `/digest post-now`. */
+  readonly slotDate: string | null;
+  /** With the guild id, the seed of every part's nonce: a resend of a part is deduplicated by Discord. */
+  readonly nonceSeed: string;
+  readonly startedAt: string;
+  readonly windowEnd: string;
+  readonly channelId: string;
+  readonly messages: readonly DigestMessage[];
+  /** The articles in this post, in order. */
+  readonly articleIds: readonly string[];
+  /** Ids of the parts Discord confirmed, in order. */
+  readonly sentIds: readonly string[];
+}
+
+export interface LastPost {
+  readonly at: string;
+  /** Articles published before this instant were covered; the next digest starts here. */
+  readonly windowEnd: string;
+  readonly channelId: string;
+  readonly messageIds: readonly string[];
+  /** What it covered: the next digest leaves these out even when they fall in its look-back for late arrivals. */
+  readonly articleIds: readonly string[];
+}
+
+export interface DigestState {
+  readonly lastPost: LastPost | null;
+  /** Local date (`YYYY-MM-DD`) of the last slot dealt with: posted, empty, or skipped as too late. */
+  readonly lastSlotDate: string | null;
+  readonly sending: SendingState | null;
+  readonly paused: PausedState | null;
+  readonly lastError: { readonly at: string; readonly message: string } | null;
+}
+
+export const EMPTY_STATE: DigestState = {
+  lastPost: null,
+  lastSlotDate: null,
+  sending: null,
+  paused: null,
+  lastError: null,
+};

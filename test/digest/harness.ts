@@ -1,0 +1,153 @@
+import { once } from 'node:events';
+import { type Client, Events, type Interaction, Routes } from 'discord.js';
+import type Keyv from 'keyv';
+import { digest as digestCommand } from '../../commands/digest.ts';
+import { type NewsroomRuntime, openNewsroom } from '../../src/answer/open.ts';
+import { type Config, parseConfig } from '../../src/config.ts';
+import { handleDigestComponent, isDigestComponent } from '../../src/digest/components.ts';
+import { createDigestService, type DigestService } from '../../src/digest/service.ts';
+import { createDigestRepository, type DigestRepository } from '../../src/digest/state.ts';
+import { DIGEST_NAMESPACE, type DigestConfig } from '../../src/digest/types.ts';
+import { createDiscordClient } from '../../src/discord/client.ts';
+import { createRouter } from '../../src/discord/router.ts';
+import { silentLogger } from '../../src/log.ts';
+import { type FakeAnthropic, startFakeAnthropic } from '../fakes/anthropic.ts';
+import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
+import { ingestFresh } from './support.ts';
+
+/**
+ * The digest end to end: the real discord.js Client against the fake Discord, the real newsroom (Anthropic SDK)
+ * against the fake Anthropic, a memory store, and one clock that the test moves. `connect()` is one bot process:
+ * calling it again after `stop()` is a restart on the same store.
+ */
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+
+/** Waits until the client has seen what the fake told it over the gateway (it applies events asynchronously). */
+export async function eventually(check: () => boolean, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export interface DigestBot {
+  readonly client: Client;
+  readonly digest: DigestService;
+  stop(): Promise<void>;
+}
+
+export interface DigestWorld {
+  readonly discord: FakeDiscord;
+  readonly anthropic: FakeAnthropic;
+  readonly runtime: NewsroomRuntime;
+  readonly keyv: Keyv;
+  readonly repo: DigestRepository;
+  readonly config: Config;
+  readonly clock: { ms: number };
+  /** What the digest's button and modal handlers threw (the bot's router reports these to the user). */
+  readonly componentErrors: unknown[];
+  now(): Date;
+  /** Moves the clock to an ISO instant. */
+  at(iso: string): void;
+  /** Stores sample articles published `hoursAgo` before the clock. */
+  ingest(hoursAgo: readonly number[]): Promise<void>;
+  connect(options?: { catchUpHours?: number }): Promise<DigestBot>;
+  /** Saves a digest config as `/digest set` would have, at an earlier time. */
+  configure(overrides?: Partial<DigestConfig>): Promise<DigestConfig>;
+  close(): Promise<void>;
+}
+
+export async function startDigestWorld(startIso: string): Promise<DigestWorld> {
+  const clock = { ms: Date.parse(startIso) };
+  const now = () => new Date(clock.ms);
+  const discord = await startFakeDiscord({ now: () => clock.ms });
+  const anthropic = await startFakeAnthropic({ now: () => clock.ms });
+  const config = parseConfig({
+    DISCORD_TOKEN: 'fake.bot.token',
+    DISCORD_API_URL: discord.restApi,
+    ANTHROPIC_API_KEY: 'sk-test',
+    ANTHROPIC_BASE_URL: anthropic.url,
+    ANTHROPIC_MAX_RETRIES: '0',
+    STORE_URL: 'memory://',
+    LOG_LEVEL: 'silent',
+  });
+  const runtime = await openNewsroom(config, silentLogger, { now });
+  const keyv = await runtime.openKeyv(DIGEST_NAMESPACE);
+  const repo = createDigestRepository(keyv);
+  const bots: DigestBot[] = [];
+  const componentErrors: unknown[] = [];
+  let batches = 0;
+
+  async function connect(options: { catchUpHours?: number } = {}): Promise<DigestBot> {
+    const client = createDiscordClient(config.discord, discord.clientOptions());
+    const digest = createDigestService({
+      client,
+      keyv,
+      store: runtime.store,
+      newsroom: runtime.newsroom,
+      sourceDisclaimer: config.sourceDisclaimer,
+      catchUpHours: options.catchUpHours ?? config.digestCatchUpHours,
+      logger: silentLogger,
+      now,
+      retry: { sleep: async () => {}, baseDelayMs: 1 },
+    });
+    const deps = { newsroom: runtime.newsroom, store: runtime.store, logger: silentLogger, digest };
+    const router = createRouter({ commands: [digestCommand], deps, logger: silentLogger });
+    // What the lead wires into the bot's router: digest buttons and modals by custom-id prefix.
+    client.on(Events.InteractionCreate, (interaction: Interaction) => {
+      if (isDigestComponent(interaction)) {
+        handleDigestComponent(interaction, deps).catch((error: unknown) => componentErrors.push(error));
+      } else void router.handle(interaction);
+    });
+    const ready = once(client, Events.ClientReady);
+    await client.login(config.discord.token);
+    await ready;
+    await client.rest.put(Routes.applicationCommands(discord.applicationId), { body: [digestCommand.data] });
+    const bot = { client, digest, stop: async () => void (await client.destroy()) };
+    bots.push(bot);
+    return bot;
+  }
+
+  return {
+    discord,
+    anthropic,
+    runtime,
+    keyv,
+    repo,
+    config,
+    clock,
+    componentErrors,
+    now,
+    at(iso) {
+      clock.ms = Date.parse(iso);
+    },
+    async ingest(hoursAgo) {
+      batches += 1;
+      await ingestFresh(runtime.store, now(), hoursAgo, `b${batches}`);
+    },
+    connect,
+    async configure(overrides = {}) {
+      const digestConfig: DigestConfig = {
+        guildId: discord.guildId,
+        channelId: discord.channelId,
+        time: '09:00',
+        timeZone: 'Europe/Berlin',
+        items: 5,
+        announceEmpty: false,
+        language: 'en',
+        since: new Date(clock.ms - HOUR_MS).toISOString(),
+        ...overrides,
+      };
+      await repo.saveConfig(digestConfig);
+      return digestConfig;
+    },
+    async close() {
+      await Promise.allSettled(bots.map((bot) => bot.stop()));
+      await runtime.close();
+      await Promise.allSettled([discord.close(), anthropic.close()]);
+    },
+  };
+}
