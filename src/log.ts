@@ -7,7 +7,7 @@ export type { Logger };
  * Synchronous writes: a crash or process.exit must not lose the line that explains it.
  */
 export function createLogger(level: string, destination: number = 2): Logger {
-  return pino({ level, base: undefined }, pino.destination({ fd: destination, sync: true }));
+  return pino({ level, base: null }, pino.destination({ fd: destination, sync: true }));
 }
 
 /** A logger that drops everything, for tests and library callers that pass none. */
