@@ -1,0 +1,177 @@
+import type Keyv from 'keyv';
+import { type Logger, silentLogger } from '../log.ts';
+import { namespacePages } from '../store/entries.ts';
+import { createKeyvPool, type KeyvPool, storeTarget } from '../store/keyv.ts';
+import { describeStoreError, type StoreTarget } from '../store/store-errors.ts';
+import type { Article, ArticleStore, SearchHit, StoredArticle, UpsertOutcome } from './article.ts';
+import { parseCatalogueEntry, toCatalogueEntry } from './catalogue.ts';
+import { KeyedSerializer } from './keyed-serializer.ts';
+import { SearchIndex } from './search.ts';
+
+/** `between` without a limit returns at most this many articles (full texts: a bound keeps memory in check). */
+export const DEFAULT_BETWEEN_LIMIT = 1_000;
+/** Namespaces (tables, on SQLite): full articles, and the small entries start-up reads to rebuild the index. */
+export const ARTICLES_NAMESPACE = 'articles';
+export const CATALOGUE_NAMESPACE = 'catalogue';
+
+export interface ArticleStoreOptions {
+  /** A keyv URL (STORE_URL): sqlite://…, memory://, redis://…, postgres://… */
+  readonly url: string;
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+  readonly busyTimeoutMs?: number;
+  readonly pool?: KeyvPool;
+}
+
+/** Exactly the stored shape: nothing the parser may add beyond the Article fields ends up in the store. */
+function toStored(article: Article, version: number, firstSeenAt: string, updatedAt: string): StoredArticle {
+  const { id, title, paragraphs, category, disclaimer, url, source, language, publishedAt, hash } = article;
+  return {
+    ...{ id, title, paragraphs, category, disclaimer, url, source, language, publishedAt, hash },
+    ...{ version, firstSeenAt, updatedAt },
+  };
+}
+
+class KeyvArticleStore implements ArticleStore {
+  private readonly serializer = new KeyedSerializer();
+  private closed: Promise<void> | undefined;
+
+  constructor(
+    private readonly articles: Keyv,
+    private readonly catalogue: Keyv,
+    private readonly index: SearchIndex,
+    private readonly target: StoreTarget,
+    private readonly now: () => Date,
+    private readonly logger: Logger,
+    private readonly release: () => Promise<void>,
+  ) {}
+
+  get(id: string): Promise<StoredArticle | undefined> {
+    return this.call(() => this.articles.get<StoredArticle>(id));
+  }
+
+  upsert(article: Article): Promise<{ outcome: UpsertOutcome; article: StoredArticle }> {
+    return this.serializer.run(article.id, () => this.upsertNow(article));
+  }
+
+  async latest(count: number): Promise<StoredArticle[]> {
+    return this.getMany(this.index.newest(Math.max(0, Math.floor(count))));
+  }
+
+  async between(from: Date, to: Date, limit = DEFAULT_BETWEEN_LIMIT): Promise<StoredArticle[]> {
+    return this.getMany(this.index.between(from.getTime(), to.getTime(), Math.max(0, Math.floor(limit))));
+  }
+
+  search(query: string, limit: number): SearchHit[] {
+    return this.index.search(typeof query === 'string' ? query : '', limit);
+  }
+
+  count(): number {
+    return this.index.count();
+  }
+
+  /** Lets upserts already under way finish first: closing never cuts a write in half. */
+  close(): Promise<void> {
+    this.closed ??= this.serializer.idle().then(() => this.release());
+    return this.closed;
+  }
+
+  private async upsertNow(article: Article): Promise<{ outcome: UpsertOutcome; article: StoredArticle }> {
+    const existing = await this.get(article.id);
+    if (existing && existing.hash === article.hash) {
+      // Heals a catalogue entry lost to a crash between the two writes below.
+      if (this.index.hashOf(existing.id) !== existing.hash) await this.writeCatalogue(existing);
+      return { outcome: 'unchanged', article: existing };
+    }
+    const at = this.now().toISOString();
+    const stored = toStored(article, (existing?.version ?? 0) + 1, existing?.firstSeenAt ?? at, at);
+    // The article first: a catalogue entry must never point at text that was not written.
+    await this.write(this.articles, stored.id, stored);
+    await this.writeCatalogue(stored);
+    return { outcome: existing ? 'updated' : 'new', article: stored };
+  }
+
+  private async writeCatalogue(article: StoredArticle): Promise<void> {
+    const entry = toCatalogueEntry(article, this.index.analyzer);
+    await this.write(this.catalogue, entry.id, entry);
+    this.index.put(entry);
+  }
+
+  private async write(keyv: Keyv, key: string, value: unknown): Promise<void> {
+    const written = await this.call(() => keyv.set(key, value));
+    if (!written) throw describeStoreError(new Error(`the store refused to write ${key}`), this.target);
+  }
+
+  private async getMany(ids: string[]): Promise<StoredArticle[]> {
+    if (ids.length === 0) return [];
+    const found = await this.call(() => this.articles.getMany<StoredArticle>(ids));
+    const articles = found.filter((article): article is StoredArticle => article !== undefined);
+    if (articles.length < ids.length) {
+      this.logger.warn({ missing: ids.length - articles.length }, 'catalogue lists articles the store lacks');
+    }
+    return articles;
+  }
+
+  private async call<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw describeStoreError(error, this.target);
+    }
+  }
+}
+
+/** Rebuilds the in-memory index from the catalogue alone (never the article bodies). */
+async function loadIndex(catalogue: Keyv, logger: Logger): Promise<SearchIndex> {
+  const index = new SearchIndex();
+  let skipped = 0;
+  for await (const page of namespacePages(catalogue)) {
+    for (const [, value] of page) {
+      const entry = parseCatalogueEntry(value);
+      if (entry) index.put(entry);
+      else skipped++;
+    }
+  }
+  if (skipped > 0) logger.warn({ skipped }, 'skipped malformed catalogue entries; re-ingest to restore them');
+  index.prepare();
+  return index;
+}
+
+/**
+ * Opens the article store on a keyv URL and rebuilds its search index from the catalogue. Fails with a
+ * UserFacingError naming STORE_URL when the store cannot be used (see openKeyv); nothing stored is changed then.
+ */
+export async function openArticleStore(options: ArticleStoreOptions): Promise<ArticleStore> {
+  const logger = options.logger ?? silentLogger;
+  const target = storeTarget(options.url, options.busyTimeoutMs);
+  // Its own pool unless given one: the two namespaces then share one SQLite connection.
+  const pool = options.pool ?? createKeyvPool();
+  const open = (namespace: string) =>
+    pool.open(options.url, {
+      namespace,
+      logger,
+      ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+    });
+  const opened: Keyv[] = [];
+  const release = async () => {
+    if (options.pool) await Promise.all(opened.map((keyv) => keyv.disconnect()));
+    else await pool.closeAll();
+  };
+  try {
+    const articles = await open(ARTICLES_NAMESPACE);
+    opened.push(articles);
+    const catalogue = await open(CATALOGUE_NAMESPACE);
+    opened.push(catalogue);
+    const started = performance.now();
+    const index = await loadIndex(catalogue, logger);
+    logger.debug(
+      { articles: index.count(), ms: Math.round(performance.now() - started) },
+      'search index rebuilt',
+    );
+    const now = options.now ?? (() => new Date());
+    return new KeyvArticleStore(articles, catalogue, index, target, now, logger, release);
+  } catch (error) {
+    await release().catch(() => undefined); // Opening failed already; a close error would hide why.
+    throw describeStoreError(error, target);
+  }
+}

@@ -1,0 +1,196 @@
+import path from 'node:path';
+import type KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import { UserFacingError } from '../errors.ts';
+import { type Logger, silentLogger } from '../log.ts';
+import { SqliteConnections } from './sqlite-connections.ts';
+import { isInMemorySqlite, prepareSqliteFile, sqliteFileFromUrl } from './sqlite-file.ts';
+import { describeStoreError, redactUrl, type StoreTarget, unreachableError } from './store-errors.ts';
+
+/** How long a write waits for another process's lock before failing with a clear error. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+/** A Redis or Postgres store that does not answer within this is reported at start, not at the first command. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const NAMESPACE = /^[a-z][a-z0-9_-]{0,62}$/i;
+
+export interface OpenKeyvOptions {
+  /** Separates one user's keys from another's; on SQLite and Postgres it is also the table name. */
+  readonly namespace: string;
+  readonly logger?: Logger;
+  /** SQLite: how long an operation waits for another connection's lock before failing (store-locked). */
+  readonly busyTimeoutMs?: number;
+  /** Redis/Postgres: how long opening waits for the server before failing (store-unreachable). */
+  readonly connectTimeoutMs?: number;
+  /** Track what is opened (see createKeyvPool) so it can all be closed at once. */
+  readonly pool?: KeyvPool;
+}
+
+export interface KeyvPool {
+  open(url: string, options: Omit<OpenKeyvOptions, 'pool'>): Promise<Keyv>;
+  /** Closes every Keyv opened through the pool and not closed yet. */
+  closeAll(): Promise<void>;
+}
+
+/** What a pool shares between opens: in-memory namespaces and one SQLite connection per file. */
+interface Shared {
+  readonly memory: (namespace: string) => Map<string, unknown>;
+  readonly sqlite: SqliteConnections;
+}
+
+// Values are plain JSON: faster than keyv's default (a recursive serializer and a JSON.parse reviver).
+const JSON_CODEC = { serialize: JSON.stringify, deserialize: JSON.parse } as const;
+
+/** What error messages about this store name: STORE_URL (password hidden) and, for SQLite, the absolute file. */
+export function storeTarget(url: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): StoreTarget {
+  const file = url.startsWith('sqlite:') ? sqliteFileFromUrl(url) : undefined;
+  const shown = file === undefined || isInMemorySqlite(file) ? file : path.resolve(file);
+  return { url, file: shown, busyTimeoutMs };
+}
+
+interface OpenContext {
+  readonly url: string;
+  readonly namespace: string;
+  readonly target: StoreTarget;
+  readonly logger: Logger;
+}
+
+/** Keyv reports storage failures as 'error' events as well as by throwing: log them, never crash on them. */
+function watched(keyv: Keyv, context: OpenContext): Keyv {
+  keyv.on('error', (error: unknown) =>
+    context.logger.warn(
+      { err: error, namespace: context.namespace, store: redactUrl(context.url) },
+      'store error',
+    ),
+  );
+  return keyv;
+}
+
+async function openSqlite(context: OpenContext, connections: SqliteConnections): Promise<Keyv> {
+  const { url, namespace, target } = context;
+  const file = sqliteFileFromUrl(url);
+  await prepareSqliteFile(file, target);
+  const setup = async (query: KeyvSqlite['query']) => {
+    // WAL: readers never wait for the writer, and other processes' connections to the file can write in turn.
+    // synchronous=NORMAL: a commit is no fsync (safe from corruption in WAL; a power cut may lose the last writes).
+    if (!isInMemorySqlite(file)) await query('PRAGMA journal_mode=WAL');
+    await query('PRAGMA synchronous=NORMAL');
+  };
+  let adapter: KeyvSqlite;
+  try {
+    adapter = await connections.adapter(file, namespace, target.busyTimeoutMs, setup);
+  } catch (error) {
+    throw describeStoreError(error, target);
+  }
+  // Every later failure (locked, disk full, damaged page) reaches callers as the same clear error.
+  const query = adapter.query;
+  adapter.query = (sql, ...parameters) =>
+    query(sql, ...parameters).catch((error: unknown) => {
+      throw describeStoreError(error, target);
+    });
+  return watched(new Keyv({ store: adapter, namespace, throwOnErrors: true, ...JSON_CODEC }), context);
+}
+
+async function openRemote(context: OpenContext, connectTimeoutMs: number): Promise<Keyv> {
+  const { url, namespace, target } = context;
+  // Loaded only when used: the Redis and Postgres clients cost ~20 MB and start-up time to every SQLite user.
+  const keyv = url.startsWith('redis')
+    ? (await import('@keyv/redis')).createKeyv(url, {
+        namespace,
+        throwOnErrors: true,
+        connectionTimeout: connectTimeoutMs,
+      })
+    : new Keyv({
+        store: new (await import('@keyv/postgres')).default({
+          uri: url,
+          table: namespace.replace(/-/g, '_'),
+        }),
+        namespace,
+        throwOnErrors: true,
+      });
+  keyv.serialize = JSON_CODEC.serialize;
+  keyv.deserialize = JSON_CODEC.deserialize;
+  watched(keyv, context);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(Object.assign(new Error('no answer'), { code: 'ETIMEDOUT' })),
+      connectTimeoutMs,
+    );
+  });
+  try {
+    await Promise.race([keyv.has('__newsdesk_probe__'), timeout]);
+  } catch (error) {
+    await keyv.disconnect().catch(() => undefined); // The connection failed already; its close error adds nothing.
+    const described = describeStoreError(error, target);
+    throw described instanceof UserFacingError ? described : unreachableError(target, error);
+  } finally {
+    clearTimeout(timer);
+  }
+  return keyv;
+}
+
+async function openWith(url: string, options: OpenKeyvOptions, shared: Shared): Promise<Keyv> {
+  const { namespace } = options;
+  if (!NAMESPACE.test(namespace)) throw new Error(`Invalid keyv namespace ${JSON.stringify(namespace)}`);
+  const target = storeTarget(url, options.busyTimeoutMs);
+  const context: OpenContext = { url, namespace, target, logger: options.logger ?? silentLogger };
+  const scheme = url.slice(0, url.indexOf(':'));
+  switch (scheme) {
+    case 'sqlite':
+      return openSqlite(context, shared.sqlite);
+    case 'memory':
+      return watched(
+        new Keyv({ store: shared.memory(namespace), namespace, throwOnErrors: true, ...JSON_CODEC }),
+        context,
+      );
+    case 'redis':
+    case 'rediss':
+    case 'postgres':
+    case 'postgresql':
+      return openRemote(context, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
+    default:
+      throw new Error(
+        `Unsupported STORE_URL scheme in ${redactUrl(url)} (config validation should have caught it)`,
+      );
+  }
+}
+
+/**
+ * Opens one namespace of the store named by a keyv URL: `sqlite://path` (file and folder created on first use),
+ * `memory://` (tests), `redis://`/`rediss://`, `postgres://`/`postgresql://`. Errors from get/set are thrown
+ * (`throwOnErrors`), never swallowed into a silent cache miss. Operator-fixable failures (unwritable folder, not a
+ * database, locked, unreachable) are UserFacingErrors naming STORE_URL and the file; no existing file is ever
+ * modified on error. Close with `keyv.disconnect()`, or open through a pool and call `pool.closeAll()`.
+ */
+export function openKeyv(url: string, options: OpenKeyvOptions): Promise<Keyv> {
+  if (options.pool) return options.pool.open(url, options);
+  return openWith(url, options, { memory: () => new Map(), sqlite: new SqliteConnections() });
+}
+
+/**
+ * A set of open stores closed together at shutdown. Within one pool, all namespaces on one SQLite file share one
+ * connection, and `memory://` namespaces are shared: reopening one sees what was stored before (as a file would).
+ */
+export function createKeyvPool(): KeyvPool {
+  const opened = new Set<Keyv>();
+  const maps = new Map<string, Map<string, unknown>>();
+  const memory = (namespace: string) => {
+    const map = maps.get(namespace) ?? new Map<string, unknown>();
+    maps.set(namespace, map);
+    return map;
+  };
+  const shared: Shared = { memory, sqlite: new SqliteConnections() };
+  return {
+    async open(url, options) {
+      const keyv = await openWith(url, options, shared);
+      opened.add(keyv);
+      keyv.on('disconnect', () => opened.delete(keyv));
+      return keyv;
+    },
+    async closeAll() {
+      const results = await Promise.allSettled([...opened].map((keyv) => keyv.disconnect()));
+      const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+      if (failures.length > 0) throw new AggregateError(failures, 'Some stores failed to close');
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import { isInMemorySqlite } from './sqlite-file.ts';
+
+/** Rows per page when iterating a namespace (the adapter pages with LIMIT/OFFSET; its default is 10). */
+const ITERATION_PAGE_ROWS = 5_000;
+
+interface SharedFile {
+  readonly query: KeyvSqlite['query'];
+  readonly closeConnection: () => Promise<void>;
+  readonly ready: Promise<void>;
+  users: number;
+  closed: boolean;
+}
+
+const tableFor = (namespace: string) => namespace.replace(/-/g, '_');
+
+/**
+ * One SQLite connection per file, shared by every namespace (table) opened on it: writes from the articles, the
+ * catalogue and the caches queue on one connection instead of contending for the file lock (and sleeping in
+ * SQLite's busy handler). Each namespace still gets its own @keyv/sqlite adapter, so keyv's SQL is the library's;
+ * only its `query` (a public field) is pointed at the shared connection. The connection closes with its last user.
+ */
+export class SqliteConnections {
+  private readonly files = new Map<string, SharedFile>();
+
+  /** `setup` runs once per file on the new connection (pragmas); its failure fails every waiting open. */
+  async adapter(
+    file: string,
+    namespace: string,
+    busyTimeoutMs: number,
+    setup: (query: KeyvSqlite['query']) => Promise<void>,
+  ): Promise<KeyvSqlite> {
+    const key = isInMemorySqlite(file) ? file : path.resolve(file);
+    const shared = this.files.get(key);
+    if (shared) return this.derive(shared, namespace, key);
+    const owner = new KeyvSqlite({
+      uri: `sqlite://${file}`,
+      table: tableFor(namespace),
+      busyTimeout: busyTimeoutMs,
+      iterationLimit: ITERATION_PAGE_ROWS,
+    });
+    const ready = setup(owner.query);
+    const created: SharedFile = {
+      query: owner.query,
+      closeConnection: owner.close,
+      ready,
+      users: 0,
+      closed: false,
+    };
+    this.files.set(key, created);
+    try {
+      await created.ready;
+    } catch (error) {
+      this.files.delete(key);
+      await owner.close().catch(() => undefined); // Opening failed already; a close error would hide why.
+      throw error;
+    }
+    return this.attach(owner, created, key);
+  }
+
+  private async derive(shared: SharedFile, namespace: string, key: string): Promise<KeyvSqlite> {
+    await shared.ready;
+    // The adapter always opens a connection of its own: make it a throwaway in-memory one and close it at once.
+    const adapter = new KeyvSqlite({ uri: 'sqlite://:memory:', table: tableFor(namespace) });
+    await adapter.close();
+    adapter.query = shared.query;
+    adapter.opts.iterationLimit = ITERATION_PAGE_ROWS;
+    // The same statement the adapter runs on its own connection at start.
+    await shared.query(
+      `CREATE TABLE IF NOT EXISTS ${adapter.opts.table}(key VARCHAR(255) PRIMARY KEY, value TEXT )`,
+    );
+    if (shared.closed)
+      throw new Error(`The connection to ${key} was closed while ${namespace} was being opened`);
+    return this.attach(adapter, shared, key);
+  }
+
+  private attach(adapter: KeyvSqlite, shared: SharedFile, key: string): KeyvSqlite {
+    shared.users++;
+    let released = false;
+    adapter.close = async () => {
+      if (released) return;
+      released = true;
+      shared.users--;
+      if (shared.users > 0) return;
+      shared.closed = true;
+      if (this.files.get(key) === shared) this.files.delete(key);
+      await shared.closeConnection();
+    };
+    return adapter;
+  }
+}

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { errorMessage, UserFacingError } from '../errors.ts';
+
+/** Where a store lives, for messages: the STORE_URL as given (password hidden) and, for SQLite, the file. */
+export interface StoreTarget {
+  readonly url: string;
+  readonly file: string | undefined;
+  readonly busyTimeoutMs: number;
+}
+
+/** `redis://user:secret@host` → `redis://user:***@host`: a URL in a message or log never carries a password. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@/]*@/i, '$1***@');
+}
+
+const where = (target: StoreTarget) =>
+  target.file === undefined
+    ? `the store at STORE_URL=${redactUrl(target.url)}`
+    : `the SQLite file ${target.file} (STORE_URL=${redactUrl(target.url)})`;
+
+export function unwritableFolderError(folder: string, target: StoreTarget, cause: unknown): UserFacingError {
+  return new UserFacingError(
+    `Cannot create or write the store folder ${path.resolve(folder)} for ${where(target)}: ${errorMessage(cause)}. ` +
+      'Make that folder writable for this user, or set STORE_URL to a writable place, e.g. sqlite://./data/newsdesk.sqlite.',
+    'store-unwritable',
+  );
+}
+
+export function notSqliteError(target: StoreTarget, detail: string): UserFacingError {
+  return new UserFacingError(
+    `${capitalise(where(target))} is not a usable SQLite database (${detail}). It was left untouched: ` +
+      'restore it from a backup or move it aside, or set STORE_URL to another file; a new one is created on first use.',
+    'store-corrupt',
+  );
+}
+
+function lockedError(target: StoreTarget): UserFacingError {
+  return new UserFacingError(
+    `${capitalise(where(target))} stayed locked by another process for ${target.busyTimeoutMs} ms. ` +
+      'Nothing was changed: stop the other newsdesk process (or the running ingest) using it, then try again.',
+    'store-locked',
+  );
+}
+
+export function unreachableError(target: StoreTarget, cause: unknown): UserFacingError {
+  return new UserFacingError(
+    `Cannot reach ${where(target)}: ${errorMessage(cause)}. Check that the server runs and that STORE_URL is right.`,
+    'store-unreachable',
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const errorCode = (error: unknown): string =>
+  typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+
+/**
+ * Turns a storage failure the operator can fix into a UserFacingError naming STORE_URL and the file; anything
+ * else is returned as it was (a bug to see with its stack).
+ */
+export function describeStoreError(error: unknown, target: StoreTarget): unknown {
+  if (error instanceof UserFacingError) return error;
+  const code = errorCode(error);
+  switch (code) {
+    case 'SQLITE_NOTADB':
+    case 'SQLITE_CORRUPT':
+      return notSqliteError(target, `${code}: ${errorMessage(error)}`);
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return lockedError(target);
+    case 'SQLITE_CANTOPEN':
+    case 'SQLITE_READONLY':
+    case 'SQLITE_PERM':
+      return unwritableFolderError(path.dirname(target.file ?? '.'), target, error);
+    case 'SQLITE_FULL':
+      return new UserFacingError(
+        `The disk holding ${where(target)} is full. Free some space and retry.`,
+        'store-full',
+      );
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'ETIMEDOUT':
+    case 'ECONNRESET':
+      return unreachableError(target, error);
+    default:
+      return error;
+  }
+}
