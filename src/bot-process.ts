@@ -6,6 +6,9 @@ import { UserFacingError } from './errors.ts';
 import { loadFeedDefinitions, startIngestion } from './ingest/sources.ts';
 import type { Logger } from './log.ts';
 
+/** How often the bot looks for articles another process (`ingest --watch`) stored: well within a minute. */
+const STORE_REFRESH_INTERVAL_MS = 30_000;
+
 /** discord.js names a rejected token with a code; turn it into what the operator should do. */
 function explainLoginFailure(error: unknown): never {
   if (error instanceof Error && 'code' in error && error.code === 'TokenInvalid') {
@@ -53,8 +56,15 @@ export async function runBotProcess(config: Config, logger: Logger): Promise<{ s
     ...(config.articlesDir ? { articlesDir: config.articlesDir } : {}),
     logger,
   });
+  const refresher = setInterval(() => {
+    runtime.store.refresh().then(
+      (picked) => picked > 0 && logger.info({ picked }, 'picked up articles stored by another process'),
+      (error: unknown) => logger.warn({ err: error }, 'could not refresh the article index; will retry'),
+    );
+  }, STORE_REFRESH_INTERVAL_MS);
   return {
     async stop() {
+      clearInterval(refresher);
       await ingestion.stop();
       await digest?.stop();
       await bot.stop();

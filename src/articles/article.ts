@@ -62,5 +62,10 @@ export interface ArticleStore {
   /** Ranked search over titles and text, best first; an empty query lists the newest. Served from memory. */
   search(query: string, limit: number): SearchHit[];
   count(): number;
+  /**
+   * Picks up articles another process (e.g. `ingest --watch`) stored since the last refresh, so this process's
+   * in-memory index sees them. Returns how many new or changed articles it found.
+   */
+  refresh(): Promise<number>;
   close(): Promise<void>;
 }

@@ -17,15 +17,16 @@ export type Entry = readonly [key: string, value: unknown];
  * and keeps every page it read referenced until the end, which for 100,000 catalogue entries costs seconds and a
  * hundred megabytes. Other stores use keyv's iterator.
  */
-export async function* namespacePages(keyv: Keyv): AsyncGenerator<Entry[]> {
+export async function* namespacePages(keyv: Keyv, options: { after?: string } = {}): AsyncGenerator<Entry[]> {
   const store: unknown = keyv.store;
   if (store instanceof KeyvSqlite) {
-    yield* sqlitePages(keyv, store);
+    yield* sqlitePages(keyv, store, options.after ?? '');
     return;
   }
   if (!keyv.iterator) throw new Error('This store cannot list its entries');
   let page: Entry[] = [];
   for await (const [key, value] of keyv.iterator(keyv.namespace)) {
+    if (options.after !== undefined && String(key) <= options.after) continue;
     page.push([key, value]);
     if (page.length >= PAGE_ENTRIES) {
       yield page;
@@ -35,14 +36,15 @@ export async function* namespacePages(keyv: Keyv): AsyncGenerator<Entry[]> {
   if (page.length > 0) yield page;
 }
 
-async function* sqlitePages(keyv: Keyv, adapter: KeyvSqlite): AsyncGenerator<Entry[]> {
+/** Pages by key from just after `afterKey` (a key without the namespace prefix; '' for the whole namespace). */
+async function* sqlitePages(keyv: Keyv, adapter: KeyvSqlite, afterKey: string): AsyncGenerator<Entry[]> {
   const prefix = `${keyv.namespace ?? ''}:`;
   // ';' sorts right after ':', so [prefix, end) is exactly the namespace's keys.
   const end = `${prefix.slice(0, -1)};`;
   const select = `SELECT key, value FROM ${adapter.opts.table} WHERE key > ? AND key < ? ORDER BY key LIMIT ?`;
   const deserialize = keyv.deserialize ?? JSON.parse;
   const now = Date.now();
-  let after = prefix;
+  let after = `${prefix}${afterKey}`;
   for (;;) {
     const rows: { key: string; value: string }[] = await adapter.query(select, after, end, PAGE_ENTRIES);
     const page: Entry[] = [];

@@ -143,6 +143,24 @@ describe('ArticleStore on a SQLite file across restarts', () => {
     expect((await reopened.latest(1))[0]?.id).toBe('006_injection_attempt');
   });
 
+  it("GIVEN another process storing articles THEN refresh() brings them into this one's search", async () => {
+    const url = sqliteUrl();
+    const bot = await open(url);
+    const ingester = await open(url);
+    const [first, second] = sampleArticles();
+    if (!first || !second) throw new Error('samples missing');
+    await ingester.upsert(first);
+    expect(bot.search(first.title, 1)).toEqual([]);
+    expect(await bot.refresh()).toBe(1);
+    expect(bot.search(first.title, 1)[0]?.id).toBe(first.id);
+    await ingester.upsert({ ...second });
+    await ingester.upsert(makeArticle({ id: first.id, title: 'A corrected title' }));
+    expect(await bot.refresh()).toBe(2);
+    expect(bot.count()).toBe(2);
+    expect(bot.search('corrected', 1)[0]?.id).toBe(first.id);
+    expect(await bot.refresh()).toBe(0);
+  });
+
   it('GIVEN a catalogue entry lost (crash between writes) THEN re-ingesting the unchanged article restores it', async () => {
     const url = sqliteUrl();
     const pool = createKeyvPool();

@@ -143,6 +143,7 @@ describe('ingestPaths', () => {
       between: (from, to, limit) => store.between(from, to, limit),
       search: (query, limit) => store.search(query, limit),
       count: () => store.count(),
+      refresh: () => store.refresh(),
       close: () => store.close(),
       upsert: async (one) => {
         if (one.id === 'b')

@@ -29,6 +29,7 @@ export function previewStore(
     between: (from, to, limit) => real?.between(from, to, limit) ?? Promise.resolve([]),
     search: (query, limit) => real?.search(query, limit) ?? [],
     count: () => real?.count() ?? 0,
+    refresh: async () => 0,
     close: async () => {},
   };
 }
