@@ -117,7 +117,9 @@ export interface Config {
 /** Thrown at start when the environment is wrong; its message names every bad key and what it expects. */
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration (check .env or the environment):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Invalid configuration (check .env or the environment):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -138,7 +140,10 @@ function toConfig(env: Env): Config {
     sourceDisclaimer: env.SOURCE_DISCLAIMER,
     cache: { summaryTtlHours: env.SUMMARY_CACHE_TTL_HOURS, answerTtlHours: env.ANSWER_CACHE_TTL_HOURS },
     streamEditIntervalMs: env.STREAM_EDIT_INTERVAL_MS,
-    cooldowns: { askPerMinute: env.ASK_COOLDOWN_PER_MINUTE, summaryPerMinute: env.SUMMARY_COOLDOWN_PER_MINUTE },
+    cooldowns: {
+      askPerMinute: env.ASK_COOLDOWN_PER_MINUTE,
+      summaryPerMinute: env.SUMMARY_COOLDOWN_PER_MINUTE,
+    },
     guildDailyTokenBudget: env.GUILD_DAILY_TOKEN_BUDGET,
     digestCatchUpHours: env.DIGEST_CATCH_UP_HOURS,
     logLevel: env.LOG_LEVEL,

@@ -16,7 +16,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   const load = name ? COMMANDS[name] : undefined;
   if (!load) {
-    console.error(`Unknown command ${JSON.stringify(name ?? '')}. Use one of: ${Object.keys(COMMANDS).join(', ')}.`);
+    console.error(
+      `Unknown command ${JSON.stringify(name ?? '')}. Use one of: ${Object.keys(COMMANDS).join(', ')}.`,
+    );
     return 2;
   }
   const module = await load();

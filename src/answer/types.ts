@@ -19,7 +19,12 @@ export interface TokenUsage {
   readonly cacheWriteTokens: number;
 }
 
-export const NO_USAGE: TokenUsage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
+export const NO_USAGE: TokenUsage = {
+  inputTokens: 0,
+  outputTokens: 0,
+  cacheReadTokens: 0,
+  cacheWriteTokens: 0,
+};
 
 /** Why the extractive answer served instead of the model (absent when the model answered). */
 export type FallbackReason =
