@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const BENCHES = ['store', 'extractive', 'cost', 'feeds', 'digest', 'discord'] as const;
+const BENCHES = ['store', 'extractive', 'cost', 'feeds', 'digest', 'discord', 'streaming'] as const;
 const HERE = import.meta.dirname;
 const TSX = path.resolve(HERE, '../node_modules/.bin/tsx');
 

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { respondWithArticles } from '../src/discord/autocomplete.ts';
 import {
+  addLanguageOption,
   english,
   localized,
   replyLanguage,
@@ -31,21 +32,23 @@ const data = new SlashCommandBuilder()
       .setDescriptionLocalizations(localized('command.ask.article'))
       .setAutocomplete(true)
       .setMaxLength(ARTICLE_OPTION_MAX_CHARS),
-  );
+  )
+  .addStringOption(addLanguageOption('command.ask.language'));
 
 /** `/ask question [article]`: an answer only from the article; without one, the best-matching article, named. */
 export const ask: SlashCommand = {
   data: data.toJSON(),
   defer: true,
-  async execute(interaction, { newsroom, acknowledged, signal }) {
-    const events = newsroom.ask({
+  async execute(interaction, context) {
+    const language = replyLanguage(interaction);
+    const events = context.newsroom.ask({
       question: interaction.options.getString('question', true),
       article: interaction.options.getString('article') ?? undefined,
-      language: replyLanguage(interaction),
+      language,
       context: requestContext(interaction),
-      signal,
+      signal: context.signal,
     });
-    await answerFromStream(interaction, events, acknowledged);
+    await answerFromStream(interaction, events, { ...context, language });
   },
   // While the article box is empty, suggest the articles that best match the question typed so far.
   autocomplete: (interaction, deps) =>

@@ -2,6 +2,7 @@ import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.j
 import { SUMMARY_LENGTHS, type SummaryLength } from '../src/answer/types.ts';
 import { respondWithArticles } from '../src/discord/autocomplete.ts';
 import {
+  addLanguageOption,
   english,
   localized,
   replyLanguage,
@@ -37,7 +38,8 @@ const data = new SlashCommandBuilder()
           value: length,
         })),
       ),
-  );
+  )
+  .addStringOption(addLanguageOption('command.summary.language'));
 
 function readLength(interaction: ChatInputCommandInteraction): SummaryLength {
   const given = interaction.options.getString('length');
@@ -48,15 +50,16 @@ function readLength(interaction: ChatInputCommandInteraction): SummaryLength {
 export const summary: SlashCommand = {
   data: data.toJSON(),
   defer: true,
-  async execute(interaction, { newsroom, acknowledged, signal }) {
-    const events = newsroom.summary({
+  async execute(interaction, context) {
+    const language = replyLanguage(interaction);
+    const events = context.newsroom.summary({
       article: interaction.options.getString('article') ?? undefined,
       length: readLength(interaction),
-      language: replyLanguage(interaction),
+      language,
       context: requestContext(interaction),
-      signal,
+      signal: context.signal,
     });
-    await answerFromStream(interaction, events, acknowledged);
+    await answerFromStream(interaction, events, { ...context, language });
   },
   autocomplete: (interaction, deps) => respondWithArticles(interaction, deps),
 };

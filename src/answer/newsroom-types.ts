@@ -48,6 +48,11 @@ export type ReplyEvent =
       readonly disclaimer: string;
       readonly pickedBy: ArticlePick;
     }
+  /**
+   * The model has started writing: the text events that follow arrive as it writes, so a transport may show them
+   * live (until `restart` or `done`). Absent for cached and offline answers, which arrive whole.
+   */
+  | { readonly type: 'writing' }
   | Exclude<AnswerEvent, { type: 'done' }>
   /**
    * The model failed after some text was already streamed: discard the text and citations received so far; the

@@ -113,6 +113,7 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
       for await (const event of job.run(model, article)) {
         if (event.type === 'done') result = event.result;
         else {
+          if (!streamed) flight.push({ type: 'writing' });
           streamed = true;
           flight.push(event);
         }

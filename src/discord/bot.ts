@@ -5,10 +5,12 @@ import { type NewsroomRuntime, openNewsroom } from '../answer/open.ts';
 import type { Config } from '../config.ts';
 import { UserFacingError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { type ClientTuning, createDiscordClient } from './client.ts';
-import type { SlashCommand } from './command.ts';
+import { type ClientTuning, createDiscordClient, createStreamRest } from './client.ts';
+import type { CommandDeps, SlashCommand } from './command.ts';
+import { createCooldowns } from './cooldowns.ts';
 import { syncCommands } from './deploy.ts';
 import { createRouter } from './router.ts';
+import type { LiveSettings } from './stream.ts';
 
 export interface StartBotOptions {
   readonly config: Config;
@@ -24,6 +26,8 @@ export interface StartBotOptions {
    * called once the client exists, before any interaction is served.
    */
   readonly extraDeps?: (client: Client) => Readonly<Record<string, unknown>>;
+  /** Test knobs for live edits: a shorter interaction token lifetime and stop margin (the fake's token rules). */
+  readonly live?: Pick<LiveSettings, 'tokenLifetimeMs' | 'stopMarginMs'>;
 }
 
 export interface RunningBot {
@@ -83,6 +87,22 @@ function stopOnce(
   return { stop, listen };
 }
 
+/** What the built-in commands use: the newsroom and store, live edits, and the usage accounting. */
+function commandServices(options: StartBotOptions, runtime: NewsroomRuntime): CommandDeps {
+  const { config, logger } = options;
+  return {
+    newsroom: runtime.newsroom,
+    store: runtime.store,
+    logger,
+    live: {
+      editIntervalMs: config.streamEditIntervalMs,
+      rest: createStreamRest(config.discord, options.client),
+      ...options.live,
+    },
+    accounting: { usage: runtime.usage, dailyTokenBudget: config.guildDailyTokenBudget },
+  };
+}
+
 /**
  * Logs in, waits until the guilds are known, registers the commands when the list changed, and serves
  * interactions until stopped. A failed command sync is logged, not fatal: the previous registration still works.
@@ -94,8 +114,15 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     throw new UserFacingError('Set DISCORD_TOKEN in .env to run the Discord bot.', 'no-discord-token');
   const runtime = options.runtime ?? (await openNewsroom(config, logger));
   const client = createDiscordClient(config.discord, options.client);
-  const deps = { ...options.extraDeps?.(client), newsroom: runtime.newsroom, store: runtime.store, logger };
-  const router = createRouter({ commands: options.commands ?? COMMANDS, deps, logger });
+  const deps = { ...options.extraDeps?.(client), ...commandServices(options, runtime) };
+  const router = createRouter({
+    commands: options.commands ?? COMMANDS,
+    deps,
+    logger,
+    cooldowns: createCooldowns({
+      perWindow: { ask: config.cooldowns.askPerMinute, summary: config.cooldowns.summaryPerMinute },
+    }),
+  });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   logConnection(client, logger);
 

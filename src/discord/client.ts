@@ -16,6 +16,9 @@ export interface ClientTuning {
   readonly waitGuildTimeout?: number;
 }
 
+/** A live edit that takes longer than this is abandoned: the next one (or the final reply) carries its text. */
+export const STREAM_EDIT_TIMEOUT_MS = 2_500;
+
 /**
  * discord.js wants the REST base without the version (`https://proxy/api`, not `…/api/v10`); accept either, so
  * DISCORD_API_URL can be pasted from a proxy's docs.
@@ -53,4 +56,19 @@ export function createDiscordRest(
   tuning: ClientTuning = {},
 ): REST {
   return new REST(restOptions(discord, tuning)).setToken(token);
+}
+
+/**
+ * The REST client for live edits of a streaming answer only. discord.js waits out a 429 and retries; for a live
+ * edit that is wrong (the text is stale by then, and the final reply would queue behind it), so this client
+ * rejects on a rate limit and does not retry: the edit is skipped and the next one carries the newer text. Its
+ * own buckets learn the limit, so later live edits are skipped until it resets. Interaction webhooks need no token.
+ */
+export function createStreamRest(discord: Config['discord'], tuning: ClientTuning = {}): REST {
+  return new REST({
+    ...restOptions(discord, tuning),
+    retries: 0,
+    timeout: STREAM_EDIT_TIMEOUT_MS,
+    rejectOnRateLimit: () => true,
+  });
 }

@@ -5,17 +5,30 @@ import type {
   LocalizationMap,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { Locale } from 'discord.js';
+import { Locale, type SlashCommandStringOption } from 'discord.js';
 import type { Newsroom, RequestContext } from '../answer/newsroom-types.ts';
+import type { UsageLedger } from '../answer/usage.ts';
 import type { ArticleStore } from '../articles/article.ts';
 import { catalogueEntry, type MessageKey, primaryLanguage, translate } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
+import type { CooldownTicket } from './cooldowns.ts';
+import type { LiveSettings } from './stream.ts';
+
+/** The stored model accounting, for /usage. */
+export interface Accounting {
+  readonly usage: UsageLedger;
+  /** GUILD_DAILY_TOKEN_BUDGET: tokens per guild per UTC day; 0 = unlimited. */
+  readonly dailyTokenBudget: number;
+}
 
 /** What a command may use; passed in by the router, never imported as a singleton. */
 export interface CommandDeps {
   readonly newsroom: Newsroom;
   readonly store: ArticleStore;
   readonly logger: Logger;
+  /** Live edits of streamed answers; without it answers appear in one edit. */
+  readonly live?: LiveSettings | undefined;
+  readonly accounting?: Accounting | undefined;
 }
 
 /** What `execute` gets: the services, plus the state of the router's deferral. */
@@ -27,6 +40,8 @@ export interface CommandContext extends CommandDeps {
   readonly acknowledged: Promise<void>;
   /** Aborted when the interaction can no longer be answered, so model work stops. */
   readonly signal: AbortSignal;
+  /** The use this run took from the user's cooldown window; refund it when the reply cost no model call. */
+  readonly cooldown: CooldownTicket;
 }
 
 /** A slash command: typed registration data plus the functions that serve it. */
@@ -63,7 +78,57 @@ export function requestContext(interaction: Interaction): RequestContext {
   return { guildId: interaction.guildId, userId: interaction.user.id };
 }
 
-/** The reply language: the asker's Discord language (quotes stay in the article's language). */
+/** Reply languages offered by the `language` option: common ones, within Discord's 25 choices. */
+export const REPLY_LANGUAGES = [
+  'en',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'pl',
+  'sv',
+  'da',
+  'fi',
+  'cs',
+  'uk',
+  'ru',
+  'tr',
+  'el',
+  'ar',
+  'hi',
+  'id',
+  'vi',
+  'th',
+  'ja',
+  'ko',
+  'zh',
+] as const;
+
+/** "Deutsch (German)": the language's own name, then its English one, as Discord shows choices untranslated. */
+function languageChoiceName(tag: string): string {
+  const own = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  const english = new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  const capitalised = own.charAt(0).toLocaleUpperCase(tag) + own.slice(1);
+  return capitalised === english ? english : `${capitalised} (${english})`;
+}
+
+/** The optional `language` option of /summary and /ask. */
+export function addLanguageOption(key: 'command.summary.language' | 'command.ask.language') {
+  return (option: SlashCommandStringOption) =>
+    option
+      .setName('language')
+      .setDescription(english(key))
+      .setDescriptionLocalizations(localized(key))
+      .addChoices(REPLY_LANGUAGES.map((tag) => ({ name: languageChoiceName(tag), value: tag })));
+}
+
+/**
+ * The reply language: the `language` option when given, else the asker's Discord language (quotes stay in the
+ * article's language).
+ */
 export function replyLanguage(interaction: Interaction): string {
-  return primaryLanguage(interaction.locale);
+  const chosen = interaction.isChatInputCommand() ? interaction.options.getString('language') : null;
+  return primaryLanguage(chosen ?? interaction.locale);
 }

@@ -25,8 +25,17 @@ const GONE_CLIENT_CODES: ReadonlySet<string> = new Set([
   DiscordjsErrorCodes.InteractionNotReplied,
 ]);
 
+/** The interaction token (15 min) ran out before the reply was ready: nothing can be shown any more. */
+export class InteractionExpiredError extends Error {
+  constructor(readonly expiredAt: number) {
+    super(`the interaction token expired at ${new Date(expiredAt).toISOString()}; the reply was dropped`);
+    this.name = 'InteractionExpiredError';
+  }
+}
+
 export function classifyFailure(error: unknown): FailureKind {
   if (error instanceof UserFacingError) return { kind: 'user', message: error.message, code: error.code };
+  if (error instanceof InteractionExpiredError) return { kind: 'interaction-gone', reason: error.message };
   if (error instanceof DiscordAPIError && typeof error.code === 'number' && GONE_API_CODES.has(error.code)) {
     return { kind: 'interaction-gone', reason: `DiscordAPIError[${error.code}]: ${error.message}` };
   }

@@ -58,21 +58,27 @@ export function ephemeral(message: RenderedMessage): EphemeralMessage {
 }
 
 /** Discord renders `<t:…>` in each reader's own time zone and language. */
-function discordTimestamp(iso: string, style: 'd' | 'D' | 't'): string {
+function discordTimestamp(iso: string, style: 'd' | 'D' | 't' | 'R'): string {
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? iso.slice(0, 10) : `<t:${Math.floor(ms / 1000)}:${style}>`;
 }
 
+/** Which article answered, when the user did not pick it themselves. */
+function pickedNote(head: ReplyHead, t: Translate): string[] {
+  if (head.pickedBy === 'id') return [];
+  const title = escapeMarkdown(truncate(oneLine(head.article.title), NOTE_TITLE_MAX_CHARS));
+  return [
+    t(`reply.picked.${head.pickedBy}`, { title, date: discordTimestamp(head.article.publishedAt, 'D') }),
+  ];
+}
+
 function replyNotes(reply: CompletedReply, t: Translate): string {
-  const { article, pickedBy, result } = reply;
-  const lines: string[] = [];
-  if (pickedBy !== 'id') {
-    const title = escapeMarkdown(truncate(oneLine(article.title), NOTE_TITLE_MAX_CHARS));
-    lines.push(t(`reply.picked.${pickedBy}`, { title, date: discordTimestamp(article.publishedAt, 'D') }));
-  }
-  if (result.provider === 'extractive') lines.push(t('reply.offline'));
+  const { result } = reply;
+  const lines = pickedNote(reply, t);
+  if (result.provider === 'extractive')
+    lines.push(t(result.fallbackReason === 'over-budget' ? 'reply.offline.over-budget' : 'reply.offline'));
   if (result.budgetNotice)
-    lines.push(t('reply.budget', { resetsAt: discordTimestamp(result.budgetNotice.resetsAt, 't') }));
+    lines.push(t('reply.budget', { resetsAt: discordTimestamp(result.budgetNotice.resetsAt, 'R') }));
   return truncate(defuseMentions(lines.join('\n')), DISCORD_LIMITS.contentChars);
 }
 
@@ -107,6 +113,49 @@ function safeUrl(url: string | null): string | undefined {
   }
 }
 
+/** What a reply shows before its answer is complete: the article and how it was picked. */
+export type ReplyHead = Pick<CompletedReply, 'article' | 'pickedBy'>;
+
+function articleHeading(article: ReplyHead['article']): APIEmbed {
+  const url = safeUrl(article.url);
+  return {
+    title: truncate(oneLine(article.title) || article.id, DISCORD_LIMITS.embedTitleChars),
+    ...(url ? { url } : {}),
+  };
+}
+
+/** The last `max` code units of `text`, one fewer when that would start inside a surrogate pair. */
+function safeTail(text: string, max: number): string {
+  const start = text.length - max;
+  const code = text.charCodeAt(start);
+  return text.slice(code >= 0xdc00 && code <= 0xdfff ? start + 1 : start);
+}
+
+/** How much of a long answer a live edit shows: its latest words, so the reader follows the writing. */
+export const LIVE_TAIL_CHARS = 1_800;
+
+/**
+ * The answer while the model is still writing: the article heading, the text so far (its last LIVE_TAIL_CHARS
+ * when longer) and a "writing…" marker where the disclaimer will be. The final render (renderReply) replaces it.
+ */
+export function renderLive(
+  head: ReplyHead,
+  text: string,
+  locale: string | null | undefined,
+): RenderedMessage {
+  const t = translator(locale);
+  const trimmed = text.trim();
+  const tail = trimmed.length > LIVE_TAIL_CHARS ? `…${safeTail(trimmed, LIVE_TAIL_CHARS - 1)}` : trimmed;
+  const notes = truncate(defuseMentions(pickedNote(head, t).join('\n')), DISCORD_LIMITS.contentChars);
+  const embed: APIEmbed = {
+    color: COLOR_ANSWER,
+    ...articleHeading(head.article),
+    ...(tail ? { description: tail } : {}),
+    footer: { text: t('reply.writing') },
+  };
+  return { content: notes, embeds: [embed], allowedMentions: NO_MENTIONS };
+}
+
 /** Splits the answer so every part's description fits, and the last part also fits its quotes and footer. */
 function describeChunks(text: string, lastPartOverhead: number, t: Translate): string[] {
   const chunks = splitText(text, DISCORD_LIMITS.embedDescriptionChars);
@@ -129,12 +178,8 @@ function describeChunks(text: string, lastPartOverhead: number, t: Translate): s
  */
 export function renderReply(reply: CompletedReply, locale: string | null | undefined): RenderedMessage[] {
   const t = translator(locale);
-  const { article, result } = reply;
-  const url = safeUrl(article.url);
-  const head: APIEmbed = {
-    title: truncate(oneLine(article.title) || article.id, DISCORD_LIMITS.embedTitleChars),
-    ...(url ? { url } : {}),
-  };
+  const { result } = reply;
+  const head = articleHeading(reply.article);
   const quotes = quoteField(result.citations, t);
   const tail: APIEmbed = {
     ...(quotes ? { fields: [quotes] } : {}),

@@ -1,10 +1,18 @@
 import type { RepliableInteraction } from 'discord.js';
-import { collectReply } from '../answer/collect.ts';
-import type { ReplyEvent } from '../answer/newsroom-types.ts';
+import { type CompletedReply, collectReply } from '../answer/collect.ts';
+import type { ReplyEvent, ReplyResult } from '../answer/newsroom-types.ts';
+import type { FallbackReason } from '../answer/types.ts';
+import type { Logger } from '../log.ts';
+import type { CooldownTicket } from './cooldowns.ts';
+import { InteractionExpiredError } from './errors.ts';
 import { type RenderedMessage, renderReply } from './render.ts';
-
-/** Sees every stream event on the way (live edits hook in here); the final reply is rendered from `done`. */
-export type ReplyEventListener = (event: ReplyEvent) => void | Promise<void>;
+import {
+  createLiveReply,
+  FINAL_EDIT_SAFETY_MS,
+  INTERACTION_TOKEN_LIFETIME_MS,
+  interactionExpiresAt,
+  type LiveSettings,
+} from './stream.ts';
 
 /** Puts rendered parts in front of the user: the first replaces the deferred reply, the rest follow. */
 export async function deliverReply(
@@ -18,18 +26,60 @@ export async function deliverReply(
   for (const part of rest) await interaction.followUp(part);
 }
 
+/** Failures that happen after a request reached the model (it was called, and may have been billed). */
+const MODEL_FAILURES: ReadonlySet<FallbackReason> = new Set([
+  'rate-limited',
+  'overloaded',
+  'timeout',
+  'server-error',
+  'rejected',
+]);
+
+/** Whether serving this reply called the model: what cooldowns count (cached and offline answers are free). */
+export function madeModelCall(result: ReplyResult): boolean {
+  if (result.cached) return false;
+  if (result.provider === 'anthropic') return true;
+  return result.fallbackReason !== undefined && MODEL_FAILURES.has(result.fallbackReason);
+}
+
+export interface AnswerContext {
+  /** Settles with the router's deferral: replies wait for it. */
+  readonly acknowledged: Promise<void>;
+  /** The reply language: labels and notes are rendered in it. */
+  readonly language: string;
+  readonly logger: Logger;
+  /** Live edits while the model writes; without it the answer appears in one edit. */
+  readonly live?: LiveSettings | undefined;
+  /** Handed back when the reply cost no model call. */
+  readonly cooldown?: CooldownTicket | undefined;
+}
+
 /**
- * Collect → render → deliver: how every model-backed command answers. The answer is produced while the deferral
- * is in flight and shown once it is accepted. A resolution problem (unknown article, empty store) throws a
- * UserFacingError out of the stream, for the router to show.
+ * Collect → render → deliver, showing the model's text live on the way: how every model-backed command answers.
+ * The answer is produced while the deferral is in flight and shown once it is accepted. A resolution problem
+ * (unknown article, empty store) throws a UserFacingError out of the stream, for the router to show.
  */
 export async function answerFromStream(
   interaction: RepliableInteraction,
   events: AsyncIterable<ReplyEvent>,
-  acknowledged: Promise<void>,
-  onEvent?: ReplyEventListener,
-): Promise<void> {
-  const reply = await collectReply(events, onEvent);
-  await acknowledged;
-  await deliverReply(interaction, renderReply(reply, interaction.locale));
+  context: AnswerContext,
+): Promise<CompletedReply> {
+  const live = context.live
+    ? createLiveReply(interaction, { ...context, settings: context.live })
+    : undefined;
+  let reply: CompletedReply;
+  try {
+    reply = await collectReply(events, live?.onEvent);
+  } finally {
+    await live?.finish();
+  }
+  if (!madeModelCall(reply.result)) context.cooldown?.refund();
+  await context.acknowledged;
+  const expiresAt =
+    live?.expiresAt ??
+    interactionExpiresAt(interaction, context.live?.tokenLifetimeMs ?? INTERACTION_TOKEN_LIFETIME_MS);
+  const now = context.live?.now ?? Date.now;
+  if (now() > expiresAt - FINAL_EDIT_SAFETY_MS) throw new InteractionExpiredError(expiresAt);
+  await deliverReply(interaction, renderReply(reply, context.language));
+  return reply;
 }

@@ -5,9 +5,10 @@ import type {
   Interaction,
 } from 'discord.js';
 import { UserFacingError } from '../errors.ts';
-import { translate } from '../i18n/index.ts';
+import { catalogueEntry, DEFAULT_LOCALE, isMessageKey, primaryLanguage, translate } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import type { CommandDeps, SlashCommand } from './command.ts';
+import type { Cooldowns, CooldownVerdict } from './cooldowns.ts';
 import { classifyFailure } from './errors.ts';
 import { ephemeral, renderNotice } from './render.ts';
 
@@ -20,7 +21,31 @@ export interface RouterOptions {
   readonly commands: readonly SlashCommand[];
   readonly deps: CommandDeps;
   readonly logger: Logger;
+  /** Per user per command limits, checked before the deferral; none when absent. */
+  readonly cooldowns?: Cooldowns;
 }
+
+/** A user-caused problem in the asker's language when the catalogue has it (`error.<code>`), else as thrown. */
+function userMessage(locale: string, failure: { message: string; code: string }): string {
+  const key = `error.${failure.code}`;
+  if (primaryLanguage(locale) === DEFAULT_LOCALE || !isMessageKey(key)) return failure.message;
+  return catalogueEntry(primaryLanguage(locale), key) ?? failure.message;
+}
+
+/** "You can use it again in 40 seconds": Discord renders `<t:…:R>` in the reader's language and counts down. */
+function cooldownNotice(interaction: ChatInputCommandInteraction, retryAt: number, limit: number) {
+  return ephemeral(
+    renderNotice(
+      translate(interaction.locale, 'cooldown.wait', {
+        command: interaction.commandName,
+        limit,
+        retryAt: `<t:${Math.ceil(retryAt / 1000)}:R>`,
+      }),
+    ),
+  );
+}
+
+const NO_COOLDOWN: CooldownVerdict = { allowed: true, ticket: { refund() {} } };
 
 /** The options as typed, for the log line of an unexpected failure (subcommands flattened one level). */
 function describeOptions(interaction: ChatInputCommandInteraction | AutocompleteInteraction) {
@@ -50,7 +75,7 @@ async function sendNotice(interaction: ChatInputCommandInteraction, text: string
   await interaction.deleteReply();
 }
 
-export function createRouter({ commands, deps, logger }: RouterOptions): Router {
+export function createRouter({ commands, deps, logger, cooldowns }: RouterOptions): Router {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
 
   async function reportFailure(interaction: ChatInputCommandInteraction, error: unknown): Promise<void> {
@@ -63,7 +88,9 @@ export function createRouter({ commands, deps, logger }: RouterOptions): Router 
     if (failure.kind === 'user') logger.info({ command, code: failure.code }, 'user-facing problem');
     else logger.error({ err: error, command, options: describeOptions(interaction) }, 'command failed');
     const text =
-      failure.kind === 'user' ? failure.message : translate(interaction.locale, 'error.unexpected');
+      failure.kind === 'user'
+        ? userMessage(interaction.locale, failure)
+        : translate(interaction.locale, 'error.unexpected');
     try {
       await sendNotice(interaction, text);
     } catch (noticeError) {
@@ -78,15 +105,25 @@ export function createRouter({ commands, deps, logger }: RouterOptions): Router 
       await reportFailure(interaction, new UserFacingError(message, 'unknown-command'));
       return;
     }
+    const verdict = cooldowns?.take(command.data.name, interaction.user.id) ?? NO_COOLDOWN;
+    if (!verdict.allowed) {
+      logger.info({ command: command.data.name, retryAt: verdict.retryAt }, 'cooldown');
+      await interaction
+        .reply(cooldownNotice(interaction, verdict.retryAt, verdict.limit))
+        .catch((error: unknown) => reportFailure(interaction, error));
+      return;
+    }
     // Model-backed: the deferral goes out before anything else, and the work runs while it is in flight.
     const acknowledged = command.defer ? interaction.deferReply().then(() => {}) : Promise.resolve();
     const abort = new AbortController();
     acknowledged.catch(() => abort.abort());
+    const cooldown = verdict.ticket;
     try {
-      await command.execute(interaction, { ...deps, acknowledged, signal: abort.signal });
+      await command.execute(interaction, { ...deps, acknowledged, signal: abort.signal, cooldown });
       await acknowledged;
       if (!interaction.replied) throw new Error(`/${interaction.commandName} finished without replying`);
     } catch (error) {
+      cooldown.refund();
       // Settle the deferral first: its refusal (too late, already answered) explains everything after it.
       const refused = await acknowledged.then(
         () => undefined,

@@ -43,3 +43,8 @@ export function catalogueEntry(language: string, key: MessageKey): string | unde
 export function catalogueLanguages(): readonly string[] {
   return Object.keys(CATALOGUES);
 }
+
+/** Whether a key built at run time (e.g. `error.${code}`) is in the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}

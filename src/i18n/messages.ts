@@ -12,11 +12,18 @@ export const en = {
   'command.ask.description': 'Ask a question answered only from a stored news article',
   'command.ask.question': 'Your question about the article',
   'command.ask.article': 'The article (start typing to search); empty means the best match',
+  'command.summary.language': 'The reply language (default: your Discord language)',
+  'command.ask.language': 'The reply language (default: your Discord language)',
+  'command.usage.description': 'This server’s AI use: model calls, tokens, cache hits and estimated cost',
   'reply.picked.best-match': 'Answered from the best-matching article: **{title}** ({date})',
   'reply.picked.latest': 'Summary of the latest article: **{title}** ({date})',
   'reply.offline':
     '⚠️ Offline answer: the AI model is not available right now, so these sentences come straight from the article.',
-  'reply.budget': 'This server has used up today’s AI budget; it resets at {resetsAt}.',
+  'reply.offline.over-budget':
+    '⚠️ Offline answer: this server’s AI budget for today is used up, so these sentences come straight from the article.',
+  'reply.budget':
+    'This server has used up today’s AI budget; it resets at midnight UTC ({resetsAt}). Until then answers come straight from the articles.',
+  'reply.writing': '✍️ Writing…',
   'reply.quotes': 'From the article',
   'reply.continued': 'Continued below ({part}/{total})',
   'reply.truncated': '…(shortened to fit Discord)',
@@ -24,6 +31,35 @@ export const en = {
     'Sorry, something went wrong on our side while answering. Please try again in a minute.',
   'error.unknown-command':
     'This command is no longer available. Ask an admin to run `npm run deploy-commands`.',
+  'error.empty-store':
+    'No articles are stored yet. An operator can import some with `npm run ingest -- <folder>`.',
+  'error.unknown-article':
+    'No stored article matches that. Start typing in the article option and pick one from the list.',
+  'error.no-matching-article':
+    'No stored article seems to be about that. Name one with the article option (start typing to pick from the list).',
+  'error.empty-question': 'Please type a question about the article.',
+  'error.question-too-long': 'That question is too long; please keep it under 500 characters.',
+  'cooldown.wait':
+    'You have used /{command} {limit} times in the last minute. You can use it again {retryAt}.',
+  'usage.no-guild': '/usage works in a server: it shows that server’s AI use.',
+  'usage.no-permission': 'Only members who can manage this server can see its AI use.',
+  'usage.title': 'AI use of this server',
+  'usage.today': 'Today (UTC)',
+  'usage.week': 'Last 7 days',
+  'usage.model-calls': 'Model calls: {count}',
+  'usage.tokens':
+    'Tokens: {total} (input {input} · output {output} · cache read {cacheRead} · cache write {cacheWrite})',
+  'usage.cache-hits': 'Answer cache hits: {rate} ({cached} of {replies} replies)',
+  'usage.prompt-cache': 'Prompt cache reads: {share} of input tokens',
+  'usage.offline': 'Offline replies: {count}',
+  'usage.cost': 'Estimated cost: {cost}',
+  'usage.budget': 'Daily token budget: {used} of {budget} used today (resets at midnight UTC)',
+  'usage.no-budget': 'Daily token budget: unlimited',
+  'offline.does-not-say': 'The article does not say {restated}.',
+  'offline.does-not-answer': 'The article does not answer “{question}”.',
+  'offline.covers': 'It covers: {title} — {topics}.',
+  'offline.covers-title': 'It covers: {title}.',
+  'offline.empty-article': 'The article has no text to summarise.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -39,12 +75,19 @@ export const de: Catalogue = {
   'command.ask.description': 'Eine Frage stellen, beantwortet nur aus einem gespeicherten Artikel',
   'command.ask.question': 'Deine Frage zum Artikel',
   'command.ask.article': 'Der Artikel (tippen zum Suchen); leer bedeutet der passendste',
+  'command.summary.language': 'Die Antwortsprache (Standard: deine Discord-Sprache)',
+  'command.ask.language': 'Die Antwortsprache (Standard: deine Discord-Sprache)',
+  'command.usage.description':
+    'KI-Nutzung dieses Servers: Modellaufrufe, Tokens, Cache-Treffer und geschätzte Kosten',
   'reply.picked.best-match': 'Beantwortet aus dem passendsten Artikel: **{title}** ({date})',
   'reply.picked.latest': 'Zusammenfassung des neuesten Artikels: **{title}** ({date})',
   'reply.offline':
     '⚠️ Offline-Antwort: Das KI-Modell ist gerade nicht erreichbar, diese Sätze stammen direkt aus dem Artikel.',
+  'reply.offline.over-budget':
+    '⚠️ Offline-Antwort: Das heutige KI-Budget dieses Servers ist aufgebraucht, diese Sätze stammen direkt aus dem Artikel.',
   'reply.budget':
-    'Dieser Server hat das heutige KI-Budget aufgebraucht; es wird um {resetsAt} zurückgesetzt.',
+    'Dieser Server hat das heutige KI-Budget aufgebraucht; es wird um Mitternacht UTC ({resetsAt}) zurückgesetzt. Bis dahin stammen die Antworten direkt aus den Artikeln.',
+  'reply.writing': '✍️ Schreibt…',
   'reply.quotes': 'Aus dem Artikel',
   'reply.continued': 'Fortsetzung unten ({part}/{total})',
   'reply.truncated': '…(gekürzt, damit es in Discord passt)',
@@ -52,6 +95,34 @@ export const de: Catalogue = {
     'Entschuldigung, beim Antworten ist bei uns etwas schiefgelaufen. Bitte versuche es in einer Minute erneut.',
   'error.unknown-command':
     'Dieser Befehl ist nicht mehr verfügbar. Bitte einen Admin, `npm run deploy-commands` auszuführen.',
+  'error.empty-store':
+    'Es sind noch keine Artikel gespeichert. Ein Betreiber kann welche mit `npm run ingest -- <Ordner>` importieren.',
+  'error.unknown-article':
+    'Kein gespeicherter Artikel passt dazu. Tippe in die Artikel-Option und wähle einen aus der Liste.',
+  'error.no-matching-article':
+    'Kein gespeicherter Artikel scheint davon zu handeln. Nenne einen mit der Artikel-Option (tippen, um aus der Liste zu wählen).',
+  'error.empty-question': 'Bitte gib eine Frage zum Artikel ein.',
+  'error.question-too-long': 'Die Frage ist zu lang; bitte bleib unter 500 Zeichen.',
+  'cooldown.wait':
+    'Du hast /{command} in der letzten Minute {limit}-mal benutzt. Du kannst es {retryAt} wieder benutzen.',
+  'usage.no-guild': '/usage funktioniert auf einem Server: Es zeigt die KI-Nutzung dieses Servers.',
+  'usage.no-permission': 'Nur Mitglieder, die diesen Server verwalten dürfen, sehen seine KI-Nutzung.',
+  'usage.title': 'KI-Nutzung dieses Servers',
+  'usage.today': 'Heute (UTC)',
+  'usage.week': 'Letzte 7 Tage',
+  'usage.model-calls': 'Modellaufrufe: {count}',
+  'usage.tokens':
+    'Tokens: {total} (Eingabe {input} · Ausgabe {output} · Cache gelesen {cacheRead} · Cache geschrieben {cacheWrite})',
+  'usage.cache-hits': 'Antwort-Cache-Treffer: {rate} ({cached} von {replies} Antworten)',
+  'usage.prompt-cache': 'Prompt-Cache-Lesezugriffe: {share} der Eingabe-Tokens',
+  'usage.offline': 'Offline-Antworten: {count}',
+  'usage.cost': 'Geschätzte Kosten: {cost}',
+  'usage.budget': 'Tägliches Token-Budget: {used} von {budget} heute verbraucht (Reset um Mitternacht UTC)',
+  'usage.no-budget': 'Tägliches Token-Budget: unbegrenzt',
+  'offline.does-not-answer': 'Der Artikel beantwortet „{question}“ nicht.',
+  'offline.covers': 'Er behandelt: {title} — {topics}.',
+  'offline.covers-title': 'Er behandelt: {title}.',
+  'offline.empty-article': 'Der Artikel enthält keinen Text zum Zusammenfassen.',
 };
 
 /** Catalogues by primary language subtag (Discord locales like `de`, `en-US`, `pt-BR` reduce to these). */

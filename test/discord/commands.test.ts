@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../commands/ask.ts';
 import { COMMANDS } from '../../commands/index.ts';
 import { summary } from '../../commands/summary.ts';
+import { usage } from '../../commands/usage.ts';
 import { commandsBody, commandsHash } from '../../src/discord/deploy.ts';
 
 const command = (name: string) => {
@@ -24,6 +25,7 @@ describe('the command list', () => {
     expect(options.map((o) => [o.name, o.type, o.required ?? false])).toEqual([
       ['article', ApplicationCommandOptionType.String, false],
       ['length', ApplicationCommandOptionType.String, false],
+      ['language', ApplicationCommandOptionType.String, false],
     ]);
     expect(options[0]).toMatchObject({ autocomplete: true });
     expect(options[1]).toMatchObject({
@@ -37,8 +39,33 @@ describe('the command list', () => {
     expect(options[1]).toMatchObject({ name: 'article', autocomplete: true });
   });
 
-  it('GIVEN German users THEN descriptions are localized and within 100 characters', () => {
+  it('GIVEN /summary and /ask THEN an optional language option offers common languages within Discord limits', () => {
     for (const command of [summary, ask]) {
+      const option = command.data.options?.find((o) => o.name === 'language') as
+        | { required?: boolean; choices?: { name: string; value: string }[] }
+        | undefined;
+      expect(option?.required ?? false).toBe(false);
+      const choices = option?.choices ?? [];
+      expect(choices.length).toBeGreaterThanOrEqual(10);
+      expect(choices.length).toBeLessThanOrEqual(25);
+      expect(choices).toContainEqual({ name: 'Deutsch (German)', value: 'de' });
+      expect(choices).toContainEqual({ name: 'English', value: 'en' });
+      for (const choice of choices) {
+        expect(choice.name.length).toBeGreaterThanOrEqual(1);
+        expect(choice.name.length).toBeLessThanOrEqual(100);
+        expect(choice.value).toMatch(/^[a-z]{2,3}$/);
+      }
+    }
+  });
+
+  it('GIVEN /usage THEN only for members who can manage the server, only in servers', () => {
+    expect(usage.defer).toBe(false);
+    expect(usage.data.default_member_permissions).toBe('32');
+    expect(usage.data.contexts).toEqual([0]);
+  });
+
+  it('GIVEN German users THEN descriptions are localized and within 100 characters', () => {
+    for (const command of [summary, ask, usage]) {
       expect(command.data.description_localizations?.de).toBeTruthy();
       for (const text of [
         command.data.description,

@@ -4,11 +4,13 @@ import {
   DISCORD_LIMITS,
   embedCharacterCount,
   ephemeral,
+  LIVE_TAIL_CHARS,
   type RenderedMessage,
+  renderLive,
   renderNotice,
   renderReply,
 } from '../../src/discord/render.ts';
-import { completedReply, DISCLAIMER, longProse } from './support/replies.ts';
+import { completedReply, DISCLAIMER, longProse, storedArticle } from './support/replies.ts';
 
 function expectWithinLimits(message: RenderedMessage): void {
   expect(message.allowedMentions).toEqual({ parse: [] });
@@ -86,7 +88,7 @@ describe('renderReply', () => {
       budgetNotice: { resetsAt: '2026-12-02T00:00:00.000Z' },
     };
     const [message] = renderReply(completedReply({ result }), 'en');
-    expect(message?.content).toMatch(/resets at <t:1796169600:t>/);
+    expect(message?.content).toMatch(/resets at midnight UTC \(<t:1796169600:R>\)/);
   });
 
   it('GIVEN an answer of 5,000 characters THEN two parts within limits, disclaimer only on the last', () => {
@@ -166,5 +168,50 @@ describe('renderNotice', () => {
     expect(notice.content?.length).toBe(2_000);
     expect(notice.flags).toBe(MessageFlags.Ephemeral);
     expect(notice.allowedMentions).toEqual({ parse: [] });
+  });
+});
+
+describe('renderLive', () => {
+  const head = { article: storedArticle(), pickedBy: 'id' as const };
+
+  it('GIVEN text so far THEN the heading, the text and a writing marker instead of quotes and disclaimer', () => {
+    const message = renderLive(head, 'The council approved', 'en');
+    expect(message.content).toBe('');
+    expect(message.embeds[0]).toMatchObject({
+      title: 'Harbor City council approves tram line',
+      url: 'https://news.example/tram',
+      description: 'The council approved',
+      footer: { text: '✍️ Writing…' },
+    });
+    expect(message.embeds[0]?.fields).toBeUndefined();
+    expectWithinLimits(message);
+  });
+
+  it('GIVEN a long stream THEN only its latest words, within limits, never a broken emoji', () => {
+    for (const lead of ['', 'x']) {
+      const text = `${longProse(3_000)} ${lead}${'🚋'.repeat(1_000)}`;
+      const message = renderLive(head, text, 'en');
+      const description = message.embeds[0]?.description ?? '';
+      expect(description.length).toBeLessThanOrEqual(LIVE_TAIL_CHARS);
+      expect(description.startsWith('…')).toBe(true);
+      expect(description).not.toMatch(
+        /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/,
+      );
+      expectWithinLimits(message);
+    }
+  });
+
+  it('GIVEN a German reader and a best-match article THEN the marker and the note are German', () => {
+    const message = renderLive({ ...head, pickedBy: 'best-match' }, 'Der Rat', 'de');
+    expect(message.content).toMatch(/^Beantwortet aus dem passendsten Artikel/);
+    expect(message.embeds[0]?.footer?.text).toBe('✍️ Schreibt…');
+  });
+});
+
+describe('offline labels', () => {
+  it('GIVEN an answer served offline because the budget ran out THEN the label says so', () => {
+    const result = { provider: 'extractive' as const, fallbackReason: 'over-budget' as const };
+    const [message] = renderReply(completedReply({ result }), 'en');
+    expect(message?.content).toMatch(/AI budget for today is used up/);
   });
 });

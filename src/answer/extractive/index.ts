@@ -11,7 +11,7 @@ import {
 } from '../types.ts';
 import { findAnswerSentences } from './answer.ts';
 import { type ArticleDocument, buildDocument, type DocSentence } from './document.ts';
-import { PHRASES, refusalText } from './phrases.ts';
+import { emptyArticleText, refusalText } from './phrases.ts';
 import { analyseQuestion } from './question.ts';
 import { pickSummarySentences } from './summarize.ts';
 import { keyTopics } from './topics.ts';
@@ -72,7 +72,7 @@ async function* summarizeEvents(
   options.signal?.throwIfAborted();
   const sentences = pickSummarySentences(documents(article), options.length);
   if (sentences.length === 0) {
-    yield* emit({ text: PHRASES.emptyArticle, answered: false, sentences: [] });
+    yield* emit({ text: emptyArticleText(options.language), answered: false, sentences: [] });
     return;
   }
   yield* emit({ text: joinSentences(sentences), answered: true, sentences });
@@ -93,7 +93,7 @@ async function* answerEvents(request: AnswerRequest): AsyncGenerator<AnswerEvent
   const sentences = findAnswerSentences(document, analyseQuestion(question, document.language, thesaurus));
   if (sentences.length === 0) {
     yield* emit({
-      text: refusalText(question, article.title, keyTopics(document)),
+      text: refusalText(question, article.title, keyTopics(document), options.language),
       answered: false,
       sentences: [],
     });

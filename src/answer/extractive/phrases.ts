@@ -1,27 +1,38 @@
+import { primaryLanguage, translate } from '../../i18n/index.ts';
+
 /*
- * Every fixed phrase the extractive engine writes, in one place, so a message catalogue can replace them (the
- * reply language is English for now; quoted sentences always stay as the article wrote them).
+ * Every fixed phrase the extractive engine writes comes from the message catalogue (src/i18n), in the reply
+ * language; quoted sentences always stay as the article wrote them.
  */
 const MAX_RESTATED_CHARS = 120;
 const WH_QUESTION = /^(?:what|who|whom|whose|when|where|why|how|which)\b/iu;
 
-export const PHRASES = {
-  doesNotSay: (restated: string) => `The article does not say ${restated}.`,
-  doesNotAnswer: (question: string) => `The article does not answer “${question}”.`,
-  covers: (title: string, topics: readonly string[]) =>
-    topics.length > 0 ? `It covers: ${title} — ${joinList(topics)}.` : `It covers: ${title}.`,
-  emptyArticle: 'The article has no text to summarise.',
-} as const;
+/** "The article has no text to summarise.", in the reply language. */
+export function emptyArticleText(language = 'en'): string {
+  return translate(language, 'offline.empty-article');
+}
 
 /** "The article does not say <question restated>. It covers: <title> — <topics>." */
-export function refusalText(question: string, title: string, topics: readonly string[]): string {
+export function refusalText(
+  question: string,
+  title: string,
+  topics: readonly string[],
+  language = 'en',
+): string {
   const cleaned = shorten(question.replace(/\s+/gu, ' ').trim());
   const bare = cleaned.replace(/[?？!.。\s]+$/u, '');
-  const opening =
-    WH_QUESTION.test(bare) && bare.length > 0
-      ? PHRASES.doesNotSay(`${bare.charAt(0).toLowerCase()}${bare.slice(1)}`)
-      : PHRASES.doesNotAnswer(cleaned);
-  return `${opening} ${PHRASES.covers(title.trim(), topics)}`;
+  // Restating the question inside the sentence only works in English word order; other languages quote it.
+  const restate = primaryLanguage(language) === 'en' && WH_QUESTION.test(bare) && bare.length > 0;
+  const opening = restate
+    ? translate(language, 'offline.does-not-say', {
+        restated: `${bare.charAt(0).toLowerCase()}${bare.slice(1)}`,
+      })
+    : translate(language, 'offline.does-not-answer', { question: cleaned });
+  const covers =
+    topics.length > 0
+      ? translate(language, 'offline.covers', { title: title.trim(), topics: joinList(topics, language) })
+      : translate(language, 'offline.covers-title', { title: title.trim() });
+  return `${opening} ${covers}`;
 }
 
 function shorten(text: string): string {
@@ -30,7 +41,13 @@ function shorten(text: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}…`;
 }
 
-function joinList(items: readonly string[]): string {
+/** "a, b and c" in English (no serial comma); the language's own list form elsewhere. */
+function joinList(items: readonly string[], language: string): string {
   if (items.length < 2) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  if (primaryLanguage(language) === 'en') return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  try {
+    return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
 }

@@ -53,6 +53,11 @@ export interface HarnessOptions {
   readonly extraDeps?: StartBotOptions['extraDeps'];
   /** 'debug' by default, so tests can assert on log lines; benchmarks pass 'silent'. */
   readonly logLevel?: string;
+  /** The newsroom's clock (usage days, budget resets). */
+  readonly now?: () => Date;
+  /** The fetch the Anthropic SDK uses (benchmarks wrap it to see when the first token arrives). */
+  readonly fetch?: typeof fetch;
+  readonly live?: StartBotOptions['live'];
 }
 
 export function testConfig(discord: FakeDiscord, anthropic: FakeAnthropic, dir: string, env = {}): Config {
@@ -65,6 +70,9 @@ export function testConfig(discord: FakeDiscord, anthropic: FakeAnthropic, dir: 
     ANTHROPIC_MAX_RETRIES: '0',
     ANTHROPIC_TIMEOUT_MS: '5000',
     LOG_LEVEL: 'silent',
+    // Many tests ask as the same user: cooldowns are off unless a test turns them on.
+    ASK_COOLDOWN_PER_MINUTE: '0',
+    SUMMARY_COOLDOWN_PER_MINUTE: '0',
     ...env,
   });
 }
@@ -76,7 +84,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
   const anthropic = await startFakeAnthropic(options.anthropic);
   const config = testConfig(discord, anthropic, dir, options.env);
   const logs = captureLogs(options.logLevel);
-  const opened = await openNewsroom(config, logs.logger);
+  const opened = await openNewsroom(config, logs.logger, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   if (options.ingest !== false) await ingestPaths([SAMPLES_DIR], { store: opened.store, dryRun: false });
   const runtime = options.newsroom ? { ...opened, newsroom: options.newsroom(opened.newsroom) } : opened;
   const bot = await startBot({
@@ -87,6 +98,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
     shutdownSignals: [],
     ...(options.commands ? { commands: options.commands } : {}),
     ...(options.extraDeps ? { extraDeps: options.extraDeps } : {}),
+    ...(options.live ? { live: options.live } : {}),
   });
   return {
     ...{ discord, anthropic, runtime, bot, config, logs, dir },

@@ -1,0 +1,92 @@
+/**
+ * Per user per command rate limits ("5 /ask a minute"): a sliding window of the times a user's uses started.
+ * A use is taken before the command runs (so concurrent requests cannot slip past the limit together) and handed
+ * back when it turned out to cost nothing (a cached answer, a user error), so only model calls count.
+ */
+
+export const COOLDOWN_WINDOW_MS = 60_000;
+/** Users tracked at once; beyond it the least recently active are forgotten (they simply start afresh). */
+export const COOLDOWN_MAX_TRACKED_USERS = 10_000;
+
+/** A use taken from the window; `refund` gives it back (idempotent). */
+export interface CooldownTicket {
+  refund(): void;
+}
+
+export type CooldownVerdict =
+  | { readonly allowed: true; readonly ticket: CooldownTicket }
+  | {
+      readonly allowed: false;
+      /** Epoch ms when the oldest use leaves the window and the user may run the command again. */
+      readonly retryAt: number;
+      readonly limit: number;
+    };
+
+export interface Cooldowns {
+  take(command: string, userId: string): CooldownVerdict;
+  /** Users currently tracked (for tests and metrics). */
+  size(): number;
+}
+
+export interface CooldownOptions {
+  /** Uses allowed per window, by command name; a command not listed, or 0, is not limited. */
+  readonly perWindow: Readonly<Record<string, number>>;
+  readonly windowMs?: number;
+  readonly maxTracked?: number;
+  readonly now?: () => number;
+}
+
+const FREE: CooldownVerdict = { allowed: true, ticket: { refund() {} } };
+
+export function createCooldowns(options: CooldownOptions): Cooldowns {
+  const windowMs = options.windowMs ?? COOLDOWN_WINDOW_MS;
+  const maxTracked = options.maxTracked ?? COOLDOWN_MAX_TRACKED_USERS;
+  const now = options.now ?? Date.now;
+  /** Start times of the uses still in the window, oldest first; Map order = least recently active first. */
+  const uses = new Map<string, number[]>();
+
+  const live = (times: readonly number[], at: number) => times.filter((time) => time > at - windowMs);
+
+  /** Forgets the least recently active users (the first in Map order), whose windows have most likely passed. */
+  function makeRoom(): void {
+    while (uses.size >= maxTracked) {
+      const oldest = uses.keys().next().value;
+      if (oldest === undefined) break;
+      uses.delete(oldest);
+    }
+  }
+
+  function ticketFor(key: string, time: number): CooldownTicket {
+    let refunded = false;
+    return {
+      refund() {
+        if (refunded) return;
+        refunded = true;
+        const times = uses.get(key);
+        const index = times?.indexOf(time) ?? -1;
+        if (times && index >= 0) times.splice(index, 1);
+        if (times?.length === 0) uses.delete(key);
+      },
+    };
+  }
+
+  return {
+    take(command, userId) {
+      const limit = options.perWindow[command] ?? 0;
+      if (limit <= 0) return FREE;
+      const at = now();
+      const key = `${command}\u0000${userId}`;
+      const times = live(uses.get(key) ?? [], at);
+      uses.delete(key);
+      if (times.length >= limit) {
+        uses.set(key, times);
+        return { allowed: false, retryAt: (times[times.length - limit] ?? at) + windowMs, limit };
+      }
+      makeRoom();
+      times.push(at);
+      uses.set(key, times);
+      return { allowed: true, ticket: ticketFor(key, at) };
+    },
+    size: () => uses.size,
+  };
+}
