@@ -1,5 +1,6 @@
 import { openNewsroom } from './answer/open.ts';
 import type { Config } from './config.ts';
+import { DIGEST_COMPONENTS } from './digest/components.ts';
 import { createDigestService, type DigestService } from './digest/service.ts';
 import { startBot } from './discord/bot.ts';
 import { UserFacingError } from './errors.ts';
@@ -34,6 +35,7 @@ export async function runBotProcess(config: Config, logger: Logger): Promise<{ s
     logger,
     runtime,
     shutdownSignals: [],
+    components: [DIGEST_COMPONENTS],
     extraDeps: (client) => {
       digest = createDigestService({
         client,

@@ -15,6 +15,7 @@ import type { ArticleStore } from '../articles/article.ts';
 import { replyLanguage, requestContext } from '../discord/command.ts';
 import { ephemeral, renderReply } from '../discord/render.ts';
 import { deliverReply } from '../discord/reply.ts';
+import type { ComponentRoute } from '../discord/router.ts';
 import { oneLine, truncate } from '../discord/text.ts';
 import { UserFacingError } from '../errors.ts';
 import { digestCustomId, parseDigestCustomId } from './custom-ids.ts';
@@ -121,3 +122,9 @@ export async function handleDigestComponent(
     );
   }
 }
+
+/** The digest's buttons and modal, as a route the bot's router serves with its usual failure reporting. */
+export const DIGEST_COMPONENTS: ComponentRoute = {
+  matches: isDigestComponent,
+  handle: (interaction, deps) => handleDigestComponent(interaction, deps),
+};

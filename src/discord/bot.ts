@@ -9,7 +9,7 @@ import { type ClientTuning, createDiscordClient, createStreamRest } from './clie
 import type { CommandDeps, SlashCommand } from './command.ts';
 import { createCooldowns } from './cooldowns.ts';
 import { syncCommands } from './deploy.ts';
-import { createRouter } from './router.ts';
+import { type ComponentRoute, createRouter } from './router.ts';
 import type { LiveSettings } from './stream.ts';
 
 export interface StartBotOptions {
@@ -25,6 +25,8 @@ export interface StartBotOptions {
    * More services for commands beyond the newsroom (e.g. the digest service, which posts through this client);
    * called once the client exists, before any interaction is served.
    */
+  /** Buttons and modals beyond the commands (the digest's Summary/Ask), routed like commands. */
+  readonly components?: readonly ComponentRoute[];
   readonly extraDeps?: (client: Client) => Readonly<Record<string, unknown>>;
   /** Test knobs for live edits: a shorter interaction token lifetime and stop margin (the fake's token rules). */
   readonly live?: Pick<LiveSettings, 'tokenLifetimeMs' | 'stopMarginMs'>;
@@ -119,6 +121,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     commands: options.commands ?? COMMANDS,
     deps,
     logger,
+    ...(options.components ? { components: options.components } : {}),
     cooldowns: createCooldowns({
       perWindow: { ask: config.cooldowns.askPerMinute, summary: config.cooldowns.summaryPerMinute },
     }),

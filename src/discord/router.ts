@@ -1,8 +1,11 @@
 import type {
   AutocompleteInteraction,
+  ButtonInteraction,
   ChatInputCommandInteraction,
   CommandInteractionOption,
   Interaction,
+  ModalSubmitInteraction,
+  RepliableInteraction,
 } from 'discord.js';
 import { UserFacingError } from '../errors.ts';
 import { catalogueEntry, DEFAULT_LOCALE, isMessageKey, primaryLanguage, translate } from '../i18n/index.ts';
@@ -23,6 +26,16 @@ export interface RouterOptions {
   readonly logger: Logger;
   /** Per user per command limits, checked before the deferral; none when absent. */
   readonly cooldowns?: Cooldowns;
+  /** Buttons and modals (e.g. the digest's Summary/Ask), served with the same failure reporting as commands. */
+  readonly components?: readonly ComponentRoute[];
+}
+
+export type ComponentInteraction = ButtonInteraction | ModalSubmitInteraction;
+
+/** A family of buttons/modals recognised by custom id; `handle` throws what the router should report. */
+export interface ComponentRoute {
+  matches(interaction: Interaction): interaction is ComponentInteraction;
+  handle(interaction: ComponentInteraction, deps: CommandDeps): Promise<void>;
 }
 
 /** A user-caused problem in the asker's language when the catalogue has it (`error.<code>`), else as thrown. */
@@ -59,7 +72,7 @@ function describeOptions(interaction: ChatInputCommandInteraction | Autocomplete
  * ephemeral, so it is first finished with the notice (nothing stays thinking even if the rest fails), the notice
  * is sent ephemerally, and the public copy removed.
  */
-async function sendNotice(interaction: ChatInputCommandInteraction, text: string): Promise<void> {
+async function sendNotice(interaction: RepliableInteraction, text: string): Promise<void> {
   const notice = renderNotice(text);
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply(ephemeral(notice));
@@ -75,18 +88,28 @@ async function sendNotice(interaction: ChatInputCommandInteraction, text: string
   await interaction.deleteReply();
 }
 
-export function createRouter({ commands, deps, logger, cooldowns }: RouterOptions): Router {
+/** What the log names: the command, or the button/modal custom id. */
+const labelOf = (interaction: ChatInputCommandInteraction | ComponentInteraction) =>
+  interaction.isChatInputCommand() ? interaction.commandName : interaction.customId;
+
+export function createRouter({ commands, deps, logger, cooldowns, components = [] }: RouterOptions): Router {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
 
-  async function reportFailure(interaction: ChatInputCommandInteraction, error: unknown): Promise<void> {
-    const command = interaction.commandName;
+  async function reportFailure(
+    interaction: ChatInputCommandInteraction | ComponentInteraction,
+    error: unknown,
+  ): Promise<void> {
+    const command = labelOf(interaction);
     const failure = classifyFailure(error);
     if (failure.kind === 'interaction-gone') {
       logger.warn({ command, reason: failure.reason }, 'interaction no longer accepts replies');
       return;
     }
     if (failure.kind === 'user') logger.info({ command, code: failure.code }, 'user-facing problem');
-    else logger.error({ err: error, command, options: describeOptions(interaction) }, 'command failed');
+    else {
+      const options = interaction.isChatInputCommand() ? describeOptions(interaction) : {};
+      logger.error({ err: error, command, options }, 'command failed');
+    }
     const text =
       failure.kind === 'user'
         ? userMessage(interaction.locale, failure)
@@ -150,10 +173,25 @@ export function createRouter({ commands, deps, logger, cooldowns }: RouterOption
     }
   }
 
+  async function runComponent(interaction: ComponentInteraction, route: ComponentRoute): Promise<void> {
+    try {
+      await route.handle(interaction, deps);
+      if (!interaction.replied && !interaction.deferred)
+        throw new Error(`${interaction.customId} was not answered`);
+    } catch (error) {
+      await reportFailure(interaction, error);
+    }
+  }
+
   return {
     async handle(interaction) {
       if (interaction.isChatInputCommand()) await runCommand(interaction);
       else if (interaction.isAutocomplete()) await runAutocomplete(interaction);
+      else {
+        const route = components.find((candidate) => candidate.matches(interaction));
+        if (route && (interaction.isButton() || interaction.isModalSubmit()))
+          await runComponent(interaction, route);
+      }
     },
   };
 }

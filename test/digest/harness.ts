@@ -4,7 +4,7 @@ import type Keyv from 'keyv';
 import { digest as digestCommand } from '../../commands/digest.ts';
 import { type NewsroomRuntime, openNewsroom } from '../../src/answer/open.ts';
 import { type Config, parseConfig } from '../../src/config.ts';
-import { handleDigestComponent, isDigestComponent } from '../../src/digest/components.ts';
+import { DIGEST_COMPONENTS } from '../../src/digest/components.ts';
 import { createDigestService, type DigestService } from '../../src/digest/service.ts';
 import { createDigestRepository, type DigestRepository } from '../../src/digest/state.ts';
 import { DIGEST_NAMESPACE, type DigestConfig } from '../../src/digest/types.ts';
@@ -48,7 +48,6 @@ export interface DigestWorld {
   readonly config: Config;
   readonly clock: { ms: number };
   /** What the digest's button and modal handlers threw (the bot's router reports these to the user). */
-  readonly componentErrors: unknown[];
   now(): Date;
   /** Moves the clock to an ISO instant. */
   at(iso: string): void;
@@ -78,7 +77,6 @@ export async function startDigestWorld(startIso: string): Promise<DigestWorld> {
   const keyv = await runtime.openKeyv(DIGEST_NAMESPACE);
   const repo = createDigestRepository(keyv);
   const bots: DigestBot[] = [];
-  const componentErrors: unknown[] = [];
   let batches = 0;
 
   async function connect(options: { catchUpHours?: number } = {}): Promise<DigestBot> {
@@ -95,13 +93,14 @@ export async function startDigestWorld(startIso: string): Promise<DigestWorld> {
       retry: { sleep: async () => {}, baseDelayMs: 1 },
     });
     const deps = { newsroom: runtime.newsroom, store: runtime.store, logger: silentLogger, digest };
-    const router = createRouter({ commands: [digestCommand], deps, logger: silentLogger });
-    // What the lead wires into the bot's router: digest buttons and modals by custom-id prefix.
-    client.on(Events.InteractionCreate, (interaction: Interaction) => {
-      if (isDigestComponent(interaction)) {
-        handleDigestComponent(interaction, deps).catch((error: unknown) => componentErrors.push(error));
-      } else void router.handle(interaction);
+    // The bot's own wiring: digest buttons and modals are a component route of the router.
+    const router = createRouter({
+      commands: [digestCommand],
+      deps,
+      logger: silentLogger,
+      components: [DIGEST_COMPONENTS],
     });
+    client.on(Events.InteractionCreate, (interaction: Interaction) => void router.handle(interaction));
     const ready = once(client, Events.ClientReady);
     await client.login(config.discord.token);
     await ready;
@@ -119,7 +118,6 @@ export async function startDigestWorld(startIso: string): Promise<DigestWorld> {
     repo,
     config,
     clock,
-    componentErrors,
     now,
     at(iso) {
       clock.ms = Date.parse(iso);
