@@ -5,6 +5,7 @@ import { createKeyvPool, type KeyvPool, storeTarget } from '../store/keyv.ts';
 import { describeStoreError, type StoreTarget } from '../store/store-errors.ts';
 import type { Article, ArticleStore, SearchHit, StoredArticle, UpsertOutcome } from './article.ts';
 import { parseCatalogueEntry, toCatalogueEntry } from './catalogue.ts';
+import { ChangeLog } from './change-log.ts';
 import { KeyedSerializer } from './keyed-serializer.ts';
 import { SearchIndex } from './search.ts';
 
@@ -13,14 +14,8 @@ export const DEFAULT_BETWEEN_LIMIT = 1_000;
 /** Namespaces (tables, on SQLite): full articles, and the small entries start-up reads to rebuild the index. */
 export const ARTICLES_NAMESPACE = 'articles';
 export const CATALOGUE_NAMESPACE = 'catalogue';
-/** A log of which ids changed when, read by other processes' refresh(); entries expire after CHANGE_LOG_TTL_MS. */
+/** Which ids changed when, for other processes' refresh() (src/articles/change-log.ts). */
 export const CHANGES_NAMESPACE = 'changes';
-const CHANGE_LOG_TTL_MS = 2 * 86_400_000;
-/** refresh() rereads this far behind its last mark: another process's write may land slightly out of order. */
-const REFRESH_LOOKBACK_MS = 10_000;
-
-/** Fixed-width milliseconds first, so change-log keys sort by time. */
-const changeKey = (atMs: number, id: string) => `${String(Math.max(0, atMs)).padStart(15, '0')}:${id}`;
 
 export interface ArticleStoreOptions {
   /** A keyv URL (STORE_URL): sqlite://…, memory://, redis://…, postgres://… */
@@ -43,16 +38,11 @@ function toStored(article: Article, version: number, firstSeenAt: string, update
 class KeyvArticleStore implements ArticleStore {
   private readonly serializer = new KeyedSerializer();
   private closed: Promise<void> | undefined;
-  /**
-   * Change-log time (wall clock, shared by every process on the store — not the injectable `now` used for article
-   * timestamps) up to which this process's index is known to be complete.
-   */
-  private refreshedUpToMs = Date.now();
 
   constructor(
     private readonly articles: Keyv,
     private readonly catalogue: Keyv,
-    private readonly changes: Keyv,
+    private readonly changes: ChangeLog,
     private readonly index: SearchIndex,
     private readonly target: StoreTarget,
     private readonly now: () => Date,
@@ -85,18 +75,7 @@ class KeyvArticleStore implements ArticleStore {
   }
 
   async refresh(): Promise<number> {
-    const since = this.refreshedUpToMs - REFRESH_LOOKBACK_MS;
-    const changed = new Set<string>();
-    let newest = this.refreshedUpToMs;
-    await this.call(async () => {
-      for await (const page of namespacePages(this.changes, { after: changeKey(since, '') })) {
-        for (const [key] of page) {
-          const atMs = Number(key.slice(0, 15));
-          changed.add(key.slice(16));
-          newest = Math.max(newest, atMs);
-        }
-      }
-    });
+    const changed = await this.call(() => this.changes.changedSince());
     let picked = 0;
     for (const id of changed) {
       const entry = parseCatalogueEntry(await this.call(() => this.catalogue.get(id)));
@@ -104,13 +83,15 @@ class KeyvArticleStore implements ArticleStore {
       this.index.put(entry);
       picked++;
     }
-    this.refreshedUpToMs = newest;
     return picked;
   }
 
   /** Lets upserts already under way finish first: closing never cuts a write in half. */
   close(): Promise<void> {
-    this.closed ??= this.serializer.idle().then(() => this.release());
+    this.closed ??= this.serializer
+      .idle()
+      .then(() => this.changes.flush())
+      .then(() => this.release());
     return this.closed;
   }
 
@@ -131,10 +112,8 @@ class KeyvArticleStore implements ArticleStore {
 
   private async writeCatalogue(article: StoredArticle): Promise<void> {
     const entry = toCatalogueEntry(article, this.index.analyzer);
-    await Promise.all([
-      this.write(this.catalogue, entry.id, entry),
-      this.call(() => this.changes.set(changeKey(Date.now(), entry.id), entry.id, CHANGE_LOG_TTL_MS)),
-    ]);
+    await this.write(this.catalogue, entry.id, entry);
+    this.changes.note(entry.id);
     this.index.put(entry);
   }
 
@@ -212,7 +191,10 @@ export async function openArticleStore(options: ArticleStoreOptions): Promise<Ar
       'search index rebuilt',
     );
     const now = options.now ?? (() => new Date());
-    return new KeyvArticleStore(articles, catalogue, changes, index, target, now, logger, release);
+    const changeLog = new ChangeLog(changes, (error) =>
+      logger.warn({ err: error }, 'change log not written'),
+    );
+    return new KeyvArticleStore(articles, catalogue, changeLog, index, target, now, logger, release);
   } catch (error) {
     await release().catch(() => undefined); // Opening failed already; a close error would hide why.
     throw describeStoreError(error, target);
