@@ -1,7 +1,7 @@
 import type { CompletedReply } from '../answer/collect.ts';
 import type { ReplyEvent } from '../answer/newsroom-types.ts';
 import type { ArticleSummaryEntry } from '../articles/article.ts';
-import { translate } from '../i18n/index.ts';
+import { offlineNoteKey, translate } from '../i18n/index.ts';
 
 /** Where the console writes: stdout in real use, a buffer in tests. */
 export interface Output {
@@ -48,7 +48,8 @@ export function createStreamPrinter(out: Output, locale: string) {
         for (const citation of result.citations)
           lines.push(`  > ${citation.quote} (¶${citation.paragraph + 1})`);
       }
-      if (result.provider === 'extractive') lines.push('', translate(locale, 'reply.offline'));
+      if (result.provider === 'extractive')
+        lines.push('', translate(locale, offlineNoteKey(result.fallbackReason)));
       if (result.budgetNotice)
         lines.push(translate(locale, 'reply.budget', { resetsAt: result.budgetNotice.resetsAt }));
       lines.push('', `— ${reply.disclaimer}`, '');

@@ -1,7 +1,7 @@
 import { type APIEmbed, type APIEmbedField, escapeMarkdown, MessageFlags } from 'discord.js';
 import type { CompletedReply } from '../answer/collect.ts';
 import type { Citation } from '../answer/types.ts';
-import { type Translate, translator } from '../i18n/index.ts';
+import { offlineNoteKey, type Translate, translator } from '../i18n/index.ts';
 import { defuseMentions, oneLine, splitText, truncate } from './text.ts';
 
 /**
@@ -75,8 +75,7 @@ function pickedNote(head: ReplyHead, t: Translate): string[] {
 function replyNotes(reply: CompletedReply, t: Translate): string {
   const { result } = reply;
   const lines = pickedNote(reply, t);
-  if (result.provider === 'extractive')
-    lines.push(t(result.fallbackReason === 'over-budget' ? 'reply.offline.over-budget' : 'reply.offline'));
+  if (result.provider === 'extractive') lines.push(t(offlineNoteKey(result.fallbackReason)));
   if (result.budgetNotice)
     lines.push(t('reply.budget', { resetsAt: discordTimestamp(result.budgetNotice.resetsAt, 'R') }));
   return truncate(defuseMentions(lines.join('\n')), DISCORD_LIMITS.contentChars);

@@ -21,6 +21,8 @@ export const en = {
     '⚠️ Offline answer: the AI model is not available right now, so these sentences come straight from the article.',
   'reply.offline.over-budget':
     '⚠️ Offline answer: this server’s AI budget for today is used up, so these sentences come straight from the article.',
+  'reply.offline.no-api-key':
+    'ℹ️ Offline answer: no AI model is configured, so these sentences come straight from the article.',
   'reply.budget':
     'This server has used up today’s AI budget; it resets at midnight UTC ({resetsAt}). Until then answers come straight from the articles.',
   'reply.writing': '✍️ Writing…',
@@ -85,6 +87,8 @@ export const de: Catalogue = {
     '⚠️ Offline-Antwort: Das KI-Modell ist gerade nicht erreichbar, diese Sätze stammen direkt aus dem Artikel.',
   'reply.offline.over-budget':
     '⚠️ Offline-Antwort: Das heutige KI-Budget dieses Servers ist aufgebraucht, diese Sätze stammen direkt aus dem Artikel.',
+  'reply.offline.no-api-key':
+    'ℹ️ Offline-Antwort: Es ist kein KI-Modell eingerichtet, diese Sätze stammen direkt aus dem Artikel.',
   'reply.budget':
     'Dieser Server hat das heutige KI-Budget aufgebraucht; es wird um Mitternacht UTC ({resetsAt}) zurückgesetzt. Bis dahin stammen die Antworten direkt aus den Artikeln.',
   'reply.writing': '✍️ Schreibt…',

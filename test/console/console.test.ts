@@ -20,7 +20,7 @@ describe('the local console (subprocess, no Discord token, no API key)', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/imported 7 bundled sample articles/);
     expect(result.stdout.trimEnd().endsWith(`— ${SITE_DISCLAIMER}`)).toBe(true);
-    expect(result.stdout).toMatch(/Offline answer/);
+    expect(result.stdout).toMatch(/Offline answer: no AI model is configured/);
   });
 
   it('GIVEN an answerable and an unanswerable question THEN one quotes the article and one says it does not say', async () => {
