@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { respondWithArticles } from '../src/discord/autocomplete.ts';
 import {
+  addArticleOption,
   addLanguageOption,
   english,
   localized,
@@ -11,7 +12,6 @@ import {
 import { answerFromStream } from '../src/discord/reply.ts';
 
 const QUESTION_MAX_CHARS = 500;
-const ARTICLE_OPTION_MAX_CHARS = 100;
 
 const data = new SlashCommandBuilder()
   .setName('ask')
@@ -25,14 +25,7 @@ const data = new SlashCommandBuilder()
       .setRequired(true)
       .setMaxLength(QUESTION_MAX_CHARS),
   )
-  .addStringOption((option) =>
-    option
-      .setName('article')
-      .setDescription(english('command.ask.article'))
-      .setDescriptionLocalizations(localized('command.ask.article'))
-      .setAutocomplete(true)
-      .setMaxLength(ARTICLE_OPTION_MAX_CHARS),
-  )
+  .addStringOption(addArticleOption('command.ask.article'))
   .addStringOption(addLanguageOption('command.ask.language'));
 
 /** `/ask question [article]`: an answer only from the article; without one, the best-matching article, named. */

@@ -2,6 +2,7 @@ import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.j
 import { SUMMARY_LENGTHS, type SummaryLength } from '../src/answer/types.ts';
 import { respondWithArticles } from '../src/discord/autocomplete.ts';
 import {
+  addArticleOption,
   addLanguageOption,
   english,
   localized,
@@ -11,21 +12,13 @@ import {
 } from '../src/discord/command.ts';
 import { answerFromStream } from '../src/discord/reply.ts';
 
-const ARTICLE_OPTION_MAX_CHARS = 100;
 const DEFAULT_LENGTH: SummaryLength = 'standard';
 
 const data = new SlashCommandBuilder()
   .setName('summary')
   .setDescription(english('command.summary.description'))
   .setDescriptionLocalizations(localized('command.summary.description'))
-  .addStringOption((option) =>
-    option
-      .setName('article')
-      .setDescription(english('command.summary.article'))
-      .setDescriptionLocalizations(localized('command.summary.article'))
-      .setAutocomplete(true)
-      .setMaxLength(ARTICLE_OPTION_MAX_CHARS),
-  )
+  .addStringOption(addArticleOption('command.summary.article'))
   .addStringOption((option) =>
     option
       .setName('length')

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../../src/articles/article.ts';
+import { seededRandom } from '../../test/support/random.ts';
 
 /**
  * Deterministic, news-like articles for benchmarks: a title of 6–12 words, ~8 paragraphs of 2–5 sentences, words
@@ -15,17 +16,7 @@ const SYLLABLES = 'ka ra ba lo mi ne tu sa ve do ri pa gu zo le fi ha mo ny ti r
 const VOCABULARY_SIZE = 40_000;
 const NAMES_SIZE = 4_000;
 
-/** mulberry32: a small fast seeded PRNG, so every run generates the same corpus. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom };
 
 function inventWords(random: () => number, count: number, capitalised: boolean): string[] {
   const words = new Set<string>();

@@ -19,8 +19,8 @@ const DAY_MS = 86_400_000;
 /** Key used for requests outside any guild (console, CLI, DMs). */
 const NO_GUILD = 'none';
 
-const emptyDay = (date: string): UsageDay => ({
-  date,
+/** All counters at zero. */
+export const NO_USAGE_YET: Omit<UsageDay, 'date'> = {
   modelCalls: 0,
   cachedReplies: 0,
   offlineReplies: 0,
@@ -29,7 +29,9 @@ const emptyDay = (date: string): UsageDay => ({
   cacheReadTokens: 0,
   cacheWriteTokens: 0,
   costUsd: 0,
-});
+};
+
+const emptyDay = (date: string): UsageDay => ({ date, ...NO_USAGE_YET });
 
 export const utcDate = (at: Date): string => at.toISOString().slice(0, 10);
 

@@ -5,7 +5,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import { embedCharacterCount } from '../discord/render.ts';
+import { DISCORD_LIMITS, embedCharacterCount } from '../discord/render.ts';
 import { defuseMentions, oneLine, truncate } from '../discord/text.ts';
 import { digestCustomId } from './custom-ids.ts';
 import type { DigestConfig, DigestMessage } from './types.ts';
@@ -28,11 +28,9 @@ export interface DigestItem {
   readonly disclaimer: string;
 }
 
+/** Discord's limits (from the one render module) plus the component limits only the digest needs. */
 export const DIGEST_LIMITS = {
-  contentChars: 2000,
-  embedTitleChars: 256,
-  embedFooterChars: 2048,
-  embedTotalChars: 6000,
+  ...DISCORD_LIMITS,
   actionRowsPerMessage: 5,
   buttonLabelChars: 80,
 } as const;

@@ -114,6 +114,20 @@ function languageChoiceName(tag: string): string {
   return capitalised === english ? english : `${capitalised} (${english})`;
 }
 
+/** Article ids are autocomplete values, which Discord caps at 100 characters. */
+const ARTICLE_OPTION_MAX_CHARS = 100;
+
+/** The optional, autocompleted `article` option of /summary and /ask. */
+export function addArticleOption(key: 'command.summary.article' | 'command.ask.article') {
+  return (option: SlashCommandStringOption) =>
+    option
+      .setName('article')
+      .setDescription(english(key))
+      .setDescriptionLocalizations(localized(key))
+      .setAutocomplete(true)
+      .setMaxLength(ARTICLE_OPTION_MAX_CHARS);
+}
+
 /** The optional `language` option of /summary and /ask. */
 export function addLanguageOption(key: 'command.summary.language' | 'command.ask.language') {
   return (option: SlashCommandStringOption) =>

@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { budgetTokens, type UsageDay } from '../answer/usage.ts';
+import { budgetTokens, NO_USAGE_YET, type UsageDay } from '../answer/usage.ts';
 import { type Translate, translator } from '../i18n/index.ts';
 import { DISCORD_LIMITS, type EphemeralMessage, ephemeral } from './render.ts';
 import { truncate } from './text.ts';
@@ -11,16 +11,7 @@ const COLOR_USAGE = 0x57f287;
 export type UsageTotals = Omit<UsageDay, 'date'>;
 
 export function sumDays(days: readonly UsageDay[]): UsageTotals {
-  const total: UsageTotals = {
-    modelCalls: 0,
-    cachedReplies: 0,
-    offlineReplies: 0,
-    inputTokens: 0,
-    outputTokens: 0,
-    cacheReadTokens: 0,
-    cacheWriteTokens: 0,
-    costUsd: 0,
-  };
+  const total: UsageTotals = { ...NO_USAGE_YET };
   return days.reduce<UsageTotals>(
     (sum, day) => ({
       modelCalls: sum.modelCalls + day.modelCalls,

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../support/random.ts';
 import type { ApiReply } from './api-error.ts';
 import type { FaultMatch, FaultRates, FaultReply } from './types.ts';
 
@@ -42,18 +43,6 @@ function complete(reply: FaultReply): ApiReply {
     status: reply.status,
     body: reply.body ?? base.body,
     ...(reply.headers ? { headers: reply.headers } : {}),
-  };
-}
-
-/** Small seeded generator (mulberry32) so a bench's random faults repeat run to run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
 
