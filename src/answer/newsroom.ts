@@ -60,9 +60,18 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
   async function overBudget(context: RequestContext): Promise<boolean> {
     const budget = deps.settings.guildDailyTokenBudget;
     if (budget <= 0 || context.guildId === null) return false;
-    const [today] = await deps.usage.days(context.guildId, 1);
+    // A store hiccup must not turn into a refused answer: unknown usage counts as within budget.
+    const days = await deps.usage.days(context.guildId, 1).catch((error: unknown) => {
+      logger.warn({ err: error }, 'usage unreadable; budget not checked');
+      return [];
+    });
+    const today = days[0];
     return today !== undefined && budgetTokens(today) >= budget;
   }
+
+  /** Usage accounting never fails a reply: a write that fails is logged and the reply goes on. */
+  const bookkeep = (write: Promise<void>) =>
+    write.catch((error: unknown) => logger.warn({ err: error }, 'usage not saved'));
 
   function warnOperator(reason: FallbackReason, error: unknown): void {
     if (reason !== 'rejected') {
@@ -89,11 +98,12 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
         yield event;
         continue;
       }
-      await deps.usage
-        .recordOfflineReply(job.context.guildId)
-        .catch((e) => logger.warn({ err: e }, 'usage not saved'));
+      await bookkeep(deps.usage.recordOfflineReply(job.context.guildId));
       let result: ReplyResult = { ...event.result, fallbackReason: reason, cached: false };
-      if (reason === 'over-budget' && (await deps.usage.claimBudgetNotice(job.context.guildId))) {
+      const firstNoticeToday =
+        reason === 'over-budget' &&
+        (await deps.usage.claimBudgetNotice(job.context.guildId).catch(() => false));
+      if (firstNoticeToday) {
         result = { ...result, budgetNotice: { resetsAt: NEXT_UTC_MIDNIGHT(now()) } };
       }
       yield { type: 'done', result };
@@ -124,9 +134,7 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
       flight.push({ type: 'done', result: { ...result, cached: false } });
       flight.finish();
       await Promise.all([
-        deps.usage
-          .recordModelCall(job.context.guildId, result.model, result.usage)
-          .catch((e) => logger.warn({ err: e }, 'usage not saved')),
+        bookkeep(deps.usage.recordModelCall(job.context.guildId, result.model, result.usage)),
         deps.cache.set(key, result, job.ttlMs),
       ]);
       return;
@@ -160,9 +168,7 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     const key = cacheKey({ ...identity, promptHash: deps.promptHash(identity.kind), model: deps.modelName });
     const cached = await deps.cache.get(key);
     if (cached) {
-      await deps.usage
-        .recordCachedReply(job.context.guildId)
-        .catch((e) => logger.warn({ err: e }, 'usage not saved'));
+      await bookkeep(deps.usage.recordCachedReply(job.context.guildId));
       yield { type: 'text', text: cached.text };
       for (const citation of cached.citations) yield { type: 'citation', citation };
       return yield { type: 'done', result: { ...cached, cached: true } };
@@ -188,9 +194,7 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
         yield event;
         continue;
       }
-      await deps.usage
-        .recordCachedReply(context.guildId)
-        .catch((e) => logger.warn({ err: e }, 'usage not saved'));
+      await bookkeep(deps.usage.recordCachedReply(context.guildId));
       yield { type: 'done', result: { ...event.result, cached: true } };
     }
   }
