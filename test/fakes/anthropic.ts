@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -127,6 +128,8 @@ function authorized(headers: IncomingMessage['headers'], apiKey: string | undefi
  */
 export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Promise<FakeAnthropic> {
   const stopping = new AbortController();
+  // Every delayed response listens on this one signal; benches hold hundreds at once.
+  setMaxListeners(0, stopping.signal);
   const requests: RecordedRequest[] = [];
   const streamOutcomes: StreamOutcome[] = [];
   const queued: FakeFault[] = [];
