@@ -17,36 +17,43 @@ import {
   DIGEST_ITEMS_MIN,
   type DigestMessage,
 } from '../src/digest/types.ts';
-import type { CommandDeps, SlashCommand } from '../src/discord/command.ts';
+import { type CommandDeps, english, localized, type SlashCommand } from '../src/discord/command.ts';
 import { UserFacingError } from '../src/errors.ts';
+
+const ITEM_LIMITS = { min: DIGEST_ITEMS_MIN, max: DIGEST_ITEMS_MAX, default: DIGEST_ITEMS_DEFAULT };
 
 const data = new SlashCommandBuilder()
   .setName('digest')
-  .setDescription('The daily digest of new articles in a channel of this server')
+  .setDescription(english('command.digest.description'))
+  .setDescriptionLocalizations(localized('command.digest.description'))
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((sub) =>
     sub
       .setName('set')
-      .setDescription('Post the digest every day in a channel at a local time')
+      .setDescription(english('command.digest.set'))
+      .setDescriptionLocalizations(localized('command.digest.set'))
       .addChannelOption((o) =>
         o
           .setName('channel')
-          .setDescription('Where the digest goes')
+          .setDescription(english('command.digest.set.channel'))
+          .setDescriptionLocalizations(localized('command.digest.set.channel'))
           .setRequired(true)
           .addChannelTypes(...DIGEST_CHANNEL_TYPES),
       )
       .addStringOption((o) =>
         o
           .setName('time')
-          .setDescription('Local time, HH:MM (24 h), e.g. 09:00')
+          .setDescription(english('command.digest.set.time'))
+          .setDescriptionLocalizations(localized('command.digest.set.time'))
           .setRequired(true)
           .setMaxLength(5),
       )
       .addStringOption((o) =>
         o
           .setName('timezone')
-          .setDescription('IANA time zone, e.g. Europe/Berlin')
+          .setDescription(english('command.digest.set.timezone'))
+          .setDescriptionLocalizations(localized('command.digest.set.timezone'))
           .setRequired(true)
           .setAutocomplete(true)
           .setMaxLength(64),
@@ -54,26 +61,42 @@ const data = new SlashCommandBuilder()
       .addIntegerOption((o) =>
         o
           .setName('items')
-          .setDescription(
-            `How many articles (${DIGEST_ITEMS_MIN}–${DIGEST_ITEMS_MAX}, default ${DIGEST_ITEMS_DEFAULT})`,
-          )
+          .setDescription(english('command.digest.set.items', ITEM_LIMITS))
+          .setDescriptionLocalizations(localized('command.digest.set.items', ITEM_LIMITS))
           .setMinValue(DIGEST_ITEMS_MIN)
           .setMaxValue(DIGEST_ITEMS_MAX),
       )
       .addBooleanOption((o) =>
         o
           .setName('empty_note')
-          .setDescription('On days without new articles, post a one-line note (default: no post)'),
+          .setDescription(english('command.digest.set.empty_note'))
+          .setDescriptionLocalizations(localized('command.digest.set.empty_note')),
       ),
   )
-  .addSubcommand((sub) => sub.setName('off').setDescription('Stop the daily digest'))
   .addSubcommand((sub) =>
-    sub.setName('status').setDescription('Settings, next post, last post and last error'),
+    sub
+      .setName('off')
+      .setDescription(english('command.digest.off'))
+      .setDescriptionLocalizations(localized('command.digest.off')),
   )
   .addSubcommand((sub) =>
-    sub.setName('preview').setDescription('See privately exactly what would be posted now'),
+    sub
+      .setName('status')
+      .setDescription(english('command.digest.status'))
+      .setDescriptionLocalizations(localized('command.digest.status')),
   )
-  .addSubcommand((sub) => sub.setName('post-now').setDescription('Post the digest now'));
+  .addSubcommand((sub) =>
+    sub
+      .setName('preview')
+      .setDescription(english('command.digest.preview'))
+      .setDescriptionLocalizations(localized('command.digest.preview')),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName('post-now')
+      .setDescription(english('command.digest.post-now'))
+      .setDescriptionLocalizations(localized('command.digest.post-now')),
+  );
 
 /** The bot passes the digest service with the other command deps. */
 export interface DigestCommandDeps extends CommandDeps {

@@ -60,16 +60,20 @@ export interface SlashCommand {
 const DISCORD_LOCALES_BY_LANGUAGE: Readonly<Record<string, readonly Locale[]>> = { de: [Locale.German] };
 
 /** The English text of a catalogue key, for registration data. */
-export function english(key: MessageKey): string {
-  return translate('en', key);
+export function english(key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+  return translate('en', key, params);
 }
 
 /** `*_localizations` for registration data: every non-English catalogue entry under its Discord locales. */
-export function localized(key: MessageKey): LocalizationMap {
+export function localized(
+  key: MessageKey,
+  params: Readonly<Record<string, string | number>> = {},
+): LocalizationMap {
   const map: LocalizationMap = {};
   for (const [language, locales] of Object.entries(DISCORD_LOCALES_BY_LANGUAGE)) {
-    const text = catalogueEntry(language, key);
-    if (text) for (const locale of locales) map[locale] = text;
+    if (!catalogueEntry(language, key)) continue;
+    const text = translate(language, key, params);
+    for (const locale of locales) map[locale] = text;
   }
   return map;
 }

@@ -65,7 +65,7 @@ describe('the command list', () => {
   });
 
   it('GIVEN German users THEN descriptions are localized and within 100 characters', () => {
-    for (const command of [summary, ask, usage]) {
+    for (const command of COMMANDS) {
       expect(command.data.description_localizations?.de).toBeTruthy();
       for (const text of [
         command.data.description,
