@@ -3,7 +3,7 @@ import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { UserFacingError } from '../errors.ts';
 import { type Logger, silentLogger } from '../log.ts';
-import { SqliteConnections } from './sqlite-connections.ts';
+import { PROCESS_SQLITE_CONNECTIONS, type SqliteConnections } from './sqlite-connections.ts';
 import { isInMemorySqlite, prepareSqliteFile, sqliteFileFromUrl } from './sqlite-file.ts';
 import { describeStoreError, redactUrl, type StoreTarget, unreachableError } from './store-errors.ts';
 
@@ -68,19 +68,20 @@ function watched(keyv: Keyv, context: OpenContext): Keyv {
 async function openSqlite(context: OpenContext, connections: SqliteConnections): Promise<Keyv> {
   const { url, namespace, target } = context;
   const file = sqliteFileFromUrl(url);
-  await prepareSqliteFile(file, target);
   const setup = async (query: KeyvSqlite['query']) => {
     // WAL: readers never wait for the writer, and other processes' connections to the file can write in turn.
     // synchronous=NORMAL: a commit is no fsync (safe from corruption in WAL; a power cut may lose the last writes).
     if (!isInMemorySqlite(file)) await query('PRAGMA journal_mode=WAL');
     await query('PRAGMA synchronous=NORMAL');
   };
-  let adapter: KeyvSqlite;
-  try {
-    adapter = await connections.adapter(file, namespace, target.busyTimeoutMs, setup);
-  } catch (error) {
-    throw describeStoreError(error, target);
-  }
+  const adapter = await connections.serialize(file, async () => {
+    if (!connections.isOpen(file)) await prepareSqliteFile(file, target);
+    try {
+      return await connections.adapter(file, namespace, target.busyTimeoutMs, setup);
+    } catch (error) {
+      throw describeStoreError(error, target);
+    }
+  });
   // Every later failure (locked, disk full, damaged page) reaches callers as the same clear error.
   const query = adapter.query;
   adapter.query = (sql, ...parameters) =>
@@ -164,7 +165,7 @@ async function openWith(url: string, options: OpenKeyvOptions, shared: Shared): 
  */
 export function openKeyv(url: string, options: OpenKeyvOptions): Promise<Keyv> {
   if (options.pool) return options.pool.open(url, options);
-  return openWith(url, options, { memory: () => new Map(), sqlite: new SqliteConnections() });
+  return openWith(url, options, { memory: () => new Map(), sqlite: PROCESS_SQLITE_CONNECTIONS });
 }
 
 /**
@@ -179,7 +180,7 @@ export function createKeyvPool(): KeyvPool {
     maps.set(namespace, map);
     return map;
   };
-  const shared: Shared = { memory, sqlite: new SqliteConnections() };
+  const shared: Shared = { memory, sqlite: PROCESS_SQLITE_CONNECTIONS };
   return {
     async open(url, options) {
       const keyv = await openWith(url, options, shared);

@@ -14,6 +14,7 @@ interface SharedFile {
 }
 
 const tableFor = (namespace: string) => namespace.replace(/-/g, '_');
+const fileKey = (file: string) => (isInMemorySqlite(file) ? file : path.resolve(file));
 
 /**
  * One SQLite connection per file, shared by every namespace (table) opened on it: writes from the articles, the
@@ -23,6 +24,29 @@ const tableFor = (namespace: string) => namespace.replace(/-/g, '_');
  */
 export class SqliteConnections {
   private readonly files = new Map<string, SharedFile>();
+  private readonly opening = new Map<string, Promise<unknown>>();
+
+  /** Whether this registry holds an open connection to `file`. */
+  isOpen(file: string): boolean {
+    return this.files.has(fileKey(file));
+  }
+
+  /**
+   * Runs the opens of one file one after another. POSIX file locks belong to the process, and closing ANY
+   * descriptor of a file drops them all: a header check that opens and closes the file while a connection of this
+   * process holds its locks would let another process (npm run ingest) take the file as unused and delete the WAL
+   * under us. So checks run only before the first connection, and never alongside one.
+   */
+  serialize<T>(file: string, open: () => Promise<T>): Promise<T> {
+    const key = fileKey(file);
+    const result = (this.opening.get(key) ?? Promise.resolve()).then(open);
+    const settled = result.catch(() => undefined);
+    this.opening.set(key, settled);
+    void settled.then(() => {
+      if (this.opening.get(key) === settled) this.opening.delete(key);
+    });
+    return result;
+  }
 
   /** `setup` runs once per file on the new connection (pragmas); its failure fails every waiting open. */
   async adapter(
@@ -31,7 +55,7 @@ export class SqliteConnections {
     busyTimeoutMs: number,
     setup: (query: KeyvSqlite['query']) => Promise<void>,
   ): Promise<KeyvSqlite> {
-    const key = isInMemorySqlite(file) ? file : path.resolve(file);
+    const key = fileKey(file);
     const shared = this.files.get(key);
     if (shared) return this.derive(shared, namespace, key);
     const owner = new KeyvSqlite({
@@ -90,3 +114,9 @@ export class SqliteConnections {
     return adapter;
   }
 }
+
+/**
+ * The process's one registry: every pool and every plain openKeyv share it, so a process holds at most one
+ * connection per SQLite file (see `serialize` for why that matters beyond speed).
+ */
+export const PROCESS_SQLITE_CONNECTIONS = new SqliteConnections();

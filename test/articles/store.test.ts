@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type KeyvSqlite from '@keyv/sqlite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleStore } from '../../src/articles/article.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
 import { UserFacingError } from '../../src/errors.ts';
 import { createKeyvPool, type KeyvPool, openKeyv } from '../../src/store/keyv.ts';
 import { makeArticle, sampleArticles } from '../store/articles-fixture.ts';
+import { holdExclusiveLock } from '../support/sqlite-lock.ts';
 
 let folder: string;
 const stores: ArticleStore[] = [];
@@ -209,14 +209,12 @@ describe('ArticleStore on a SQLite file across restarts', () => {
     const url = sqliteUrl();
     const store = await open(url, { busyTimeoutMs: 200 });
     const kept = (await store.upsert(makeArticle({ id: 'kept', title: 'Stored before the lock' }))).article;
-    const other = await openKeyv(url, { namespace: 'other' });
-    await (other.store as KeyvSqlite).query('BEGIN EXCLUSIVE');
+    const lock = await holdExclusiveLock(url.slice('sqlite://'.length));
     const error = await store.upsert(makeArticle({ id: 'late' })).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UserFacingError);
     expect((error as UserFacingError).code).toBe('store-locked');
     expect(store.search('late', 5)).toEqual([]);
-    await (other.store as KeyvSqlite).query('COMMIT');
-    await other.disconnect();
+    await lock.release();
     expect((await store.upsert(makeArticle({ id: 'late' }))).outcome).toBe('new');
     expect(await store.get('kept')).toEqual(kept);
     expect(store.count()).toBe(2);

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../src/errors.ts';
 import { createKeyvPool, openKeyv } from '../../src/store/keyv.ts';
 import { redactUrl } from '../../src/store/store-errors.ts';
+import { holdExclusiveLock } from '../support/sqlite-lock.ts';
 
 let folder: string;
 const opened: Keyv[] = [];
@@ -133,12 +134,11 @@ describe('openKeyv on SQLite', () => {
     const url = `sqlite://${path.join(folder, 'locked.sqlite')}`;
     const keyv = await open(url, 'cache', 200);
     await keyv.set('kept', 'before the lock');
-    const other = await open(url, 'other');
-    await adapterOf(other).query('BEGIN EXCLUSIVE');
+    const lock = await holdExclusiveLock(url.slice('sqlite://'.length));
     const error = await rejection(keyv.set('late', 'during the lock'));
     expect(error.code).toBe('store-locked');
     expect(error.message).toContain('STORE_URL=');
-    await adapterOf(other).query('COMMIT');
+    await lock.release();
     await keyv.set('late', 'after the lock');
     expect(await keyv.get('kept')).toBe('before the lock');
     expect(await keyv.get('late')).toBe('after the lock');
@@ -147,11 +147,9 @@ describe('openKeyv on SQLite', () => {
   it('GIVEN a lock released within the busy timeout THEN the write waits and succeeds', async () => {
     const url = `sqlite://${path.join(folder, 'briefly.sqlite')}`;
     const keyv = await open(url, 'cache', 5_000);
-    const other = await open(url, 'other');
-    await adapterOf(other).query('BEGIN EXCLUSIVE');
-    const released = new Promise((resolve) => setTimeout(resolve, 150)).then(() =>
-      adapterOf(other).query('COMMIT'),
-    );
+    await keyv.set('warm', 'the file exists');
+    const lock = await holdExclusiveLock(url.slice('sqlite://'.length));
+    const released = new Promise((resolve) => setTimeout(resolve, 150)).then(() => lock.release());
     await keyv.set('waited', true);
     await released;
     expect(await keyv.get('waited')).toBe(true);
