@@ -8,13 +8,15 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const BENCHES = ['store', 'extractive', 'cost', 'feeds', 'digest', 'discord', 'streaming'] as const;
+const BENCHES = ['store', 'extractive', 'cost', 'feeds', 'digest', 'discord', 'streaming', 'system'] as const;
 const HERE = import.meta.dirname;
 const TSX = path.resolve(HERE, '../node_modules/.bin/tsx');
 
-function runBench(name: string): Promise<unknown> {
+function runBench(name: string, flags: readonly string[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(HERE, `${name}.bench.ts`)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(TSX, [path.join(HERE, `${name}.bench.ts`), ...flags], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -33,12 +35,15 @@ function runBench(name: string): Promise<unknown> {
   });
 }
 
-const requested = process.argv.slice(2);
+// `npm run bench -- system --soak-minutes 1`: names first, then flags, which every selected bench receives.
+const firstFlag = process.argv.slice(2).findIndex((arg) => arg.startsWith('--'));
+const requested = firstFlag < 0 ? process.argv.slice(2) : process.argv.slice(2, 2 + firstFlag);
+const flags = firstFlag < 0 ? [] : process.argv.slice(2 + firstFlag);
 const selected = requested.length > 0 ? BENCHES.filter((name) => requested.includes(name)) : BENCHES;
 const results: Record<string, unknown> = {};
 for (const name of selected) {
   console.log(`\n## ${name}\n`);
-  results[name] = await runBench(name).catch((error: unknown) => ({ error: String(error) }));
+  results[name] = await runBench(name, flags).catch((error: unknown) => ({ error: String(error) }));
 }
 const machine = {
   node: process.version,

@@ -184,13 +184,22 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     yield* flight.subscribe();
   }
 
-  /** A request that shares another's model call costs nothing: it is reported (and counted) as cached. */
+  /**
+   * A request that shares another's model call costs nothing: it is reported (and counted) as cached. When that
+   * call failed over to the offline answer, the shared reply is an offline one and is counted as such, so every
+   * reply shown is in the ledger once.
+   */
   async function* joinFlight(
     flight: Broadcast<ReplyEvent>,
     context: RequestContext,
   ): AsyncGenerator<ReplyEvent> {
     for await (const event of flight.subscribe()) {
-      if (event.type !== 'done' || event.result.provider !== 'anthropic') {
+      if (event.type !== 'done') {
+        yield event;
+        continue;
+      }
+      if (event.result.provider !== 'anthropic') {
+        await bookkeep(deps.usage.recordOfflineReply(context.guildId));
         yield event;
         continue;
       }

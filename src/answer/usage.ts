@@ -55,28 +55,74 @@ export interface UsageLedger {
   claimBudgetNotice(guildId: string | null): Promise<boolean>;
 }
 
+/** A count that could not be written (store locked or unreachable) is retried this often, in the background. */
+export const CARRIED_RETRY_MS = 2_000;
+/** Bound on the counts kept for one guild-day while the store refuses writes; the oldest go first. */
+const MAX_CARRIED_CHANGES = 10_000;
+const RECORD_TTL_MS = 40 * DAY_MS;
+
+type Change = (day: UsageDay) => UsageDay;
+/** What a background retry writes: only what was carried. */
+const NOTHING_NEW: Change = (day) => day;
+
+export interface UsageLedgerOptions {
+  readonly retryMs?: number;
+}
+
 /**
  * Per guild per day counters in keyv. Updates to one key are serialised in this process so concurrent replies never
- * lose a count.
+ * lose a count. A count the store refused (locked past its busy timeout, unreachable) is not dropped: it is carried
+ * into the next write of that guild-day, and retried in the background until the store takes it.
  */
-export function createUsageLedger(keyv: Keyv, now: () => Date = () => new Date()): UsageLedger {
+export function createUsageLedger(
+  keyv: Keyv,
+  now: () => Date = () => new Date(),
+  options: UsageLedgerOptions = {},
+): UsageLedger {
   const queues = new Map<string, Promise<unknown>>();
+  const carried = new Map<string, Change[]>();
+  const retryTimers = new Map<string, NodeJS.Timeout>();
+  const retryMs = options.retryMs ?? CARRIED_RETRY_MS;
   const keyFor = (guildId: string | null, date: string) => `${guildId ?? NO_GUILD}:${date}`;
 
-  function update(guildId: string | null, change: (day: UsageDay) => UsageDay): Promise<void> {
-    const date = utcDate(now());
-    const key = keyFor(guildId, date);
+  function carry(key: string, date: string, change: Change): void {
+    const changes = carried.get(key) ?? [];
+    if (change !== NOTHING_NEW) changes.push(change);
+    if (changes.length > MAX_CARRIED_CHANGES) changes.shift();
+    carried.set(key, changes);
+    if (changes.length === 0 || retryTimers.has(key)) return;
+    const timer = setTimeout(() => {
+      retryTimers.delete(key);
+      write(key, date, NOTHING_NEW).catch(() => {}); // a failure schedules the next try
+    }, retryMs);
+    timer.unref(); // a retry never keeps the process alive
+    retryTimers.set(key, timer);
+  }
+
+  function write(key: string, date: string, change: Change): Promise<void> {
     const previous = queues.get(key) ?? Promise.resolve();
     const next = previous.then(async () => {
+      const pending = carried.get(key) ?? [];
       const day = (await keyv.get<UsageDay>(key)) ?? emptyDay(date);
-      await keyv.set(key, change(day), 40 * DAY_MS);
+      await keyv.set(
+        key,
+        [...pending, change].reduce((value, apply) => apply(value), day),
+        RECORD_TTL_MS,
+      );
+      // Per-key writes are serialised: nothing was carried for this key while this one ran.
+      carried.delete(key);
     });
-    const settled = next.catch(() => {});
+    const settled = next.catch(() => carry(key, date, change));
     queues.set(key, settled);
     void settled.then(() => {
       if (queues.get(key) === settled) queues.delete(key);
     });
     return next;
+  }
+
+  function update(guildId: string | null, change: Change): Promise<void> {
+    const date = utcDate(now());
+    return write(keyFor(guildId, date), date, change);
   }
 
   return {

@@ -1,0 +1,69 @@
+/** The markdown the benchmark prints (and the README section quotes): the load figures, then every verdict. */
+import type { ScenarioResult } from './scenario.ts';
+
+type P = { p50: number; p99: number; runs: number };
+const ms = (p: P | undefined) => (p ? `p50 ${Math.round(p.p50)} ms · p99 ${Math.round(p.p99)} ms` : 'n/a');
+
+function loadRows(figures: Record<string, unknown>): [string, string][] {
+  const f = figures as Record<string, P> & {
+    usage?: {
+      inputTokens: number;
+      outputTokens: number;
+      cacheReadTokens: number;
+      cacheWriteTokens: number;
+      modelCalls: number;
+      cachedReplies: number;
+      offlineReplies: number;
+    };
+    interactions: number;
+    concurrency: number;
+    commands: number;
+    autocompletes: number;
+    modelRequests: number;
+    cacheHitRate: number;
+    peakMemoryMb: number;
+    wallSeconds: number;
+  };
+  const u = f.usage;
+  return [
+    [
+      'Interactions (concurrent)',
+      `${f.interactions} (${f.concurrency}): ${f.commands} commands, ${f.autocompletes} autocompletes, in ${f.wallSeconds} s`,
+    ],
+    ['Defer latency (INTERACTION_CREATE → deferral accepted)', ms(f.deferMs)],
+    ['Bot overhead beyond the model (answer shown − model time)', ms(f.overheadMs)],
+    ['  … for answers from the cache (no model call)', ms(f.overheadCachedMs)],
+    ["  … from the model's last token to the final edit", ms(f.afterModelMs)],
+    ['Time to the final answer', ms(f.finalMs)],
+    ['Autocomplete (event → choices)', ms(f.autocompleteMs)],
+    ['Model calls (ledger; requests the model saw)', `${u?.modelCalls ?? 'n/a'} (${f.modelRequests})`],
+    [
+      'Cache hit rate (cached ÷ all replies)',
+      `${Math.round((f.cacheHitRate ?? 0) * 1000) / 10} % (${u?.cachedReplies ?? 0} of ${(u?.cachedReplies ?? 0) + (u?.modelCalls ?? 0) + (u?.offlineReplies ?? 0)})`,
+    ],
+    [
+      'Tokens in / out / cache read / cache write',
+      u ? `${u.inputTokens} / ${u.outputTokens} / ${u.cacheReadTokens} / ${u.cacheWriteTokens}` : 'n/a',
+    ],
+    ['Peak memory of the bot process (VmHWM)', `${f.peakMemoryMb} MB`],
+  ];
+}
+
+export function markdownReport(results: readonly ScenarioResult[], articles: number): string {
+  const lines: string[] = [];
+  const load = results.find((result) => result.name === 'load');
+  if (load && Object.keys(load.figures).length > 0) {
+    lines.push(
+      `| Load: ${articles.toLocaleString('en')} stored articles, model first token ~300 ms, ~40 tokens/s | |`,
+      '| --- | --- |',
+    );
+    for (const [what, value] of loadRows(load.figures)) lines.push(`| ${what} | ${value} |`);
+    lines.push('');
+  }
+  lines.push('| Scenario | Verdict |', '| --- | --- |');
+  for (const result of results)
+    lines.push(
+      `| ${result.name} | **${result.pass ? 'PASS' : 'FAIL'}** ${result.summary.replace(/\|/g, '\\|')} |`,
+    );
+  return lines.join('\n');
+}

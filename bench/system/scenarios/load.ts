@@ -1,0 +1,83 @@
+/**
+ * The benchmark proper: 500 interactions at 50 concurrent (autocomplete, /summary, /ask) over the 10,000-article
+ * store, realistic model pacing, the bot in its own process. A short warm-up (JIT, connection pools) runs in a
+ * second guild, so it stays out of every figure and runs compare between commits.
+ */
+import { percentiles, round } from '../../support/stats.ts';
+import { autocompleteTimings, commandTimings } from '../analysis.ts';
+import { checkInteractions, checkMentions, checkProcess, fakeProblems } from '../checks.ts';
+import { createMix } from '../mix.ts';
+import { peakMb, startSampler } from '../sampler.ts';
+import { numberFlag, type ScenarioContext, type ScenarioResult } from '../scenario.ts';
+import { runTraffic } from '../traffic.ts';
+import { cacheHitRate, readUsageToday } from '../usage.ts';
+import { basicLine, interactionProblems, mentionProblems, processProblems } from '../verdict.ts';
+import { startWorld } from '../world.ts';
+
+const WARM_UP_INTERACTIONS = 40;
+const SAMPLE_INTERVAL_MS = 200;
+
+export async function loadScenario(context: ScenarioContext): Promise<ScenarioResult> {
+  const count = numberFlag(context.flags, 'interactions', 500);
+  const concurrency = numberFlag(context.flags, 'concurrency', 50);
+  const world = await startWorld({ storeFile: context.storeFile, env: context.botEnv });
+  try {
+    const bot = await world.startBot();
+    const sampler = startSampler(bot.pid, SAMPLE_INTERVAL_MS);
+    const { guildId: warmUpGuild } = world.discord.addGuild({ name: 'Warm-up' });
+    const warmUp = createMix(context.catalogue, { count: WARM_UP_INTERACTIONS, seed: 101, users: 50 });
+    await runTraffic(
+      world.discord,
+      warmUp.map((spec) => ({ ...spec, guildId: warmUpGuild })),
+      { concurrency: 10 },
+    );
+    const callsBefore = world.proxy.calls.length;
+    context.log(`load: ${count} interactions at ${concurrency} concurrent`);
+    const started = performance.now();
+    const specs = createMix(context.catalogue, { count, seed: 7, users: 400 });
+    const outcomes = await runTraffic(world.discord, specs, { concurrency });
+    const wallSeconds = (performance.now() - started) / 1000;
+    const samples = await sampler.stop();
+    const health = checkProcess(bot);
+    const exitCode = await bot.stop();
+    const usage = await readUsageToday(world.storeUrl, world.discord.guildId);
+
+    const timings = commandTimings(outcomes, world.discord, world.proxy.calls);
+    const of = (key: 'deferMs' | 'overheadMs' | 'finalMs' | 'modelMs') =>
+      percentiles(timings.map((t) => t[key]));
+    const interactions = checkInteractions(outcomes);
+    const mentions = checkMentions(world.discord);
+    const problems = [
+      ...interactionProblems(interactions),
+      ...mentionProblems(mentions),
+      ...processProblems(health),
+      ...(exitCode === 0 ? [] : [`SIGTERM exit code ${exitCode}`]),
+      ...fakeProblems(world.discord),
+    ];
+    const figures = {
+      interactions: outcomes.length,
+      concurrency,
+      commands: interactions.commands,
+      autocompletes: interactions.autocompletes,
+      wallSeconds: round(wallSeconds, 1),
+      deferMs: of('deferMs'),
+      overheadMs: of('overheadMs'),
+      finalMs: of('finalMs'),
+      modelMs: of('modelMs'),
+      overheadCachedMs: percentiles(timings.filter((t) => t.modelMs === 0).map((t) => t.overheadMs)),
+      afterModelMs: percentiles(timings.flatMap((t) => (t.afterModelMs === null ? [] : [t.afterModelMs]))),
+      autocompleteMs: percentiles(autocompleteTimings(outcomes)),
+      modelRequests: world.proxy.calls.length - callsBefore,
+      usage,
+      cacheHitRate: round(cacheHitRate(usage), 3),
+      peakMemoryMb: round(peakMb(samples), 1),
+      endRssMb: round(samples.at(-1)?.rssMb ?? Number.NaN, 1),
+      errorLogs: health.errorLogs,
+      warnLogs: health.warnLogs,
+    };
+    const summary = `${basicLine(interactions, health)}; defer p99 ${figures.deferMs.p99} ms, overhead p99 ${figures.overheadMs.p99} ms, autocomplete p99 ${figures.autocompleteMs.p99} ms`;
+    return { name: 'load', pass: problems.length === 0, summary, figures, problems };
+  } finally {
+    await world.close();
+  }
+}

