@@ -10,15 +10,34 @@ import type { Logger } from './log.ts';
 /** How often the bot looks for articles another process (`ingest --watch`) stored: well within a minute. */
 const STORE_REFRESH_INTERVAL_MS = 30_000;
 
-/** discord.js names a rejected token with a code; turn it into what the operator should do. */
-function explainLoginFailure(error: unknown): never {
-  if (error instanceof Error && 'code' in error && error.code === 'TokenInvalid') {
-    throw new UserFacingError(
-      'Discord rejected DISCORD_TOKEN. Copy the bot token again from the Developer Portal (Bot → Reset Token) into .env.',
-      'token-invalid',
-    );
-  }
-  throw error;
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET']);
+
+/** The error's own code, or its cause's (undici wraps socket errors). */
+function errorCode(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  if ('code' in error && typeof error.code === 'string') return error.code;
+  return error.cause instanceof Error ? errorCode(error.cause) : undefined;
+}
+
+/** Login failures an operator can fix get one line saying what to do; anything else keeps its stack. */
+function explainLoginFailure(config: Config) {
+  return (error: unknown): never => {
+    const code = errorCode(error);
+    if (code === 'TokenInvalid') {
+      throw new UserFacingError(
+        'Discord rejected DISCORD_TOKEN. Copy the bot token again from the Developer Portal (Bot → Reset Token) into .env.',
+        'token-invalid',
+      );
+    }
+    if (code && NETWORK_ERROR_CODES.has(code)) {
+      const where = config.discord.apiUrl ?? 'https://discord.com/api';
+      throw new UserFacingError(
+        `Could not reach Discord at ${where} (${code}). Check the network${config.discord.apiUrl ? ', and DISCORD_API_URL' : ''}, then start again.`,
+        'discord-unreachable',
+      );
+    }
+    throw error;
+  };
 }
 
 /**
@@ -48,7 +67,7 @@ export async function runBotProcess(config: Config, logger: Logger): Promise<{ s
       });
       return { digest };
     },
-  }).catch(explainLoginFailure);
+  }).catch(explainLoginFailure(config));
   digest?.start();
   const ingestion = startIngestion({
     store: runtime.store,

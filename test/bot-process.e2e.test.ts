@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,5 +67,25 @@ describe('the bot process (npm start with a token)', () => {
     bot.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(stderr).toContain('shutting down');
+  });
+});
+
+describe('the bot process when Discord cannot be reached', () => {
+  it('GIVEN nothing listening at DISCORD_API_URL THEN one line says so and what to check, exit 1', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as net.AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const apiUrl = `http://127.0.0.1:${port}/api`;
+    const result = await runNewsdesk(['start'], {
+      STORE_URL: 'memory://',
+      DISCORD_TOKEN: 'fake.bot.token',
+      DISCORD_API_URL: apiUrl,
+      LOG_LEVEL: 'silent',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `Could not reach Discord at ${apiUrl} (ECONNREFUSED). Check the network, and DISCORD_API_URL, then start again.`,
+    );
   });
 });
