@@ -1,5 +1,6 @@
 import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
+import { waitingOutLocks } from './sqlite-busy.ts';
 import { isInMemorySqlite } from './sqlite-file.ts';
 
 /** Rows per page when iterating a namespace (the adapter pages with LIMIT/OFFSET; its default is 10). */
@@ -18,8 +19,7 @@ const fileKey = (file: string) => (isInMemorySqlite(file) ? file : path.resolve(
 
 /**
  * One SQLite connection per file, shared by every namespace (table) opened on it: writes from the articles, the
- * catalogue and the caches queue on one connection instead of contending for the file lock (and sleeping in
- * SQLite's busy handler). Each namespace still gets its own @keyv/sqlite adapter, so keyv's SQL is the library's;
+ * catalogue and the caches queue on one connection instead of contending for the file lock. Each namespace still gets its own @keyv/sqlite adapter, so keyv's SQL is the library's;
  * only its `query` (a public field) is pointed at the shared connection. The connection closes with its last user.
  */
 export class SqliteConnections {
@@ -61,10 +61,12 @@ export class SqliteConnections {
     const owner = new KeyvSqlite({
       uri: `sqlite://${file}`,
       table: tableFor(namespace),
-      busyTimeout: busyTimeoutMs,
+      // No busyTimeout: SQLite's busy handler would wait holding the connection's mutex (see waitingOutLocks).
       iterationLimit: ITERATION_PAGE_ROWS,
     });
-    const ready = setup(owner.query);
+    owner.query = waitingOutLocks(owner.query, { busyTimeoutMs });
+    // node-sqlite3 gives every connection a 1 s busy handler of its own; turn it off before anything else runs.
+    const ready = owner.query('PRAGMA busy_timeout = 0').then(() => setup(owner.query));
     const created: SharedFile = {
       query: owner.query,
       closeConnection: owner.close,
