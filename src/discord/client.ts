@@ -1,4 +1,4 @@
-import { Client, type ClientOptions, GatewayIntentBits, REST, type RESTOptions } from 'discord.js';
+import { Client, type ClientOptions, GatewayIntentBits, Options, REST, type RESTOptions } from 'discord.js';
 import type { Config } from '../config.ts';
 
 /**
@@ -27,9 +27,24 @@ export function restApiBase(apiUrl: string): string {
   return apiUrl.replace(/\/+$/, '').replace(/\/v\d+$/, '');
 }
 
+/**
+ * @discordjs/rest keeps one request queue per interaction token (a webhook's rate-limit key includes it) and by
+ * default drops idle ones hourly: at 1 interaction a second that is thousands of dead queues. A minute is plenty
+ * (a token lives 15 minutes, and a queue with requests waiting is never dropped).
+ */
+export const REST_IDLE_QUEUE_SWEEP_MS = 60_000;
+
+/**
+ * How many users and guild members discord.js keeps. Every interaction adds its author to both caches, for the
+ * life of the process by default; the bot reads neither (it answers from the interaction's own data), so they are
+ * bounded, keeping the bot's own user and member, which permission checks need.
+ */
+export const CACHED_PEOPLE_AT_MOST = 1_000;
+
 function restOptions(discord: Config['discord'], tuning: ClientTuning): Partial<RESTOptions> {
   return {
     globalRequestsPerSecond: REST_GLOBAL_REQUESTS_PER_SECOND,
+    handlerSweepInterval: REST_IDLE_QUEUE_SWEEP_MS,
     ...(discord.apiUrl ? { api: restApiBase(discord.apiUrl) } : {}),
     ...tuning.rest,
   };
@@ -44,6 +59,17 @@ export function createDiscordClient(discord: Config['discord'], tuning: ClientTu
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     rest: restOptions(discord, tuning),
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      UserManager: {
+        maxSize: CACHED_PEOPLE_AT_MOST,
+        keepOverLimit: (user) => user.id === user.client.user.id,
+      },
+      GuildMemberManager: {
+        maxSize: CACHED_PEOPLE_AT_MOST,
+        keepOverLimit: (member) => member.id === member.client.user.id,
+      },
+    }),
     ...(tuning.waitGuildTimeout === undefined ? {} : { waitGuildTimeout: tuning.waitGuildTimeout }),
   };
   return new Client(options);
