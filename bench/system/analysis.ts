@@ -9,15 +9,39 @@ import type { Outcome } from './traffic.ts';
 /** `/interactions/{id}/{token}/callback` and `/webhooks/{app}/{token}/…`: the token names the interaction. */
 const INTERACTION_TOKEN = /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/;
 
-/** The time of the last accepted reply request per interaction token. */
-export function lastReplyAt(discord: FakeDiscord): Map<string, number> {
-  const last = new Map<string, number>();
+interface ReplyRequests {
+  /** The last accepted reply request (final edit or follow-up). */
+  last: number;
+  /** Every accepted edit of the original response, in arrival order. */
+  readonly edits: number[];
+}
+
+/** Per interaction token: when its accepted reply requests reached Discord. */
+export function replyRequests(discord: FakeDiscord): Map<string, ReplyRequests> {
+  const byToken = new Map<string, ReplyRequests>();
   for (const request of discord.requests) {
     if (request.status >= 300) continue;
     const token = INTERACTION_TOKEN.exec(request.path)?.[1];
-    if (token) last.set(token, Math.max(last.get(token) ?? 0, request.at));
+    if (!token) continue;
+    const seen = byToken.get(token) ?? { last: 0, edits: [] };
+    seen.last = Math.max(seen.last, request.at);
+    if (request.method === 'PATCH' && request.path.endsWith('/messages/@original'))
+      seen.edits.push(request.at);
+    byToken.set(token, seen);
   }
-  return last;
+  return byToken;
+}
+
+/**
+ * How long the final edit waited for its slot after the model finished: a live answer edits at most once per
+ * STREAM_EDIT_INTERVAL_MS, the final edit included, so a model that ends just after a live edit waits out the
+ * rest of the interval. That wait is the streaming design's, not work the bot did.
+ */
+function pacingWaitMs(edits: readonly number[], finalAt: number, modelEnd: number, editIntervalMs: number) {
+  const before = edits.filter((at) => at < finalAt);
+  const previous = before.at(-1);
+  if (previous === undefined || !Number.isFinite(modelEnd)) return 0;
+  return Math.max(0, Math.min(previous + editIntervalMs, finalAt) - modelEnd);
 }
 
 function overlapMs(intervals: readonly [number, number][], from: number, to: number): number {
@@ -58,32 +82,38 @@ export interface CommandTiming {
   readonly overheadMs: number;
   /** From the end of the model call that served it to the final reply (null: no model call in its window). */
   readonly afterModelMs: number | null;
+  /** Of the overhead: waiting for the next edit slot (see pacingWaitMs). */
+  readonly pacingMs: number;
+  /** Of the overhead: everything else — the bot's own work and Discord's request latency. */
+  readonly botWorkMs: number;
 }
 
 export function commandTimings(
   outcomes: readonly Outcome[],
   discord: FakeDiscord,
   calls: readonly ModelCall[],
+  editIntervalMs: number,
 ): CommandTiming[] {
-  const last = lastReplyAt(discord);
+  const replies = replyRequests(discord);
   return outcomes.flatMap((outcome) => {
     if (outcome.spec.type !== 'command' || !outcome.interaction || outcome.error) return [];
     const view = outcome.interaction.view();
-    const finalAt = last.get(outcome.interaction.token);
-    if (view.ackAt === null || finalAt === undefined) return [];
+    const seen = replies.get(outcome.interaction.token);
+    const finalAt = seen?.last;
+    if (view.ackAt === null || seen === undefined || finalAt === undefined) return [];
     const served = callsFor(outcome, calls);
     const modelMs = overlapMs(served, view.createdAt, finalAt);
     const finalMs = finalAt - view.createdAt;
     const modelEnd = Math.max(
       ...served.map(([, end]) => end).filter((end) => end <= finalAt && end > view.createdAt),
     );
+    const overheadMs = finalMs - modelMs;
+    const pacingMs = Math.min(overheadMs, pacingWaitMs(seen.edits, finalAt, modelEnd, editIntervalMs));
     return [
       {
         ...{ label: outcome.spec.label, deferMs: view.ackAt - view.createdAt, finalMs, modelMs },
-        ...{
-          overheadMs: finalMs - modelMs,
-          afterModelMs: Number.isFinite(modelEnd) ? finalAt - modelEnd : null,
-        },
+        ...{ overheadMs, pacingMs, botWorkMs: overheadMs - pacingMs },
+        afterModelMs: Number.isFinite(modelEnd) ? finalAt - modelEnd : null,
       },
     ];
   });

@@ -32,6 +32,8 @@ function loadRows(figures: Record<string, unknown>): [string, string][] {
     ],
     ['Defer latency (INTERACTION_CREATE → deferral accepted)', ms(f.deferMs)],
     ['Bot overhead beyond the model (answer shown − model time)', ms(f.overheadMs)],
+    ['  … of which the bot and Discord (overhead − edit pacing)', ms(f.botWorkMs)],
+    ['  … of which waiting for the next edit slot (STREAM_EDIT_INTERVAL_MS)', ms(f.pacingMs)],
     ['  … for answers from the cache (no model call)', ms(f.overheadCachedMs)],
     ["  … from the model's last token to the final edit", ms(f.afterModelMs)],
     ['Time to the final answer', ms(f.finalMs)],

@@ -1,5 +1,6 @@
 /** What every scenario gets and gives back. */
 import { openArticleStore } from '../../src/articles/store.ts';
+import { parseConfig } from '../../src/config.ts';
 import type { CatalogueEntry } from './mix.ts';
 
 export interface ScenarioContext {
@@ -47,3 +48,8 @@ export const numberFlag = (flags: Readonly<Record<string, string>>, name: string
   const value = flags[name];
   return value === undefined ? fallback : Number(value);
 };
+
+/** The bot's STREAM_EDIT_INTERVAL_MS in this run: its default unless `--env` set it. */
+export function editIntervalMs(context: ScenarioContext): number {
+  return parseConfig({ DISCORD_TOKEN: 'bench.token.unused', ...context.botEnv }).streamEditIntervalMs;
+}

@@ -8,7 +8,7 @@ import { commandTimings } from '../analysis.ts';
 import { deletedStoreFiles } from '../bot-process.ts';
 import { checkInteractions, checkMentions, checkProcess, fakeProblems } from '../checks.ts';
 import { createMix } from '../mix.ts';
-import type { ScenarioContext, ScenarioResult } from '../scenario.ts';
+import { editIntervalMs, type ScenarioContext, type ScenarioResult } from '../scenario.ts';
 import { checkStore, storeProblems } from '../store-check.ts';
 import { finalProblem, type Outcome, runTraffic } from '../traffic.ts';
 import { readUsageToday, repliesCounted } from '../usage.ts';
@@ -81,7 +81,11 @@ export async function runFaultScenario(context: ScenarioContext, plan: FaultPlan
       repliesInLedger: repliesCounted(usage),
       offlineReplies: usage.offlineReplies,
       offlineShown,
-      deferMs: percentiles(commandTimings(outcomes, world.discord, world.proxy.calls).map((t) => t.deferMs)),
+      deferMs: percentiles(
+        commandTimings(outcomes, world.discord, world.proxy.calls, editIntervalMs(context)).map(
+          (t) => t.deferMs,
+        ),
+      ),
       storeIntegrity: stored.integrity,
       deletedStoreFilesOpen: orphaned,
       articles: stored.articles,

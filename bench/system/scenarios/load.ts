@@ -8,7 +8,7 @@ import { autocompleteTimings, commandTimings } from '../analysis.ts';
 import { checkInteractions, checkMentions, checkProcess, fakeProblems } from '../checks.ts';
 import { createMix } from '../mix.ts';
 import { peakMb, startSampler } from '../sampler.ts';
-import { numberFlag, type ScenarioContext, type ScenarioResult } from '../scenario.ts';
+import { editIntervalMs, numberFlag, type ScenarioContext, type ScenarioResult } from '../scenario.ts';
 import { runTraffic } from '../traffic.ts';
 import { cacheHitRate, readUsageToday } from '../usage.ts';
 import { basicLine, interactionProblems, mentionProblems, processProblems } from '../verdict.ts';
@@ -42,8 +42,8 @@ export async function loadScenario(context: ScenarioContext): Promise<ScenarioRe
     const exitCode = await bot.stop();
     const usage = await readUsageToday(world.storeUrl, world.discord.guildId);
 
-    const timings = commandTimings(outcomes, world.discord, world.proxy.calls);
-    const of = (key: 'deferMs' | 'overheadMs' | 'finalMs' | 'modelMs') =>
+    const timings = commandTimings(outcomes, world.discord, world.proxy.calls, editIntervalMs(context));
+    const of = (key: 'deferMs' | 'overheadMs' | 'pacingMs' | 'botWorkMs' | 'finalMs' | 'modelMs') =>
       percentiles(timings.map((t) => t[key]));
     const interactions = checkInteractions(outcomes);
     const mentions = checkMentions(world.discord);
@@ -62,6 +62,8 @@ export async function loadScenario(context: ScenarioContext): Promise<ScenarioRe
       wallSeconds: round(wallSeconds, 1),
       deferMs: of('deferMs'),
       overheadMs: of('overheadMs'),
+      botWorkMs: of('botWorkMs'),
+      pacingMs: of('pacingMs'),
       finalMs: of('finalMs'),
       modelMs: of('modelMs'),
       overheadCachedMs: percentiles(timings.filter((t) => t.modelMs === 0).map((t) => t.overheadMs)),
@@ -75,7 +77,7 @@ export async function loadScenario(context: ScenarioContext): Promise<ScenarioRe
       errorLogs: health.errorLogs,
       warnLogs: health.warnLogs,
     };
-    const summary = `${basicLine(interactions, health)}; defer p99 ${figures.deferMs.p99} ms, overhead p99 ${figures.overheadMs.p99} ms, autocomplete p99 ${figures.autocompleteMs.p99} ms`;
+    const summary = `${basicLine(interactions, health)}; defer p99 ${figures.deferMs.p99} ms, overhead p99 ${figures.overheadMs.p99} ms (bot work p99 ${figures.botWorkMs.p99} ms), autocomplete p99 ${figures.autocompleteMs.p99} ms`;
     return { name: 'load', pass: problems.length === 0, summary, figures, problems };
   } finally {
     await world.close();
