@@ -3,6 +3,7 @@ import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { UserFacingError } from '../errors.ts';
 import { type Logger, silentLogger } from '../log.ts';
+import { openRedisKeyv } from './redis.ts';
 import { PROCESS_SQLITE_CONNECTIONS, type SqliteConnections } from './sqlite-connections.ts';
 import { isInMemorySqlite, prepareSqliteFile, sqliteFileFromUrl } from './sqlite-file.ts';
 import { describeStoreError, redactUrl, type StoreTarget, unreachableError } from './store-errors.ts';
@@ -95,10 +96,9 @@ async function openRemote(context: OpenContext, connectTimeoutMs: number): Promi
   const { url, namespace, target } = context;
   // Loaded only when used: the Redis and Postgres clients cost ~20 MB and start-up time to every SQLite user.
   const keyv = url.startsWith('redis')
-    ? (await import('@keyv/redis')).createKeyv(url, {
-        namespace,
-        throwOnErrors: true,
-        connectionTimeout: connectTimeoutMs,
+    ? await openRedisKeyv(url, namespace, {
+        connectTimeoutMs,
+        describeError: (error) => describeStoreError(error, target),
       })
     : new Keyv({
         store: new (await import('@keyv/postgres')).default({

@@ -1,19 +1,30 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleStore } from '../../src/articles/article.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
 import { UserFacingError } from '../../src/errors.ts';
 import { createKeyvPool, type KeyvPool, openKeyv } from '../../src/store/keyv.ts';
 import { makeArticle, sampleArticles } from '../store/articles-fixture.ts';
+import { type RedisServer, startRedisServer } from '../support/redis-server.ts';
 import { holdExclusiveLock } from '../support/sqlite-lock.ts';
 
 let folder: string;
 const stores: ArticleStore[] = [];
+let redis: RedisServer;
+/** Each test gets a Redis database of its own (the server is started with enough of them). */
+let redisDatabase = 0;
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+
+afterAll(() => redis.close());
 
 beforeEach(async () => {
   folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsdesk-store-'));
+  redisDatabase++;
 });
 
 afterEach(async () => {
@@ -40,10 +51,12 @@ async function open(
 }
 
 const sqliteUrl = () => `sqlite://${path.join(folder, 'data', 'newsdesk.sqlite')}`;
+const redisUrl = () => `${redis.url}/${redisDatabase}`;
 
 describe.each([
   ['a SQLite file in a temp folder', sqliteUrl],
   ['memory://', () => 'memory://'],
+  ['a real Redis server', redisUrl],
 ])('ArticleStore on %s', (_name, url) => {
   it('GIVEN a new article THEN stores version 1 and gets it back exactly', async () => {
     const store = await open(url());
@@ -124,9 +137,12 @@ describe.each([
   });
 });
 
-describe('ArticleStore on a SQLite file across restarts', () => {
+describe.each([
+  ['a SQLite file', sqliteUrl],
+  ['a real Redis server', redisUrl],
+])('ArticleStore on %s shared by processes', (_name, sharedUrl) => {
   it('GIVEN a reopened store THEN the index is rebuilt from the catalogue, with the latest versions', async () => {
-    const url = sqliteUrl();
+    const url = sharedUrl();
     const first = await open(url);
     for (const article of sampleArticles()) await first.upsert(article);
     await first.upsert(
@@ -144,7 +160,7 @@ describe('ArticleStore on a SQLite file across restarts', () => {
   });
 
   it("GIVEN another process storing articles THEN refresh() brings them into this one's search", async () => {
-    const url = sqliteUrl();
+    const url = sharedUrl();
     const bot = await open(url);
     const ingester = await open(url);
     const [first, second] = sampleArticles();
@@ -166,7 +182,9 @@ describe('ArticleStore on a SQLite file across restarts', () => {
     });
     expect(await bot.refresh()).toBe(0);
   });
+});
 
+describe('ArticleStore on a SQLite file across restarts', () => {
   it('GIVEN a catalogue entry lost (crash between writes) THEN re-ingesting the unchanged article restores it', async () => {
     const url = sqliteUrl();
     const pool = createKeyvPool();

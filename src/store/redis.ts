@@ -1,0 +1,82 @@
+import Keyv from 'keyv';
+
+/** After Redis goes away the client tries again this often at most, so service is back within this of its return. */
+const LONGEST_RECONNECT_WAIT_MS = 2_000;
+
+/** node-redis's connection failures (its error classes set no `name`): the server is down or unreachable. */
+const CONNECTION_ERRORS: ReadonlySet<string> = new Set([
+  'ClientOfflineError',
+  'ClientClosedError',
+  'SocketClosedUnexpectedlyError',
+  'ConnectionTimeoutError',
+  'ReconnectStrategyError',
+]);
+
+/** Whether `error` says the Redis server could not be reached (as opposed to a command it refused). */
+export function isRedisConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    CONNECTION_ERRORS.has(error.constructor.name) ||
+    // @keyv/redis's own, when connecting failed.
+    error.message.startsWith('Redis client is not connected')
+  );
+}
+
+/**
+ * A Redis store that fails fast while the server is away and heals by itself when it returns. By default
+ * node-redis queues every command issued while disconnected until it reconnects, without limit: a Redis restart
+ * would leave each interaction waiting with no reply. With the offline queue off, such a command fails at once
+ * (the person sees that the store is unreachable, counts are carried), while the client keeps reconnecting.
+ */
+export async function openRedisKeyv(
+  url: string,
+  namespace: string,
+  options: { readonly connectTimeoutMs: number; readonly describeError: (error: unknown) => unknown },
+): Promise<Keyv> {
+  const { default: KeyvRedis } = await import('@keyv/redis');
+  const adapter = new KeyvRedis(
+    {
+      url,
+      disableOfflineQueue: true,
+      socket: {
+        connectTimeout: options.connectTimeoutMs,
+        reconnectStrategy: (attempts: number) => Math.min(2 ** attempts * 100, LONGEST_RECONNECT_WAIT_MS),
+      },
+    },
+    { namespace, throwOnErrors: true, connectionTimeout: options.connectTimeoutMs },
+  );
+  // As @keyv/redis's createKeyv does; wrapped first, because Keyv binds the adapter's iterator when it is built.
+  adapter.namespace = namespace;
+  describingFailures(adapter as unknown as Record<string, unknown>, options.describeError);
+  return new Keyv(adapter, { namespace, useKeyPrefix: false, throwOnErrors: true });
+}
+
+const STORE_METHODS = ['get', 'getMany', 'set', 'setMany', 'delete', 'deleteMany', 'has', 'hasMany', 'clear'];
+
+/**
+ * Makes every failure of a store adapter reach callers as `describe` turns it (a clear UserFacingError for an
+ * unreachable server): Keyv rethrows the adapter's error as it is.
+ */
+function describingFailures(store: Record<string, unknown>, describe: (error: unknown) => unknown): void {
+  for (const name of STORE_METHODS) {
+    const method = store[name];
+    if (typeof method !== 'function') continue;
+    store[name] = async (...args: unknown[]) => {
+      try {
+        return await method.apply(store, args);
+      } catch (error) {
+        throw describe(error);
+      }
+    };
+  }
+  const iterator = store.iterator;
+  if (typeof iterator === 'function') {
+    store.iterator = async function* (...args: unknown[]) {
+      try {
+        yield* iterator.apply(store, args) as AsyncGenerator<unknown>;
+      } catch (error) {
+        throw describe(error);
+      }
+    };
+  }
+}
