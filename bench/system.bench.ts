@@ -12,6 +12,7 @@ import { digestScenario } from './system/scenarios/digest.ts';
 import { gatewayKillScenario, modelOverloadScenario, restFaultScenario } from './system/scenarios/faults.ts';
 import { hostileScenario } from './system/scenarios/hostile.ts';
 import { loadScenario } from './system/scenarios/load.ts';
+import { redisRestartScenario } from './system/scenarios/redis-restart.ts';
 import { soakScenario } from './system/scenarios/soak.ts';
 import { storeLockScenario } from './system/scenarios/store-lock.ts';
 import { cachedStore } from './system/store-cache.ts';
@@ -22,6 +23,7 @@ const SCENARIOS: Readonly<Record<string, Scenario>> = {
   'discord-rest-faults': restFaultScenario,
   'gateway-killed': gatewayKillScenario,
   'store-locked': storeLockScenario,
+  'redis-restarted': redisRestartScenario,
   'digest-once': digestScenario,
   'hostile-input': hostileScenario,
   soak: soakScenario,
@@ -50,7 +52,14 @@ const catalogue = await readCatalogue(store.file);
 const botEnv = parseEnvFlag(flags.env);
 /** Names that stand for several scenarios in --only. */
 const GROUPS: Readonly<Record<string, readonly string[]>> = {
-  faults: ['model-529', 'discord-rest-faults', 'gateway-killed', 'store-locked', 'digest-once'],
+  faults: [
+    'model-529',
+    'discord-rest-faults',
+    'gateway-killed',
+    'store-locked',
+    'redis-restarted',
+    'digest-once',
+  ],
 };
 const selected = (flags.only ?? Object.keys(SCENARIOS).join(','))
   .split(',')

@@ -70,3 +70,23 @@ export async function copyStore(cached: string, dir: string): Promise<string> {
   await fs.copyFile(cached, file);
   return `sqlite://${file}`;
 }
+
+/** Every article of the cached SQLite store, copied into another store (a Redis world's). */
+export async function copyArticlesTo(storeFile: string, targetUrl: string): Promise<number> {
+  const source = await openArticleStore({ url: `sqlite://${storeFile}` });
+  const target = await openArticleStore({ url: targetUrl });
+  try {
+    const ids = source.search('', source.count()).map((hit) => hit.id);
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const article = await source.get(ids[next++] ?? '');
+        if (article) await target.upsert(article);
+      }
+    };
+    await Promise.all(Array.from({ length: UPSERT_CONCURRENCY * 4 }, worker));
+    return target.count();
+  } finally {
+    await Promise.all([source.close(), target.close()]);
+  }
+}

@@ -8,9 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { type FakeAnthropic, startFakeAnthropic } from '../../test/fakes/anthropic.ts';
 import { type FakeDiscord, startFakeDiscord } from '../../test/fakes/discord/index.ts';
+import { type RedisServer, startRedisServer } from '../../test/support/redis-server.ts';
 import { type BotProcess, startBotProcess } from './bot-process.ts';
 import { type ModelProxy, startModelProxy } from './model-proxy.ts';
-import { copyStore } from './store-cache.ts';
+import { copyArticlesTo, copyStore } from './store-cache.ts';
 
 /** Realistic model timing (issue 9): the first token after ~300 ms, then ~40 tokens a second. */
 export const MODEL_FIRST_TOKEN_MS = 300;
@@ -29,6 +30,8 @@ export interface WorldOptions {
   /** Create an empty ARTICLES_DIR in the run folder and let the bot watch it. */
   readonly articlesDir?: boolean;
   readonly seed?: number;
+  /** Store the articles on a real redis-server (started here) instead of a SQLite file. */
+  readonly redis?: boolean;
 }
 
 export interface World {
@@ -37,7 +40,9 @@ export interface World {
   readonly proxy: ModelProxy;
   readonly dir: string;
   readonly storeUrl: string;
-  readonly storePath: string;
+  /** The SQLite file, or null on Redis. */
+  readonly storePath: string | null;
+  readonly redis: RedisServer | null;
   readonly articlesDir: string | null;
   /** The bot process now running (a new one after restartBot). */
   bot(): BotProcess;
@@ -50,7 +55,9 @@ export interface World {
 
 export async function startWorld(options: WorldOptions): Promise<World> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsdesk-system-'));
-  const storeUrl = await copyStore(options.storeFile, dir);
+  const redis = options.redis ? await startRedisServer() : null;
+  const storeUrl = redis ? redis.url : await copyStore(options.storeFile, dir);
+  if (redis) await copyArticlesTo(options.storeFile, redis.url);
   const articlesDir = options.articlesDir ? path.join(dir, 'articles') : null;
   if (articlesDir) await fs.mkdir(articlesDir);
   const discord = await startFakeDiscord({
@@ -76,8 +83,8 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   };
   const bots: BotProcess[] = [];
   const world: World = {
-    ...{ discord, anthropic, proxy, dir, storeUrl, articlesDir, bots },
-    storePath: storeUrl.replace(/^sqlite:\/\//, ''),
+    ...{ discord, anthropic, proxy, dir, storeUrl, articlesDir, bots, redis },
+    storePath: redis ? null : storeUrl.replace(/^sqlite:\/\//, ''),
     bot() {
       const current = bots.at(-1);
       if (!current) throw new Error('no bot started in this world');
@@ -90,7 +97,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     },
     async close() {
       await Promise.all(bots.map((bot) => bot.kill()));
-      await Promise.all([discord.close(), anthropic.close(), proxy.close()]);
+      await Promise.all([discord.close(), anthropic.close(), proxy.close(), redis?.close()]);
       await fs.rm(dir, { recursive: true, force: true });
     },
   };

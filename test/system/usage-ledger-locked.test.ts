@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type Keyv from 'keyv';
-import sqlite3 from 'sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUsageLedger } from '../../src/answer/usage.ts';
 import { openKeyv } from '../../src/store/keyv.ts';
+import { holdExclusiveLock } from '../support/sqlite-lock.ts';
 
 /**
  * Found by the system benchmark's store-locked scenario (issue 9): with the SQLite file locked by another
@@ -16,24 +16,6 @@ import { openKeyv } from '../../src/store/keyv.ts';
 const BUSY_TIMEOUT_MS = 150;
 const RETRY_MS = 50;
 const GUILD = '200000000000000002';
-
-function exec(db: sqlite3.Database, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())));
-}
-
-/** Another connection holding the write lock until release() (BEGIN EXCLUSIVE, as a backup tool or a script could). */
-async function lockStore(file: string): Promise<{ release(): Promise<void> }> {
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(opened)));
-  });
-  await exec(db, 'BEGIN EXCLUSIVE');
-  return {
-    async release() {
-      await exec(db, 'COMMIT');
-      await new Promise<void>((resolve) => db.close(() => resolve()));
-    },
-  };
-}
 
 async function eventually<T>(
   read: () => Promise<T>,
@@ -64,7 +46,7 @@ describe('the usage ledger while the store is locked', () => {
     const ledger = createUsageLedger(keyv, () => new Date(), { retryMs: RETRY_MS });
     await ledger.recordCachedReply(GUILD);
 
-    const lock = await lockStore(file);
+    const lock = await holdExclusiveLock(file);
     await expect(ledger.recordCachedReply(GUILD)).rejects.toMatchObject({ code: 'store-locked' });
     await expect(ledger.recordOfflineReply(GUILD)).rejects.toMatchObject({ code: 'store-locked' });
     await lock.release();

@@ -67,7 +67,7 @@ export async function runFaultScenario(context: ScenarioContext, plan: FaultPlan
       ...(plan.ratePerSecond ? { ratePerSecond: plan.ratePerSecond } : {}),
     });
     const faultFigures = await fault.stop();
-    const orphaned = await deletedStoreFiles(bot.pid, world.storePath);
+    const orphaned = world.storePath === null ? [] : await deletedStoreFiles(bot.pid, world.storePath);
     const health = checkProcess(bot);
     const exitCode = await bot.stop();
     const usage = await readUsageToday(world.storeUrl, world.discord.guildId);
