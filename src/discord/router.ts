@@ -106,6 +106,8 @@ export function createRouter({ commands, deps, logger, cooldowns, components = [
       return;
     }
     if (failure.kind === 'user') logger.info({ command, code: failure.code }, 'user-facing problem');
+    else if (failure.kind === 'store-unavailable')
+      logger.error({ command, code: failure.code, problem: failure.message }, 'store unavailable');
     else {
       const options = interaction.isChatInputCommand() ? describeOptions(interaction) : {};
       logger.error({ err: error, command, options }, 'command failed');
@@ -113,7 +115,10 @@ export function createRouter({ commands, deps, logger, cooldowns, components = [
     const text =
       failure.kind === 'user'
         ? userMessage(interaction.locale, failure)
-        : translate(interaction.locale, 'error.unexpected');
+        : translate(
+            interaction.locale,
+            failure.kind === 'store-unavailable' ? 'error.store-unavailable' : 'error.unexpected',
+          );
     try {
       await sendNotice(interaction, text);
     } catch (noticeError) {

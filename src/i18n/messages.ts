@@ -42,6 +42,8 @@ export const en = {
   'reply.truncated': '…(shortened to fit Discord)',
   'error.unexpected':
     'Sorry, something went wrong on our side while answering. Please try again in a minute.',
+  'error.store-unavailable':
+    'The article store is not available right now; nothing stored was lost. Please try again in a minute — if this keeps happening, tell a server admin.',
   'error.unknown-command':
     'This command is no longer available. Ask an admin to run `npm run deploy-commands`.',
   'error.empty-store':
@@ -119,6 +121,8 @@ export const de: Catalogue = {
   'reply.truncated': '…(gekürzt, damit es in Discord passt)',
   'error.unexpected':
     'Entschuldigung, beim Antworten ist bei uns etwas schiefgelaufen. Bitte versuche es in einer Minute erneut.',
+  'error.store-unavailable':
+    'Der Artikelspeicher ist gerade nicht erreichbar; gespeichert ist nichts verloren. Bitte versuche es in einer Minute erneut – wenn das anhält, sag einem Server-Admin Bescheid.',
   'error.unknown-command':
     'Dieser Befehl ist nicht mehr verfügbar. Bitte einen Admin, `npm run deploy-commands` auszuführen.',
   'error.empty-store':

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import type { Newsroom, ReplyEvent } from '../../src/answer/newsroom-types.ts';
 import type { SlashCommand } from '../../src/discord/command.ts';
+import { UserFacingError } from '../../src/errors.ts';
 import type { UserView } from '../fakes/discord/index.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
 
@@ -48,6 +49,14 @@ async function* failingStream(): AsyncIterable<ReplyEvent> {
   throw new Error('disk on fire');
 }
 
+const STORE_PROBLEM =
+  'Cannot reach the store at STORE_URL=redis://cache.internal:6379: The client is offline. Check that the server runs and that STORE_URL is right.';
+
+async function* storeDown(): AsyncIterable<ReplyEvent> {
+  yield* [];
+  throw new UserFacingError(STORE_PROBLEM, 'store-unreachable');
+}
+
 async function* slow(events: AsyncIterable<ReplyEvent>): AsyncIterable<ReplyEvent> {
   await new Promise((resolve) => setTimeout(resolve, SLOW_MODEL_MS));
   yield* events;
@@ -55,7 +64,12 @@ async function* slow(events: AsyncIterable<ReplyEvent>): AsyncIterable<ReplyEven
 
 /** The real newsroom, with failures the real one would not produce on demand: the interface, not a mock. */
 const withFailures = (real: Newsroom): Newsroom => ({
-  summary: (request) => (request.article === 'explode' ? failingStream() : slow(real.summary(request))),
+  summary: (request) =>
+    request.article === 'explode'
+      ? failingStream()
+      : request.article === 'store-down'
+        ? storeDown()
+        : slow(real.summary(request)),
   ask: (request) => (request.question === 'half a stream' ? headOnly(real.ask(request)) : real.ask(request)),
 });
 
@@ -98,6 +112,24 @@ describe('router', () => {
     const line = h.logs.lines.find((l) => l.msg === 'command failed');
     expect(line).toMatchObject({ command: 'summary', options: { article: 'explode', length: 'brief' } });
     expect((line?.err as { stack?: string } | undefined)?.stack).toMatch(/disk on fire\n\s+at /);
+  });
+
+  it('GIVEN the store unavailable THEN a short private "try again" for the person, the full problem in the log', async () => {
+    const view = await (await h.discord.command('summary', { article: 'store-down' })).waitFor(
+      settledPrivately,
+    );
+    const [notice] = view.followUps.map((f) => f.content);
+    expect(notice).toMatch(/not available right now.*nothing stored was lost.*try again/i);
+    expect(notice).not.toMatch(/STORE_URL|redis/);
+    expect(h.logs.lines.find((l) => l.msg === 'store unavailable')).toMatchObject({
+      command: 'summary',
+      code: 'store-unreachable',
+      problem: STORE_PROBLEM,
+    });
+    const german = await (
+      await h.discord.command('summary', { article: 'store-down' }, { locale: 'de' })
+    ).waitFor(settledPrivately);
+    expect(german.followUps[0]?.content).toMatch(/nicht erreichbar/);
   });
 
   it('GIVEN a stream that ends without an answer THEN the user still gets a reply, not endless thinking', async () => {
