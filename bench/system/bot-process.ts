@@ -17,6 +17,10 @@ export interface LogLine {
   readonly [key: string]: unknown;
 }
 
+const LOOP_PROBE = path.join(import.meta.dirname, 'loop-probe.ts');
+/** The line loop-probe.ts prints. */
+export const LOOP_DELAY_LOG = 'bench: event-loop delay';
+
 export interface BotProcess {
   readonly pid: number;
   /** Parsed log lines, in order. */
@@ -26,6 +30,8 @@ export interface BotProcess {
   alive(): boolean;
   exitCode(): number | null;
   waitForLog(match: (line: LogLine) => boolean, timeoutMs: number): Promise<LogLine>;
+  /** The bot's event-loop delay since the previous call (bench/system/loop-probe.ts). */
+  loopDelay(): Promise<LogLine>;
   /** SIGTERM, then the exit code (SIGKILL after STOP_TIMEOUT_MS). */
   stop(): Promise<number | null>;
   /** SIGKILL: a crash or a kill -9, nothing runs after it. */
@@ -88,7 +94,14 @@ function collectStderr(child: ChildProcess, lines: LogLine[], other: string[], o
  * on 127.0.0.1 (a random port; its URL is in `otherOutput`), for the soak's heap probe.
  */
 export async function startBotProcess(env: Record<string, string>, inspect = false): Promise<BotProcess> {
-  const args = [...(inspect ? ['--inspect=127.0.0.1:0'] : []), '--import', 'tsx', 'src/main.ts', 'start'];
+  // BENCH_CPU_PROF_DIR=/tmp/prof: every bot process writes a CPU profile there when it stops (open it in
+  // Chrome DevTools); node refuses --cpu-prof in NODE_OPTIONS, so it cannot come through --env.
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  const args = [
+    ...(inspect ? ['--inspect=127.0.0.1:0'] : []),
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ...['--import', 'tsx', '--import', LOOP_PROBE, 'src/main.ts', 'start'],
+  ];
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
@@ -106,6 +119,11 @@ export async function startBotProcess(env: Record<string, string>, inspect = fal
   });
 
   const bot: BotProcess = {
+    async loopDelay() {
+      const seen = lines.length;
+      child.kill('SIGUSR2');
+      return bot.waitForLog((line) => line.msg === LOOP_DELAY_LOG && lines.indexOf(line) >= seen, 5_000);
+    },
     pid: child.pid ?? -1,
     lines,
     otherOutput,

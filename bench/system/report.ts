@@ -23,6 +23,8 @@ function loadRows(figures: Record<string, unknown>): [string, string][] {
     cacheHitRate: number;
     peakMemoryMb: number;
     wallSeconds: number;
+    harnessLoopDelayMs?: { p50: number; p99: number; max: number };
+    botLoopDelayMs?: { p50: number; p99: number; max: number; stalls: number };
   };
   const u = f.usage;
   return [
@@ -38,6 +40,18 @@ function loadRows(figures: Record<string, unknown>): [string, string][] {
     ["  … from the model's last token to the final edit", ms(f.afterModelMs)],
     ['Time to the final answer', ms(f.finalMs)],
     ['Autocomplete (event → choices)', ms(f.autocompleteMs)],
+    [
+      "The bot's event-loop delay during the load (stalls over 50 ms)",
+      f.botLoopDelayMs
+        ? `p50 ${f.botLoopDelayMs.p50} ms · p99 ${f.botLoopDelayMs.p99} ms · max ${f.botLoopDelayMs.max} ms (${f.botLoopDelayMs.stalls})`
+        : 'n/a',
+    ],
+    [
+      "The harness's own event-loop delay (in every figure above)",
+      f.harnessLoopDelayMs
+        ? `p50 ${f.harnessLoopDelayMs.p50} ms · p99 ${f.harnessLoopDelayMs.p99} ms · max ${f.harnessLoopDelayMs.max} ms`
+        : 'n/a',
+    ],
     ['Model calls (ledger; requests the model saw)', `${u?.modelCalls ?? 'n/a'} (${f.modelRequests})`],
     [
       'Cache hit rate (cached ÷ all replies)',

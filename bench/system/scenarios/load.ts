@@ -3,6 +3,7 @@
  * store, realistic model pacing, the bot in its own process. A short warm-up (JIT, connection pools) runs in a
  * second guild, so it stays out of every figure and runs compare between commits.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { percentiles, round } from '../../support/stats.ts';
 import { autocompleteTimings, commandTimings } from '../analysis.ts';
 import { checkInteractions, checkMentions, checkProcess, fakeProblems } from '../checks.ts';
@@ -35,7 +36,14 @@ export async function loadScenario(context: ScenarioContext): Promise<ScenarioRe
     context.log(`load: ${count} interactions at ${concurrency} concurrent`);
     const started = performance.now();
     const specs = createMix(context.catalogue, { count, seed: 7, users: 400 });
+    // The harness (fake Discord, fake model, driver) shares the 2 cores with the bot: its own event-loop delay
+    // is time every figure includes that the bot did not spend.
+    const harnessDelay = monitorEventLoopDelay({ resolution: 10 });
+    harnessDelay.enable();
+    await bot.loopDelay();
     const outcomes = await runTraffic(world.discord, specs, { concurrency });
+    const botDelay = await bot.loopDelay();
+    harnessDelay.disable();
     const wallSeconds = (performance.now() - started) / 1000;
     const samples = await sampler.stop();
     const health = checkProcess(bot);
@@ -69,6 +77,17 @@ export async function loadScenario(context: ScenarioContext): Promise<ScenarioRe
       overheadCachedMs: percentiles(timings.filter((t) => t.modelMs === 0).map((t) => t.overheadMs)),
       afterModelMs: percentiles(timings.flatMap((t) => (t.afterModelMs === null ? [] : [t.afterModelMs]))),
       autocompleteMs: percentiles(autocompleteTimings(outcomes)),
+      botLoopDelayMs: {
+        p50: botDelay.p50,
+        p99: botDelay.p99,
+        max: botDelay.max,
+        stalls: botDelay.stallsOver50Ms,
+      },
+      harnessLoopDelayMs: {
+        p50: round(harnessDelay.percentile(50) / 1e6, 1),
+        p99: round(harnessDelay.percentile(99) / 1e6, 1),
+        max: round(harnessDelay.max / 1e6, 1),
+      },
       modelRequests: world.proxy.calls.length - callsBefore,
       usage,
       cacheHitRate: round(cacheHitRate(usage), 3),
