@@ -2,11 +2,12 @@ import type Keyv from 'keyv';
 import { type Logger, silentLogger } from '../log.ts';
 import { namespacePages } from '../store/entries.ts';
 import { createKeyvPool, type KeyvPool, storeTarget } from '../store/keyv.ts';
-import { describeStoreError, type StoreTarget } from '../store/store-errors.ts';
+import { describeStoreError, isStoreOutage, type StoreTarget } from '../store/store-errors.ts';
 import type { Article, ArticleStore, SearchHit, StoredArticle, UpsertOutcome } from './article.ts';
 import { parseCatalogueEntry, toCatalogueEntry } from './catalogue.ts';
 import { ChangeLog } from './change-log.ts';
 import { KeyedSerializer } from './keyed-serializer.ts';
+import { LastReads } from './last-reads.ts';
 import { SearchIndex } from './search.ts';
 
 /** `between` without a limit returns at most this many articles (full texts: a bound keeps memory in check). */
@@ -38,6 +39,7 @@ function toStored(article: Article, version: number, firstSeenAt: string, update
 class KeyvArticleStore implements ArticleStore {
   private readonly serializer = new KeyedSerializer();
   private closed: Promise<void> | undefined;
+  private readonly lastReads = new LastReads();
 
   constructor(
     private readonly articles: Keyv,
@@ -50,7 +52,21 @@ class KeyvArticleStore implements ArticleStore {
     private readonly release: () => Promise<void>,
   ) {}
 
-  get(id: string): Promise<StoredArticle | undefined> {
+  async get(id: string): Promise<StoredArticle | undefined> {
+    try {
+      const article = await this.read(id);
+      if (article) this.lastReads.remember(article);
+      else this.lastReads.forget(id);
+      return article;
+    } catch (error) {
+      const kept = this.lastReads.get(id);
+      if (!kept || !isStoreOutage(error)) throw error;
+      this.logger.warn({ id, code: error.code }, 'store unavailable: answering from the copy read last');
+      return kept;
+    }
+  }
+
+  private read(id: string): Promise<StoredArticle | undefined> {
     return this.call(() => this.articles.get<StoredArticle>(id));
   }
 
@@ -80,6 +96,7 @@ class KeyvArticleStore implements ArticleStore {
     for (const id of changed) {
       const entry = parseCatalogueEntry(await this.call(() => this.catalogue.get(id)));
       if (!entry || this.index.hashOf(id) === entry.hash) continue;
+      this.lastReads.forget(id);
       this.index.put(entry);
       picked++;
     }
@@ -96,7 +113,7 @@ class KeyvArticleStore implements ArticleStore {
   }
 
   private async upsertNow(article: Article): Promise<{ outcome: UpsertOutcome; article: StoredArticle }> {
-    const existing = await this.get(article.id);
+    const existing = await this.read(article.id);
     if (existing && existing.hash === article.hash) {
       // Heals a catalogue entry lost to a crash between the two writes below.
       if (this.index.hashOf(existing.id) !== existing.hash) await this.writeCatalogue(existing);
@@ -106,6 +123,7 @@ class KeyvArticleStore implements ArticleStore {
     const stored = toStored(article, (existing?.version ?? 0) + 1, existing?.firstSeenAt ?? at, at);
     // The article first: a catalogue entry must never point at text that was not written.
     await this.write(this.articles, stored.id, stored);
+    this.lastReads.replace(stored);
     await this.writeCatalogue(stored);
     return { outcome: existing ? 'updated' : 'new', article: stored };
   }

@@ -90,3 +90,10 @@ export function describeStoreError(error: unknown, target: StoreTarget): unknown
       return error;
   }
 }
+
+/** A store that is there but briefly unavailable (locked by another process, server away), as opposed to broken. */
+export function isStoreOutage(error: unknown): error is UserFacingError {
+  return (
+    error instanceof UserFacingError && (error.code === 'store-locked' || error.code === 'store-unreachable')
+  );
+}

@@ -48,13 +48,17 @@ describe('the store on a Redis server that is killed and restarted', () => {
     return { error, ms: performance.now() - started };
   }
 
-  it('GIVEN Redis down THEN reads and writes fail at once, clearly; GIVEN it back THEN the same store serves again with nothing lost', async () => {
+  it('GIVEN Redis down THEN articles just read are still served, other reads and writes fail at once; GIVEN it back THEN the same store serves again, nothing lost', async () => {
     const url = nextUrl();
     store = await openArticleStore({ url });
     const kept = (await store.upsert(makeArticle({ id: 'kept', title: 'Stored before the restart' })))
       .article;
+    await store.upsert(makeArticle({ id: 'popular', title: 'Read just before the restart' }));
+    const popular = await store.get('popular');
 
     await redis.stop();
+    // What people were just reading is still answered from the copy read last; anything else fails clearly.
+    expect(await store.get('popular')).toEqual(popular);
     const read = await failureOf(store.get('kept'));
     const write = await failureOf(store.upsert(makeArticle({ id: 'during', title: 'Written while down' })));
     for (const { error, ms } of [read, write]) {
@@ -62,7 +66,7 @@ describe('the store on a Redis server that is killed and restarted', () => {
       expect((error as Error).message).toContain(`STORE_URL=${url}`);
       expect(ms).toBeLessThan(FAILS_WITHIN_MS);
     }
-    expect(store.search('stored before', 5).map((hit) => hit.id)).toEqual(['kept']);
+    expect(store.search('stored before the restart', 1).map((hit) => hit.id)).toEqual(['kept']);
 
     await redis.start();
     const open = store;
@@ -70,7 +74,7 @@ describe('the store on a Redis server that is killed and restarted', () => {
     expect((await open.upsert(makeArticle({ id: 'during', title: 'Written while down' }))).outcome).toBe(
       'new',
     );
-    expect(open.count()).toBe(2);
+    expect(open.count()).toBe(3);
   });
 
   it('GIVEN replies counted while Redis is down THEN the usage ledger writes them once it is back', async () => {
