@@ -16,10 +16,15 @@ const FIRST_UNSPACED_CODE = 0x3000;
 const UNSPACED_SCRIPT = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$/u;
 const ASCII_WORD = /^[a-z]+$/;
 
+// Any UTF-16 unit past ASCII (astral characters show up as their surrogates).
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Lower case, no diacritics, no invisible characters: "Zürich", "ZURICH" and "zu\u200Brich" all fold alike. */
 export function foldText(text: string): string {
-  return text
-    .replace(DISCORD_MARKUP, ' ')
+  const unmarked = text.includes('<') ? text.replace(DISCORD_MARKUP, ' ') : text;
+  // Most English text is plain ASCII: nothing invisible, nothing to decompose (a third of ingest's analysis).
+  if (!NON_ASCII.test(unmarked)) return unmarked.toLowerCase();
+  return unmarked
     .replace(INVISIBLE, '')
     .toLowerCase()
     .normalize('NFKD')
@@ -58,10 +63,10 @@ export class TermAnalyzer {
 
   /** The index term for a folded word: English words are stemmed so "blockaded" meets "blockade". */
   toTerm(word: string): string {
-    if (word.length <= 3 || !ASCII_WORD.test(word)) return word;
+    if (word.length <= 3) return word;
     const known = this.recent.get(word);
     if (known !== undefined) return known;
-    const stem = this.older.get(word) ?? stemmer(word);
+    const stem = this.older.get(word) ?? (ASCII_WORD.test(word) ? stemmer(word) : word);
     // When the recent generation fills up it becomes the older one: words still in use move back on their next
     // lookup, the rest are forgotten (an LRU approximation with no per-entry bookkeeping).
     if (this.recent.size >= STEM_GENERATION_ENTRIES) {
