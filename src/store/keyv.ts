@@ -3,6 +3,7 @@ import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { UserFacingError } from '../errors.ts';
 import { type Logger, silentLogger } from '../log.ts';
+import { openPostgresKeyv } from './postgres.ts';
 import { openRedisKeyv } from './redis.ts';
 import { PROCESS_SQLITE_CONNECTIONS, type SqliteConnections } from './sqlite-connections.ts';
 import { isInMemorySqlite, prepareSqliteFile, sqliteFileFromUrl } from './sqlite-file.ts';
@@ -95,19 +96,10 @@ async function openSqlite(context: OpenContext, connections: SqliteConnections):
 async function openRemote(context: OpenContext, connectTimeoutMs: number): Promise<Keyv> {
   const { url, namespace, target } = context;
   // Loaded only when used: the Redis and Postgres clients cost ~20 MB and start-up time to every SQLite user.
+  const describeError = (error: unknown) => describeStoreError(error, target);
   const keyv = url.startsWith('redis')
-    ? await openRedisKeyv(url, namespace, {
-        connectTimeoutMs,
-        describeError: (error) => describeStoreError(error, target),
-      })
-    : new Keyv({
-        store: new (await import('@keyv/postgres')).default({
-          uri: url,
-          table: namespace.replace(/-/g, '_'),
-        }),
-        namespace,
-        throwOnErrors: true,
-      });
+    ? await openRedisKeyv(url, namespace, { connectTimeoutMs, describeError })
+    : await openPostgresKeyv(url, namespace, { connectTimeoutMs, describeError, logger: context.logger });
   keyv.serialize = JSON_CODEC.serialize;
   keyv.deserialize = JSON_CODEC.deserialize;
   watched(keyv, context);

@@ -1,4 +1,5 @@
 import Keyv from 'keyv';
+import { describingFailures } from './adapter-errors.ts';
 
 /** After Redis goes away the client tries again this often at most, so service is back within this of its return. */
 const LONGEST_RECONNECT_WAIT_MS = 2_000;
@@ -47,36 +48,6 @@ export async function openRedisKeyv(
   );
   // As @keyv/redis's createKeyv does; wrapped first, because Keyv binds the adapter's iterator when it is built.
   adapter.namespace = namespace;
-  describingFailures(adapter as unknown as Record<string, unknown>, options.describeError);
+  describingFailures(adapter, options.describeError);
   return new Keyv(adapter, { namespace, useKeyPrefix: false, throwOnErrors: true });
-}
-
-const STORE_METHODS = ['get', 'getMany', 'set', 'setMany', 'delete', 'deleteMany', 'has', 'hasMany', 'clear'];
-
-/**
- * Makes every failure of a store adapter reach callers as `describe` turns it (a clear UserFacingError for an
- * unreachable server): Keyv rethrows the adapter's error as it is.
- */
-function describingFailures(store: Record<string, unknown>, describe: (error: unknown) => unknown): void {
-  for (const name of STORE_METHODS) {
-    const method = store[name];
-    if (typeof method !== 'function') continue;
-    store[name] = async (...args: unknown[]) => {
-      try {
-        return await method.apply(store, args);
-      } catch (error) {
-        throw describe(error);
-      }
-    };
-  }
-  const iterator = store.iterator;
-  if (typeof iterator === 'function') {
-    store.iterator = async function* (...args: unknown[]) {
-      try {
-        yield* iterator.apply(store, args) as AsyncGenerator<unknown>;
-      } catch (error) {
-        throw describe(error);
-      }
-    };
-  }
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { errorMessage, UserFacingError } from '../errors.ts';
+import { isPostgresConnectionError } from './postgres.ts';
 import { isRedisConnectionError } from './redis.ts';
 
 /** Where a store lives, for messages: the STORE_URL as given (password hidden) and, for SQLite, the file. */
@@ -63,7 +64,8 @@ const errorCode = (error: unknown): string =>
  */
 export function describeStoreError(error: unknown, target: StoreTarget): unknown {
   if (error instanceof UserFacingError) return error;
-  if (isRedisConnectionError(error)) return unreachableError(target, error);
+  if (isRedisConnectionError(error) || isPostgresConnectionError(error))
+    return unreachableError(target, error);
   const code = errorCode(error);
   switch (code) {
     case 'SQLITE_NOTADB':

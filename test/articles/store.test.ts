@@ -1,30 +1,33 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleStore } from '../../src/articles/article.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
 import { UserFacingError } from '../../src/errors.ts';
 import { createKeyvPool, type KeyvPool, openKeyv } from '../../src/store/keyv.ts';
 import { makeArticle, sampleArticles } from '../store/articles-fixture.ts';
+import { type PostgresServer, startPostgresServer } from '../support/postgres-server.ts';
 import { type RedisServer, startRedisServer } from '../support/redis-server.ts';
 import { holdExclusiveLock } from '../support/sqlite-lock.ts';
 
 let folder: string;
 const stores: ArticleStore[] = [];
 let redis: RedisServer;
-/** Each test gets a Redis database of its own (the server is started with enough of them). */
-let redisDatabase = 0;
+let postgres: PostgresServer;
+/** Each test gets a Redis database and a PostgreSQL database of its own. */
+let database = 0;
 
 beforeAll(async () => {
-  redis = await startRedisServer();
-});
+  [redis, postgres] = await Promise.all([startRedisServer(), startPostgresServer()]);
+}, 30_000);
 
-afterAll(() => redis.close());
+afterAll(() => Promise.all([redis.close(), postgres.close()]));
 
 beforeEach(async () => {
   folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsdesk-store-'));
-  redisDatabase++;
+  database++;
 });
 
 afterEach(async () => {
@@ -51,15 +54,29 @@ async function open(
 }
 
 const sqliteUrl = () => `sqlite://${path.join(folder, 'data', 'newsdesk.sqlite')}`;
-const redisUrl = () => `${redis.url}/${redisDatabase}`;
+const redisUrl = () => `${redis.url}/${database}`;
+const createdDatabases = new Set<number>();
+
+/** A fresh PostgreSQL database for this test (created on first use). */
+async function postgresUrl(): Promise<string> {
+  if (!createdDatabases.has(database)) {
+    const client = new pg.Client({ connectionString: postgres.url });
+    await client.connect();
+    await client.query(`CREATE DATABASE test_${database}`);
+    await client.end();
+    createdDatabases.add(database);
+  }
+  return postgres.url.replace(/\/postgres$/, `/test_${database}`);
+}
 
 describe.each([
   ['a SQLite file in a temp folder', sqliteUrl],
   ['memory://', () => 'memory://'],
   ['a real Redis server', redisUrl],
+  ['a real PostgreSQL server', postgresUrl],
 ])('ArticleStore on %s', (_name, url) => {
   it('GIVEN a new article THEN stores version 1 and gets it back exactly', async () => {
-    const store = await open(url());
+    const store = await open(await url());
     const article = makeArticle({
       id: 'tram-vote',
       title: 'Council approves tram line',
@@ -75,7 +92,7 @@ describe.each([
   });
 
   it('GIVEN the same text again THEN unchanged, nothing rewritten; GIVEN new text THEN version 2, first seen kept', async () => {
-    const store = await open(url());
+    const store = await open(await url());
     const first = await store.upsert(makeArticle({ id: 'grain', paragraphs: ['Exports fell.'] }));
     const again = await store.upsert(makeArticle({ id: 'grain', paragraphs: ['Exports fell.'] }));
     expect(again.outcome).toBe('unchanged');
@@ -92,7 +109,7 @@ describe.each([
   });
 
   it('GIVEN five edits of one article at once THEN no version is lost', async () => {
-    const store = await open(url());
+    const store = await open(await url());
     const edits = Array.from({ length: 5 }, (_, i) =>
       makeArticle({ id: 'live', paragraphs: [`Update ${i}.`] }),
     );
@@ -103,17 +120,17 @@ describe.each([
 
   it('GIVEN upserts still under way THEN close lets them finish and they are all there on reopen', async () => {
     const pool = createKeyvPool();
-    const store = await openArticleStore({ url: url(), pool });
+    const store = await openArticleStore({ url: await url(), pool });
     const writes = Array.from({ length: 20 }, (_, i) => store.upsert(makeArticle({ id: `late-${i}` })));
     await store.close();
     expect((await Promise.all(writes)).every((write) => write.outcome === 'new')).toBe(true);
-    const reopened = await open(url(), { pool });
+    const reopened = await open(await url(), { pool });
     expect(reopened.count()).toBe(20);
     await pool.closeAll();
   });
 
   it('GIVEN articles from several days THEN latest and between list them newest first within bounds', async () => {
-    const store = await open(url());
+    const store = await open(await url());
     for (const day of [3, 1, 5, 2, 4]) {
       await store.upsert(makeArticle({ id: `day-${day}`, publishedAt: `2024-03-0${day}T12:00:00.000Z` }));
     }
@@ -127,7 +144,7 @@ describe.each([
   });
 
   it('GIVEN the sample articles THEN search finds them by title prefix and by a question', async () => {
-    const store = await open(url());
+    const store = await open(await url());
     for (const article of sampleArticles()) await store.upsert(article);
     expect(store.search('karab', 25)[0]?.id).toBe('000_5330609adfd73756');
     expect(store.search('How many people live in the blockaded region?', 1)[0]?.id).toBe(
@@ -140,9 +157,10 @@ describe.each([
 describe.each([
   ['a SQLite file', sqliteUrl],
   ['a real Redis server', redisUrl],
+  ['a real PostgreSQL server', postgresUrl],
 ])('ArticleStore on %s shared by processes', (_name, sharedUrl) => {
   it('GIVEN a reopened store THEN the index is rebuilt from the catalogue, with the latest versions', async () => {
-    const url = sharedUrl();
+    const url = await sharedUrl();
     const first = await open(url);
     for (const article of sampleArticles()) await first.upsert(article);
     await first.upsert(
@@ -160,7 +178,7 @@ describe.each([
   });
 
   it("GIVEN another process storing articles THEN refresh() brings them into this one's search", async () => {
-    const url = sharedUrl();
+    const url = await sharedUrl();
     const bot = await open(url);
     const ingester = await open(url);
     const [first, second] = sampleArticles();
