@@ -12,7 +12,7 @@ import { digestScenario } from './system/scenarios/digest.ts';
 import { gatewayKillScenario, modelOverloadScenario, restFaultScenario } from './system/scenarios/faults.ts';
 import { hostileScenario } from './system/scenarios/hostile.ts';
 import { loadScenario } from './system/scenarios/load.ts';
-import { redisRestartScenario } from './system/scenarios/redis-restart.ts';
+import { postgresRestartScenario, redisRestartScenario } from './system/scenarios/server-restart.ts';
 import { soakScenario } from './system/scenarios/soak.ts';
 import { storeLockScenario } from './system/scenarios/store-lock.ts';
 import { cachedStore } from './system/store-cache.ts';
@@ -24,6 +24,7 @@ const SCENARIOS: Readonly<Record<string, Scenario>> = {
   'gateway-killed': gatewayKillScenario,
   'store-locked': storeLockScenario,
   'redis-restarted': redisRestartScenario,
+  'postgres-restarted': postgresRestartScenario,
   'digest-once': digestScenario,
   'hostile-input': hostileScenario,
   soak: soakScenario,
@@ -58,6 +59,7 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
     'gateway-killed',
     'store-locked',
     'redis-restarted',
+    'postgres-restarted',
     'digest-once',
   ],
 };

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type FakeAnthropic, startFakeAnthropic } from '../../test/fakes/anthropic.ts';
 import { type FakeDiscord, startFakeDiscord } from '../../test/fakes/discord/index.ts';
+import { startPostgresServer } from '../../test/support/postgres-server.ts';
 import { type RedisServer, startRedisServer } from '../../test/support/redis-server.ts';
 import { type BotProcess, startBotProcess } from './bot-process.ts';
 import { type ModelProxy, startModelProxy } from './model-proxy.ts';
@@ -30,9 +31,14 @@ export interface WorldOptions {
   /** Create an empty ARTICLES_DIR in the run folder and let the bot watch it. */
   readonly articlesDir?: boolean;
   readonly seed?: number;
-  /** Store the articles on a real redis-server (started here) instead of a SQLite file. */
-  readonly redis?: boolean;
+  /** Store the articles on a real server (started here) instead of a SQLite file. */
+  readonly storeServer?: 'redis' | 'postgres';
 }
+
+/** A store server the bench can kill and start again (both helpers have this shape). */
+export type StoreServer = RedisServer;
+
+const START_STORE_SERVER = { redis: startRedisServer, postgres: startPostgresServer } as const;
 
 export interface World {
   readonly discord: FakeDiscord;
@@ -42,7 +48,8 @@ export interface World {
   readonly storeUrl: string;
   /** The SQLite file, or null on Redis. */
   readonly storePath: string | null;
-  readonly redis: RedisServer | null;
+  /** The store's server, when it has one: it can be stopped and started again. */
+  readonly storeServer: StoreServer | null;
   readonly articlesDir: string | null;
   /** The bot process now running (a new one after restartBot). */
   bot(): BotProcess;
@@ -55,9 +62,9 @@ export interface World {
 
 export async function startWorld(options: WorldOptions): Promise<World> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsdesk-system-'));
-  const redis = options.redis ? await startRedisServer() : null;
-  const storeUrl = redis ? redis.url : await copyStore(options.storeFile, dir);
-  if (redis) await copyArticlesTo(options.storeFile, redis.url);
+  const storeServer = options.storeServer ? await START_STORE_SERVER[options.storeServer]() : null;
+  const storeUrl = storeServer ? storeServer.url : await copyStore(options.storeFile, dir);
+  if (storeServer) await copyArticlesTo(options.storeFile, storeServer.url);
   const articlesDir = options.articlesDir ? path.join(dir, 'articles') : null;
   if (articlesDir) await fs.mkdir(articlesDir);
   const discord = await startFakeDiscord({
@@ -83,8 +90,8 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   };
   const bots: BotProcess[] = [];
   const world: World = {
-    ...{ discord, anthropic, proxy, dir, storeUrl, articlesDir, bots, redis },
-    storePath: redis ? null : storeUrl.replace(/^sqlite:\/\//, ''),
+    ...{ discord, anthropic, proxy, dir, storeUrl, articlesDir, bots, storeServer },
+    storePath: storeServer ? null : storeUrl.replace(/^sqlite:\/\//, ''),
     bot() {
       const current = bots.at(-1);
       if (!current) throw new Error('no bot started in this world');
@@ -97,7 +104,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     },
     async close() {
       await Promise.all(bots.map((bot) => bot.kill()));
-      await Promise.all([discord.close(), anthropic.close(), proxy.close(), redis?.close()]);
+      await Promise.all([discord.close(), anthropic.close(), proxy.close(), storeServer?.close()]);
       await fs.rm(dir, { recursive: true, force: true });
     },
   };
