@@ -3,6 +3,7 @@ import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { UserFacingError } from '../errors.ts';
 import { type Logger, silentLogger } from '../log.ts';
+import { throttledErrorLog } from './error-log.ts';
 import { openPostgresKeyv } from './postgres.ts';
 import { openRedisKeyv } from './redis.ts';
 import { PROCESS_SQLITE_CONNECTIONS, type SqliteConnections } from './sqlite-connections.ts';
@@ -56,14 +57,13 @@ interface OpenContext {
   readonly logger: Logger;
 }
 
-/** Keyv reports storage failures as 'error' events as well as by throwing: log them, never crash on them. */
+/** Keyv reports storage failures as 'error' events as well as by throwing: log them (throttled), never crash. */
 function watched(keyv: Keyv, context: OpenContext): Keyv {
-  keyv.on('error', (error: unknown) =>
-    context.logger.warn(
-      { err: error, namespace: context.namespace, store: redactUrl(context.url) },
-      'store error',
-    ),
-  );
+  const log = throttledErrorLog(context.logger, {
+    namespace: context.namespace,
+    store: redactUrl(context.url),
+  });
+  keyv.on('error', log);
   return keyv;
 }
 
