@@ -64,7 +64,11 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsdesk-system-'));
   const storeServer = options.storeServer ? await START_STORE_SERVER[options.storeServer]() : null;
   const storeUrl = storeServer ? storeServer.url : await copyStore(options.storeFile, dir);
-  if (storeServer) await copyArticlesTo(options.storeFile, storeServer.url);
+  if (storeServer)
+    await copyArticlesTo(options.storeFile, storeServer.url).catch(async (error: unknown) => {
+      await storeServer.close();
+      throw error;
+    });
   const articlesDir = options.articlesDir ? path.join(dir, 'articles') : null;
   if (articlesDir) await fs.mkdir(articlesDir);
   const discord = await startFakeDiscord({

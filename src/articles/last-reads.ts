@@ -14,14 +14,21 @@ export class LastReads {
   constructor(private readonly limit = LAST_READS_KEPT) {}
 
   remember(article: StoredArticle): void {
+    const newest = this.newer(article);
     this.kept.delete(article.id);
-    this.kept.set(article.id, article);
+    this.kept.set(article.id, newest);
     if (this.kept.size > this.limit) this.kept.delete(this.kept.keys().next().value as string);
   }
 
   /** A newer version was written here: keep that one, if the article was kept at all. */
   replace(article: StoredArticle): void {
-    if (this.kept.has(article.id)) this.kept.set(article.id, article);
+    if (this.kept.has(article.id)) this.kept.set(article.id, this.newer(article));
+  }
+
+  /** A read that started before a write here can finish after it: never let it put the older version back. */
+  private newer(article: StoredArticle): StoredArticle {
+    const kept = this.kept.get(article.id);
+    return kept && kept.version > article.version ? kept : article;
   }
 
   /** Another process changed or removed it: the copy is no longer known to be current. */

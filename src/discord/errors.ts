@@ -1,11 +1,13 @@
 import { DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, RESTJSONErrorCodes } from 'discord.js';
 import { UserFacingError } from '../errors.ts';
+import { isStoreOutage } from '../store/store-errors.ts';
 
 /**
  * The one place that decides what a failure means for the person who ran a command:
  * - `user`: they can fix it (unknown article, empty store…): show the message as is;
  * - `store-unavailable`: the store is locked, unreachable, full or damaged: the operator's message (STORE_URL,
- *   the file, what to do) is for the log; the person gets a short "try again" in their language;
+ *   the file, what to do) is for the log; the person gets, in their language, "try again in a minute" for an
+ *   outage, "tell an admin" for a store that needs one;
  * - `interaction-gone`: Discord no longer accepts replies for this interaction (too late, already answered,
  *   token expired): nothing can be shown, so log and stop;
  * - `unexpected`: a bug or an outage: log with context, tell the user briefly.
@@ -13,7 +15,13 @@ import { UserFacingError } from '../errors.ts';
  */
 export type FailureKind =
   | { readonly kind: 'user'; readonly message: string; readonly code: string }
-  | { readonly kind: 'store-unavailable'; readonly message: string; readonly code: string }
+  | {
+      readonly kind: 'store-unavailable';
+      readonly message: string;
+      readonly code: string;
+      /** Locked or unreachable (it comes back by itself), as opposed to damaged, full or unwritable. */
+      readonly outage: boolean;
+    }
   | { readonly kind: 'interaction-gone'; readonly reason: string }
   | { readonly kind: 'unexpected' };
 
@@ -38,8 +46,13 @@ export class InteractionExpiredError extends Error {
 
 export function classifyFailure(error: unknown): FailureKind {
   if (error instanceof UserFacingError) {
-    const kind = error.code.startsWith('store-') ? 'store-unavailable' : 'user';
-    return { kind, message: error.message, code: error.code };
+    if (!error.code.startsWith('store-')) return { kind: 'user', message: error.message, code: error.code };
+    return {
+      kind: 'store-unavailable',
+      message: error.message,
+      code: error.code,
+      outage: isStoreOutage(error),
+    };
   }
   if (error instanceof InteractionExpiredError) return { kind: 'interaction-gone', reason: error.message };
   if (error instanceof DiscordAPIError && typeof error.code === 'number' && GONE_API_CODES.has(error.code)) {

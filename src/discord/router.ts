@@ -10,9 +10,10 @@ import type {
 import { UserFacingError } from '../errors.ts';
 import { catalogueEntry, DEFAULT_LOCALE, isMessageKey, primaryLanguage, translate } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
+import { logThrottle } from '../store/error-log.ts';
 import type { CommandDeps, SlashCommand } from './command.ts';
 import type { Cooldowns, CooldownVerdict } from './cooldowns.ts';
-import { classifyFailure } from './errors.ts';
+import { classifyFailure, type FailureKind } from './errors.ts';
 import { ephemeral, renderNotice } from './render.ts';
 
 export interface Router {
@@ -43,6 +44,23 @@ function userMessage(locale: string, failure: { message: string; code: string })
   const key = `error.${failure.code}`;
   if (primaryLanguage(locale) === DEFAULT_LOCALE || !isMessageKey(key)) return failure.message;
   return catalogueEntry(primaryLanguage(locale), key) ?? failure.message;
+}
+
+/** An outage fails every command at once: one log line per kind of store problem every 10 s, with the count. */
+function storeProblemLogger(logger: Logger) {
+  const throttles = new Map<string, ReturnType<typeof logThrottle>>();
+  return (command: string, failure: { readonly code: string; readonly message: string }) => {
+    const throttle = throttles.get(failure.code) ?? logThrottle();
+    throttles.set(failure.code, throttle);
+    const { log, leftOut } = throttle();
+    if (log)
+      logger.error({ command, code: failure.code, problem: failure.message, leftOut }, 'store unavailable');
+  };
+}
+
+function genericMessageKey(failure: FailureKind) {
+  if (failure.kind !== 'store-unavailable') return 'error.unexpected';
+  return failure.outage ? 'error.store-unavailable' : 'error.store-broken';
 }
 
 /** "You can use it again in 40 seconds": Discord renders `<t:…:R>` in the reader's language and counts down. */
@@ -94,6 +112,7 @@ const labelOf = (interaction: ChatInputCommandInteraction | ComponentInteraction
 
 export function createRouter({ commands, deps, logger, cooldowns, components = [] }: RouterOptions): Router {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
+  const logStoreProblem = storeProblemLogger(logger);
 
   async function reportFailure(
     interaction: ChatInputCommandInteraction | ComponentInteraction,
@@ -106,8 +125,7 @@ export function createRouter({ commands, deps, logger, cooldowns, components = [
       return;
     }
     if (failure.kind === 'user') logger.info({ command, code: failure.code }, 'user-facing problem');
-    else if (failure.kind === 'store-unavailable')
-      logger.error({ command, code: failure.code, problem: failure.message }, 'store unavailable');
+    else if (failure.kind === 'store-unavailable') logStoreProblem(command, failure);
     else {
       const options = interaction.isChatInputCommand() ? describeOptions(interaction) : {};
       logger.error({ err: error, command, options }, 'command failed');
@@ -115,10 +133,7 @@ export function createRouter({ commands, deps, logger, cooldowns, components = [
     const text =
       failure.kind === 'user'
         ? userMessage(interaction.locale, failure)
-        : translate(
-            interaction.locale,
-            failure.kind === 'store-unavailable' ? 'error.store-unavailable' : 'error.unexpected',
-          );
+        : translate(interaction.locale, genericMessageKey(failure));
     try {
       await sendNotice(interaction, text);
     } catch (noticeError) {

@@ -44,6 +44,8 @@ export const en = {
     'Sorry, something went wrong on our side while answering. Please try again in a minute.',
   'error.store-unavailable':
     'The article store is not available right now; nothing stored was lost. Please try again in a minute — if this keeps happening, tell a server admin.',
+  'error.store-broken':
+    'The article store needs an admin’s attention (the details are in the bot’s log), so this cannot be answered right now. Please tell a server admin.',
   'error.unknown-command':
     'This command is no longer available. Ask an admin to run `npm run deploy-commands`.',
   'error.empty-store':
@@ -123,6 +125,8 @@ export const de: Catalogue = {
     'Entschuldigung, beim Antworten ist bei uns etwas schiefgelaufen. Bitte versuche es in einer Minute erneut.',
   'error.store-unavailable':
     'Der Artikelspeicher ist gerade nicht erreichbar; gespeichert ist nichts verloren. Bitte versuche es in einer Minute erneut – wenn das anhält, sag einem Server-Admin Bescheid.',
+  'error.store-broken':
+    'Der Artikelspeicher braucht die Aufmerksamkeit eines Admins (Details stehen im Log des Bots), daher kann das gerade nicht beantwortet werden. Bitte sag einem Server-Admin Bescheid.',
   'error.unknown-command':
     'Dieser Befehl ist nicht mehr verfügbar. Bitte einen Admin, `npm run deploy-commands` auszuführen.',
   'error.empty-store':

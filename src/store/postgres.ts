@@ -16,7 +16,7 @@ export function isPostgresConnectionError(error: unknown): boolean {
   return (
     SERVER_AWAY_CODES.test(code) ||
     // node-postgres's own, without a code.
-    /^Connection terminated|timeout exceeded when trying to connect/.test(error.message)
+    /^Connection terminated|timeout exceeded when trying to connect|^Query read timeout/.test(error.message)
   );
 }
 
@@ -43,7 +43,12 @@ export class PostgresPools {
   ): Promise<{ pool: Pool; release(): Promise<void> }> {
     const { default: pg } = await import('pg');
     const shared = this.pools.get(url) ?? {
-      pool: new pg.Pool({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs }),
+      // query_timeout: a server that stops answering without closing the connection fails the query, not hangs it.
+      pool: new pg.Pool({
+        connectionString: url,
+        connectionTimeoutMillis: connectTimeoutMs,
+        query_timeout: connectTimeoutMs,
+      }),
       users: 0,
     };
     if (shared.users === 0) {

@@ -19,7 +19,9 @@ export function isRedisConnectionError(error: unknown): boolean {
   return (
     CONNECTION_ERRORS.has(error.constructor.name) ||
     // @keyv/redis's own, when connecting failed.
-    error.message.startsWith('Redis client is not connected')
+    error.message.startsWith('Redis client is not connected') ||
+    // A restarted server still reading its data from disk.
+    error.message.startsWith('LOADING')
   );
 }
 

@@ -27,15 +27,33 @@ const isRead = (sql: string) => /^\s*select\b/i.test(sql);
  * benchmark, issue 9). Here a locked statement fails at once and is tried again after a timer: the event loop
  * never blocks.
  *
- * Writes that meet a lock queue in the order they were issued, and later writes join the queue while it is not
- * empty, so two writes of one key land in the order they were made (with parallel waiters, the lock's release
- * would pick a winner at random). Reads are never queued: in WAL mode they rarely wait at all.
+ * Writes that meet a lock queue in the order they met it, and writes issued while the queue is not empty join
+ * it, so writes made during a lock land in the order they were made (with parallel waiters, the lock's release
+ * would pick a winner at random). Writes already in flight when the lock is first met are not ordered against
+ * each other — callers that need that serialise writes per key (the usage ledger and the article store do).
+ * Reads are never queued: in WAL mode they rarely wait at all.
  */
-export function waitingOutLocks(query: Query, options: LockWaitOptions): Query {
+export interface LockWaitingQuery {
+  readonly query: Query;
+  /** Settles once no statement is waiting out a lock: close the connection only then, or those writes are lost. */
+  idle(): Promise<void>;
+}
+
+export function waitingOutLocks(query: Query, options: LockWaitOptions): LockWaitingQuery {
   const sleep = options.sleep ?? sleepMs;
   const now = options.now ?? Date.now;
   let queue: Promise<unknown> = Promise.resolve();
   let queuedWrites = 0;
+  const waiting = new Set<Promise<unknown>>();
+  const tracked = <T>(promise: Promise<T>): Promise<T> => {
+    const settled = promise.then(
+      () => undefined,
+      () => undefined,
+    );
+    waiting.add(settled);
+    void settled.then(() => waiting.delete(settled));
+    return promise;
+  };
 
   const retryUntil = async (deadline: number, sql: string, parameters: unknown[]) => {
     for (let attempt = 0; ; attempt++) {
@@ -56,15 +74,21 @@ export function waitingOutLocks(query: Query, options: LockWaitOptions): Query {
     return turn;
   };
 
-  return async (sql: string, ...parameters: unknown[]) => {
+  const waitingQuery = async (sql: string, ...parameters: unknown[]) => {
     const deadline = now() + options.busyTimeoutMs;
     const write = !isRead(sql);
-    if (write && queuedWrites > 0) return enqueue(deadline, sql, parameters);
+    if (write && queuedWrites > 0) return tracked(enqueue(deadline, sql, parameters));
     try {
       return await query(sql, ...parameters);
     } catch (error) {
       if (!isBusy(error)) throw error;
-      return write ? enqueue(deadline, sql, parameters) : retryUntil(deadline, sql, parameters);
+      return tracked(write ? enqueue(deadline, sql, parameters) : retryUntil(deadline, sql, parameters));
     }
+  };
+  return {
+    query: waitingQuery,
+    async idle() {
+      while (waiting.size > 0) await Promise.all(waiting);
+    },
   };
 }

@@ -64,12 +64,16 @@ export class SqliteConnections {
       // No busyTimeout: SQLite's busy handler would wait holding the connection's mutex (see waitingOutLocks).
       iterationLimit: ITERATION_PAGE_ROWS,
     });
-    owner.query = waitingOutLocks(owner.query, { busyTimeoutMs });
+    // The connection's own close, before attach() puts the shared one in its place.
+    const closeOwner = owner.close;
+    const lockWaits = waitingOutLocks(owner.query, { busyTimeoutMs });
+    owner.query = lockWaits.query;
     // node-sqlite3 gives every connection a 1 s busy handler of its own; turn it off before anything else runs.
     const ready = owner.query('PRAGMA busy_timeout = 0').then(() => setup(owner.query));
     const created: SharedFile = {
       query: owner.query,
-      closeConnection: owner.close,
+      // Writes still waiting out another process's lock finish (or fail) first: closing would drop them.
+      closeConnection: () => lockWaits.idle().then(closeOwner),
       ready,
       users: 0,
       closed: false,

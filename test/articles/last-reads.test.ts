@@ -32,4 +32,12 @@ describe('the copies kept for a store outage', () => {
     reads.forget('a');
     expect(reads.get('a')).toBeUndefined();
   });
+
+  it('GIVEN a read that finishes after a newer write THEN the newer version stays', () => {
+    const reads = new LastReads();
+    reads.remember(stored('a', 1));
+    reads.replace(stored('a', 2));
+    reads.remember(stored('a', 1));
+    expect(reads.get('a')?.version).toBe(2);
+  });
 });

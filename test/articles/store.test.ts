@@ -14,16 +14,24 @@ import { holdExclusiveLock } from '../support/sqlite-lock.ts';
 
 let folder: string;
 const stores: ArticleStore[] = [];
-let redis: RedisServer;
-let postgres: PostgresServer;
+let redis: RedisServer | undefined;
+let postgres: PostgresServer | undefined;
 /** Each test gets a Redis database and a PostgreSQL database of its own. */
 let database = 0;
 
 beforeAll(async () => {
-  [redis, postgres] = await Promise.all([startRedisServer(), startPostgresServer()]);
+  // Both at once; if one fails, the other is still closed in afterAll.
+  const [startedRedis, startedPostgres] = await Promise.allSettled([
+    startRedisServer(),
+    startPostgresServer(),
+  ]);
+  if (startedRedis.status === 'fulfilled') redis = startedRedis.value;
+  if (startedPostgres.status === 'fulfilled') postgres = startedPostgres.value;
+  for (const started of [startedRedis, startedPostgres])
+    if (started.status === 'rejected') throw started.reason;
 }, 30_000);
 
-afterAll(() => Promise.all([redis.close(), postgres.close()]));
+afterAll(() => Promise.all([redis?.close(), postgres?.close()]));
 
 beforeEach(async () => {
   folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsdesk-store-'));
@@ -54,19 +62,23 @@ async function open(
 }
 
 const sqliteUrl = () => `sqlite://${path.join(folder, 'data', 'newsdesk.sqlite')}`;
-const redisUrl = () => `${redis.url}/${database}`;
+const started = <T>(server: T | undefined): T => {
+  if (!server) throw new Error('the store server did not start (see beforeAll)');
+  return server;
+};
+const redisUrl = () => `${started(redis).url}/${database}`;
 const createdDatabases = new Set<number>();
 
 /** A fresh PostgreSQL database for this test (created on first use). */
 async function postgresUrl(): Promise<string> {
   if (!createdDatabases.has(database)) {
-    const client = new pg.Client({ connectionString: postgres.url });
+    const client = new pg.Client({ connectionString: started(postgres).url });
     await client.connect();
     await client.query(`CREATE DATABASE test_${database}`);
     await client.end();
     createdDatabases.add(database);
   }
-  return postgres.url.replace(/\/postgres$/, `/test_${database}`);
+  return started(postgres).url.replace(/\/postgres$/, `/test_${database}`);
 }
 
 describe.each([

@@ -57,6 +57,14 @@ async function* storeDown(): AsyncIterable<ReplyEvent> {
   throw new UserFacingError(STORE_PROBLEM, 'store-unreachable');
 }
 
+async function* storeBroken(): AsyncIterable<ReplyEvent> {
+  yield* [];
+  throw new UserFacingError(
+    'The SQLite file /srv/newsdesk.sqlite is not a usable SQLite database.',
+    'store-corrupt',
+  );
+}
+
 async function* slow(events: AsyncIterable<ReplyEvent>): AsyncIterable<ReplyEvent> {
   await new Promise((resolve) => setTimeout(resolve, SLOW_MODEL_MS));
   yield* events;
@@ -69,7 +77,9 @@ const withFailures = (real: Newsroom): Newsroom => ({
       ? failingStream()
       : request.article === 'store-down'
         ? storeDown()
-        : slow(real.summary(request)),
+        : request.article === 'store-broken'
+          ? storeBroken()
+          : slow(real.summary(request)),
   ask: (request) => (request.question === 'half a stream' ? headOnly(real.ask(request)) : real.ask(request)),
 });
 
@@ -130,6 +140,15 @@ describe('router', () => {
       await h.discord.command('summary', { article: 'store-down' }, { locale: 'de' })
     ).waitFor(settledPrivately);
     expect(german.followUps[0]?.content).toMatch(/nicht erreichbar/);
+  });
+
+  it('GIVEN a damaged store THEN the person is told to get an admin, not to try again; the file stays out of Discord', async () => {
+    const view = await (await h.discord.command('summary', { article: 'store-broken' })).waitFor(
+      settledPrivately,
+    );
+    const [notice] = view.followUps.map((f) => f.content);
+    expect(notice).toMatch(/needs an admin.*tell a server admin/i);
+    expect(notice).not.toMatch(/try again|sqlite/i);
   });
 
   it('GIVEN a stream that ends without an answer THEN the user still gets a reply, not endless thinking', async () => {

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,6 +70,13 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   const port = await freePort();
   await startServer(bin, dir, port);
   let running = true;
+  // pg_ctl starts the server detached: a test run that dies must still stop it.
+  const stopAtExit = () => {
+    if (!running) return;
+    const [command, args] = asServerUser(path.join(bin, 'pg_ctl'), ['-D', dir, '-m', 'immediate', 'stop']);
+    spawnSync(command, args, { stdio: 'ignore' });
+  };
+  process.once('exit', stopAtExit);
   // Immediate shutdown: no checkpoint, crash recovery at the next start — as a crash would leave it.
   const stop = async () => {
     if (!running) return;
@@ -85,6 +92,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       running = true;
     },
     async close() {
+      process.off('exit', stopAtExit);
       await stop();
       await rm(dir, { recursive: true, force: true });
     },

@@ -76,11 +76,16 @@ export async function startRedisServer(): Promise<RedisServer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-redis-'));
   const port = await freePort();
   let child: ChildProcess | undefined = await launch(port, dir);
+  // A test run that dies must not leave servers behind (redis-server outlives its parent).
+  const killAtExit = () => child?.kill('SIGKILL');
+  process.once('exit', killAtExit);
   const stop = async () => {
     if (!child) return;
-    const exited = once(child, 'exit');
-    child.kill('SIGKILL');
-    await exited;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    }
     child = undefined;
   };
   return {
@@ -90,6 +95,7 @@ export async function startRedisServer(): Promise<RedisServer> {
       child ??= await launch(port, dir);
     },
     async close() {
+      process.off('exit', killAtExit);
       await stop();
       await rm(dir, { recursive: true, force: true });
     },
