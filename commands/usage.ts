@@ -41,9 +41,12 @@ export const usage: SlashCommand = {
   async execute(interaction, context) {
     const guildId = requireManager(interaction);
     const accounting = accountingOf(context);
-    const days = await accounting.usage.days(guildId, USAGE_REPORT_DAYS);
+    const [days, { zone }] = await Promise.all([
+      accounting.usage.days(guildId, USAGE_REPORT_DAYS),
+      accounting.usage.accountingDay(guildId),
+    ]);
     await interaction.reply(
-      renderUsage(days, { locale: interaction.locale, dailyTokenBudget: accounting.dailyTokenBudget }),
+      renderUsage(days, { locale: interaction.locale, dailyTokenBudget: accounting.dailyTokenBudget, zone }),
     );
   },
 };

@@ -2,6 +2,7 @@ import { openNewsroom } from './answer/open.ts';
 import type { Config } from './config.ts';
 import { DIGEST_COMPONENTS } from './digest/components.ts';
 import { createDigestService, type DigestService } from './digest/service.ts';
+import { createDigestRepository, type DigestRepository } from './digest/state.ts';
 import { startBot } from './discord/bot.ts';
 import { UserFacingError } from './errors.ts';
 import { loadFeedDefinitions, startIngestion } from './ingest/sources.ts';
@@ -45,8 +46,13 @@ function explainLoginFailure(config: Config) {
  * (feed polling, ARTICLES_DIR watching). Returns a stop function that shuts them down in order.
  */
 export async function runBotProcess(config: Config, logger: Logger): Promise<{ stop(): Promise<void> }> {
-  const runtime = await openNewsroom(config, logger);
+  // A guild's usage day (and budget) turns at midnight in its digest time zone; the settings are in the same store.
+  let digestSettings: DigestRepository | undefined;
+  const runtime = await openNewsroom(config, logger, {
+    zoneOf: async (guildId) => (await digestSettings?.config(guildId))?.timeZone,
+  });
   const digestState = await runtime.openKeyv('digest');
+  digestSettings = createDigestRepository(digestState);
   const feeds = await loadFeedDefinitions(config.feeds.urls, config.feeds.file);
   let digest: DigestService | undefined;
   const bot = await startBot({

@@ -33,7 +33,7 @@ export interface ReplyResult extends AnswerResult {
   /** true when served from the answer cache (no model call, no budget spent). */
   readonly cached: boolean;
   /** Set the first time a guild's request is served offline because its daily budget ran out. */
-  readonly budgetNotice?: { readonly resetsAt: string };
+  readonly budgetNotice?: { readonly resetsAt: string; readonly zone: string };
 }
 
 /**

@@ -48,7 +48,7 @@ interface Job {
 }
 
 const NEXT_UTC_MIDNIGHT = (now: Date) =>
-  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1)).toISOString();
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
 
 export function createNewsroom(deps: NewsroomDeps): Newsroom {
   const logger = deps.logger ?? silentLogger;
@@ -68,6 +68,13 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     const today = days[0];
     return today !== undefined && budgetTokens(today) >= budget;
   }
+
+  /** When the guild's budget comes back: its next local midnight (UTC if its zone cannot be read). */
+  const budgetResets = (guildId: string | null) =>
+    deps.usage.accountingDay(guildId).then(
+      ({ zone, endsAt }) => ({ zone, resetsAt: endsAt.toISOString() }),
+      () => ({ zone: 'UTC', resetsAt: NEXT_UTC_MIDNIGHT(now()).toISOString() }),
+    );
 
   /** Usage accounting never fails a reply: a write that fails is logged and the reply goes on. */
   const bookkeep = (write: Promise<void>) =>
@@ -103,9 +110,7 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
       const firstNoticeToday =
         reason === 'over-budget' &&
         (await deps.usage.claimBudgetNotice(job.context.guildId).catch(() => false));
-      if (firstNoticeToday) {
-        result = { ...result, budgetNotice: { resetsAt: NEXT_UTC_MIDNIGHT(now()) } };
-      }
+      if (firstNoticeToday) result = { ...result, budgetNotice: await budgetResets(job.context.guildId) };
       yield { type: 'done', result };
     }
   }

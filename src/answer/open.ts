@@ -28,7 +28,12 @@ export interface NewsroomRuntime {
 export async function openNewsroom(
   config: Config,
   logger: Logger,
-  options: { fetch?: typeof fetch; now?: () => Date } = {},
+  options: {
+    fetch?: typeof fetch;
+    now?: () => Date;
+    /** A guild's time zone for its usage days and budget (the bot passes its digest zone); else UTC. */
+    zoneOf?: (guildId: string) => Promise<string | null | undefined>;
+  } = {},
 ): Promise<NewsroomRuntime> {
   const now = options.now ?? (() => new Date());
   const opened: Keyv[] = [];
@@ -39,7 +44,11 @@ export async function openNewsroom(
   };
   const store = await openArticleStore({ url: config.storeUrl, logger, now });
   const prompts = await loadPrompts();
-  const usage = createUsageLedger(await keyvFor('usage'), now);
+  const usage = createUsageLedger(
+    await keyvFor('usage'),
+    now,
+    options.zoneOf ? { zoneOf: options.zoneOf } : {},
+  );
   const cache = createAnswerCache(await keyvFor('answers'), (error) =>
     logger.warn({ err: error }, 'answer cache'),
   );

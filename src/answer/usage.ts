@@ -1,8 +1,9 @@
 import type Keyv from 'keyv';
+import { daysBefore, localDate, nextMidnight } from '../calendar.ts';
 import { estimateCostUsd } from './anthropic/pricing.ts';
 import type { TokenUsage } from './types.ts';
 
-/** One guild's model use on one UTC day. */
+/** One guild's model use on one day of its accounting calendar (its digest time zone, else UTC). */
 export interface UsageDay {
   readonly date: string;
   readonly modelCalls: number;
@@ -33,8 +34,6 @@ export const NO_USAGE_YET: Omit<UsageDay, 'date'> = {
 
 const emptyDay = (date: string): UsageDay => ({ date, ...NO_USAGE_YET });
 
-export const utcDate = (at: Date): string => at.toISOString().slice(0, 10);
-
 /**
  * Tokens counted against a guild's daily budget: what is billed at the full input/output rates, with prompt-cache
  * reads at a tenth (as they are priced), so caching stretches a budget instead of spending it.
@@ -49,11 +48,17 @@ export interface UsageLedger {
   recordModelCall(guildId: string | null, model: string, usage: TokenUsage): Promise<void>;
   recordCachedReply(guildId: string | null): Promise<void>;
   recordOfflineReply(guildId: string | null): Promise<void>;
-  /** The last `count` UTC days ending today, oldest first. */
+  /** The last `count` days of the guild's calendar ending today, oldest first. */
   days(guildId: string | null, count: number): Promise<UsageDay[]>;
-  /** true the first time it is called for this guild on this UTC day. */
+  /** true the first time it is called for this guild on this day. */
   claimBudgetNotice(guildId: string | null): Promise<boolean>;
+  /** The time zone the guild's days are counted in, and when its current day (and budget) ends. */
+  accountingDay(guildId: string | null): Promise<{ readonly zone: string; readonly endsAt: Date }>;
 }
+
+/** How long a guild's time zone is remembered: a zone set with /digest counts within this. */
+const ZONE_CACHE_MS = 60_000;
+const DEFAULT_ZONE = 'UTC';
 
 /** A count that could not be written (store locked or unreachable) is retried this often, in the background. */
 export const CARRIED_RETRY_MS = 2_000;
@@ -67,6 +72,11 @@ const NOTHING_NEW: Change = (day) => day;
 
 export interface UsageLedgerOptions {
   readonly retryMs?: number;
+  /**
+   * A guild's time zone (the one its digest is posted in), so its day — and its daily budget — turns at its own
+   * midnight; UTC for guilds without one, and outside guilds.
+   */
+  readonly zoneOf?: (guildId: string) => Promise<string | null | undefined>;
 }
 
 /**
@@ -120,8 +130,21 @@ export function createUsageLedger(
     return next;
   }
 
-  function update(guildId: string | null, change: Change): Promise<void> {
-    const date = utcDate(now());
+  const zones = new Map<string, { readonly zone: string; readonly until: number }>();
+  async function zoneFor(guildId: string | null): Promise<string> {
+    if (guildId === null || !options.zoneOf) return DEFAULT_ZONE;
+    const at = now().getTime();
+    const known = zones.get(guildId);
+    if (known && known.until > at) return known.zone;
+    // An unreadable zone (store hiccup) counts in UTC rather than failing the count.
+    const zone = (await options.zoneOf(guildId).catch(() => null)) ?? DEFAULT_ZONE;
+    zones.set(guildId, { zone, until: at + ZONE_CACHE_MS });
+    return zone;
+  }
+  const today = async (guildId: string | null) => localDate(now(), await zoneFor(guildId));
+
+  async function update(guildId: string | null, change: Change): Promise<void> {
+    const date = await today(guildId);
     return write(keyFor(guildId, date), date, change);
   }
 
@@ -141,18 +164,20 @@ export function createUsageLedger(
     recordOfflineReply: (guildId) =>
       update(guildId, (day) => ({ ...day, offlineReplies: day.offlineReplies + 1 })),
     async days(guildId, count) {
-      const today = now().getTime();
-      const dates = Array.from({ length: count }, (_, i) =>
-        utcDate(new Date(today - (count - 1 - i) * DAY_MS)),
-      );
+      const last = await today(guildId);
+      const dates = Array.from({ length: count }, (_, i) => daysBefore(last, count - 1 - i));
       const stored = await Promise.all(dates.map((date) => keyv.get<UsageDay>(keyFor(guildId, date))));
       return dates.map((date, i) => stored[i] ?? emptyDay(date));
     },
     async claimBudgetNotice(guildId) {
-      const key = `notice:${keyFor(guildId, utcDate(now()))}`;
+      const key = `notice:${keyFor(guildId, await today(guildId))}`;
       if (await keyv.get(key)) return false;
       await keyv.set(key, true, 2 * DAY_MS);
       return true;
+    },
+    async accountingDay(guildId) {
+      const zone = await zoneFor(guildId);
+      return { zone, endsAt: nextMidnight(now(), zone) };
     },
   };
 }

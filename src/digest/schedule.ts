@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { localDate } from '../calendar.ts';
 import type { DigestConfig, DigestState } from './types.ts';
 
 /**
@@ -48,17 +49,6 @@ export function lastSlot(config: Slotted, now: Date): Date | null {
 /** The first slot after `now`. */
 export function nextSlot(config: Slotted, now: Date): Date | null {
   return dailyCron(config).nextRun(now);
-}
-
-/** The calendar date of `instant` in `timeZone`, as `YYYY-MM-DD`. */
-export function localDate(instant: Date, timeZone: string): string {
-  // en-CA formats dates as ISO year-month-day.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
 }
 
 export type Decision =

@@ -77,7 +77,12 @@ function replyNotes(reply: CompletedReply, t: Translate): string {
   const lines = pickedNote(reply, t);
   if (result.provider === 'extractive') lines.push(t(offlineNoteKey(result.fallbackReason)));
   if (result.budgetNotice)
-    lines.push(t('reply.budget', { resetsAt: discordTimestamp(result.budgetNotice.resetsAt, 'R') }));
+    lines.push(
+      t('reply.budget', {
+        resetsAt: discordTimestamp(result.budgetNotice.resetsAt, 'R'),
+        zone: result.budgetNotice.zone,
+      }),
+    );
   return truncate(defuseMentions(lines.join('\n')), DISCORD_LIMITS.contentChars);
 }
 

@@ -4,7 +4,7 @@ import { type Translate, translator } from '../i18n/index.ts';
 import { DISCORD_LIMITS, type EphemeralMessage, ephemeral } from './render.ts';
 import { truncate } from './text.ts';
 
-/** Days shown by /usage: today and the six before it (UTC). */
+/** Days shown by /usage: today and the six before it (in the guild's accounting time zone). */
 export const USAGE_REPORT_DAYS = 7;
 const COLOR_USAGE = 0x57f287;
 
@@ -95,7 +95,7 @@ function totalsField(
  */
 export function renderUsage(
   days: readonly UsageDay[],
-  options: { readonly locale: string; readonly dailyTokenBudget: number },
+  options: { readonly locale: string; readonly dailyTokenBudget: number; readonly zone: string },
 ): EphemeralMessage {
   const t = translator(options.locale);
   const f = formatters(options.locale);
@@ -113,7 +113,7 @@ export function renderUsage(
     title: t('usage.title'),
     description: budget,
     fields: [
-      totalsField(t('usage.today'), todayTotals, t, f),
+      totalsField(t('usage.today', { zone: options.zone }), todayTotals, t, f),
       totalsField(t('usage.week'), sumDays(days), t, f),
     ],
   };

@@ -35,7 +35,7 @@ export const en = {
   'reply.offline.no-api-key':
     'ℹ️ Offline answer: no AI model is configured, so these sentences come straight from the article.',
   'reply.budget':
-    'This server has used up today’s AI budget; it resets at midnight UTC ({resetsAt}). Until then answers come straight from the articles.',
+    'This server has used up today’s AI budget; it resets at midnight ({zone}), {resetsAt}. Until then answers come straight from the articles.',
   'reply.writing': '✍️ Writing…',
   'reply.quotes': 'From the article',
   'reply.continued': 'Continued below ({part}/{total})',
@@ -61,7 +61,7 @@ export const en = {
   'usage.no-guild': '/usage works in a server: it shows that server’s AI use.',
   'usage.no-permission': 'Only members who can manage this server can see its AI use.',
   'usage.title': 'AI use of this server',
-  'usage.today': 'Today (UTC)',
+  'usage.today': 'Today ({zone})',
   'usage.week': 'Last 7 days',
   'usage.model-calls': 'Model calls: {count}',
   'usage.tokens':
@@ -116,7 +116,7 @@ export const de: Catalogue = {
   'reply.offline.no-api-key':
     'ℹ️ Offline-Antwort: Es ist kein KI-Modell eingerichtet, diese Sätze stammen direkt aus dem Artikel.',
   'reply.budget':
-    'Dieser Server hat das heutige KI-Budget aufgebraucht; es wird um Mitternacht UTC ({resetsAt}) zurückgesetzt. Bis dahin stammen die Antworten direkt aus den Artikeln.',
+    'Dieser Server hat das heutige KI-Budget aufgebraucht; es wird um Mitternacht ({zone}) zurückgesetzt, {resetsAt}. Bis dahin stammen die Antworten direkt aus den Artikeln.',
   'reply.writing': '✍️ Schreibt…',
   'reply.quotes': 'Aus dem Artikel',
   'reply.continued': 'Fortsetzung unten ({part}/{total})',
@@ -142,7 +142,7 @@ export const de: Catalogue = {
   'usage.no-guild': '/usage funktioniert auf einem Server: Es zeigt die KI-Nutzung dieses Servers.',
   'usage.no-permission': 'Nur Mitglieder, die diesen Server verwalten dürfen, sehen seine KI-Nutzung.',
   'usage.title': 'KI-Nutzung dieses Servers',
-  'usage.today': 'Heute (UTC)',
+  'usage.today': 'Heute ({zone})',
   'usage.week': 'Letzte 7 Tage',
   'usage.model-calls': 'Modellaufrufe: {count}',
   'usage.tokens':

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalTimeZone,
-  decide,
-  lastSlot,
-  localDate,
-  nextSlot,
-  parseClockTime,
-} from '../../src/digest/schedule.ts';
+import { localDate } from '../../src/calendar.ts';
+import { canonicalTimeZone, decide, lastSlot, nextSlot, parseClockTime } from '../../src/digest/schedule.ts';
 import type { DigestConfig } from '../../src/digest/types.ts';
 
 const berlin: DigestConfig = {

@@ -83,7 +83,7 @@ describe('the daily token budget', () => {
 
     const over = await ask('When will the tram line open?');
     expect(over.original?.content).toContain('this server’s AI budget for today is used up');
-    expect(over.original?.content).toContain(`resets at midnight UTC (<t:${NEXT_MIDNIGHT_S}:R>)`);
+    expect(over.original?.content).toContain(`resets at midnight (UTC), <t:${NEXT_MIDNIGHT_S}:R>`);
     expect(over.original?.embeds[0]?.footer?.text).toMatch(/^Not all news/);
 
     const again = await ask('Who voted against the tram?');

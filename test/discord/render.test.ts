@@ -85,10 +85,10 @@ describe('renderReply', () => {
   it('GIVEN a budget notice THEN the reply says when the budget resets', () => {
     const result = {
       provider: 'extractive' as const,
-      budgetNotice: { resetsAt: '2026-12-02T00:00:00.000Z' },
+      budgetNotice: { resetsAt: '2026-12-01T23:00:00.000Z', zone: 'Europe/Berlin' },
     };
     const [message] = renderReply(completedReply({ result }), 'en');
-    expect(message?.content).toMatch(/resets at midnight UTC \(<t:1796169600:R>\)/);
+    expect(message?.content).toMatch(/resets at midnight \(Europe\/Berlin\), <t:1796166000:R>/);
   });
 
   it('GIVEN an answer of 5,000 characters THEN two parts within limits, disclaimer only on the last', () => {
