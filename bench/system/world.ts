@@ -36,7 +36,7 @@ export interface WorldOptions {
 }
 
 /** A store server the bench can kill and start again (both helpers have this shape). */
-export type StoreServer = RedisServer;
+export type StoreServer = Pick<RedisServer, 'url' | 'stop' | 'start' | 'close'>;
 
 const START_STORE_SERVER = { redis: startRedisServer, postgres: startPostgresServer } as const;
 

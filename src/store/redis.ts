@@ -50,6 +50,8 @@ export async function openRedisKeyv(
   );
   // As @keyv/redis's createKeyv does; wrapped first, because Keyv binds the adapter's iterator when it is built.
   adapter.namespace = namespace;
-  describingFailures(adapter, options.describeError);
+  // node-redis times a command out only until it is sent, not while it waits for the answer: a server that
+  // stops answering without closing the connection (a partition, a paused VM) would hang every command.
+  describingFailures(adapter, options.describeError, options.connectTimeoutMs);
   return new Keyv(adapter, { namespace, useKeyPrefix: false, throwOnErrors: true });
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { errorMessage, UserFacingError } from '../errors.ts';
+import { StoreTimeoutError } from './adapter-errors.ts';
 import { isPostgresConnectionError } from './postgres.ts';
 import { isRedisConnectionError } from './redis.ts';
 
@@ -64,7 +65,7 @@ const errorCode = (error: unknown): string =>
  */
 export function describeStoreError(error: unknown, target: StoreTarget): unknown {
   if (error instanceof UserFacingError) return error;
-  if (isRedisConnectionError(error) || isPostgresConnectionError(error))
+  if (isRedisConnectionError(error) || isPostgresConnectionError(error) || error instanceof StoreTimeoutError)
     return unreachableError(target, error);
   const code = errorCode(error);
   switch (code) {

@@ -18,6 +18,8 @@ const FAILS_WITHIN_MS = 500;
 /** The client retries at least every 2 s; allow for a slow machine. */
 const BACK_WITHIN_MS = 5_000;
 const GUILD = '200000000000000002';
+/** How long a command may wait for a server that stopped answering (the connect timeout, set short here). */
+const HUNG_TIMEOUT_MS = 300;
 
 describe('the store on a Redis server that is killed and restarted', () => {
   let redis: RedisServer;
@@ -75,6 +77,22 @@ describe('the store on a Redis server that is killed and restarted', () => {
       'new',
     );
     expect(open.count()).toBe(3);
+  });
+
+  it('GIVEN Redis that stops answering but keeps the connection open THEN a command fails after the timeout, not never', async () => {
+    keyv = await openKeyv(nextUrl(), { namespace: 'usage', connectTimeoutMs: HUNG_TIMEOUT_MS });
+    await keyv.set('today', 1);
+    redis.pause();
+    try {
+      const { error, ms } = await failureOf(keyv.get('today'));
+      expect(error).toMatchObject({ code: 'store-unreachable' });
+      expect(ms).toBeGreaterThanOrEqual(HUNG_TIMEOUT_MS - 50);
+      expect(ms).toBeLessThan(HUNG_TIMEOUT_MS * 4);
+    } finally {
+      redis.resume();
+    }
+    const open = keyv;
+    await vi.waitFor(async () => expect(await open.get('today')).toBe(1), { timeout: BACK_WITHIN_MS });
   });
 
   it('GIVEN replies counted while Redis is down THEN the usage ledger writes them once it is back', async () => {

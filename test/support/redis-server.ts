@@ -13,6 +13,9 @@ export interface RedisServer {
   readonly url: string;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** SIGSTOP / SIGCONT: the server keeps its connections open but stops answering (a partition, a paused VM). */
+  pause(): void;
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -94,6 +97,8 @@ export async function startRedisServer(): Promise<RedisServer> {
     async start() {
       child ??= await launch(port, dir);
     },
+    pause: () => child?.kill('SIGSTOP'),
+    resume: () => child?.kill('SIGCONT'),
     async close() {
       process.off('exit', killAtExit);
       await stop();
