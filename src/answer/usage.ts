@@ -131,15 +131,28 @@ export function createUsageLedger(
   }
 
   const zones = new Map<string, { readonly zone: string; readonly until: number }>();
-  async function zoneFor(guildId: string | null): Promise<string> {
-    if (guildId === null || !options.zoneOf) return DEFAULT_ZONE;
-    const at = now().getTime();
+  const lookups = new Map<string, Promise<string>>();
+  async function lookUpZone(guildId: string, zoneOf: NonNullable<UsageLedgerOptions['zoneOf']>) {
+    try {
+      const zone = (await zoneOf(guildId)) ?? DEFAULT_ZONE;
+      zones.set(guildId, { zone, until: now().getTime() + ZONE_CACHE_MS });
+      return zone;
+    } catch {
+      // A store hiccup: keep counting in the zone known last (else UTC), and ask again next time — a failure
+      // remembered for a minute would file a far-off guild's counts under yesterday.
+      return zones.get(guildId)?.zone ?? DEFAULT_ZONE;
+    } finally {
+      lookups.delete(guildId);
+    }
+  }
+  function zoneFor(guildId: string | null): Promise<string> {
+    if (guildId === null || !options.zoneOf) return Promise.resolve(DEFAULT_ZONE);
     const known = zones.get(guildId);
-    if (known && known.until > at) return known.zone;
-    // An unreadable zone (store hiccup) counts in UTC rather than failing the count.
-    const zone = (await options.zoneOf(guildId).catch(() => null)) ?? DEFAULT_ZONE;
-    zones.set(guildId, { zone, until: at + ZONE_CACHE_MS });
-    return zone;
+    if (known && known.until > now().getTime()) return Promise.resolve(known.zone);
+    // One lookup at a time per guild: concurrent requests share it, so they agree on the zone.
+    const pending = lookups.get(guildId) ?? lookUpZone(guildId, options.zoneOf);
+    lookups.set(guildId, pending);
+    return pending;
   }
   const today = async (guildId: string | null) => localDate(now(), await zoneFor(guildId));
 

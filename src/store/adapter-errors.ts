@@ -43,8 +43,13 @@ export function describingFailures(
   const iterator = store.iterator;
   if (typeof iterator === 'function') {
     store.iterator = async function* (...args: unknown[]) {
+      const pages = iterator.apply(store, args) as AsyncGenerator<unknown>;
       try {
-        yield* iterator.apply(store, args) as AsyncGenerator<unknown>;
+        for (;;) {
+          const step = await answeredWithin(pages.next(), timeoutMs);
+          if (step.done) return;
+          yield step.value;
+        }
       } catch (error) {
         throw describe(error);
       }

@@ -88,7 +88,8 @@ export function waitingOutLocks(query: Query, options: LockWaitOptions): LockWai
   return {
     query: waitingQuery,
     async idle() {
-      while (waiting.size > 0) await Promise.all(waiting);
+      // The waits under way now: writes issued while closing must not hold the close open forever.
+      await Promise.all([...waiting]);
     },
   };
 }

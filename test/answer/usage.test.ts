@@ -42,4 +42,23 @@ describe("a guild's usage days and budget in its own time zone", () => {
     await ledger.recordCachedReply(GUILD);
     expect((await ledger.days(GUILD, 1))[0]).toMatchObject({ date: '2026-12-01', cachedReplies: 1 });
   });
+
+  it('GIVEN the zone known, then one failed read THEN counts stay on the known day, and the zone is asked again next time', async () => {
+    let clock = Date.parse('2026-12-01T20:00:00.000Z'); // 09:00 on 2 December in Auckland
+    const answers: (string | Error)[] = ['Pacific/Auckland', new Error('locked'), 'Pacific/Auckland'];
+    let asked = 0;
+    const zoneOf = async () => {
+      const answer = answers[Math.min(asked++, answers.length - 1)];
+      if (answer instanceof Error) throw answer;
+      return answer;
+    };
+    const keyv = await openKeyv('memory://', { namespace: 'usage' });
+    const ledger = createUsageLedger(keyv, () => new Date(clock), { zoneOf });
+    await ledger.recordCachedReply(GUILD);
+    clock += 61_000;
+    await ledger.recordCachedReply(GUILD);
+    await ledger.recordCachedReply(GUILD);
+    expect(asked).toBe(3);
+    expect((await ledger.days(GUILD, 1))[0]).toMatchObject({ date: '2026-12-02', cachedReplies: 3 });
+  });
 });
