@@ -53,5 +53,28 @@ export async function openRedisKeyv(
   // node-redis times a command out only until it is sent, not while it waits for the answer: a server that
   // stops answering without closing the connection (a partition, a paused VM) would hang every command.
   describingFailures(adapter, options.describeError, options.connectTimeoutMs);
+  boundedDisconnect(adapter, options.connectTimeoutMs);
   return new Keyv(adapter, { namespace, useKeyPrefix: false, throwOnErrors: true });
+}
+
+/**
+ * A clean close waits for every command still queued, and on a server that stopped answering some never finish
+ * (they timed out for their callers, not in node-redis): after `timeoutMs`, the connection is dropped instead, so
+ * a shutdown during a partition still ends.
+ */
+function boundedDisconnect(adapter: { disconnect(force?: boolean): Promise<void> }, timeoutMs: number): void {
+  const disconnect = adapter.disconnect.bind(adapter);
+  adapter.disconnect = async (force?: boolean) => {
+    if (force) return disconnect(true);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timed-out'>((resolve) => {
+      timer = setTimeout(() => resolve('timed-out'), timeoutMs);
+    });
+    const closed = disconnect().then(() => 'closed' as const);
+    try {
+      if ((await Promise.race([closed, timedOut])) === 'timed-out') await disconnect(true);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }

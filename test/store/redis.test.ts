@@ -95,6 +95,21 @@ describe('the store on a Redis server that is killed and restarted', () => {
     await vi.waitFor(async () => expect(await open.get('today')).toBe(1), { timeout: BACK_WITHIN_MS });
   });
 
+  it('GIVEN Redis that stopped answering WHEN the store is closed (shutdown) THEN the close still ends', async () => {
+    keyv = await openKeyv(nextUrl(), { namespace: 'usage', connectTimeoutMs: HUNG_TIMEOUT_MS });
+    await keyv.set('today', 1);
+    redis.pause();
+    try {
+      await keyv.set('today', 2).catch(() => undefined);
+      const started = performance.now();
+      await keyv.disconnect();
+      expect(performance.now() - started).toBeLessThan(HUNG_TIMEOUT_MS * 4);
+    } finally {
+      redis.resume();
+      keyv = undefined;
+    }
+  });
+
   it('GIVEN replies counted while Redis is down THEN the usage ledger writes them once it is back', async () => {
     keyv = await openKeyv(nextUrl(), { namespace: 'usage' });
     const ledger = createUsageLedger(keyv, () => new Date(), { retryMs: 100 });
