@@ -4,7 +4,7 @@ import { DIGEST_COMPONENTS } from './digest/components.ts';
 import { createDigestService, type DigestService } from './digest/service.ts';
 import { createDigestRepository, type DigestRepository } from './digest/state.ts';
 import { startBot } from './discord/bot.ts';
-import { UserFacingError } from './errors.ts';
+import { errorCode, UserFacingError } from './errors.ts';
 import { loadFeedDefinitions, startIngestion } from './ingest/sources.ts';
 import type { Logger } from './log.ts';
 
@@ -12,13 +12,6 @@ import type { Logger } from './log.ts';
 const STORE_REFRESH_INTERVAL_MS = 30_000;
 
 const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET']);
-
-/** The error's own code, or its cause's (undici wraps socket errors). */
-function errorCode(error: unknown): string | undefined {
-  if (!(error instanceof Error)) return undefined;
-  if ('code' in error && typeof error.code === 'string') return error.code;
-  return error.cause instanceof Error ? errorCode(error.cause) : undefined;
-}
 
 /** Login failures an operator can fix get one line saying what to do; anything else keeps its stack. */
 function explainLoginFailure(config: Config) {

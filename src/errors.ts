@@ -17,3 +17,13 @@ export class UserFacingError extends Error {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * The error's code (`ECONNREFUSED`, `SQLITE_BUSY`, `TokenInvalid`…), or its cause's when it has none (undici wraps
+ * socket errors in a TypeError whose cause carries the code).
+ */
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  if ('code' in error && error.code !== undefined && error.code !== null) return String(error.code);
+  return 'cause' in error ? errorCode(error.cause) : undefined;
+}

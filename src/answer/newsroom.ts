@@ -1,4 +1,5 @@
 import type { Article, ArticleStore } from '../articles/article.ts';
+import { nextMidnight } from '../calendar.ts';
 import { errorMessage } from '../errors.ts';
 import { type Logger, silentLogger } from '../log.ts';
 import { Broadcast } from './broadcast.ts';
@@ -47,9 +48,6 @@ interface Job {
   readonly ttlMs: number;
 }
 
-const NEXT_UTC_MIDNIGHT = (now: Date) =>
-  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
-
 export function createNewsroom(deps: NewsroomDeps): Newsroom {
   const logger = deps.logger ?? silentLogger;
   const now = deps.now ?? (() => new Date());
@@ -73,7 +71,7 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
   const budgetResets = (guildId: string | null) =>
     deps.usage.accountingDay(guildId).then(
       ({ zone, endsAt }) => ({ zone, resetsAt: endsAt.toISOString() }),
-      () => ({ zone: 'UTC', resetsAt: NEXT_UTC_MIDNIGHT(now()).toISOString() }),
+      () => ({ zone: 'UTC', resetsAt: nextMidnight(now(), 'UTC').toISOString() }),
     );
 
   /** Usage accounting never fails a reply: a write that fails is logged and the reply goes on. */

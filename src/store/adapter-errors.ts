@@ -9,7 +9,8 @@ export class StoreTimeoutError extends Error {
   }
 }
 
-function answeredWithin<T>(operation: Promise<T>, timeoutMs: number | undefined): Promise<T> {
+/** `operation`, or a StoreTimeoutError once `timeoutMs` passes without an answer (no limit when undefined). */
+export function answeredWithin<T>(operation: Promise<T>, timeoutMs: number | undefined): Promise<T> {
   if (timeoutMs === undefined) return operation;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

@@ -3,6 +3,7 @@ import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { UserFacingError } from '../errors.ts';
 import { type Logger, silentLogger } from '../log.ts';
+import { answeredWithin } from './adapter-errors.ts';
 import { throttledErrorLog } from './error-log.ts';
 import { openPostgresKeyv } from './postgres.ts';
 import { openRedisKeyv } from './redis.ts';
@@ -103,21 +104,12 @@ async function openRemote(context: OpenContext, connectTimeoutMs: number): Promi
   keyv.serialize = JSON_CODEC.serialize;
   keyv.deserialize = JSON_CODEC.deserialize;
   watched(keyv, context);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(Object.assign(new Error('no answer'), { code: 'ETIMEDOUT' })),
-      connectTimeoutMs,
-    );
-  });
   try {
-    await Promise.race([keyv.has('__newsdesk_probe__'), timeout]);
+    await answeredWithin(keyv.has('__newsdesk_probe__'), connectTimeoutMs);
   } catch (error) {
     await keyv.disconnect().catch(() => undefined); // The connection failed already; its close error adds nothing.
     const described = describeStoreError(error, target);
     throw described instanceof UserFacingError ? described : unreachableError(target, error);
-  } finally {
-    clearTimeout(timer);
   }
   return keyv;
 }

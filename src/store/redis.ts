@@ -1,5 +1,5 @@
 import Keyv from 'keyv';
-import { describingFailures } from './adapter-errors.ts';
+import { answeredWithin, describingFailures, StoreTimeoutError } from './adapter-errors.ts';
 
 /** After Redis goes away the client tries again this often at most, so service is back within this of its return. */
 const LONGEST_RECONNECT_WAIT_MS = 2_000;
@@ -66,15 +66,9 @@ function boundedDisconnect(adapter: { disconnect(force?: boolean): Promise<void>
   const disconnect = adapter.disconnect.bind(adapter);
   adapter.disconnect = async (force?: boolean) => {
     if (force) return disconnect(true);
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timed-out'>((resolve) => {
-      timer = setTimeout(() => resolve('timed-out'), timeoutMs);
+    await answeredWithin(disconnect(), timeoutMs).catch((error: unknown) => {
+      if (!(error instanceof StoreTimeoutError)) throw error;
+      return disconnect(true);
     });
-    const closed = disconnect().then(() => 'closed' as const);
-    try {
-      if ((await Promise.race([closed, timedOut])) === 'timed-out') await disconnect(true);
-    } finally {
-      clearTimeout(timer);
-    }
   };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { errorMessage, UserFacingError } from '../errors.ts';
+import { errorCode, errorMessage, UserFacingError } from '../errors.ts';
 import { StoreTimeoutError } from './adapter-errors.ts';
 import { isPostgresConnectionError } from './postgres.ts';
 import { isRedisConnectionError } from './redis.ts';
@@ -55,9 +55,6 @@ export function unreachableError(target: StoreTarget, cause: unknown): UserFacin
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
-
-const errorCode = (error: unknown): string =>
-  typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
 
 /**
  * Turns a storage failure the operator can fix into a UserFacingError naming STORE_URL and the file; anything
