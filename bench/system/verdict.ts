@@ -1,5 +1,6 @@
 /** Folds the checks into problems (empty = PASS) and a compact line of numbers. */
-import type { InteractionChecks, MentionChecks, ProcessChecks } from './checks.ts';
+import type { FakeDiscord } from '../../test/fakes/discord/index.ts';
+import { fakeProblems, type InteractionChecks, type MentionChecks, type ProcessChecks } from './checks.ts';
 
 const SAMPLE = 3;
 
@@ -40,6 +41,26 @@ export function processProblems(checks: ProcessChecks, expectAlive = true): stri
   const stacks = checks.otherOutput.filter((line) => /Error|^\s+at /.test(line));
   if (stacks.length > 0) problems.push(`stderr outside the log: ${stacks.slice(0, SAMPLE).join(' | ')}`);
   return problems;
+}
+
+/**
+ * What every traffic scenario requires: each interaction answered, no ping (when mentions were checked), the bot
+ * up and stopped cleanly by SIGTERM, nothing the fake Discord flagged. Scenarios add their own after these.
+ */
+export function trafficProblems(run: {
+  readonly interactions: InteractionChecks;
+  readonly mentions?: MentionChecks;
+  readonly health: ProcessChecks;
+  readonly exitCode: number | null;
+  readonly discord: FakeDiscord;
+}): string[] {
+  return [
+    ...interactionProblems(run.interactions),
+    ...(run.mentions ? mentionProblems(run.mentions) : []),
+    ...processProblems(run.health),
+    ...(run.exitCode === 0 ? [] : [`SIGTERM exit code ${run.exitCode}`]),
+    ...fakeProblems(run.discord),
+  ];
 }
 
 export function basicLine(interactions: InteractionChecks, process: ProcessChecks): string {

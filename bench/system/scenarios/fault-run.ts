@@ -6,13 +6,13 @@
 import { percentiles, round } from '../../support/stats.ts';
 import { commandTimings } from '../analysis.ts';
 import { deletedStoreFiles } from '../bot-process.ts';
-import { checkInteractions, checkMentions, checkProcess, fakeProblems } from '../checks.ts';
+import { checkInteractions, checkMentions, checkProcess } from '../checks.ts';
 import { createMix } from '../mix.ts';
 import { editIntervalMs, type ScenarioContext, type ScenarioResult } from '../scenario.ts';
 import { checkStore, storeProblems } from '../store-check.ts';
 import { finalProblem, type Outcome, runTraffic } from '../traffic.ts';
 import { readUsageToday, repliesCounted } from '../usage.ts';
-import { basicLine, interactionProblems, mentionProblems, processProblems } from '../verdict.ts';
+import { basicLine, trafficProblems } from '../verdict.ts';
 import { startWorld, type World, type WorldOptions } from '../world.ts';
 
 export interface InjectedFault {
@@ -92,11 +92,9 @@ export async function runFaultScenario(context: ScenarioContext, plan: FaultPlan
       errorLogs: health.errorLogs,
       warnLogs: health.warnLogs,
     };
+    const mentions = checkMentions(world.discord);
     const problems = [
-      ...interactionProblems(interactions),
-      ...mentionProblems(checkMentions(world.discord)),
-      ...processProblems(health),
-      ...(exitCode === 0 ? [] : [`SIGTERM exit code ${exitCode}`]),
+      ...trafficProblems({ interactions, mentions, health, exitCode, discord: world.discord }),
       ...storeProblems(stored),
       ...(orphaned.length === 0
         ? []
@@ -105,7 +103,6 @@ export async function runFaultScenario(context: ScenarioContext, plan: FaultPlan
         ? [`usage ledger counted ${repliesCounted(usage)} of ${shown} answers shown`]
         : []),
       ...(plan.problems?.(figures) ?? []),
-      ...fakeProblems(world.discord),
     ];
     const summary = `${basicLine(interactions, health)}; ${plan.describe(figures)}; store ${stored.integrity}, ${stored.missing.length} lost, ${orphaned.length} deleted store files open, ledger ${repliesCounted(usage)}/${shown}`;
     return { name: plan.name, pass: problems.length === 0, summary, figures, problems };

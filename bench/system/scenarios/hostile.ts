@@ -8,13 +8,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runNewsdesk } from '../../../test/support/subprocess.ts';
-import { checkInteractions, checkMentions, checkProcess, fakeProblems } from '../checks.ts';
+import { checkInteractions, checkMentions, checkProcess } from '../checks.ts';
 import { createHostileValues } from '../hostile-inputs.ts';
 import { writeMalformedFiles } from '../malformed-files.ts';
 import { userId } from '../mix.ts';
 import type { ScenarioContext, ScenarioResult } from '../scenario.ts';
 import { type InteractionSpec, runTraffic } from '../traffic.ts';
-import { basicLine, interactionProblems, mentionProblems, processProblems } from '../verdict.ts';
+import { basicLine, trafficProblems } from '../verdict.ts';
 import { startWorld, type World } from '../world.ts';
 
 const HOSTILE_VALUES = 1_000;
@@ -158,15 +158,11 @@ export async function hostileScenario(context: ScenarioContext): Promise<Scenari
       warnLogs: health.warnLogs,
     };
     const problems = [
-      ...interactionProblems(interactions),
-      ...mentionProblems(mentions),
-      ...processProblems(health),
-      ...(exitCode === 0 ? [] : [`SIGTERM exit code ${exitCode}`]),
+      ...trafficProblems({ interactions, mentions, health, exitCode, discord: world.discord }),
       ...(cliCrashed ? [`npm run ingest crashed: ${cli.stderr.slice(0, 300)}`] : []),
       ...(ingestedFiles(world) >= nonEmpty
         ? []
         : [`the bot handed ${ingestedFiles(world)} of ${nonEmpty} files to ingest`]),
-      ...fakeProblems(world.discord),
     ];
     const summary = `${basicLine(interactions, health)}; ${mentions.messageBodies} message bodies, ${mentions.violations} without allowed_mentions {parse:[]}, ${mentions.pings} pings; ${parsed.length}/${MALFORMED_FILES} malformed files parsed, ingest CLI exit ${cli.code} (${figures.cliSummary})`;
     return { name: 'hostile-input', pass: problems.length === 0, summary, figures, problems };

@@ -6,13 +6,13 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { percentiles, round } from '../../support/stats.ts';
 import { autocompleteTimings, commandTimings } from '../analysis.ts';
-import { checkInteractions, checkMentions, checkProcess, fakeProblems } from '../checks.ts';
+import { checkInteractions, checkMentions, checkProcess } from '../checks.ts';
 import { createMix } from '../mix.ts';
 import { peakMb, startSampler } from '../sampler.ts';
 import { editIntervalMs, numberFlag, type ScenarioContext, type ScenarioResult } from '../scenario.ts';
 import { runTraffic } from '../traffic.ts';
 import { cacheHitRate, readUsageToday } from '../usage.ts';
-import { basicLine, interactionProblems, mentionProblems, processProblems } from '../verdict.ts';
+import { basicLine, trafficProblems } from '../verdict.ts';
 import { startWorld } from '../world.ts';
 
 const WARM_UP_INTERACTIONS = 40;
@@ -55,13 +55,7 @@ export async function loadScenario(context: ScenarioContext): Promise<ScenarioRe
       percentiles(timings.map((t) => t[key]));
     const interactions = checkInteractions(outcomes);
     const mentions = checkMentions(world.discord);
-    const problems = [
-      ...interactionProblems(interactions),
-      ...mentionProblems(mentions),
-      ...processProblems(health),
-      ...(exitCode === 0 ? [] : [`SIGTERM exit code ${exitCode}`]),
-      ...fakeProblems(world.discord),
-    ];
+    const problems = trafficProblems({ interactions, mentions, health, exitCode, discord: world.discord });
     const figures = {
       interactions: outcomes.length,
       concurrency,

@@ -11,13 +11,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { round } from '../../support/stats.ts';
 import { slope } from '../analysis.ts';
 import type { BotProcess } from '../bot-process.ts';
-import { checkInteractions, checkProcess, fakeProblems } from '../checks.ts';
+import { checkInteractions, checkProcess } from '../checks.ts';
 import { connectHeapProbe, INSPECTOR_URL } from '../heap-probe.ts';
 import { createMix } from '../mix.ts';
 import { peakMb, startSampler } from '../sampler.ts';
 import { numberFlag, type ScenarioContext, type ScenarioResult } from '../scenario.ts';
 import { runTraffic } from '../traffic.ts';
-import { basicLine, interactionProblems, processProblems } from '../verdict.ts';
+import { basicLine, trafficProblems } from '../verdict.ts';
 import { startWorld } from '../world.ts';
 
 /** The simulated server: one interaction a second. */
@@ -129,16 +129,13 @@ export async function soakScenario(context: ScenarioContext): Promise<ScenarioRe
     };
     const fdGrowth = (last?.fds ?? 0) - (first?.fds ?? 0);
     const problems = [
-      ...interactionProblems(interactions),
-      ...processProblems(health),
-      ...(exitCode === 0 ? [] : [`SIGTERM exit code ${exitCode}`]),
+      ...trafficProblems({ interactions, health, exitCode, discord: world.discord }),
       ...(figures.retainedKbPerInteraction <= MAX_RETAINED_KB_PER_INTERACTION
         ? []
         : [
             `the heap after GC grows ${figures.heapAfterGcSlopeMbPerMin} MB/min: ${figures.retainedKbPerInteraction} KB kept per interaction`,
           ]),
       ...(fdGrowth <= MAX_FD_GROWTH ? [] : [`open file descriptors grew by ${fdGrowth}`]),
-      ...fakeProblems(world.discord),
     ];
     const summary = `${basicLine(interactions, health)}; ${minutes} min at ${speed}× (${minutes * speed} simulated min, ${outcomes.length} interactions): heap after GC ${figures.heapAfterGcStartMb} → ${figures.heapAfterGcEndMb} MB (slope ${figures.heapAfterGcSlopeMbPerMin} MB/min, ${figures.retainedKbPerInteraction} KB per interaction), RSS slope ${figures.rssSlopeMbPerMin} MB/min (${figures.rssStartMb} → ${figures.rssEndMb} MB), fds ${figures.fdsStart} → ${figures.fdsEnd} (slope ${figures.fdSlopePerMin}/min)`;
     return { name: 'soak', pass: problems.length === 0, summary, figures, problems };

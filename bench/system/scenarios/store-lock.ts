@@ -4,8 +4,8 @@
  * each lock. The verdict adds: every dropped file ends up stored, and no reply is missing from the usage ledger.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { holdExclusiveLock } from '../../../test/support/sqlite-lock.ts';
 import type { ScenarioContext, ScenarioResult } from '../scenario.ts';
-import { holdExclusiveLock } from '../store-lock.ts';
 import { dropArticles, droppedFileProblems, waitForDropped } from '../store-outage.ts';
 import { type FaultPlan, runFaultScenario } from './fault-run.ts';
 
@@ -29,7 +29,11 @@ const storeLocked: FaultPlan = {
     const schedule = (async () => {
       await sleep(FIRST_LOCK_AFTER_MS);
       for (const [index, holdMs] of LOCKS_MS.entries()) {
-        const held = holdExclusiveLock(storePath, holdMs);
+        const held = holdExclusiveLock(storePath).then(async (lock) => {
+          await sleep(holdMs);
+          await lock.release();
+          return lock;
+        });
         dropped.push(...(await dropArticles(articlesDir, `locked_${index}`)));
         locks.push({ holdMs, waitedMs: Math.round((await held).waitedMs) });
         await sleep(BETWEEN_LOCKS_MS);
