@@ -33,7 +33,7 @@ interface SharedPool {
  * 'error' event, which node-postgres emits when the server drops an idle connection (a restart, a failover): an
  * unhandled 'error' event, so the process crashed. Both found against a real server (test/store/postgres.test.ts).
  */
-export class PostgresPools {
+class PostgresPools {
   private readonly pools = new Map<string, SharedPool>();
 
   async acquire(
@@ -72,7 +72,7 @@ export class PostgresPools {
   }
 }
 
-export const PROCESS_POSTGRES_POOLS = new PostgresPools();
+const PROCESS_POSTGRES_POOLS = new PostgresPools();
 
 /** A Keyv on a PostgreSQL table named after the namespace, through the process's shared pool for `url`. */
 export async function openPostgresKeyv(
@@ -82,15 +82,10 @@ export async function openPostgresKeyv(
     readonly connectTimeoutMs: number;
     readonly logger: Logger;
     readonly describeError: (error: unknown) => unknown;
-    readonly pools?: PostgresPools;
   },
 ): Promise<Keyv> {
   const { default: KeyvPostgres } = await import('@keyv/postgres');
-  const shared = await (options.pools ?? PROCESS_POSTGRES_POOLS).acquire(
-    url,
-    options.connectTimeoutMs,
-    options.logger,
-  );
+  const shared = await PROCESS_POSTGRES_POOLS.acquire(url, options.connectTimeoutMs, options.logger);
   // The adapter calls connect() from its constructor: the pool comes in through this closure, not a field.
   class SharedPoolAdapter extends KeyvPostgres {
     override async connect() {

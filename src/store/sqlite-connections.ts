@@ -19,8 +19,9 @@ const fileKey = (file: string) => (isInMemorySqlite(file) ? file : path.resolve(
 
 /**
  * One SQLite connection per file, shared by every namespace (table) opened on it: writes from the articles, the
- * catalogue and the caches queue on one connection instead of contending for the file lock. Each namespace still gets its own @keyv/sqlite adapter, so keyv's SQL is the library's;
- * only its `query` (a public field) is pointed at the shared connection. The connection closes with its last user.
+ * catalogue and the caches queue on one connection instead of contending for the file lock. Each namespace still
+ * gets its own @keyv/sqlite adapter, so keyv's SQL is the library's; only its `query` (a public field) is pointed
+ * at the shared connection. The connection closes with its last user.
  */
 export class SqliteConnections {
   private readonly files = new Map<string, SharedFile>();
