@@ -126,7 +126,7 @@ export class AddressRefusal extends Error {
 export function literalRefusal(hostname: string): AddressRefusal | null {
   const bare = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
   const range = isIP(bare) ? internalRangeOf(bare) : null;
-  return range ? new AddressRefusal(hostname, bare, range) : null;
+  return range ? new AddressRefusal(bare, bare, range) : null;
 }
 
 function refusalAmong(hostname: string, addresses: readonly ResolvedAddress[]): AddressRefusal | null {
