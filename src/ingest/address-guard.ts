@@ -1,5 +1,5 @@
 import { promises as dns } from 'node:dns';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { BlockList, isIP, type LookupFunction, SocketAddress } from 'node:net';
 import { Agent, type Dispatcher } from 'undici';
 
 /**
@@ -47,13 +47,19 @@ const INTERNAL_RANGES: ReadonlyArray<readonly [label: string, network: string, p
   ['IPv4-compatible IPv6 (deprecated)', '::', 96],
 ];
 
-const RANGE_LISTS: ReadonlyArray<readonly [label: string, list: BlockList]> = INTERNAL_RANGES.map(
-  ([label, network, prefix]) => {
-    const list = new BlockList();
+function blockListOf(ranges: typeof INTERNAL_RANGES): BlockList {
+  const list = new BlockList();
+  for (const [, network, prefix] of ranges)
     list.addSubnet(network, prefix, isIP(network) === 6 ? 'ipv6' : 'ipv4');
-    return [label, list] as const;
-  },
-);
+  return list;
+}
+
+/** Every range at once, for the common answer (public: one check); the labelled lists only name a refusal. */
+const ALL_INTERNAL = blockListOf(INTERNAL_RANGES);
+const LABELLED: ReadonlyArray<readonly [label: string, list: BlockList]> = INTERNAL_RANGES.map((range) => [
+  range[0],
+  blockListOf([range]),
+]);
 
 /** NAT64 (64:ff9b::/96) carries an IPv4 address in its last 32 bits: judge that address, not the prefix. */
 function embeddedNat64(address: string): string | null {
@@ -75,8 +81,10 @@ export function internalRangeOf(address: string): string | null {
   if (family === 0) return null;
   const nat64 = family === 6 ? embeddedNat64(bare) : null;
   if (nat64) return internalRangeOf(nat64);
-  const type = family === 6 ? 'ipv6' : 'ipv4';
-  return RANGE_LISTS.find(([, list]) => list.check(bare, type))?.[0] ?? null;
+  // One SocketAddress for all checks: BlockList.check(string) parses the address again at every call.
+  const socketAddress = new SocketAddress({ address: bare, family: family === 6 ? 'ipv6' : 'ipv4' });
+  if (!ALL_INTERNAL.check(socketAddress)) return null;
+  return LABELLED.find(([, list]) => list.check(socketAddress))?.[0] ?? null;
 }
 
 /** One FETCH_ALLOW_HOSTS entry: a host, and the port it is limited to (null: any port). */
