@@ -18,6 +18,7 @@ export const USER_AGENT_PRODUCT = `newsdesk/${packageJson.version}`;
 export function userAgentFor(contact: string | undefined): string {
   return contact ? `${USER_AGENT_PRODUCT} (+${contact})` : USER_AGENT_PRODUCT;
 }
+
 export const FETCH_TIMEOUT_MS = 15_000;
 export const MAX_REDIRECTS = 5;
 /** A 10,000-item feed with full content runs to ~40 MB; anything past this is refused, not buffered. */
@@ -44,8 +45,6 @@ export interface NotModified extends OutcomeBase {
 }
 
 export type FetchOutcome = FetchedBody | NotModified;
-
-export type { Validators };
 
 export interface GetOptions {
   readonly validators?: Validators;
