@@ -1,11 +1,12 @@
 import Keyv from 'keyv';
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { openArticleStore } from '../../src/articles/store.ts';
 import { ConfigError, parseConfig } from '../../src/config.ts';
 import { type IngestCliDeps, runIngest } from '../../src/ingest/cli.ts';
 import { pollFeed } from '../../src/ingest/feeds/poller.ts';
-import { feedStatus, formatFeedStatus, ingestSource } from '../../src/ingest/sources.ts';
+import { feedStatus, formatFeedStatus, ingestSource, startIngestion } from '../../src/ingest/sources.ts';
 import { silentLogger } from '../../src/log.ts';
 import { openKeyv } from '../../src/store/keyv.ts';
 import { type FixtureServer, serveFixture, startFixtureServer } from './feeds/fixture-server.ts';
@@ -142,5 +143,29 @@ describe('ingest command with FETCH_ALLOW_HOSTS and FETCH_CONTACT', () => {
       /^FETCH_ALLOW_HOSTS: "https:\/\/x.example\/" is not a host or host:port/,
     );
     expect(() => parseConfig({ FETCH_CONTACT: 'https://news.example/bot' })).not.toThrow(ConfigError);
+  });
+
+  it('GIVEN feeds to poll and no FETCH_CONTACT THEN the bot warns at start that publishers cannot reach the operator', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const feedState = await openKeyv(harness.url, { namespace: 'feeds', pool: harness.pool });
+    const settings = (contact: string | undefined) => ({ allowHosts: [], contact });
+    const feeds = [feed(serveOneItem(site.url('/news/tram'), true))];
+    for (const contact of [undefined, 'mailto:desk@news.example']) {
+      const ingestion = startIngestion({
+        store: harness.store,
+        feedState,
+        feeds,
+        logger,
+        fetching: settings(contact),
+      });
+      await ingestion.stop();
+    }
+    const warnings = lines
+      .map((line) => JSON.parse(line).msg as string)
+      .filter((msg) => msg.includes('FETCH_CONTACT'));
+    expect(warnings).toEqual([
+      'FETCH_CONTACT is not set: feed publishers see "newsdesk" but no way to reach you',
+    ]);
   });
 });
