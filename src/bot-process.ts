@@ -74,6 +74,7 @@ export async function runBotProcess(config: Config, logger: Logger): Promise<{ s
     feeds,
     pollMinutes: config.feeds.pollMinutes,
     ...(config.articlesDir ? { articlesDir: config.articlesDir } : {}),
+    fetching: config.fetch,
     logger,
   });
   const refresher = setInterval(() => {

@@ -1,5 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { parseAllowedHost } from './ingest/address-guard.ts';
 
 /** The site's own disclaimer, used when an article carries none and no SOURCE_DISCLAIMER is set. */
 export const SITE_DISCLAIMER =
@@ -54,6 +55,42 @@ const feedList = z.preprocess(
   z.array(z.url({ message: 'expected a comma-separated list of http(s) feed URLs' })),
 );
 
+const allowHosts = z.preprocess(
+  (value) => (typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : []),
+  z.array(
+    z.string().refine((entry) => parseAllowedHost(entry) !== null, {
+      error: (issue) =>
+        `${JSON.stringify(issue.input)} is not a host or host:port; expected e.g. intranet.example,10.0.0.5:8080,[fd00::5]:8443`,
+    }),
+  ),
+);
+
+const CONTACT_MESSAGE =
+  'expected an e-mail address or an http(s) URL where feed publishers can reach you, e.g. ops@example.org';
+
+/** An e-mail becomes a mailto: URL; parentheses, backslashes or spaces would break the User-Agent comment. */
+function contactUrl(value: string): string | null {
+  const text = value.trim();
+  const url = z.email().safeParse(text).success
+    ? `mailto:${text}`
+    : URL.canParse(text)
+      ? new URL(text).href
+      : null;
+  return url && /^(https?|mailto):/.test(url) && !/[()\\\s]/.test(url) ? url : null;
+}
+
+const contact = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .transform((value, context) => {
+      const url = contactUrl(value);
+      if (url === null) context.addIssue({ code: 'custom', message: CONTACT_MESSAGE });
+      return url ?? z.NEVER;
+    })
+    .optional(),
+);
+
 const EnvSchema = z.object({
   DISCORD_TOKEN: optionalString,
   DISCORD_GUILD_ID: snowflake,
@@ -68,6 +105,8 @@ const EnvSchema = z.object({
   NEWS_FEEDS: feedList,
   NEWS_FEEDS_FILE: optionalString,
   FEED_POLL_MINUTES: intInRange(10, 1, 1_440),
+  FETCH_ALLOW_HOSTS: allowHosts,
+  FETCH_CONTACT: contact,
   SOURCE_DISCLAIMER: z.preprocess(blankToUndefined, z.string().default(SITE_DISCLAIMER)),
   SUMMARY_CACHE_TTL_HOURS: intInRange(24 * 7, 0, 24 * 365),
   ANSWER_CACHE_TTL_HOURS: intInRange(24, 0, 24 * 365),
@@ -105,6 +144,12 @@ export interface Config {
     /** Optional JSON file adding feeds with a name and the source's disclaimer (src/ingest/feeds/config.ts). */
     readonly file: string | undefined;
   };
+  readonly fetch: {
+    /** Internal hosts (host or host:port) that URLs from feed content may reach (src/ingest/address-guard.ts). */
+    readonly allowHosts: readonly string[];
+    /** A URL or mailto: URL named in every request's User-Agent. */
+    readonly contact: string | undefined;
+  };
   readonly sourceDisclaimer: string;
   readonly cache: { readonly summaryTtlHours: number; readonly answerTtlHours: number };
   readonly streamEditIntervalMs: number;
@@ -137,6 +182,7 @@ function toConfig(env: Env): Config {
     storeUrl: env.STORE_URL,
     articlesDir: env.ARTICLES_DIR,
     feeds: { urls: env.NEWS_FEEDS, pollMinutes: env.FEED_POLL_MINUTES, file: env.NEWS_FEEDS_FILE },
+    fetch: { allowHosts: env.FETCH_ALLOW_HOSTS, contact: env.FETCH_CONTACT },
     sourceDisclaimer: env.SOURCE_DISCLAIMER,
     cache: { summaryTtlHours: env.SUMMARY_CACHE_TTL_HOURS, answerTtlHours: env.ANSWER_CACHE_TTL_HOURS },
     streamEditIntervalMs: env.STREAM_EDIT_INTERVAL_MS,

@@ -22,6 +22,7 @@ export async function watchSources(config: Config, logger: Logger, deps: IngestC
     feeds,
     pollMinutes: config.feeds.pollMinutes,
     ...(config.articlesDir ? { articlesDir: config.articlesDir } : {}),
+    fetching: config.fetch,
     logger,
   });
   deps.stderr.write(

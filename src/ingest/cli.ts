@@ -72,6 +72,7 @@ function sourceHandlers(config: Config, feedState: Keyv | undefined): Record<Sou
           ...(feedState ? { feedState } : {}),
           ...(options.logger ? { logger: options.logger } : {}),
           feeds: await loadFeedDefinitions(config.feeds.urls, config.feeds.file),
+          fetching: config.fetch,
           dryRun: options.dryRun,
           onArticle: (article, outcome) =>
             options.onArticle?.({ path: article.url ?? article.id, article, outcome, warnings: [] }),

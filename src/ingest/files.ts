@@ -5,11 +5,10 @@ import type { Article, ArticleStore, UpsertOutcome } from '../articles/article.t
 import { articleIdFromFileName, parseArticleFile } from '../articles/parse.ts';
 import { errorMessage, UserFacingError } from '../errors.ts';
 import { type Logger, silentLogger } from '../log.ts';
+import { linkTarget, namedLinkReason, walkArticleFolder } from './folder-walk.ts';
 
 /** Files read and parsed at once: enough to overlap disk reads with parsing, few enough to bound memory. */
 export const READ_CONCURRENCY = 16;
-/** What a folder walk picks up. */
-export const ARTICLE_FILE_PATTERNS: readonly string[] = ['**/*.txt', '**/*.md'];
 const GLOB_MAGIC = /[*?[\]{}]/;
 
 export interface IngestFailure {
@@ -142,7 +141,8 @@ async function forEachInOrder<T, R>(
 
 /**
  * Expands the arguments into article files, each once, in a stable order. A missing path, a glob that matches
- * nothing, a folder without articles and two files that would share one id are failures, named.
+ * nothing, a folder without articles, a symbolic link (named, or found in a folder) and two files that would
+ * share one id are failures, named.
  */
 export async function collectArticleFiles(
   args: readonly string[],
@@ -157,7 +157,8 @@ export async function collectArticleFiles(
       failures.push({ path: arg, reason: expanded.reason });
       continue;
     }
-    for (const file of expanded) {
+    failures.push(...expanded.skipped);
+    for (const file of expanded.files) {
       const resolved = path.resolve(file);
       if (seenPaths.has(resolved)) continue;
       seenPaths.add(resolved);
@@ -174,18 +175,31 @@ export async function collectArticleFiles(
   return { files, failures };
 }
 
-async function expandArgument(arg: string): Promise<string[] | { reason: string }> {
+type Expanded = { files: string[]; skipped: IngestFailure[] } | { reason: string };
+
+async function expandArgument(arg: string): Promise<Expanded> {
+  const target = await linkTarget(arg);
+  if (target !== null) return { reason: namedLinkReason(arg, target) };
   const info = await stat(arg).catch(() => null);
-  if (info?.isFile()) return [arg];
+  if (info?.isFile()) return { files: [arg], skipped: [] };
   if (info?.isDirectory()) {
-    const found = await glob([...ARTICLE_FILE_PATTERNS], { cwd: arg, onlyFiles: true });
-    if (found.length === 0) return { reason: 'folder has no article files (*.txt, *.md)' };
-    return found.sort().map((file) => path.join(arg, file));
+    const { files, links } = await walkArticleFolder(arg);
+    const skipped = links.map(({ path: link, reason }) => ({ path: link, reason }));
+    if (files.length === 0 && skipped.length === 0)
+      return { reason: 'folder has no article files (*.txt, *.md)' };
+    return { files: files.sort(), skipped };
   }
   if (info) return { reason: 'not a regular file or folder' };
-  if (GLOB_MAGIC.test(arg)) {
-    const found = await glob(arg, { onlyFiles: true, expandDirectories: false });
-    return found.length > 0 ? found.sort() : { reason: 'no file matches this pattern' };
-  }
+  if (GLOB_MAGIC.test(arg)) return expandGlob(arg);
   return { reason: 'no such file or folder' };
+}
+
+/** A glob never matches a symbolic link nor walks through one (tinyglobby leaves them out, unnamed). */
+async function expandGlob(pattern: string): Promise<Expanded> {
+  const found = await glob(pattern, {
+    onlyFiles: true,
+    expandDirectories: false,
+    followSymbolicLinks: false,
+  });
+  return found.length > 0 ? { files: found.sort(), skipped: [] } : { reason: 'no file matches this pattern' };
 }

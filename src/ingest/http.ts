@@ -1,29 +1,30 @@
+import { fetch, type Response } from 'undici';
 import packageJson from '../../package.json' with { type: 'json' };
+import { type AddressRefusal, createDestinationRouter, type Resolver, refusalIn } from './address-guard.ts';
+import { maxAgeOf, NO_VALIDATORS, type Validators, validatorsOf } from './conditional.ts';
 import { decodeBody } from './web/charset.ts';
 
 /**
  * The polite fetcher every feed poll and page fetch goes through: it names the bot, asks conditionally, accepts
  * compressed bodies, follows at most a few redirects, gives up after a timeout, caps the body size, sends one
- * request at a time per host, and decodes the body with the right charset.
+ * request at a time per host, decodes the body with the right charset, and keeps URLs that come from feed content
+ * away from internal addresses (src/ingest/address-guard.ts), on every redirect hop.
  */
 
-export const USER_AGENT = `newsdesk/${packageJson.version} (+https://github.com/newsdesk-bot/newsdesk)`;
+/** The product token every request names: publishers see which software and version asks. */
+export const USER_AGENT_PRODUCT = `newsdesk/${packageJson.version}`;
+
+/** `newsdesk/0.1.0 (+mailto:ops@example.org)`: how a feed publisher reaches whoever runs this bot (FETCH_CONTACT). */
+export function userAgentFor(contact: string | undefined): string {
+  return contact ? `${USER_AGENT_PRODUCT} (+${contact})` : USER_AGENT_PRODUCT;
+}
+
 export const FETCH_TIMEOUT_MS = 15_000;
 export const MAX_REDIRECTS = 5;
 /** A 10,000-item feed with full content runs to ~40 MB; anything past this is refused, not buffered. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
-/** A server asking us to come back in a day is still polled hourly. */
-export const MAX_AGE_CAP_SECONDS = 3_600;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-
-/** The validators a conditional GET sends back: kept per feed in the store so a restart also asks conditionally. */
-export interface Validators {
-  readonly etag: string | null;
-  readonly lastModified: string | null;
-}
-
-export const NO_VALIDATORS: Validators = { etag: null, lastModified: null };
 
 interface OutcomeBase {
   /** The URL that answered, after redirects. */
@@ -50,18 +51,34 @@ export interface GetOptions {
   readonly accept?: string;
   readonly signal?: AbortSignal;
   readonly maxBodyBytes?: number;
+  /**
+   * The operator-configured URL (a feed) this URL was found in: only that URL's origin is trusted, every other
+   * destination must be public or in FETCH_ALLOW_HOSTS. Without it the URL is the operator's own and is fetched
+   * as given; where it redirects to is checked the same way, against its own origin.
+   */
+  readonly linkedFrom?: string;
 }
 
 export interface PoliteFetcher {
   get(url: string, options?: GetOptions): Promise<FetchOutcome>;
 }
 
+/** The operator's side of fetching: config.fetch. */
+export interface FetchSettings {
+  readonly allowHosts: readonly string[];
+  readonly contact: string | undefined;
+}
+
 export interface PoliteFetcherOptions {
-  readonly fetch?: typeof globalThis.fetch;
   readonly timeoutMs?: number;
   readonly maxRedirects?: number;
   readonly maxBodyBytes?: number;
-  readonly userAgent?: string;
+  /** FETCH_CONTACT, already a URL or mailto: URL; named in the User-Agent. */
+  readonly contact?: string | undefined;
+  /** FETCH_ALLOW_HOSTS: internal hosts feed content may reach. */
+  readonly allowHosts?: readonly string[];
+  /** Resolves host names, once per connection; getaddrinfo unless a test injects one. */
+  readonly resolver?: Resolver;
 }
 
 /** A failed request; the message carries it, ofetch style: `[GET] "https://…": 500 Internal Server Error`. */
@@ -77,6 +94,34 @@ export class HttpError extends Error {
   }
 }
 
+/** A destination refused as internal: says which URL, which address, why, and how to allow it. */
+export class AddressRefusedError extends HttpError {
+  constructor(
+    url: string,
+    readonly hop: string,
+    readonly refusal: AddressRefusal,
+    trustedOrigin: string,
+  ) {
+    const redirected = hop === url ? '' : ` (redirected to ${JSON.stringify(hop)})`;
+    super(
+      url,
+      null,
+      `refused${redirected}: ${refusal.message}. newsdesk reaches internal addresses only at the origin you ` +
+        `configured (${trustedOrigin}) or at hosts in FETCH_ALLOW_HOSTS; to allow this one, add ` +
+        `${new URL(hop).host} to FETCH_ALLOW_HOSTS`,
+    );
+    this.name = 'AddressRefusedError';
+  }
+}
+
+/**
+ * The fetcher as seen by one feed's content: every URL is treated as found in `feedUrl` (linkedFrom), so item
+ * links and their redirects may reach the feed's own origin but no other internal address.
+ */
+export function contentFetcher(fetcher: PoliteFetcher, feedUrl: string): PoliteFetcher {
+  return { get: (url, options = {}) => fetcher.get(url, { ...options, linkedFrom: feedUrl }) };
+}
+
 /** One request at a time per host: each caller waits for the previous holder of that host to release it. */
 function createHostGate() {
   const tails = new Map<string, Promise<void>>();
@@ -90,20 +135,6 @@ function createHostGate() {
       release();
       if (tails.get(host) === tail) tails.delete(host); // keeps the map as small as the hosts in use
     };
-  };
-}
-
-function maxAgeOf(cacheControl: string | null): number | null {
-  if (!cacheControl) return null;
-  if (/\b(no-store|no-cache)\b/i.test(cacheControl)) return 0;
-  const match = cacheControl.match(/\bmax-age\s*=\s*"?(\d+)/i);
-  return match?.[1] ? Math.min(Number(match[1]), MAX_AGE_CAP_SECONDS) : null;
-}
-
-function validatorsOf(response: Response, sent: Validators): Validators {
-  return {
-    etag: response.headers.get('etag') ?? sent.etag,
-    lastModified: response.headers.get('last-modified') ?? sent.lastModified,
   };
 }
 
@@ -143,22 +174,30 @@ function describeFailure(error: unknown, timeoutMs: number): string {
 }
 
 export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteFetcher {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
-  const userAgent = options.userAgent ?? USER_AGENT;
+  const userAgent = userAgentFor(options.contact);
+  const router = createDestinationRouter({
+    ...(options.resolver ? { resolver: options.resolver } : {}),
+    ...(options.allowHosts ? { allowHosts: options.allowHosts } : {}),
+  });
   const acquire = createHostGate();
 
   /** One hop: holds the host for the request and, when it is the final answer, for reading the body. */
-  async function hop(url: string, getOptions: GetOptions): Promise<FetchOutcome | { redirect: string }> {
+  async function hop(
+    url: string,
+    chain: { readonly requested: string; readonly trustedOrigin: string },
+    getOptions: GetOptions,
+  ): Promise<FetchOutcome | { redirect: string }> {
     const release = await acquire(new URL(url).host);
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = getOptions.signal ? AbortSignal.any([getOptions.signal, timeout]) : timeout;
     try {
-      const response = await fetchImpl(url, {
+      const response = await fetch(url, {
         headers: requestHeaders(userAgent, getOptions),
         redirect: 'manual',
         signal,
+        dispatcher: router.dispatcherFor(new URL(url), chain.trustedOrigin),
       });
       const location = response.headers.get('location');
       if (REDIRECT_STATUSES.has(response.status) && location) {
@@ -183,6 +222,8 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
       const contentType = response.headers.get('content-type');
       return { kind: 'body', ...base, contentType, text: decodeBody(bytes, contentType) };
     } catch (error) {
+      const refusal = refusalIn(error);
+      if (refusal) throw new AddressRefusedError(chain.requested, url, refusal, chain.trustedOrigin);
       throw error instanceof HttpError ? error : new HttpError(url, null, describeFailure(error, timeoutMs));
     } finally {
       release();
@@ -191,13 +232,15 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
 
   async function get(url: string, getOptions: GetOptions = {}): Promise<FetchOutcome> {
     let current = url;
+    const trusted = getOptions.linkedFrom ?? url;
+    const chain = { requested: url, trustedOrigin: URL.canParse(trusted) ? new URL(trusted).origin : 'null' };
     for (let redirects = 0; ; redirects++) {
       const protocol = URL.canParse(current) ? new URL(current).protocol : null;
       if (!protocol) throw new HttpError(url, null, 'not a valid URL');
       if (protocol !== 'http:' && protocol !== 'https:') {
         throw new HttpError(url, null, `only http(s) URLs are fetched, not ${protocol} (${current})`);
       }
-      const result = await hop(current, getOptions);
+      const result = await hop(current, chain, getOptions);
       if (!('redirect' in result)) return result;
       if (redirects >= maxRedirects) throw new HttpError(url, null, `more than ${maxRedirects} redirects`);
       current = result.redirect;

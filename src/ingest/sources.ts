@@ -8,7 +8,7 @@ import { previewStore } from './feeds/preview-store.ts';
 import { createFeedStateStore } from './feeds/state.ts';
 import { type FeedStatusRow, feedStatusRows, formatFeedStatus } from './feeds/status.ts';
 import type { IngestFailure, IngestOutcome } from './files.ts';
-import { createPoliteFetcher, type FetchedBody, type PoliteFetcher } from './http.ts';
+import { createPoliteFetcher, type FetchedBody, type FetchSettings, type PoliteFetcher } from './http.ts';
 import { watchArticlesDir } from './watch.ts';
 import { ingestArticlePage } from './web/ingest-page.ts';
 import { isHttpUrl } from './web/url.ts';
@@ -32,7 +32,8 @@ export interface IngestionDeps {
   /** Required unless dryRun: the namespace 'feeds' of the same store, openKeyv(storeUrl, { namespace: 'feeds' }). */
   readonly feedState?: Keyv;
   readonly logger?: Logger;
-  readonly fetch?: typeof globalThis.fetch;
+  /** FETCH_ALLOW_HOSTS and FETCH_CONTACT (config.fetch), for the fetcher made when none is given. */
+  readonly fetching?: FetchSettings;
   /** Share one across calls to keep "one request at a time per host" process-wide. */
   readonly fetcher?: PoliteFetcher;
   readonly timeoutMs?: number;
@@ -81,7 +82,7 @@ function pollDeps(
       extra.fetcher ??
       deps.fetcher ??
       createPoliteFetcher({
-        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        ...(deps.fetching ?? {}),
         ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
       }),
     now,
@@ -212,6 +213,9 @@ export function startIngestion(deps: IngestionDeps): Ingestion {
     { feeds: feeds.length, pollMinutes: intervalMs / 60_000, articlesDir: deps.articlesDir ?? null },
     'ingestion started',
   );
+  if (feeds.length > 0 && !deps.fetcher && !deps.fetching?.contact) {
+    logger.warn('FETCH_CONTACT is not set: feed publishers see "newsdesk" but no way to reach you');
+  }
   return {
     pollNow,
     scanNow: () => watcher?.scan() ?? Promise.resolve(),

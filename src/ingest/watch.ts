@@ -1,8 +1,7 @@
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import { errorMessage } from '../errors.ts';
 import { type Logger, silentLogger } from '../log.ts';
+import { type SkippedLink, walkArticleFolder } from './folder-walk.ts';
 
 /**
  * Watches ARTICLES_DIR by scanning it: a new or changed article file is handed to `ingest` once its size and
@@ -11,10 +10,11 @@ import { type Logger, silentLogger } from '../log.ts';
  * A scan, not fs.watch: recursive fs.watch on Linux under Node 20 walks the tree asynchronously and misses events
  * (nodejs/node#48437), and plain inotify watches miss files in folders created after start. A scan of mtime and
  * size every couple of seconds is simple, portable and honest about its cost (one stat per file per scan).
+ *
+ * Symbolic links in the folder are skipped and named in the log once each (not at every scan).
  */
 
 export const WATCH_INTERVAL_MS = 2_000;
-const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
 
 export interface WatchOptions {
   readonly dir: string;
@@ -38,24 +38,6 @@ interface Tracked {
   ingested: string | null;
 }
 
-async function listArticleFiles(dir: string): Promise<string[]> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return []; // a folder removed between scans (or not there yet) has no files
-  }
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue; // editor swap and lock files, hidden folders
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listArticleFiles(full)));
-    else if (entry.isFile() && ARTICLE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()))
-      files.push(full);
-  }
-  return files;
-}
-
 async function signatureOf(file: string): Promise<string | null> {
   try {
     const info = await stat(file);
@@ -65,9 +47,22 @@ async function signatureOf(file: string): Promise<string | null> {
   }
 }
 
+/** Logs each skipped link once while it stays; `named` holds only links present at this scan. */
+function reportLinks(links: readonly SkippedLink[], named: Set<string>, dir: string, logger: Logger) {
+  const present = new Set(links.map((link) => link.path));
+  for (const known of named) if (!present.has(known)) named.delete(known);
+  for (const link of links) {
+    if (named.has(link.path)) continue;
+    named.add(link.path);
+    logger.warn(
+      { dir, path: link.path, target: link.target },
+      `articles folder: ${link.path}: ${link.reason}`,
+    );
+  }
+}
+
 /** Files whose signature held still since the last scan and differs from what was last ingested. */
-async function settledChanges(dir: string, tracked: Map<string, Tracked>): Promise<string[]> {
-  const files = await listArticleFiles(dir);
+async function settledChanges(files: readonly string[], tracked: Map<string, Tracked>): Promise<string[]> {
   const present = new Set(files);
   for (const file of tracked.keys()) if (!present.has(file)) tracked.delete(file);
   const ready: string[] = [];
@@ -86,12 +81,15 @@ export function watchArticlesDir(options: WatchOptions): DirectoryWatcher {
   const logger = options.logger ?? silentLogger;
   const intervalMs = options.intervalMs ?? WATCH_INTERVAL_MS;
   const tracked = new Map<string, Tracked>();
+  const namedLinks = new Set<string>();
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
   async function scanOnce(): Promise<void> {
-    const ready = await settledChanges(options.dir, tracked);
+    const { files, links } = await walkArticleFolder(options.dir);
+    reportLinks(links, namedLinks, options.dir, logger);
+    const ready = await settledChanges(files, tracked);
     if (ready.length === 0) return;
     try {
       await options.ingest(ready);

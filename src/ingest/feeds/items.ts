@@ -51,6 +51,7 @@ const lengthOf = (paragraphs: readonly string[]) => paragraphs.reduce((sum, p) =
 export interface ItemContext {
   readonly feed: FeedDefinition;
   readonly feedTitle: string | null;
+  /** Treats every URL as the feed's content (contentFetcher): internal addresses only on the feed's origin. */
   readonly fetcher: PoliteFetcher;
   readonly now: Date;
   readonly signal?: AbortSignal;

@@ -120,6 +120,7 @@ export async function pollFeed(
     ...response,
     title: parsed.title,
     itemCount: parsed.items.length,
+    itemFailures: stored.itemFailures,
   };
   await deps.state.putFeed(afterSuccess(state, report, deps.now()));
   deps.logger.info({ feed: feed.url, ...stored.counts }, 'feed polled');

@@ -1,5 +1,5 @@
 import type { Keyv } from 'keyv';
-import { NO_VALIDATORS, type Validators } from '../http.ts';
+import { NO_VALIDATORS, type Validators } from '../conditional.ts';
 
 /**
  * What newsdesk remembers about each feed, in the keyv namespace 'feeds' of the shared store, so a restart (or a
@@ -11,7 +11,17 @@ export const FEED_BACKOFF_CAP_MS = 6 * 60 * 60_000;
 /** After this many failures in a row a feed is disabled until an operator ingests it by hand. */
 export const FEED_DISABLE_AFTER_FAILURES = 8;
 
+/** The failures of this many items are kept with the feed for `--status`; the rest are only counted. */
+export const ITEM_FAILURES_KEPT = 5;
+
 export type FeedOutcome = 'stored' | 'not-modified' | 'failed';
+
+/** An item the feed listed but newsdesk could not read (its page failed, was refused, …). */
+export interface ItemFailure {
+  /** The item's canonical URL or GUID. */
+  readonly item: string;
+  readonly reason: string;
+}
 
 export interface FeedState {
   readonly url: string;
@@ -30,6 +40,9 @@ export interface FeedState {
   readonly disabledReason: string | null;
   /** Items in the feed at its last successful read. */
   readonly itemCount: number;
+  /** Items that failed at the last read of the feed's items: how many, and the first ITEM_FAILURES_KEPT. */
+  readonly itemFailureCount: number;
+  readonly itemFailures: readonly ItemFailure[];
 }
 
 /** What was read from each item at the last poll: the article it became and a fingerprint of the item. */
@@ -49,6 +62,8 @@ export function initialFeedState(url: string): FeedState {
     lastError: null,
     disabledReason: null,
     itemCount: 0,
+    itemFailureCount: 0,
+    itemFailures: [],
   };
 }
 
@@ -64,6 +79,8 @@ export interface SuccessReport {
   readonly maxAgeSeconds: number | null;
   readonly title?: string | null;
   readonly itemCount?: number;
+  /** The items that failed this read; absent on 304, where the last read's failures still stand. */
+  readonly itemFailures?: readonly ItemFailure[];
 }
 
 export function afterSuccess(state: FeedState, report: SuccessReport, now: Date): FeedState {
@@ -81,6 +98,8 @@ export function afterSuccess(state: FeedState, report: SuccessReport, now: Date)
     lastError: null,
     disabledReason: null,
     itemCount: report.itemCount ?? state.itemCount,
+    itemFailureCount: report.itemFailures?.length ?? state.itemFailureCount,
+    itemFailures: report.itemFailures?.slice(0, ITEM_FAILURES_KEPT) ?? state.itemFailures,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { FeedDefinition } from './config.ts';
-import type { FeedState, FeedStateStore } from './state.ts';
+import type { FeedState, FeedStateStore, ItemFailure } from './state.ts';
 
 export type FeedHealth = 'never-polled' | 'ok' | 'failing' | 'disabled';
 
@@ -18,6 +18,9 @@ export interface FeedStatusRow {
   /** The last failure; for a disabled feed, the reason it was disabled. */
   readonly lastError: string | null;
   readonly itemCount: number;
+  /** Items that could not be read at the last read, and the first few of them with their reasons. */
+  readonly itemFailureCount: number;
+  readonly itemFailures: readonly ItemFailure[];
 }
 
 function healthOf(state: FeedState): FeedHealth {
@@ -62,9 +65,21 @@ export async function feedStatusRows(
         consecutiveFailures: feed.consecutiveFailures,
         lastError: feed.disabledReason ?? feed.lastError,
         itemCount: feed.itemCount,
+        itemFailureCount: feed.itemFailureCount,
+        itemFailures: feed.itemFailures,
       };
     }),
   );
+}
+
+function itemFailureLines(row: FeedStatusRow): string[] {
+  if (row.itemFailureCount === 0) return [];
+  const more = row.itemFailureCount - row.itemFailures.length;
+  return [
+    `  ${row.itemFailureCount} item(s) not read at the last poll (tried again at the next):`,
+    ...row.itemFailures.map((failure) => `    ${failure.item}: ${failure.reason}`),
+    ...(more > 0 ? [`    … and ${more} more`] : []),
+  ];
 }
 
 /** The rows as text for a terminal: one block per feed. */
@@ -81,6 +96,7 @@ export function formatFeedStatus(rows: readonly FeedStatusRow[]): string {
       ];
       if (row.lastError)
         lines.push(`  ${row.consecutiveFailures} failure(s) in a row, last: ${row.lastError}`);
+      lines.push(...itemFailureLines(row));
       return lines.join('\n');
     })
     .join('\n')

@@ -1,7 +1,7 @@
 import type { Article, ArticleStore, UpsertOutcome } from '../../articles/article.ts';
 import { errorMessage } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
-import type { PoliteFetcher } from '../http.ts';
+import { contentFetcher, type PoliteFetcher } from '../http.ts';
 import { articleIdFromKey } from '../web/url.ts';
 import type { FeedDefinition } from './config.ts';
 import {
@@ -13,7 +13,9 @@ import {
   itemKeys,
 } from './items.ts';
 import type { FeedItem, ParsedFeed } from './parse.ts';
-import type { FeedStateStore, SeenItems } from './state.ts';
+import type { FeedStateStore, ItemFailure, SeenItems } from './state.ts';
+
+export type { ItemFailure };
 
 /** The ids of this many items are remembered in one write, not one round trip per item. */
 const ALIAS_BATCH_ITEMS = 250;
@@ -23,12 +25,6 @@ export interface ItemCounts {
   updated: number;
   unchanged: number;
   failed: number;
-}
-
-export interface ItemFailure {
-  /** The item's canonical URL or GUID. */
-  readonly item: string;
-  readonly reason: string;
 }
 
 export interface ItemsResult {
@@ -110,7 +106,8 @@ export async function storeFeedItems(
   const context: ItemContext = {
     feed: definition,
     feedTitle: feed.title,
-    fetcher: deps.fetcher,
+    // Item links are the feed publisher's choice, not the operator's: only the feed's own origin is trusted.
+    fetcher: contentFetcher(deps.fetcher, definition.url),
     now: deps.now(),
     ...(deps.signal ? { signal: deps.signal } : {}),
   };

@@ -27,9 +27,7 @@ describe('polite fetcher', () => {
     const outcome = await bodyOf(server.url('/feed'));
     expect(outcome.text).toBe('<rss>compressed</rss>');
     const headers = server.hits('/feed')[0]?.headers;
-    expect(headers?.['user-agent']).toBe(
-      `newsdesk/${packageJson.version} (+https://github.com/newsdesk-bot/newsdesk)`,
-    );
+    expect(headers?.['user-agent']).toBe(`newsdesk/${packageJson.version}`);
     expect(headers?.['accept-encoding']).toMatch(/gzip/);
   });
 

@@ -1,0 +1,71 @@
+import type { LookupAddress } from 'node:dns';
+import { describe, expect, it } from 'vitest';
+import {
+  AddressRefusal,
+  guardedLookup,
+  internalRangeOf,
+  parseAllowedHost,
+  type Resolver,
+} from '../../src/ingest/address-guard.ts';
+
+/** What a socket's lookup hands back: the error, or the addresses the socket will connect to. */
+function lookUp(resolver: Resolver, hostname: string, all: boolean) {
+  return new Promise<{ error: Error | null; addresses: string[] }>((resolve) => {
+    guardedLookup(resolver, true)(hostname, { all }, (error, address) => {
+      const list = Array.isArray(address) ? address.map((entry: LookupAddress) => entry.address) : [address];
+      resolve({ error, addresses: error ? [] : list });
+    });
+  });
+}
+
+describe('address guard', () => {
+  it('GIVEN public addresses THEN none is called internal; GIVEN their internal neighbours THEN each is', () => {
+    for (const address of [
+      '93.184.216.34',
+      '100.128.0.1',
+      '172.32.0.1',
+      '2606:4700::1111',
+      '64:ff9b::5db8:d822',
+    ])
+      expect(internalRangeOf(address), address).toBeNull();
+    expect(internalRangeOf('100.127.255.255')).toBe('carrier-grade NAT (100.64/10)');
+    expect(internalRangeOf('172.31.255.255')).toBe('private (RFC 1918)');
+    expect(internalRangeOf('::ffff:7f00:1')).toBe('loopback');
+    expect(internalRangeOf('[::1]')).toBe('loopback');
+    expect(internalRangeOf('::')).toBe('unspecified ("this host")');
+    expect(internalRangeOf('ff02::1')).toBe('multicast');
+    expect(internalRangeOf('255.255.255.255')).toBe('reserved or broadcast');
+  });
+
+  it('GIVEN a checked lookup with a public answer THEN the socket gets exactly the address that was checked', async () => {
+    let lookups = 0;
+    const resolver: Resolver = async () => {
+      lookups++;
+      return [{ address: '203.0.113.7', family: 4 }];
+    };
+    expect(await lookUp(resolver, 'news.test', true)).toEqual({ error: null, addresses: ['203.0.113.7'] });
+    expect(await lookUp(resolver, 'news.test', false)).toEqual({ error: null, addresses: ['203.0.113.7'] });
+    expect(lookups).toBe(2); // once per connection, never twice for one
+  });
+
+  it('GIVEN a name with one public and one internal answer THEN the socket gets neither', async () => {
+    const resolver: Resolver = async () => [
+      { address: '203.0.113.7', family: 4 },
+      { address: '10.0.0.8', family: 4 },
+    ];
+    const { error, addresses } = await lookUp(resolver, 'mixed.test', true);
+    expect(error).toBeInstanceOf(AddressRefusal);
+    expect(error?.message).toBe('mixed.test resolves to 10.0.0.8, a private (RFC 1918) address');
+    expect(addresses).toEqual([]);
+  });
+
+  it('GIVEN FETCH_ALLOW_HOSTS entries THEN host alone means any port and IPs are read as a URL reads them', () => {
+    expect(parseAllowedHost('Wiki.Corp.Example')).toEqual({ hostname: 'wiki.corp.example', port: null });
+    expect(parseAllowedHost('10.0.0.5:8080')).toEqual({ hostname: '10.0.0.5', port: 8080 });
+    expect(parseAllowedHost('0x0a000005:443')).toEqual({ hostname: '10.0.0.5', port: 443 });
+    expect(parseAllowedHost('[FD00::5]:8443')).toEqual({ hostname: '[fd00::5]', port: 8443 });
+    expect(parseAllowedHost('::1')).toEqual({ hostname: '[::1]', port: null });
+    for (const bad of ['http://wiki.corp.example', 'wiki/path', 'host:0', 'host:70000', 'user@host', ''])
+      expect(parseAllowedHost(bad), bad).toBeNull();
+  });
+});
