@@ -1,8 +1,4 @@
-import {
-  ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-} from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../commands/ask.ts';
 import { COMMANDS } from '../../commands/index.ts';
