@@ -80,7 +80,7 @@ const INLINE_MARKUP = /[\\*_~|`[\]<]/g;
 const LINE_START_MARKUP = /^([ \t]*)([#>+-]|\d+(?=[.)]))/gm;
 /** `scheme://`: Discord turns it into a link wherever it starts; `scheme\://` shows the same characters, unlinked. */
 const AUTO_LINK = /:(?=\/\/)/g;
-const MASS_MENTION = /@(everyone|here)\b/gi;
+const MASS_MENTION = /@(everyone|here)/gi;
 
 /**
  * Text that is not the bot's own wording (answers, quotes, titles, echoed questions, digest lines), made to read
