@@ -7,6 +7,7 @@ import {
   escapeUntrusted,
   escapeWithin,
   oneLine,
+  safeSlice,
   splitEscaped,
   truncate,
   unescapeUntrusted,
@@ -175,9 +176,13 @@ export function renderLive(
   return { content: notes, embeds: [embed], allowedMentions: NO_MENTIONS };
 }
 
+/** More of an answer than MAX_PARTS descriptions can show is never escaped or split (one part more marks the cut). */
+const MAX_ANSWER_CHARS = (MAX_PARTS + 1) * DISCORD_LIMITS.embedDescriptionChars;
+
 /** Splits the answer so every part's description fits, and the last part also fits its quotes and footer. */
 function describeChunks(text: string, lastPartOverhead: number, t: Translate): string[] {
-  const chunks = splitEscaped(text, DISCORD_LIMITS.embedDescriptionChars);
+  const shown = text.length > MAX_ANSWER_CHARS ? safeSlice(text, MAX_ANSWER_CHARS) : text;
+  const chunks = splitEscaped(shown, DISCORD_LIMITS.embedDescriptionChars);
   const lastLimit = Math.min(
     DISCORD_LIMITS.embedDescriptionChars,
     DISCORD_LIMITS.embedTotalChars - lastPartOverhead,

@@ -105,9 +105,12 @@ export function unescapeUntrusted(escaped: string): string {
   return escaped.replace(/\\([\s\S])/g, '$1');
 }
 
-/** Untrusted text, escaped, then cut to `max` characters: the length Discord counts is the escaped one. */
+/**
+ * Untrusted text, escaped, then cut to `max` characters: the length Discord counts is the escaped one. Only the
+ * first `max + 1` characters are escaped (escaping never shortens), so a megabyte title costs what a short one does.
+ */
 export function escapeWithin(text: string, max: number): string {
-  return truncate(escapeUntrusted(text), max);
+  return truncate(escapeUntrusted(text.length > max ? safeSlice(text, max + 1) : text), max);
 }
 
 /**
