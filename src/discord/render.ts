@@ -39,6 +39,8 @@ export const DISCORD_LIMITS = {
 const MAX_PARTS = 5;
 const MAX_QUOTES = 5;
 const QUOTE_MAX_CHARS = 300;
+/** Whitespace collapses, so a little more than a quote line is read to fill one. */
+const QUOTE_SCAN_CHARS = 4 * QUOTE_MAX_CHARS;
 const NOTE_TITLE_MAX_CHARS = 200;
 const COLOR_ANSWER = 0x5865f2;
 const COLOR_OFFLINE = 0x99aab5;
@@ -104,7 +106,9 @@ function replyNotes(reply: CompletedReply, t: Translate): string {
 export function quoteField(citations: readonly Citation[], t: Translate): APIEmbedField | null {
   const lines: string[] = [];
   let length = 0;
-  for (const quote of new Set(citations.map((c) => oneLine(c.quote)).filter(Boolean))) {
+  // A cited block can be a whole (huge) paragraph: only what a quote line can show is looked at.
+  const quotes = citations.map((c) => oneLine(safeSlice(c.quote, QUOTE_SCAN_CHARS)));
+  for (const quote of new Set(quotes.filter(Boolean))) {
     const line = `> ${escapeWithin(quote, QUOTE_MAX_CHARS)}`;
     if (length + line.length + 1 > DISCORD_LIMITS.embedFieldValueChars || lines.length === MAX_QUOTES) break;
     lines.push(line);
