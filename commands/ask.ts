@@ -4,6 +4,7 @@ import {
   addArticleOption,
   addLanguageOption,
   english,
+  GUILD_ONLY,
   localized,
   replyLanguage,
   requestContext,
@@ -17,6 +18,9 @@ const data = new SlashCommandBuilder()
   .setName('ask')
   .setDescription(english('command.ask.description'))
   .setDescriptionLocalizations(localized('command.ask.description'))
+  // Servers only: the daily AI budget is a server's, and a DM or a user install would have none (README: Security).
+  .setContexts(GUILD_ONLY.contexts)
+  .setIntegrationTypes(GUILD_ONLY.integrationTypes)
   .addStringOption((option) =>
     option
       .setName('question')

@@ -17,7 +17,13 @@ import {
   DIGEST_ITEMS_MIN,
   type DigestMessage,
 } from '../src/digest/types.ts';
-import { type CommandDeps, english, localized, type SlashCommand } from '../src/discord/command.ts';
+import {
+  type CommandDeps,
+  english,
+  localized,
+  requireManageServer,
+  type SlashCommand,
+} from '../src/discord/command.ts';
 import { UserFacingError } from '../src/errors.ts';
 
 const ITEM_LIMITS = { min: DIGEST_ITEMS_MIN, max: DIGEST_ITEMS_MAX, default: DIGEST_ITEMS_DEFAULT };
@@ -177,7 +183,10 @@ export const digest: SlashCommand = {
   async execute(interaction, deps: DigestCommandDeps) {
     const handler = SUBCOMMANDS[interaction.options.getSubcommand()];
     if (!handler) throw new Error(`unknown /digest subcommand ${interaction.options.getSubcommand()}`);
-    await handler(interaction, serviceOf(deps), guildIdOf(interaction));
+    const guildId = guildIdOf(interaction);
+    // Every subcommand, status and preview included: the config and the digest's content are the admins'.
+    requireManageServer(interaction, 'digest.no-permission');
+    await handler(interaction, serviceOf(deps), guildId);
   },
   async autocomplete(interaction) {
     const focused = interaction.options.getFocused(true);

@@ -5,6 +5,7 @@ import {
   addArticleOption,
   addLanguageOption,
   english,
+  GUILD_ONLY,
   localized,
   replyLanguage,
   requestContext,
@@ -18,6 +19,9 @@ const data = new SlashCommandBuilder()
   .setName('summary')
   .setDescription(english('command.summary.description'))
   .setDescriptionLocalizations(localized('command.summary.description'))
+  // Servers only: the daily AI budget is a server's, and a DM or a user install would have none (README: Security).
+  .setContexts(GUILD_ONLY.contexts)
+  .setIntegrationTypes(GUILD_ONLY.integrationTypes)
   .addStringOption(addArticleOption('command.summary.article'))
   .addStringOption((option) =>
     option

@@ -5,7 +5,7 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import type { Accounting } from '../src/discord/command.ts';
-import { english, localized, type SlashCommand } from '../src/discord/command.ts';
+import { english, localized, requireManageServer, type SlashCommand } from '../src/discord/command.ts';
 import { renderUsage, USAGE_REPORT_DAYS } from '../src/discord/usage-report.ts';
 import { UserFacingError } from '../src/errors.ts';
 import { translate } from '../src/i18n/index.ts';
@@ -21,9 +21,7 @@ const data = new SlashCommandBuilder()
 function requireManager(interaction: ChatInputCommandInteraction): string {
   if (!interaction.inGuild())
     throw new UserFacingError(translate(interaction.locale, 'usage.no-guild'), 'no-guild');
-  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-    throw new UserFacingError(translate(interaction.locale, 'usage.no-permission'), 'missing-permission');
-  }
+  requireManageServer(interaction, 'usage.no-permission');
   return interaction.guildId;
 }
 

@@ -1,6 +1,6 @@
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { UserFacingError } from './errors.ts';
-import { createLogger, type Logger } from './log.ts';
+import { createLogger, type Logger, redactSecrets, secretsOf } from './log.ts';
 
 /**
  * Runs a command-line entry with a loaded config and a stderr logger. Operator mistakes (bad config, a
@@ -20,12 +20,13 @@ export async function runWithConfig(
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const secrets = secretsOf(config);
+  const logger = createLogger(config.logLevel, 2, secrets);
   try {
     return await body(config, logger);
   } catch (error) {
     if (error instanceof UserFacingError) {
-      console.error(error.message);
+      console.error(redactSecrets(error.message, secrets));
       return 1;
     }
     throw error;

@@ -204,6 +204,16 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * A value as a config error may quote it: whatever sits between the first `:` and the last `@` (the user and
+ * password of a URL, whatever its scheme or typo) and secret query parameters are hidden; the scheme and host stay.
+ */
+function hideCredentials(value: string): string {
+  return value
+    .replace(/:[^\s]*@/, ':***@')
+    .replace(/([?&](?:password|passwd|pwd|secret|token|key)=)[^&#\s]+/gi, '$1***');
+}
+
 /** Parses an environment (process.env by default) into one frozen Config, or throws ConfigError. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = EnvSchema.safeParse(env);
@@ -211,7 +221,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const problems = result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '(environment)');
       const given = env[key];
-      const shown = given === undefined ? 'not set' : `got ${JSON.stringify(given.slice(0, 60))}`;
+      const shown =
+        given === undefined ? 'not set' : `got ${JSON.stringify(hideCredentials(given).slice(0, 60))}`;
       return `${key}: ${issue.message} (${shown})`;
     });
     throw new ConfigError(problems);

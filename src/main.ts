@@ -2,6 +2,8 @@
  * The one entry point: `tsx src/main.ts <command> [args]`. Each command lives in its own module and is loaded only
  * when asked for, so `ingest` never pays for discord.js and the console never opens a gateway.
  */
+import { redactSecrets } from './log.ts';
+
 type CommandModule = { run(argv: readonly string[]): Promise<number> };
 
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
@@ -30,7 +32,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // A crash's stack can quote a request URL: interaction tokens and URL passwords are hidden from it too.
+    console.error(redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     process.exitCode = 1;
   },
 );

@@ -36,6 +36,14 @@ function toStored(article: Article, version: number, firstSeenAt: string, update
   };
 }
 
+/**
+ * An article is updated only by the source that stored it (same `source` name: the feed's configured name or
+ * title, the site, or "file"). An article stored without a source may be claimed by the next one.
+ */
+function isOwnedBy(existing: StoredArticle, offered: Article): boolean {
+  return existing.source === null || existing.source === offered.source;
+}
+
 class KeyvArticleStore implements ArticleStore {
   private readonly serializer = new KeyedSerializer();
   private closed: Promise<void> | undefined;
@@ -114,6 +122,14 @@ class KeyvArticleStore implements ArticleStore {
 
   private async upsertNow(article: Article): Promise<{ outcome: UpsertOutcome; article: StoredArticle }> {
     const existing = await this.read(article.id);
+    if (existing && !isOwnedBy(existing, article)) {
+      // One feed must not rewrite what another stored (its text, its disclaimer): the first source keeps it.
+      this.logger.warn(
+        { id: article.id, storedBy: existing.source, offeredBy: article.source },
+        'article kept as stored: another source stored it first',
+      );
+      return { outcome: 'unchanged', article: existing };
+    }
     if (existing && existing.hash === article.hash) {
       // Heals a catalogue entry lost to a crash between the two writes below.
       if (this.index.hashOf(existing.id) !== existing.hash) await this.writeCatalogue(existing);

@@ -12,9 +12,10 @@ import { collectReply } from '../answer/collect.ts';
 import type { Newsroom } from '../answer/newsroom-types.ts';
 import type { SummaryLength } from '../answer/types.ts';
 import type { ArticleStore } from '../articles/article.ts';
-import { replyLanguage, requestContext } from '../discord/command.ts';
+import { guildOnlyRefusal, replyLanguage, requestContext } from '../discord/command.ts';
+import type { CooldownTicket } from '../discord/cooldowns.ts';
 import { ephemeral, renderReply } from '../discord/render.ts';
-import { deliverReply } from '../discord/reply.ts';
+import { deliverReply, madeModelCall } from '../discord/reply.ts';
 import type { ComponentRoute } from '../discord/router.ts';
 import { oneLine, truncate } from '../discord/text.ts';
 import { UserFacingError } from '../errors.ts';
@@ -23,7 +24,9 @@ import { digestCustomId, parseDigestCustomId } from './custom-ids.ts';
 /**
  * The digest's way into Q&A: "Summary" answers with that article's summary, "Ask about" opens a modal whose
  * question is answered from that article. Both go through the newsroom exactly as /summary and /ask do, and
- * both answer privately (ephemeral), so the digest channel stays the digest.
+ * both answer privately (ephemeral), so the digest channel stays the digest. They count against the same
+ * per-user cooldowns as /summary and /ask (the router takes the use) and the same server budget (the newsroom
+ * sees the server in the request context).
  */
 
 /** The Summary button gives more than the digest's one-liner: /summary's default length. */
@@ -50,8 +53,10 @@ export function isDigestComponent(
 async function answerPrivately(
   interaction: ButtonInteraction | ModalSubmitInteraction,
   events: Parameters<typeof collectReply>[0],
+  cooldown: CooldownTicket,
 ): Promise<void> {
   const reply = await collectReply(events);
+  if (!madeModelCall(reply.result)) cooldown.refund();
   const [first, ...rest] = renderReply(reply, interaction.locale);
   if (first) await deliverReply(interaction, [first, ...rest.map(ephemeral)]);
 }
@@ -94,9 +99,11 @@ async function openQuestionModal(
 export async function handleDigestComponent(
   interaction: ButtonInteraction | ModalSubmitInteraction,
   deps: DigestComponentDeps,
+  cooldown: CooldownTicket = { refund() {} },
 ): Promise<void> {
   const parsed = parseDigestCustomId(interaction.customId);
   if (!parsed) return;
+  if (!interaction.inGuild()) throw guildOnlyRefusal(interaction, 'digest');
   const { action, articleId } = parsed;
   if (action === 'ask' && interaction.isButton()) return openQuestionModal(interaction, deps, articleId);
   const context = requestContext(interaction);
@@ -110,7 +117,7 @@ export async function handleDigestComponent(
       language,
       context,
     });
-    return answerPrivately(interaction, events);
+    return answerPrivately(interaction, events, cooldown);
   }
   if (action === 'question' && interaction.isModalSubmit()) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -119,12 +126,21 @@ export async function handleDigestComponent(
     return answerPrivately(
       interaction,
       deps.newsroom.ask({ question, article: articleId, language, context }),
+      cooldown,
     );
   }
+}
+
+/** The command a digest button or modal stands for, whose cooldown it counts against; none for opening the modal. */
+function cooldownFor(interaction: ButtonInteraction | ModalSubmitInteraction): string | undefined {
+  const action = parseDigestCustomId(interaction.customId)?.action;
+  if (action === 'summary') return 'summary';
+  return action === 'question' ? 'ask' : undefined;
 }
 
 /** The digest's buttons and modal, as a route the bot's router serves with its usual failure reporting. */
 export const DIGEST_COMPONENTS: ComponentRoute = {
   matches: isDigestComponent,
-  handle: (interaction, deps) => handleDigestComponent(interaction, deps),
+  cooldownFor,
+  handle: (interaction, deps, cooldown) => handleDigestComponent(interaction, deps, cooldown),
 };

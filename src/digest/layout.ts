@@ -5,8 +5,8 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import { DISCORD_LIMITS, embedCharacterCount } from '../discord/render.ts';
-import { defuseMentions, oneLine, truncate } from '../discord/text.ts';
+import { DISCORD_LIMITS, embedCharacterCount, escapeWithin } from '../discord/render.ts';
+import { oneLine, truncate } from '../discord/text.ts';
 import { digestCustomId } from './custom-ids.ts';
 import type { DigestConfig, DigestMessage } from './types.ts';
 
@@ -53,14 +53,10 @@ function safeUrl(url: string | null): string | undefined {
 
 function itemEmbed(item: DigestItem, position: number): APIEmbed {
   const url = safeUrl(item.url);
-  const title = truncate(
-    `${position}. ${oneLine(item.title) || item.articleId}`,
-    DIGEST_LIMITS.embedTitleChars,
-  );
-  const summary = truncate(
-    defuseMentions(item.summary),
-    ITEM_DESCRIPTION_MAX_CHARS - OFFLINE_LABEL.length - 1,
-  );
+  const number = `${position}. `;
+  // Titles and summaries come from feeds and the model: escaped, and measured once escaped.
+  const title = `${number}${escapeWithin(oneLine(item.title) || item.articleId, DIGEST_LIMITS.embedTitleChars - number.length)}`;
+  const summary = escapeWithin(item.summary, ITEM_DESCRIPTION_MAX_CHARS - OFFLINE_LABEL.length - 1);
   const description = item.offline ? `${summary}\n${OFFLINE_LABEL}` : summary;
   return {
     title,

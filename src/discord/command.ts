@@ -5,10 +5,17 @@ import type {
   LocalizationMap,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { Locale, type SlashCommandStringOption } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  Locale,
+  PermissionFlagsBits,
+  type SlashCommandStringOption,
+} from 'discord.js';
 import type { Newsroom, RequestContext } from '../answer/newsroom-types.ts';
 import type { UsageLedger } from '../answer/usage.ts';
 import type { ArticleStore } from '../articles/article.ts';
+import { UserFacingError } from '../errors.ts';
 import { catalogueEntry, type MessageKey, primaryLanguage, translate } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import type { CooldownTicket } from './cooldowns.ts';
@@ -76,6 +83,32 @@ export function localized(
     for (const locale of locales) map[locale] = text;
   }
   return map;
+}
+
+/**
+ * Manage Server, checked when the command runs: registration's default_member_permissions only hides a command,
+ * and a server may open it to any role or member. Missing permissions (a DM has none) mean no.
+ */
+export function requireManageServer(interaction: Interaction, refusal: MessageKey): void {
+  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true) return;
+  throw new UserFacingError(translate(interaction.locale, refusal), 'missing-permission');
+}
+
+/** Installed to servers and used in their channels only: no DMs, no user installs, no group DMs. */
+export const GUILD_ONLY = {
+  contexts: InteractionContextType.Guild,
+  integrationTypes: ApplicationIntegrationType.GuildInstall,
+} as const;
+
+/** Whether a command's registration limits it to servers (contexts: [Guild]). */
+export function isGuildOnly(data: RESTPostAPIChatInputApplicationCommandsJSONBody): boolean {
+  const contexts = data.contexts ?? [];
+  return contexts.length > 0 && contexts.every((context) => context === InteractionContextType.Guild);
+}
+
+/** A use from outside a server of something guild-only (a stale registration, a DM): refused, named. */
+export function guildOnlyRefusal(interaction: Interaction, command: string): UserFacingError {
+  return new UserFacingError(translate(interaction.locale, 'error.guild-only', { command }), 'guild-only');
 }
 
 export function requestContext(interaction: Interaction): RequestContext {

@@ -1,12 +1,26 @@
-import { type APIEmbed, type APIEmbedField, escapeMarkdown, MessageFlags } from 'discord.js';
+import { type APIEmbed, type APIEmbedField, MessageFlags } from 'discord.js';
 import type { CompletedReply } from '../answer/collect.ts';
 import type { Citation } from '../answer/types.ts';
 import { offlineNoteKey, type Translate, translator } from '../i18n/index.ts';
-import { defuseMentions, oneLine, splitText, truncate } from './text.ts';
+import {
+  defuseMentions,
+  escapeUntrusted,
+  escapeWithin,
+  oneLine,
+  safeSlice,
+  splitEscaped,
+  truncate,
+  unescapeUntrusted,
+} from './text.ts';
+
+/** The one escaping function for text that is not the bot's own wording (see text.ts); call it from here. */
+export { escapeUntrusted, escapeWithin, splitEscaped };
 
 /**
  * The one module that knows Discord's limits, suppresses mentions, splits long answers and puts the source's
  * disclaimer on the last part. Pure functions: they return discord.js reply options and never call Discord.
+ * Everything from articles, feeds, members or the model is escaped (escapeUntrusted) before it is measured and
+ * cut; only the bot's own wording carries Markdown, and only the bot's own links (the article URL) are links.
  */
 export const DISCORD_LIMITS = {
   contentChars: 2000,
@@ -25,6 +39,8 @@ export const DISCORD_LIMITS = {
 const MAX_PARTS = 5;
 const MAX_QUOTES = 5;
 const QUOTE_MAX_CHARS = 300;
+/** Whitespace collapses, so a little more than a quote line is read to fill one. */
+const QUOTE_SCAN_CHARS = 4 * QUOTE_MAX_CHARS;
 const NOTE_TITLE_MAX_CHARS = 200;
 const COLOR_ANSWER = 0x5865f2;
 const COLOR_OFFLINE = 0x99aab5;
@@ -66,7 +82,7 @@ function discordTimestamp(iso: string, style: 'd' | 'D' | 't' | 'R'): string {
 /** Which article answered, when the user did not pick it themselves. */
 function pickedNote(head: ReplyHead, t: Translate): string[] {
   if (head.pickedBy === 'id') return [];
-  const title = escapeMarkdown(truncate(oneLine(head.article.title), NOTE_TITLE_MAX_CHARS));
+  const title = escapeWithin(oneLine(head.article.title), NOTE_TITLE_MAX_CHARS);
   return [
     t(`reply.picked.${head.pickedBy}`, { title, date: discordTimestamp(head.article.publishedAt, 'D') }),
   ];
@@ -90,8 +106,10 @@ function replyNotes(reply: CompletedReply, t: Translate): string {
 export function quoteField(citations: readonly Citation[], t: Translate): APIEmbedField | null {
   const lines: string[] = [];
   let length = 0;
-  for (const quote of new Set(citations.map((c) => oneLine(c.quote)).filter(Boolean))) {
-    const line = `> ${escapeMarkdown(truncate(quote, QUOTE_MAX_CHARS))}`;
+  // A cited block can be a whole (huge) paragraph: only what a quote line can show is looked at.
+  const quotes = citations.map((c) => oneLine(safeSlice(c.quote, QUOTE_SCAN_CHARS)));
+  for (const quote of new Set(quotes.filter(Boolean))) {
+    const line = `> ${escapeWithin(quote, QUOTE_MAX_CHARS)}`;
     if (length + line.length + 1 > DISCORD_LIMITS.embedFieldValueChars || lines.length === MAX_QUOTES) break;
     lines.push(line);
     length += line.length + 1;
@@ -123,7 +141,7 @@ export type ReplyHead = Pick<CompletedReply, 'article' | 'pickedBy'>;
 function articleHeading(article: ReplyHead['article']): APIEmbed {
   const url = safeUrl(article.url);
   return {
-    title: truncate(oneLine(article.title) || article.id, DISCORD_LIMITS.embedTitleChars),
+    title: escapeWithin(oneLine(article.title) || article.id, DISCORD_LIMITS.embedTitleChars),
     ...(url ? { url } : {}),
   };
 }
@@ -149,7 +167,9 @@ export function renderLive(
 ): RenderedMessage {
   const t = translator(locale);
   const trimmed = text.trim();
-  const tail = trimmed.length > LIVE_TAIL_CHARS ? `…${safeTail(trimmed, LIVE_TAIL_CHARS - 1)}` : trimmed;
+  const shown = trimmed.length > LIVE_TAIL_CHARS ? `…${safeTail(trimmed, LIVE_TAIL_CHARS - 1)}` : trimmed;
+  // Escaped after cutting, so no cut lands inside an escape; twice LIVE_TAIL_CHARS still fits a description.
+  const tail = truncate(escapeUntrusted(shown), DISCORD_LIMITS.embedDescriptionChars);
   const notes = truncate(defuseMentions(pickedNote(head, t).join('\n')), DISCORD_LIMITS.contentChars);
   const embed: APIEmbed = {
     color: COLOR_ANSWER,
@@ -160,15 +180,19 @@ export function renderLive(
   return { content: notes, embeds: [embed], allowedMentions: NO_MENTIONS };
 }
 
+/** More of an answer than MAX_PARTS descriptions can show is never escaped or split (one part more marks the cut). */
+const MAX_ANSWER_CHARS = (MAX_PARTS + 1) * DISCORD_LIMITS.embedDescriptionChars;
+
 /** Splits the answer so every part's description fits, and the last part also fits its quotes and footer. */
 function describeChunks(text: string, lastPartOverhead: number, t: Translate): string[] {
-  const chunks = splitText(text, DISCORD_LIMITS.embedDescriptionChars);
+  const shown = text.length > MAX_ANSWER_CHARS ? safeSlice(text, MAX_ANSWER_CHARS) : text;
+  const chunks = splitEscaped(shown, DISCORD_LIMITS.embedDescriptionChars);
   const lastLimit = Math.min(
     DISCORD_LIMITS.embedDescriptionChars,
     DISCORD_LIMITS.embedTotalChars - lastPartOverhead,
   );
   const last = chunks.pop();
-  if (last !== undefined) chunks.push(...splitText(last, lastLimit));
+  if (last !== undefined) chunks.push(...splitEscaped(unescapeUntrusted(last), lastLimit));
   if (chunks.length <= MAX_PARTS) return chunks;
   const kept = chunks.slice(0, MAX_PARTS);
   const note = `\n${t('reply.truncated')}`;

@@ -11,8 +11,8 @@ import { UserFacingError } from '../errors.ts';
 import { catalogueEntry, DEFAULT_LOCALE, isMessageKey, primaryLanguage, translate } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import { logThrottle } from '../store/error-log.ts';
-import type { CommandDeps, SlashCommand } from './command.ts';
-import type { Cooldowns, CooldownVerdict } from './cooldowns.ts';
+import { type CommandDeps, guildOnlyRefusal, isGuildOnly, type SlashCommand } from './command.ts';
+import type { Cooldowns, CooldownTicket, CooldownVerdict } from './cooldowns.ts';
 import { classifyFailure, type FailureKind } from './errors.ts';
 import { ephemeral, renderNotice } from './render.ts';
 
@@ -25,7 +25,7 @@ export interface RouterOptions {
   readonly commands: readonly SlashCommand[];
   readonly deps: CommandDeps;
   readonly logger: Logger;
-  /** Per user per command limits, checked before the deferral; none when absent. */
+  /** Per user per command limits, checked before the deferral (buttons and modals too); none when absent. */
   readonly cooldowns?: Cooldowns;
   /** Buttons and modals (e.g. the digest's Summary/Ask), served with the same failure reporting as commands. */
   readonly components?: readonly ComponentRoute[];
@@ -36,7 +36,13 @@ export type ComponentInteraction = ButtonInteraction | ModalSubmitInteraction;
 /** A family of buttons/modals recognised by custom id; `handle` throws what the router should report. */
 export interface ComponentRoute {
   matches(interaction: Interaction): interaction is ComponentInteraction;
-  handle(interaction: ComponentInteraction, deps: CommandDeps): Promise<void>;
+  /**
+   * The command whose per-user cooldown this use counts against (a button that asks the model counts as the
+   * command it stands for), or undefined when it costs no model call (e.g. opening a modal).
+   */
+  cooldownFor?(interaction: ComponentInteraction): string | undefined;
+  /** `cooldown` is the use taken for it; refund it when the reply cost no model call. */
+  handle(interaction: ComponentInteraction, deps: CommandDeps, cooldown: CooldownTicket): Promise<void>;
 }
 
 /** A user-caused problem in the asker's language when the catalogue has it (`error.<code>`), else as thrown. */
@@ -64,11 +70,11 @@ function genericMessageKey(failure: FailureKind) {
 }
 
 /** "You can use it again in 40 seconds": Discord renders `<t:…:R>` in the reader's language and counts down. */
-function cooldownNotice(interaction: ChatInputCommandInteraction, retryAt: number, limit: number) {
+function cooldownNotice(interaction: RepliableInteraction, command: string, retryAt: number, limit: number) {
   return ephemeral(
     renderNotice(
       translate(interaction.locale, 'cooldown.wait', {
-        command: interaction.commandName,
+        command,
         limit,
         retryAt: `<t:${Math.ceil(retryAt / 1000)}:R>`,
       }),
@@ -148,14 +154,13 @@ export function createRouter({ commands, deps, logger, cooldowns, components = [
       await reportFailure(interaction, new UserFacingError(message, 'unknown-command'));
       return;
     }
-    const verdict = cooldowns?.take(command.data.name, interaction.user.id) ?? NO_COOLDOWN;
-    if (!verdict.allowed) {
-      logger.info({ command: command.data.name, retryAt: verdict.retryAt }, 'cooldown');
-      await interaction
-        .reply(cooldownNotice(interaction, verdict.retryAt, verdict.limit))
-        .catch((error: unknown) => reportFailure(interaction, error));
+    // Checked here as well as registered: a registration from before, or a server's override, must not open it.
+    if (isGuildOnly(command.data) && !interaction.inGuild()) {
+      await reportFailure(interaction, guildOnlyRefusal(interaction, command.data.name));
       return;
     }
+    const verdict = await takeCooldown(interaction, command.data.name);
+    if (!verdict.allowed) return;
     // Model-backed: the deferral goes out before anything else, and the work runs while it is in flight.
     const acknowledged = command.defer ? interaction.deferReply().then(() => {}) : Promise.resolve();
     const abort = new AbortController();
@@ -193,12 +198,29 @@ export function createRouter({ commands, deps, logger, cooldowns, components = [
     }
   }
 
+  /** Takes one use of `name`'s window; when none is left, tells the user when they may try again. */
+  async function takeCooldown(
+    interaction: ChatInputCommandInteraction | ComponentInteraction,
+    name: string | undefined,
+  ): Promise<CooldownVerdict> {
+    const verdict = (name && cooldowns?.take(name, interaction.user.id)) || NO_COOLDOWN;
+    if (verdict.allowed || !name) return verdict;
+    logger.info({ command: labelOf(interaction), retryAt: verdict.retryAt }, 'cooldown');
+    await interaction
+      .reply(cooldownNotice(interaction, name, verdict.retryAt, verdict.limit))
+      .catch((error: unknown) => reportFailure(interaction, error));
+    return verdict;
+  }
+
   async function runComponent(interaction: ComponentInteraction, route: ComponentRoute): Promise<void> {
+    const verdict = await takeCooldown(interaction, route.cooldownFor?.(interaction));
+    if (!verdict.allowed) return;
     try {
-      await route.handle(interaction, deps);
+      await route.handle(interaction, deps, verdict.ticket);
       if (!interaction.replied && !interaction.deferred)
         throw new Error(`${interaction.customId} was not answered`);
     } catch (error) {
+      verdict.ticket.refund();
       await reportFailure(interaction, error);
     }
   }

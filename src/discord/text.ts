@@ -73,3 +73,60 @@ export function splitText(text: string, limit: number): string[] {
   if (current.trim()) chunks.push(current.trim());
   return chunks;
 }
+
+/** Marks that mean something anywhere in a line: emphasis, underline, strike, spoiler, code, masked links, mentions. */
+const INLINE_MARKUP = /[\\*_~|`[\]<]/g;
+/** Marks that mean something at the start of a line: headings and subtext, block quotes, list items. */
+const LINE_START_MARKUP = /^([ \t]*)([#>+-]|\d+(?=[.)]))/gm;
+/** `scheme://`: Discord turns it into a link wherever it starts; `scheme\://` shows the same characters, unlinked. */
+const AUTO_LINK = /:(?=\/\/)/g;
+const MASS_MENTION = /@(everyone|here)/gi;
+
+/**
+ * Text that is not the bot's own wording (answers, quotes, titles, echoed questions, digest lines), made to read
+ * exactly as written and to mean nothing to Discord's Markdown: every mark is backslash-escaped, so a reader sees
+ * `[claim your prize](http://…)` as those characters, never a masked link, heading, spoiler, code block, quote,
+ * list, mention or link. It escapes, never strips; the result is longer (at most twice the input), so measure
+ * lengths after escaping. Only for places Discord renders Markdown (content, embed title/description/fields);
+ * footers, button labels and modal titles show backslashes literally and render no Markdown anyway.
+ */
+export function escapeUntrusted(text: string): string {
+  return text
+    .replace(INLINE_MARKUP, '\\$&')
+    .replace(LINE_START_MARKUP, (_match, indent: string, mark: string) =>
+      /^\d/.test(mark) ? `${indent}${mark}\\` : `${indent}\\${mark}`,
+    )
+    .replace(AUTO_LINK, '\\:')
+    .replace(MASS_MENTION, '\\@$1');
+}
+
+/** The text escapeUntrusted was given: every backslash it wrote precedes one character, and its own are doubled. */
+export function unescapeUntrusted(escaped: string): string {
+  return escaped.replace(/\\([\s\S])/g, '$1');
+}
+
+/**
+ * Untrusted text, escaped, then cut to `max` characters: the length Discord counts is the escaped one. Only the
+ * first `max + 1` characters are escaped (escaping never shortens), so a megabyte title costs what a short one does.
+ */
+export function escapeWithin(text: string, max: number): string {
+  return truncate(escapeUntrusted(text.length > max ? safeSlice(text, max + 1) : text), max);
+}
+
+/**
+ * Untrusted text as escaped chunks of at most `limit` characters each, split as splitText splits (paragraphs,
+ * sentences, words). Each chunk is escaped on its own, since each starts a new message or embed (a line start).
+ * A chunk whose escaping made it too long is split again, finer, until it fits.
+ */
+export function splitEscaped(text: string, limit: number): string[] {
+  return splitText(text, limit).flatMap((chunk) => fitEscaped(chunk, limit));
+}
+
+function fitEscaped(chunk: string, limit: number): string[] {
+  const escaped = escapeUntrusted(chunk);
+  if (escaped.length <= limit) return [escaped];
+  if (chunk.length <= 1) return [truncate(escaped, limit)];
+  // Escaping at most doubles the text, so this raw limit is always shorter than the chunk: the recursion ends.
+  const rawLimit = Math.max(1, Math.floor((chunk.length * limit) / escaped.length));
+  return splitText(chunk, rawLimit).flatMap((piece) => fitEscaped(piece, limit));
+}

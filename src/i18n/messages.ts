@@ -60,6 +60,10 @@ export const en = {
     'You have used /{command} {limit} times in the last minute. You can use it again {retryAt}.',
   'usage.no-guild': '/usage works in a server: it shows that server’s AI use.',
   'usage.no-permission': 'Only members who can manage this server can see its AI use.',
+  'digest.no-permission':
+    'Only members who can manage this server can change or post its daily digest. Ask a server admin.',
+  'error.guild-only':
+    '/{command} works in a server, where the server’s daily AI budget applies: use it in a channel there.',
   'usage.title': 'AI use of this server',
   'usage.today': 'Today ({zone})',
   'usage.week': 'Last 7 days',
@@ -141,6 +145,10 @@ export const de: Catalogue = {
     'Du hast /{command} in der letzten Minute {limit}-mal benutzt. Du kannst es {retryAt} wieder benutzen.',
   'usage.no-guild': '/usage funktioniert auf einem Server: Es zeigt die KI-Nutzung dieses Servers.',
   'usage.no-permission': 'Nur Mitglieder, die diesen Server verwalten dürfen, sehen seine KI-Nutzung.',
+  'digest.no-permission':
+    'Nur Mitglieder, die diesen Server verwalten dürfen, können seinen täglichen Digest ändern oder posten. Frag einen Server-Admin.',
+  'error.guild-only':
+    '/{command} funktioniert auf einem Server, wo dessen tägliches KI-Budget gilt: Benutze es dort in einem Kanal.',
   'usage.title': 'KI-Nutzung dieses Servers',
   'usage.today': 'Heute ({zone})',
   'usage.week': 'Letzte 7 Tage',

@@ -4,6 +4,7 @@ import { openArticleStore } from '../../src/articles/store.ts';
 import { type ComposeDeps, composeDigest, digestWindow, leadSentences } from '../../src/digest/compose.ts';
 import { EMPTY_STATE } from '../../src/digest/types.ts';
 import { silentLogger } from '../../src/log.ts';
+import { seenAsUser } from '../support/discord-markdown.ts';
 import { countingModel, digestConfig, ingestFresh, testNewsroom } from './support.ts';
 
 const NOW = new Date('2026-03-29T07:00:00Z');
@@ -61,7 +62,7 @@ describe('digest compose', () => {
     expect(d.calls).toHaveLength(5);
     expect(second.messages).toEqual(first.messages);
     const description = first.messages[0]?.embeds[0]?.description ?? '';
-    expect(description).toMatch(/^Model brief of [\w-]+\. It matters\.$/);
+    expect(seenAsUser(description).text).toMatch(/^Model brief of [\w-]+\. It matters\.$/);
   });
 
   it('GIVEN the model down THEN each item is an extractive one-liner, labelled offline', async () => {

@@ -9,6 +9,7 @@ import { createDigestService, type DigestService } from '../../src/digest/servic
 import { createDigestRepository, type DigestRepository } from '../../src/digest/state.ts';
 import { DIGEST_NAMESPACE, type DigestConfig } from '../../src/digest/types.ts';
 import { createDiscordClient } from '../../src/discord/client.ts';
+import { createCooldowns } from '../../src/discord/cooldowns.ts';
 import { createRouter } from '../../src/discord/router.ts';
 import { silentLogger } from '../../src/log.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '../fakes/anthropic.ts';
@@ -59,7 +60,11 @@ export interface DigestWorld {
   close(): Promise<void>;
 }
 
-export async function startDigestWorld(startIso: string): Promise<DigestWorld> {
+/** `env` adds to the test config, e.g. cooldowns (off by default: tests press the same button often) or a budget. */
+export async function startDigestWorld(
+  startIso: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<DigestWorld> {
   const clock = { ms: Date.parse(startIso) };
   const now = () => new Date(clock.ms);
   const discord = await startFakeDiscord({ now: () => clock.ms });
@@ -72,6 +77,9 @@ export async function startDigestWorld(startIso: string): Promise<DigestWorld> {
     ANTHROPIC_MAX_RETRIES: '0',
     STORE_URL: 'memory://',
     LOG_LEVEL: 'silent',
+    ASK_COOLDOWN_PER_MINUTE: '0',
+    SUMMARY_COOLDOWN_PER_MINUTE: '0',
+    ...env,
   });
   const runtime = await openNewsroom(config, silentLogger, { now });
   const keyv = await runtime.openKeyv(DIGEST_NAMESPACE);
@@ -99,6 +107,10 @@ export async function startDigestWorld(startIso: string): Promise<DigestWorld> {
       deps,
       logger: silentLogger,
       components: [DIGEST_COMPONENTS],
+      cooldowns: createCooldowns({
+        perWindow: { ask: config.cooldowns.askPerMinute, summary: config.cooldowns.summaryPerMinute },
+        now: () => clock.ms,
+      }),
     });
     client.on(Events.InteractionCreate, (interaction: Interaction) => void router.handle(interaction));
     const ready = once(client, Events.ClientReady);

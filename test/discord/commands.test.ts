@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../commands/ask.ts';
 import { COMMANDS } from '../../commands/index.ts';
@@ -31,6 +31,15 @@ describe('the command list', () => {
     expect(options[1]).toMatchObject({
       choices: [{ value: 'brief' }, { value: 'standard' }, { value: 'detailed' }],
     });
+  });
+
+  it('GIVEN /summary, /ask, /usage and /digest THEN each is installed to servers and runs in server channels only', () => {
+    for (const name of ['summary', 'ask', 'usage', 'digest']) {
+      expect(command(name).data.contexts, name).toEqual([InteractionContextType.Guild]);
+    }
+    for (const name of ['summary', 'ask']) {
+      expect(command(name).data.integration_types, name).toEqual([ApplicationIntegrationType.GuildInstall]);
+    }
   });
 
   it('GIVEN /ask THEN question is required with at most 500 characters and article autocompletes', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defuseMentions, splitText, truncate } from '../../src/discord/text.ts';
+import {
+  defuseMentions,
+  escapeUntrusted,
+  splitEscaped,
+  splitText,
+  truncate,
+  unescapeUntrusted,
+} from '../../src/discord/text.ts';
+import { seenAsUser } from '../support/discord-markdown.ts';
+import { seededRandom } from '../support/random.ts';
 import { longProse } from './support/replies.ts';
 
 describe('truncate', () => {
@@ -60,5 +69,91 @@ describe('defuseMentions', () => {
   it('GIVEN @everyone, @here and a user mention THEN none of them can render as a mention', () => {
     const defused = defuseMentions('@everyone @here <@123456789012345678> <@&123456789012345678>');
     expect(defused).not.toMatch(/@everyone|@here|<@\d|<@&\d/);
+  });
+});
+
+describe('escapeUntrusted', () => {
+  /** Pieces hostile text is made of: every Markdown mark Discord knows, mentions, links, words and line breaks. */
+  const PIECES = [
+    ...[
+      '*',
+      '**',
+      '_',
+      '__',
+      '~~',
+      '||',
+      '`',
+      '```',
+      '# ',
+      '## ',
+      '-# ',
+      '> ',
+      '>>> ',
+      '- ',
+      '* ',
+      '1. ',
+      '2) ',
+    ],
+    ...[
+      '[',
+      ']',
+      '(',
+      ')',
+      '<',
+      '>',
+      '\\',
+      '@everyone',
+      '@here',
+      '<@123456789012345678>',
+      '<@&223456789012345678>',
+    ],
+    ...[
+      '<#323456789012345678>',
+      '<t:1700000000:R>',
+      '</ask:423456789012345678>',
+      '<:wave:523456789012345678>',
+    ],
+    ...[
+      'https://prize.example/claim',
+      'http://x.example',
+      ':',
+      '//',
+      'ferry',
+      'tide',
+      ' ',
+      ' ',
+      '\n',
+      '\n\n',
+    ],
+  ];
+
+  function hostile(random: () => number): string {
+    const length = 1 + Math.floor(random() * 30);
+    return Array.from({ length }, () => PIECES[Math.floor(random() * PIECES.length)] ?? '').join('');
+  }
+
+  it('GIVEN 500 random mixes of markup THEN a reader sees exactly the text, no markup, at most twice as long', () => {
+    const random = seededRandom(13);
+    for (let n = 0; n < 500; n++) {
+      const text = hostile(random);
+      const escaped = escapeUntrusted(text);
+      const seen = seenAsUser(escaped);
+      expect(seen.markup, JSON.stringify(text)).toEqual([]);
+      expect(seen.text, JSON.stringify(text)).toBe(text);
+      expect(escaped.length).toBeLessThanOrEqual(2 * text.length);
+      expect(unescapeUntrusted(escaped)).toBe(text);
+    }
+  });
+
+  it('GIVEN a long hostile text split to a limit THEN every chunk fits once escaped and together they read as the text', () => {
+    const random = seededRandom(7);
+    const text = Array.from({ length: 400 }, () => hostile(random)).join(' ');
+    const chunks = splitEscaped(text, 1_000);
+    for (const chunk of chunks) {
+      expect(chunk.length).toBeLessThanOrEqual(1_000);
+      expect(seenAsUser(chunk).markup).toEqual([]);
+    }
+    const squash = (value: string) => value.replace(/\s+/g, '');
+    expect(squash(chunks.map((chunk) => seenAsUser(chunk).text).join(''))).toBe(squash(text));
   });
 });
