@@ -4,6 +4,7 @@ import { errorMessage } from '../errors.ts';
 import { type Logger, silentLogger } from '../log.ts';
 import { Broadcast } from './broadcast.ts';
 import { type AnswerCache, type CacheIdentity, cacheKey } from './cache.ts';
+import { isUncited, withheldReply } from './newsroom-grounding.ts';
 import type {
   AskRequest,
   Newsroom,
@@ -42,6 +43,8 @@ export interface NewsroomDeps {
 /** One request, reduced to what differs between /summary and /ask. */
 interface Job {
   readonly context: RequestContext;
+  readonly kind: 'summary' | 'answer';
+  readonly language: string;
   readonly resolve: () => Promise<ResolvedArticle>;
   readonly identity: (article: Article) => Omit<CacheIdentity, 'promptHash' | 'model'>;
   readonly run: (answerer: Answerer, article: Article) => AsyncIterable<AnswerEvent>;
@@ -113,6 +116,16 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     }
   }
 
+  function withhold(job: Job, article: Article, uncited: AnswerResult): Promise<AnswerResult> {
+    logger.info(
+      { kind: job.kind, article: article.id },
+      'model reply cited nothing; not shown as the answer',
+    );
+    const offline = () => job.run(deps.offline, article);
+    const onError = (error: unknown) => logger.warn({ err: error }, 'offline sentences unavailable');
+    return withheldReply(uncited, job.kind, job.language, offline, onError);
+  }
+
   async function produce(
     flight: Broadcast<ReplyEvent>,
     job: Job,
@@ -132,6 +145,7 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
         }
       }
       if (!result) throw new Error('the model stream ended without a result');
+      if (isUncited(result)) result = await withhold(job, article, result);
       // The reply goes out first; the bookkeeping follows. The flight stays registered until the cache entry is
       // written, so an identical request arriving meanwhile joins it instead of calling the model again.
       flight.push({ type: 'done', result: { ...result, cached: false } });
@@ -215,6 +229,8 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     summary(request: SummaryRequest) {
       return serve({
         context: request.context,
+        kind: 'summary',
+        language: request.language,
         resolve: () => resolveArticle(deps.store, request.article),
         identity: (article) => ({
           kind: 'summary',
@@ -231,6 +247,8 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
       const question = validateQuestion(request.question);
       yield* serve({
         context: request.context,
+        kind: 'answer',
+        language: request.language,
         resolve: () => resolveArticle(deps.store, request.article, question),
         identity: (article) => ({
           kind: 'answer',

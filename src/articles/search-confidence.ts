@@ -57,24 +57,27 @@ export function typedWords(text: string, analyzer: TermAnalyzer): TypedWord[] {
   return [...seen.values()];
 }
 
-/** Levenshtein distance, or `limit + 1` as soon as it must exceed `limit` (banded, O(length × limit)). */
+/**
+ * Edit distance counting a swap of neighbours as one edit ("musuem" ~ "museum"), or `limit + 1` as soon as it
+ * must exceed `limit`. Words are at most 32 characters, so this is at most ~1,000 steps.
+ */
 export function editDistanceWithin(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     let rowBest = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(
-        (previous[j] ?? i) + 1,
-        (current[j - 1] ?? i) + 1,
-        (previous[j - 1] ?? i) + cost,
-      );
+      let value = Math.min((previous[j] ?? i) + 1, (current[j - 1] ?? i) + 1, (previous[j - 1] ?? i) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (before[j - 2] ?? i) + 1);
       current.push(value);
       rowBest = Math.min(rowBest, value);
     }
     if (rowBest > limit) return limit + 1;
+    before = previous;
     previous = current;
   }
   return previous[b.length] ?? limit + 1;
