@@ -54,8 +54,8 @@ export function describeUnresolved(
     (entry) => `- ${formatTitle(entry.title)} (${entry.publishedAt.slice(0, 10)})`,
   );
   if (error.reason === 'reference') {
+    if (list.length === 0) return t('error.unknown-article');
     const head = t('resolve.no-match', { typed: formatTitle(typed) });
-    if (list.length === 0) return `${head}\n${t('resolve.pick')}`;
     return [head, t('resolve.close-titles'), ...list, t('resolve.pick')].join('\n');
   }
   if (list.length === 0) return t('error.no-matching-article');

@@ -90,7 +90,7 @@ describe('resolving a typed article reference', () => {
   it('GIVEN a URL of a page that is not stored THEN no article matches and none is offered', async () => {
     const error = await unresolved('https://news.example.org/agri/orchard-prices-collapse');
     expect(error.suggestions).toEqual([]);
-    expect(error.message).toContain('No stored article matches');
+    expect(error.message).toMatch(/^No stored article matches that\./);
   });
 
   it('GIVEN the whole title in other case and punctuation THEN that article, as if picked', async () => {

@@ -38,14 +38,17 @@ describe('/summary and /ask in Discord: confident articles, cited answers', () =
     expect(h.anthropic.requests).toHaveLength(0);
   });
 
-  it('GIVEN a German member and a made-up name THEN the reply is in German', async () => {
-    const interaction = await h.discord.command(
-      'summary',
-      { article: 'Quorblin Festspiele' },
-      { locale: 'de' },
-    );
+  it('GIVEN a German member and a word in two titles THEN the reply and its list are in German', async () => {
+    const interaction = await h.discord.command('summary', { article: 'urges' }, { locale: 'de' });
     const view = await interaction.waitFor(noticed);
-    expect(view.followUps[0]?.content).toMatch(/Kein gespeicherter Artikel passt sicher genug/);
+    expect(view.followUps[0]?.content).toMatch(/^Kein gespeicherter Artikel passt sicher genug zu „urges“/);
+    expect(view.followUps[0]?.content).toContain('Ähnliche Titel:');
+  });
+
+  it('GIVEN a made-up name THEN no title is offered and the member is told how to pick one', async () => {
+    const interaction = await h.discord.command('summary', { article: 'Quorblin Festspiele' });
+    const view = await interaction.waitFor(noticed);
+    expect(view.followUps[0]?.content).toMatch(/^No stored article matches that\. Start typing/);
   });
 
   it('GIVEN /ask without an article and a question two articles match alike THEN it names the articles considered', async () => {
