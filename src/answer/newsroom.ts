@@ -43,8 +43,6 @@ export interface NewsroomDeps {
 /** One request, reduced to what differs between /summary and /ask. */
 interface Job {
   readonly context: RequestContext;
-  readonly kind: 'summary' | 'answer';
-  readonly language: string;
   readonly resolve: () => Promise<ResolvedArticle>;
   readonly identity: (article: Article) => Omit<CacheIdentity, 'promptHash' | 'model'>;
   readonly run: (answerer: Answerer, article: Article) => AsyncIterable<AnswerEvent>;
@@ -117,13 +115,11 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
   }
 
   function withhold(job: Job, article: Article, uncited: AnswerResult): Promise<AnswerResult> {
-    logger.info(
-      { kind: job.kind, article: article.id },
-      'model reply cited nothing; not shown as the answer',
-    );
+    const { kind, language } = job.identity(article);
+    logger.info({ kind, article: article.id }, 'model reply cited nothing; not shown as the answer');
     const offline = () => job.run(deps.offline, article);
     const onError = (error: unknown) => logger.warn({ err: error }, 'offline sentences unavailable');
-    return withheldReply(uncited, job.kind, job.language, offline, onError);
+    return withheldReply(uncited, kind, language, offline, onError);
   }
 
   async function produce(
@@ -229,8 +225,6 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     summary(request: SummaryRequest) {
       return serve({
         context: request.context,
-        kind: 'summary',
-        language: request.language,
         resolve: () => resolveArticle(deps.store, request.article),
         identity: (article) => ({
           kind: 'summary',
@@ -247,8 +241,6 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
       const question = validateQuestion(request.question);
       yield* serve({
         context: request.context,
-        kind: 'answer',
-        language: request.language,
         resolve: () => resolveArticle(deps.store, request.article, question),
         identity: (article) => ({
           kind: 'answer',

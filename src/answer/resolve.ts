@@ -18,8 +18,10 @@ const QUESTION_MATCH_MAX_CHARS = 200_000;
 const QUESTION_SCORE_RATIO = 1.3;
 /** A question must share at least this many of its content words with the article it is answered from. */
 const QUESTION_MIN_WORDS = 2;
-/** URLs are compared on the part a reader would paste: host, path and query, no fragment, no trailing slash. */
+/** Search hits whose URLs are compared with a pasted URL. */
 const URL_CANDIDATES = 10;
+/** Longer references are cut before anything reads them (a URL is the longest thing worth typing). */
+const MAX_REFERENCE_CHARS = 2_048;
 
 export interface ResolvedArticle {
   readonly article: StoredArticle;
@@ -80,6 +82,7 @@ async function picked(store: ArticleStore, id: string, pickedBy: ArticlePick): P
   return { article, pickedBy };
 }
 
+/** URLs are compared on the part a reader would paste: host, path and query; no fragment, no trailing slash. */
 function comparableUrl(raw: string): string | null {
   try {
     const url = new URL(raw.trim());
@@ -181,7 +184,7 @@ export async function resolveArticle(
   reference: string | undefined,
   question?: string,
 ): Promise<ResolvedArticle> {
-  const typed = reference?.trim() ?? '';
+  const typed = reference?.trim().slice(0, MAX_REFERENCE_CHARS) ?? '';
   if (store.count() === 0) throw EMPTY_STORE;
   if (typed !== '') return resolveReference(store, typed);
   if (question === undefined) return latestArticle(store);

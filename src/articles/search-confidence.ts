@@ -1,4 +1,5 @@
 import type { SearchHit } from './article.ts';
+import { MAX_QUERY_CHARS } from './search-query.ts';
 import { foldText, isStopword, TermAnalyzer, words } from './terms.ts';
 
 /**
@@ -22,6 +23,8 @@ const LONG_WORD_CHARS = 8;
 const MAX_TITLE_WORDS = 40;
 /** A word being typed must have this many letters before it can match the start of a title word. */
 const MIN_PREFIX_CHARS = 3;
+/** Only the first words of a long reference are judged, as search reads only the first ones too. */
+const MAX_TYPED_WORDS = 32;
 
 interface TypedWord {
   readonly folded: string;
@@ -45,7 +48,8 @@ export type ReferenceVerdict =
   | { readonly kind: 'unsure'; readonly ranked: readonly RankedCandidate[] };
 
 /** The typed content words, each once; the last one marked when it may be unfinished. */
-export function typedWords(text: string, analyzer: TermAnalyzer): TypedWord[] {
+export function typedWords(reference: string, analyzer: TermAnalyzer): TypedWord[] {
+  const text = reference.slice(0, MAX_QUERY_CHARS);
   const all = words(text);
   const endsInWord = /[\p{L}\p{N}]$/u.test(text);
   const seen = new Map<string, TypedWord>();
@@ -54,7 +58,7 @@ export function typedWords(text: string, analyzer: TermAnalyzer): TypedWord[] {
     const typing = endsInWord && index === all.length - 1;
     seen.set(folded, { folded, term: analyzer.toTerm(folded), typing });
   });
-  return [...seen.values()];
+  return [...seen.values()].slice(0, MAX_TYPED_WORDS);
 }
 
 /**

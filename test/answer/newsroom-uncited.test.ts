@@ -8,6 +8,7 @@ import type { ReplyEvent } from '../../src/answer/newsroom-types.ts';
 import { type NewsroomRuntime, openNewsroom } from '../../src/answer/open.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
 import { parseConfig } from '../../src/config.ts';
+import { executeLine } from '../../src/console/session.ts';
 import { silentLogger } from '../../src/log.ts';
 import { type FakeAnthropic, startFakeAnthropic, text } from '../fakes/anthropic.ts';
 import { sampleArticle } from '../support/articles.ts';
@@ -99,6 +100,25 @@ describe('a model reply that cites nothing (real SDK, fake Messages API)', () =>
     expect(reply.result.text).not.toContain('teal');
     expect(reply.result.text).toMatch(/No summary is shown/);
     expect(reply.result.text).toMatch(/offline summary instead/);
+  });
+
+  it('GIVEN an uncited answer streamed to the console THEN it is marked withdrawn before the reply', async () => {
+    fake.setResponder(() => ({ blocks: [text(UNCITED)] }));
+    const chunks: string[] = [];
+    const out = { write: (chunk: string) => chunks.push(chunk) };
+    const deps = {
+      newsroom: runtime.newsroom,
+      store: runtime.store,
+      out,
+      logger: silentLogger,
+      language: 'en',
+    };
+    await executeLine(deps, `/ask question:Who will drive the trams? article:${TRAM}`);
+    const printed = chunks.join('');
+    const withdrawnAt = printed.indexOf('(The text above is withdrawn: it cited nothing in the article.)');
+    expect(printed.indexOf('teal')).toBeGreaterThan(-1);
+    expect(withdrawnAt).toBeGreaterThan(printed.indexOf('teal'));
+    expect(printed.slice(withdrawnAt)).toMatch(/does not support an answer/);
   });
 
   it('GIVEN an uncited answer streamed word by word THEN the text streams, but the final reply withdraws it', async () => {

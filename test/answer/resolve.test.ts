@@ -145,6 +145,30 @@ describe('resolving a typed article reference', () => {
   });
 });
 
+describe('hostile references', () => {
+  const hostile = [
+    'x'.repeat(100_000),
+    `${'ferry '.repeat(5_000)}islands`,
+    'https://',
+    'javascript:alert(1)',
+    '\u0000\u202e<@123456789012345678> **ferry** [islands](https://evil.example)',
+    '🛳️🛳️🛳️',
+    'ferry\u200Bislands',
+  ];
+  it.each(hostile)(
+    'GIVEN %j THEN it resolves or says no article matches, quickly, never anything else',
+    async (reference) => {
+      const started = performance.now();
+      const outcome = await resolveArticle(store, reference).then(
+        () => 'resolved',
+        (error: unknown) => (error instanceof ArticleNotResolvedError ? 'unresolved' : error),
+      );
+      expect(['resolved', 'unresolved']).toContain(outcome);
+      expect(performance.now() - started).toBeLessThan(1_000);
+    },
+  );
+});
+
 describe('picking the article for /ask without one', () => {
   it('GIVEN a question sharing several words with one article THEN that article, as the best match', async () => {
     const resolved = await resolveArticle(
