@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ArticleNotResolvedError } from '../../src/answer/resolve.ts';
 import { SITE_DISCLAIMER } from '../../src/config.ts';
+import { localizeUnresolved } from '../../src/discord/render.ts';
 import { text } from '../fakes/anthropic.ts';
 import type { UserView } from '../fakes/discord/index.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
@@ -72,5 +74,20 @@ describe('/summary and /ask in Discord: confident articles, cited answers', () =
     expect(final?.description).not.toContain('seagulls');
     expect(final?.description).toMatch(/does not support an answer/);
     expect(final?.footer?.text).toBe(SITE_DISCLAIMER);
+  });
+});
+
+describe('the "no article matches" text', () => {
+  it('GIVEN a title carrying markup and a masked link THEN it is listed as plain text', () => {
+    const title = '# Big **news** [read this](https://evil.example/) now';
+    const entry = { id: 'x', title, publishedAt: '2026-03-01T00:00:00.000Z', category: null, url: null };
+    const error = new ArticleNotResolvedError('big news', [entry], 'reference');
+    const localized = localizeUnresolved(error, 'en');
+    expect(localized).toBeInstanceOf(Error);
+    const message = (localized as Error).message;
+    expect(message).not.toContain('**news**');
+    expect(message).not.toMatch(/(?<!\\)\[read this\]\(/);
+    expect(message).toContain('\\[read this]');
+    expect(message).toContain('2026-03-01');
   });
 });
