@@ -104,7 +104,8 @@ function urlMatch(store: ArticleStore, typed: string): SearchHit | undefined {
 }
 
 async function resolveReference(store: ArticleStore, typed: string): Promise<ResolvedArticle> {
-  const exact = await store.get(typed);
+  // Ids are lower case by construction; a hand-typed "001_Tram_Line" means the same article.
+  const exact = (await store.get(typed)) ?? (await store.get(typed.toLowerCase()));
   if (exact) return { article: exact, pickedBy: 'id' };
   const byUrl = urlMatch(store, typed);
   if (byUrl) return picked(store, byUrl.id, 'id');

@@ -81,6 +81,11 @@ describe('resolving a typed article reference', () => {
     expect(resolved).toMatchObject({ article: { id: 'clock_tower' }, pickedBy: 'id' });
   });
 
+  it('GIVEN an article id typed in capitals THEN that article, picked by id', async () => {
+    const resolved = await resolveArticle(store, 'Clock_Tower');
+    expect(resolved).toMatchObject({ article: { id: 'clock_tower' }, pickedBy: 'id' });
+  });
+
   it('GIVEN the article URL (with a trailing slash and a fragment) THEN that article', async () => {
     const url = 'https://news.example.org/agri/orchard-growers-early-bloom/#comments';
     const resolved = await resolveArticle(store, url);
