@@ -10,6 +10,7 @@ import {
   requestContext,
   type SlashCommand,
 } from '../src/discord/command.ts';
+import { localizeUnresolved } from '../src/discord/render.ts';
 import { answerFromStream } from '../src/discord/reply.ts';
 
 const QUESTION_MAX_CHARS = 500;
@@ -45,7 +46,9 @@ export const ask: SlashCommand = {
       context: requestContext(interaction),
       signal: context.signal,
     });
-    await answerFromStream(interaction, events, { ...context, language });
+    await answerFromStream(interaction, events, { ...context, language }).catch((error: unknown) => {
+      throw localizeUnresolved(error, language);
+    });
   },
   // While the article box is empty, suggest the articles that best match the question typed so far.
   autocomplete: (interaction, deps) =>

@@ -11,6 +11,7 @@ import {
   requestContext,
   type SlashCommand,
 } from '../src/discord/command.ts';
+import { localizeUnresolved } from '../src/discord/render.ts';
 import { answerFromStream } from '../src/discord/reply.ts';
 
 const DEFAULT_LENGTH: SummaryLength = 'standard';
@@ -56,7 +57,9 @@ export const summary: SlashCommand = {
       context: requestContext(interaction),
       signal: context.signal,
     });
-    await answerFromStream(interaction, events, { ...context, language });
+    await answerFromStream(interaction, events, { ...context, language }).catch((error: unknown) => {
+      throw localizeUnresolved(error, language);
+    });
   },
   autocomplete: (interaction, deps) => respondWithArticles(interaction, deps),
 };

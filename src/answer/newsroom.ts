@@ -4,6 +4,7 @@ import { errorMessage } from '../errors.ts';
 import { type Logger, silentLogger } from '../log.ts';
 import { Broadcast } from './broadcast.ts';
 import { type AnswerCache, type CacheIdentity, cacheKey } from './cache.ts';
+import { isUncited, withheldReply } from './newsroom-grounding.ts';
 import type {
   AskRequest,
   Newsroom,
@@ -113,6 +114,14 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     }
   }
 
+  function withhold(job: Job, article: Article, uncited: AnswerResult): Promise<AnswerResult> {
+    const { kind, language } = job.identity(article);
+    logger.info({ kind, article: article.id }, 'model reply cited nothing; not shown as the answer');
+    const offline = () => job.run(deps.offline, article);
+    const onError = (error: unknown) => logger.warn({ err: error }, 'offline sentences unavailable');
+    return withheldReply(uncited, kind, language, offline, onError);
+  }
+
   async function produce(
     flight: Broadcast<ReplyEvent>,
     job: Job,
@@ -132,6 +141,7 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
         }
       }
       if (!result) throw new Error('the model stream ended without a result');
+      if (isUncited(result)) result = await withhold(job, article, result);
       // The reply goes out first; the bookkeeping follows. The flight stays registered until the cache entry is
       // written, so an identical request arriving meanwhile joins it instead of calling the model again.
       flight.push({ type: 'done', result: { ...result, cached: false } });

@@ -20,6 +20,7 @@ export function articleLine(entry: ArticleSummaryEntry): string {
  */
 export function createStreamPrinter(out: Output, locale: string) {
   let streamedText = false;
+  let streamed = '';
   return {
     onEvent(event: ReplyEvent): void {
       if (event.type === 'article') {
@@ -33,16 +34,21 @@ export function createStreamPrinter(out: Output, locale: string) {
         out.write(`\n${picked}${event.article.url ? `\n${event.article.url}` : ''}\n\n`);
       } else if (event.type === 'text') {
         streamedText = true;
+        streamed += event.text;
         out.write(event.text);
       } else if (event.type === 'restart' && streamedText) {
         out.write('\n\n(the model stopped; the offline answer follows)\n\n');
         streamedText = false;
+        streamed = '';
       }
     },
     finish(reply: CompletedReply): void {
       const { result } = reply;
       const lines: string[] = [];
-      lines.push(streamedText ? '' : result.text);
+      // A streamed answer the newsroom then withheld (it cited nothing) cannot be unprinted: say so, then the reply.
+      const withdrawn = streamedText && streamed.trim() !== result.text.trim();
+      if (withdrawn) lines.push('', '', translate(locale, 'reply.withdrawn'), '');
+      lines.push(streamedText && !withdrawn ? '' : result.text);
       if (result.citations.length > 0) {
         lines.push('', `${translate(locale, 'reply.quotes')}:`);
         for (const citation of result.citations)

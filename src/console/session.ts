@@ -1,8 +1,10 @@
 import { collectReply } from '../answer/collect.ts';
 import type { Newsroom, ReplyEvent } from '../answer/newsroom-types.ts';
+import { ArticleNotResolvedError, describeUnresolved } from '../answer/resolve.ts';
 import { SUMMARY_LENGTHS, type SummaryLength } from '../answer/types.ts';
 import type { ArticleStore } from '../articles/article.ts';
 import { UserFacingError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import { CONSOLE_COMMANDS, type ConsoleCommandName, parseLine } from './parse-line.ts';
 import { articleLine, createStreamPrinter, type Output } from './print.ts';
@@ -105,7 +107,9 @@ export async function executeLine(
     await HANDLERS[parsed.name](deps, parsed.options, parsed.rest);
     return { quit: false, failed: false };
   } catch (error) {
-    if (error instanceof UserFacingError) deps.out.write(`${error.message}\n`);
+    if (error instanceof ArticleNotResolvedError)
+      deps.out.write(`${describeUnresolved(error, translator(deps.language), (title) => title)}\n`);
+    else if (error instanceof UserFacingError) deps.out.write(`${error.message}\n`);
     else {
       deps.logger.error({ err: error, line }, 'console command failed');
       deps.out.write('Something went wrong while answering; the details are in the log (stderr).\n');

@@ -1,6 +1,8 @@
 import { type APIEmbed, type APIEmbedField, MessageFlags } from 'discord.js';
 import type { CompletedReply } from '../answer/collect.ts';
+import { ArticleNotResolvedError, describeUnresolved } from '../answer/resolve.ts';
 import type { Citation } from '../answer/types.ts';
+import { UserFacingError } from '../errors.ts';
 import { offlineNoteKey, type Translate, translator } from '../i18n/index.ts';
 import {
   defuseMentions,
@@ -71,6 +73,20 @@ export function renderNotice(text: string): RenderedMessage {
 /** The same message, seen only by the person who ran the command. */
 export function ephemeral(message: RenderedMessage): EphemeralMessage {
   return { ...message, flags: MessageFlags.Ephemeral };
+}
+
+/** A title in plain content: no masked links, headings or lists from article text either. */
+const PLAIN_TITLE_ESCAPES = { maskedLink: true, heading: true, bulletedList: true, numberedList: true };
+
+/**
+ * "No article matches" with the close titles (or the articles considered), in the reply language, titles as
+ * escaped plain text; the router shows it ephemerally like any user-facing problem. Other errors pass unchanged.
+ */
+export function localizeUnresolved(error: unknown, locale: string | null | undefined): unknown {
+  if (!(error instanceof ArticleNotResolvedError)) return error;
+  const plain = (title: string) =>
+    escapeMarkdown(truncate(oneLine(title), NOTE_TITLE_MAX_CHARS), PLAIN_TITLE_ESCAPES);
+  return new UserFacingError(describeUnresolved(error, translator(locale), plain), 'article-not-resolved');
 }
 
 /** Discord renders `<t:…>` in each reader's own time zone and language. */

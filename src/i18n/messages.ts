@@ -81,6 +81,21 @@ export const en = {
   'offline.covers': 'It covers: {title} — {topics}.',
   'offline.covers-title': 'It covers: {title}.',
   'offline.empty-article': 'The article has no text to summarise.',
+  'resolve.no-match': 'No stored article matches “{typed}” closely enough to be sure.',
+  'resolve.close-titles': 'Close titles:',
+  'resolve.pick': 'Start typing in the article option and pick one from the list.',
+  'resolve.unsure-question':
+    'No stored article clearly matches that question, so it was not answered from a guess.',
+  'resolve.considered': 'Articles considered:',
+  'resolve.name-one': 'Name one with the article option (start typing to pick from the list).',
+  'reply.unsupported.answer':
+    'The article does not support an answer to this: the AI model’s reply cited nothing in the article, so it is not shown.',
+  'reply.unsupported.summary':
+    'No summary is shown: the AI model’s summary cited nothing in the article, so it could not be checked against it.',
+  'reply.unsupported.offline-answer':
+    'Sentences the offline search found in the article (straight from the article, not an answer):',
+  'reply.unsupported.offline-summary': 'The offline summary instead (sentences straight from the article):',
+  'reply.withdrawn': '(The text above is withdrawn: it cited nothing in the article.)',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -165,6 +180,22 @@ export const de: Catalogue = {
   'offline.covers': 'Er behandelt: {title} — {topics}.',
   'offline.covers-title': 'Er behandelt: {title}.',
   'offline.empty-article': 'Der Artikel enthält keinen Text zum Zusammenfassen.',
+  'resolve.no-match': 'Kein gespeicherter Artikel passt sicher genug zu „{typed}“.',
+  'resolve.close-titles': 'Ähnliche Titel:',
+  'resolve.pick': 'Tippe in die Artikel-Option und wähle einen aus der Liste.',
+  'resolve.unsure-question':
+    'Kein gespeicherter Artikel passt eindeutig zu dieser Frage, daher wurde nicht auf gut Glück geantwortet.',
+  'resolve.considered': 'Geprüfte Artikel:',
+  'resolve.name-one': 'Nenne einen mit der Artikel-Option (tippen, um aus der Liste zu wählen).',
+  'reply.unsupported.answer':
+    'Der Artikel stützt keine Antwort darauf: Die Antwort des KI-Modells zitierte nichts aus dem Artikel und wird daher nicht gezeigt.',
+  'reply.unsupported.summary':
+    'Keine Zusammenfassung: Die Zusammenfassung des KI-Modells zitierte nichts aus dem Artikel und ließ sich daher nicht daran prüfen.',
+  'reply.unsupported.offline-answer':
+    'Sätze, die die Offline-Suche im Artikel fand (direkt aus dem Artikel, keine Antwort):',
+  'reply.unsupported.offline-summary':
+    'Stattdessen die Offline-Zusammenfassung (Sätze direkt aus dem Artikel):',
+  'reply.withdrawn': '(Der Text oben ist zurückgezogen: Er zitierte nichts aus dem Artikel.)',
 };
 
 /** Catalogues by primary language subtag (Discord locales like `de`, `en-US`, `pt-BR` reduce to these). */

@@ -66,7 +66,8 @@ export function countingModel() {
       result: {
         text,
         answered: true,
-        citations: [],
+        // A grounded model cites the article; an uncited model reply is withheld by the newsroom.
+        citations: article.paragraphs[0] ? [{ quote: article.paragraphs[0], paragraph: 0 }] : [],
         provider: 'anthropic',
         model: 'claude-haiku-5-5',
         usage: { inputTokens: 100, outputTokens: 20, cacheReadTokens: 0, cacheWriteTokens: 0 },

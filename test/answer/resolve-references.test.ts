@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ArticleNotResolvedError, resolveArticle } from '../../src/answer/resolve.ts';
+import { articleIdFromFileName, parseArticleFile } from '../../src/articles/parse.ts';
+import { openArticleStore } from '../../src/articles/store.ts';
+
+/**
+ * Every test/fixtures/eval/*references*.json (format: /work/notes/FORMATS.md "Article references"): each query
+ * is resolved as `/summary article:<query>` against its articles. Goals: at least 90 % right, and no article
+ * picked where none should be.
+ */
+const EVAL_DIR = path.resolve(import.meta.dirname, '../fixtures/eval');
+const MIN_RIGHT_SHARE = 0.9;
+
+interface ReferenceCase {
+  readonly query: string;
+  readonly expected: string | null;
+  readonly why?: string;
+}
+interface ReferenceSet {
+  readonly articlesDir: string;
+  readonly cases: readonly ReferenceCase[];
+}
+
+const sets = readdirSync(EVAL_DIR).filter((name) => /references.*\.json$/.test(name));
+
+async function measure(file: string) {
+  const set = JSON.parse(readFileSync(path.join(EVAL_DIR, file), 'utf8')) as ReferenceSet;
+  const dir = path.resolve(EVAL_DIR, set.articlesDir);
+  const store = await openArticleStore({ url: 'memory://' });
+  try {
+    for (const name of readdirSync(dir).filter((entry) => entry.endsWith('.txt'))) {
+      const parsed = await parseArticleFile(path.join(dir, name));
+      if (parsed.ok) await store.upsert(parsed.article);
+    }
+    const misses: string[] = [];
+    let right = 0;
+    let wrongWhereNone = 0;
+    for (const { query, expected } of set.cases) {
+      const picked = await resolveArticle(store, query).then(
+        (resolved) => resolved.article.id,
+        (error: unknown) => {
+          if (error instanceof ArticleNotResolvedError) return null;
+          throw error;
+        },
+      );
+      const wanted = expected === null ? null : articleIdFromFileName(expected);
+      if (picked === wanted) right++;
+      else misses.push(`${JSON.stringify(query)}: picked ${picked ?? 'none'}, expected ${wanted ?? 'none'}`);
+      if (wanted === null && picked !== null) wrongWhereNone++;
+    }
+    return { cases: set.cases.length, right, wrongWhereNone, misses };
+  } finally {
+    await store.close();
+  }
+}
+
+describe('article references from the evaluation files', () => {
+  it('GIVEN the reference files THEN there is at least the tuning set', () => {
+    expect(sets).toContain('tuning-references.json');
+  });
+
+  it.each(sets)(
+    'GIVEN %s THEN at least 90 percent resolve right and no article is picked where none should be',
+    async (file) => {
+      const { cases, right, wrongWhereNone, misses } = await measure(file);
+      console.info(
+        `${file}: ${right}/${cases} right (${((100 * right) / cases).toFixed(1)} %), ${wrongWhereNone} picked where none should be${misses.length ? `\n  ${misses.join('\n  ')}` : ''}`,
+      );
+      expect(cases).toBeGreaterThan(0);
+      expect(right / cases).toBeGreaterThanOrEqual(MIN_RIGHT_SHARE);
+      expect(wrongWhereNone).toBe(0);
+    },
+  );
+});
