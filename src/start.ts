@@ -10,9 +10,11 @@ export const NO_TOKEN_NO_TERMINAL =
 export function run(argv: readonly string[]): Promise<number> {
   return runWithConfig(async (config, logger) => {
     if (config.discord.token) {
+      // Listen before starting: a SIGTERM during start-up must still end in a clean stop, not a kill.
+      const shutdown = nextShutdownSignal();
       const { runBotProcess } = await import('./bot-process.ts');
       const bot = await runBotProcess(config, logger);
-      const signal = await nextShutdownSignal();
+      const signal = await shutdown;
       logger.info({ signal }, 'shutting down');
       await bot.stop();
       return 0;

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 
 /** One article is a few KB; anything past this is a dump, a log or a wrong file, refused before it is read. */
@@ -72,7 +73,8 @@ export function refuseBytes(bytes: Uint8Array): string | null {
 export async function readArticleText(path: string): Promise<ReadText> {
   let handle: FileHandle | undefined;
   try {
-    handle = await open(path, 'r');
+    // O_NOFOLLOW: a file swapped for a symbolic link after the folder walk checked it is refused, not followed.
+    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
     const info = await handle.stat();
     if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
     if (info.size > MAX_ARTICLE_BYTES) return { ok: false, reason: tooLarge(info.size) };
@@ -98,5 +100,6 @@ function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied: make it readable';
   if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'ELOOP') return 'a symbolic link: newsdesk only imports regular files, never through a link';
   return error instanceof Error ? error.message : String(error);
 }

@@ -75,17 +75,13 @@ export function ephemeral(message: RenderedMessage): EphemeralMessage {
   return { ...message, flags: MessageFlags.Ephemeral };
 }
 
-/** A title in plain content: no masked links, headings or lists from article text either. */
-const PLAIN_TITLE_ESCAPES = { maskedLink: true, heading: true, bulletedList: true, numberedList: true };
-
 /**
  * "No article matches" with the close titles (or the articles considered), in the reply language, titles as
  * escaped plain text; the router shows it ephemerally like any user-facing problem. Other errors pass unchanged.
  */
 export function localizeUnresolved(error: unknown, locale: string | null | undefined): unknown {
   if (!(error instanceof ArticleNotResolvedError)) return error;
-  const plain = (title: string) =>
-    escapeMarkdown(truncate(oneLine(title), NOTE_TITLE_MAX_CHARS), PLAIN_TITLE_ESCAPES);
+  const plain = (title: string) => escapeWithin(oneLine(title), NOTE_TITLE_MAX_CHARS);
   return new UserFacingError(describeUnresolved(error, translator(locale), plain), 'article-not-resolved');
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, open, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,21 @@ describe('parseArticleFile refuses what is not an article', () => {
   it('GIVEN a missing path or a folder THEN the reason says so', async () => {
     expect(await reasonFor(path.join(dir, 'nope.txt'))).toBe('no such file or folder');
     expect(await reasonFor(dir)).toBe('not a regular file');
+  });
+});
+
+describe('parseArticleFile never reads through a symbolic link', () => {
+  it('GIVEN a link to a secrets file THEN it is refused as a link and the secret is not read', async () => {
+    const secret = await write(
+      'secret.env',
+      'Top secret\n\nDISCORD_TOKEN=leaked-token-value-that-must-stay-home\n',
+    );
+    const link = path.join(dir, 'innocent.txt');
+    await symlink(secret, link);
+    const parsed = await parseArticleFile(link);
+    expect(parsed.ok).toBe(false);
+    expect(JSON.stringify(parsed)).not.toContain('leaked-token');
+    expect(await reasonFor(link)).toMatch(/symbolic link/);
   });
 });
 
