@@ -87,6 +87,8 @@ async function summarize(
         context: { guildId: config.guildId, userId: null },
       }),
     );
+    // A summary withheld for carrying no citation is a notice, not a summary: the article's own lead serves.
+    if (!reply.result.answered) return articleLead(deps, article, config, base);
     const summary = leadSentences(reply.result.text, config.language);
     return {
       ...base,
@@ -97,9 +99,18 @@ async function summarize(
   } catch (error) {
     // The newsroom already falls back on model failures; this is the last resort so one item never sinks a digest.
     deps.logger.warn({ err: errorMessage(error), article: article.id }, 'digest item summary failed');
-    const summary = leadSentences(article.paragraphs.join(' '), config.language);
-    return { ...base, summary, offline: true, disclaimer: article.disclaimer ?? deps.sourceDisclaimer };
+    return articleLead(deps, article, config, base);
   }
+}
+
+function articleLead(
+  deps: ComposeDeps,
+  article: StoredArticle,
+  config: DigestConfig,
+  base: Pick<DigestItem, 'articleId' | 'title' | 'url' | 'publishedAt'>,
+): DigestItem {
+  const summary = leadSentences(article.paragraphs.join(' '), config.language);
+  return { ...base, summary, offline: true, disclaimer: article.disclaimer ?? deps.sourceDisclaimer };
 }
 
 /**

@@ -17,7 +17,9 @@ describe('digest compose', () => {
   });
   afterEach(async () => store.close());
 
-  function deps(model = countingModel()): ComposeDeps & { calls: string[]; control: { down: boolean } } {
+  function deps(
+    model = countingModel(),
+  ): ComposeDeps & { calls: string[]; control: { down: boolean; uncited: boolean } } {
     const newsroom = testNewsroom(store, model.answerer);
     return { store, newsroom, sourceDisclaimer: 'Configured.', logger: silentLogger, ...model };
   }
@@ -73,6 +75,18 @@ describe('digest compose', () => {
     const [message] = composed.messages;
     expect(message?.content).toMatch(/offline extracts/);
     for (const embed of message?.embeds ?? []) expect(embed.description).toMatch(/Offline extract/);
+  });
+
+  it('GIVEN the model returns summaries citing nothing THEN each item shows the article lead, labelled offline, never a withheld notice', async () => {
+    const [article] = await ingestFresh(store, NOW, [1]);
+    const d = deps();
+    d.control.uncited = true;
+    const composed = await composeDigest(d, digestConfig(), EMPTY_STATE, NOW);
+    const [embed] = composed.messages[0]?.embeds ?? [];
+    const firstWords = article?.paragraphs[0]?.split(' ').slice(0, 4).join(' ') ?? 'missing';
+    expect(seenAsUser(embed?.description ?? '').text).toContain(firstWords);
+    expect(embed?.description).toMatch(/Offline extract/);
+    expect(embed?.description).not.toMatch(/Model brief|does not support/);
   });
 
   it('GIVEN nothing new THEN nothing to post, or the one-liner when the server chose it', async () => {

@@ -55,7 +55,7 @@ export class ModelDown extends Error {
 /** A model (our Answerer interface) that counts calls and can be switched off. */
 export function countingModel() {
   const calls: string[] = [];
-  const control = { down: false };
+  const control = { down: false, uncited: false };
   async function* reply(kind: string, article: Article): AsyncGenerator<AnswerEvent> {
     calls.push(`${kind}:${article.id}`);
     if (control.down) throw new ModelDown('overloaded');
@@ -67,7 +67,8 @@ export function countingModel() {
         text,
         answered: true,
         // A grounded model cites the article; an uncited model reply is withheld by the newsroom.
-        citations: article.paragraphs[0] ? [{ quote: article.paragraphs[0], paragraph: 0 }] : [],
+        citations:
+          article.paragraphs[0] && !control.uncited ? [{ quote: article.paragraphs[0], paragraph: 0 }] : [],
         provider: 'anthropic',
         model: 'claude-haiku-5-5',
         usage: { inputTokens: 100, outputTokens: 20, cacheReadTokens: 0, cacheWriteTokens: 0 },
