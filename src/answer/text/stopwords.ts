@@ -66,6 +66,7 @@ const EXTRA_GERMAN = [
 const EXTRA_SPANISH = [
   ...['cuánto', 'cuántos', 'cuántas', 'cómo', 'cuándo', 'dónde', 'quién', 'quiénes', 'cuál', 'qué', 'por'],
   ...['es', 'son', 'fue', 'fueron', 'está', 'están', 'ha', 'han', 'hay', 'será', 'van', 'va'],
+  ...['cuánta', 'cuál', 'cuáles', 'ser', 'puede', 'pueden', 'podrá', 'podrán', 'debe', 'deben'],
 ];
 const EXTRA_FRENCH = [
   ...['combien', 'comment', 'quand', 'où', 'pourquoi', 'qui', 'quel', 'quelle', 'quels', 'quelles', 'que'],
