@@ -38,6 +38,8 @@ export interface EvalFigures {
   readonly usage: TokenUsage;
   readonly costUsd: number;
   readonly errors: number;
+  /** This process's CPU time (user + system) per question, in ms: the answerer's own cost, the network's aside. */
+  readonly cpuMsPerQuestion: number;
   readonly outcomes: readonly EvalOutcome[];
 }
 
@@ -63,14 +65,19 @@ export async function evaluateSet(
   options: EvaluateOptions = {},
 ): Promise<EvalFigures> {
   const outcomes: EvalOutcome[] = [];
+  const cpuBefore = process.cpuUsage();
   for (const pair of set.pairs) {
     const article = set.articles.get(pair.article);
     if (!article) throw new Error(`article ${pair.article} was not loaded`);
     outcomes.push(await askOne(answerer, article, pair, options));
     options.onProgress?.(outcomes.length, set.pairs.length);
   }
-  return tally(outcomes, answerer.name === 'anthropic', set.articles);
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMsPerQuestion = (cpu.user + cpu.system) / MICROSECONDS_PER_MS / Math.max(1, outcomes.length);
+  return { ...tally(outcomes, answerer.name === 'anthropic', set.articles), cpuMsPerQuestion };
 }
+
+const MICROSECONDS_PER_MS = 1_000;
 
 async function askOne(
   answerer: Answerer,
@@ -107,7 +114,7 @@ function tally(
   outcomes: readonly EvalOutcome[],
   calledModel: boolean,
   articles: ReadonlyMap<string, Article>,
-): EvalFigures {
+): Omit<EvalFigures, 'cpuMsPerQuestion'> {
   const results = outcomes.flatMap((outcome) => (outcome.result ? [outcome.result] : []));
   const quotes = outcomes.flatMap((outcome) =>
     (outcome.result?.citations ?? []).map((citation) => ({ citation, article: outcome.pair.article })),

@@ -70,6 +70,7 @@ function formatSet(set: SetReport): string[] {
     `  model calls      ${figures.modelCalls}, errors ${figures.errors}, cost $${figures.costUsd.toFixed(4)}` +
       ` (tokens: ${usage.inputTokens} in, ${usage.outputTokens} out, ${usage.cacheReadTokens} cache read,` +
       ` ${usage.cacheWriteTokens} cache write)`,
+    `  cpu              ${figures.cpuMsPerQuestion.toFixed(2)} ms per question (this process)`,
     ...(set.misses ?? []).map(
       (miss) =>
         `  miss (${miss.answerable ? 'answerable' : 'unanswerable'}, ${miss.article}): ${miss.question}` +
