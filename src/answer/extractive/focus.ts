@@ -72,8 +72,9 @@ export function statesRelation(
   let stated = 0;
   for (const group of groups.values()) {
     const mass = Math.max(...group.map((term) => term.weight * inverseFrequency(document, term.term)));
-    total += mass;
-    if (group.some((term) => statesTerm(sentence, term))) stated += mass;
+    const isStated = group.some((term) => statesTerm(sentence, term));
+    if (isStated || !group.every((term) => term.asksKind)) total += mass;
+    if (isStated) stated += mass;
   }
   return total === 0 || (stated > 0 && stated >= total * MIN_RELATION_SHARE);
 }

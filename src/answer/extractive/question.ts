@@ -20,6 +20,11 @@ export interface QuestionTerm {
   readonly synonyms: readonly string[];
   /** Terms sharing a group are alternatives ("blackouts or outages"): matching one matches the group. */
   readonly group: number;
+  /**
+   * The word asks for a kind of answer ("cost", "worth": an amount of money) more than it names what the
+   * question is about: stating it supports an answer, leaving it out does not count against one.
+   */
+  readonly asksKind: boolean;
 }
 
 export interface AnalysedQuestion {
@@ -132,7 +137,14 @@ function weighTerms(
     const weight = Math.max(askedFor.has(term) ? FOCUS_WEIGHT : base, byTerm.get(term)?.weight ?? 0);
     const synonyms = thesaurus ? synonymStems(thesaurus, word, term) : [];
     const merged = [...new Set([...(byTerm.get(term)?.synonyms ?? []), ...synonyms])];
-    byTerm.set(term, { term, weight, synonyms: merged, group: byTerm.get(term)?.group ?? byTerm.size });
+    const asksKind = MONEY_WORDS.has(word) || (byTerm.get(term)?.asksKind ?? false);
+    byTerm.set(term, {
+      term,
+      weight,
+      synonyms: merged,
+      group: byTerm.get(term)?.group ?? byTerm.size,
+      asksKind,
+    });
   }
   return [...byTerm.values()];
 }
