@@ -95,7 +95,7 @@ const COPULA_FOCUS =
  * "which hours", "what share", "what is the name of…".
  */
 const ANSWER_KIND_NOUNS =
-  /^(?:time|times|day|days|date|hours?|years?|months?|weeks?|age|ages|share|percentage|proportion|number|amount|names?|reasons?|purpose)$/iu;
+  /^(?:time|times|day|days|date|hours?|years?|months?|weeks?|age|ages|share|percentage|proportion|number|amount|names?|reasons?|purpose|results?|outcomes?)$/iu;
 
 /** "What minerals…", "Which company…", "What was her salary": the thing asked for, which the answer must state. */
 function askedForTerms(question: string, language: string, stopIn: readonly string[]): string[] {

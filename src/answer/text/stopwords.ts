@@ -33,7 +33,6 @@ const EXTRA_ENGLISH = [
   'don',
   'didn',
   'doesn',
-  'won',
   'also',
   'according',
   'e.g',
