@@ -65,7 +65,10 @@ export function statesRelation(
     !question.askedFor.every((term) => question.terms.some((t) => t.term === term && statesTerm(sentence, t)))
   )
     return false;
-  const relation = question.terms.filter((term) => !question.constraints.includes(term.term));
+  // In "how many people were arrested", the people are what is counted: the relation is their being arrested.
+  const named = question.terms.filter((term) => !question.constraints.includes(term.term));
+  const uncounted = named.filter((term) => !question.countedTerms.includes(term.term));
+  const relation = uncounted.length > 0 ? uncounted : named;
   const groups = new Map<number, QuestionTerm[]>();
   for (const term of relation) groups.set(term.group, [...(groups.get(term.group) ?? []), term]);
   let total = 0;

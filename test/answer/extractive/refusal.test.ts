@@ -37,6 +37,11 @@ describe('extractive refusals that share the names but not the question', () => 
     expect(result.answered).toBe(false);
   });
 
+  it('GIVEN a count of the things asked about WHEN asked how many of them underwent something else THEN it refuses', async () => {
+    const result = await ask(library, 'How many branches will reopen on Saturdays?');
+    expect(result.answered).toBe(false);
+  });
+
   it('GIVEN a person quoted on one subject WHEN asked what they said about another THEN names alone do not answer', async () => {
     const result = await ask(library, 'What did Grace Adeyemi say about the cycle lanes?');
     expect(result.answered).toBe(false);
