@@ -7,8 +7,8 @@ import type { AnalysedQuestion, QuestionTerm } from './question.ts';
 
 /*
  * A sentence that shares a question's names is not yet its answer: "Who will succeed the minister?" meets "The
- * minister resigned on Monday" on the minister alone. Two structural checks, in every language, stand between
- * sharing the names and answering:
+ * minister resigned on Monday" on the minister alone. Two structural checks stand between sharing the names and
+ * answering:
  * - what the question asks about beyond its names (its relation: the verbs and common nouns, and the thing a
  *   "what is the X of" asks for) must be stated by the sentence itself, not only by its neighbours or the title;
  * - what kind of answer it expects must be in the sentence and be new: a "who" answer names someone the question
@@ -25,6 +25,8 @@ const NOUN_CAPITALISING_LANGUAGES: ReadonlySet<string> = new Set(['de']);
 const NAME_RUN = /\p{Lu}[\p{L}\p{M}’'.]*(?:[ -]\p{Lu}[\p{L}\p{M}’'.]*)*/gu;
 /** A name matches its derived forms: "Europe" / "European", "Russia" / "Russian", "Armenia" / "Armenians". */
 const MIN_NAME_PREFIX_CHARS = 5;
+/** News sentences run to a few hundred characters; past this only the start is searched for names (bounded CPU). */
+const MAX_EXAMINED_SENTENCE_CHARS = 2_000;
 const NOUN_CLASSES_FOR: Readonly<Record<'person' | 'place', readonly NounClass[]>> = {
   person: ['person', 'group'],
   place: ['location'],
@@ -52,8 +54,10 @@ function statesTerm(sentence: DocSentence, term: QuestionTerm): boolean {
 }
 
 /**
- * The sentence states most of what the question asks about beyond its names, and all of the thing a "what is
- * the X" question asks for. A question made only of names has no relation to check.
+ * The sentence states at least a quarter of what the question asks about beyond its names, and all of the thing
+ * a "what is the X" question (or the verb a "who" question) asks for, unless the headline states it. A question
+ * made only of names has no
+ * relation to check; one asked in another language than the article's cannot be checked word by word.
  */
 export function statesRelation(
   document: ArticleDocument,
@@ -61,14 +65,24 @@ export function statesRelation(
   question: AnalysedQuestion,
 ): boolean {
   if (question.crossLanguage) return true;
-  if (
-    !question.askedFor.every((term) => question.terms.some((t) => t.term === term && statesTerm(sentence, t)))
-  )
-    return false;
+  // The headline frames every sentence: "What record did demand reach?" is answered by "demand reached an
+  // all-time high of 61.4 gigawatts" under "Heatwave pushes electricity demand to record".
+  const asked = (term: string) =>
+    document.titleTerms.has(term) || question.terms.some((t) => t.term === term && statesTerm(sentence, t));
+  if (!question.askedFor.every(asked)) return false;
   // In "how many people were arrested", the people are what is counted: the relation is their being arrested.
-  const named = question.terms.filter((term) => !question.constraints.includes(term.term));
-  const uncounted = named.filter((term) => !question.countedTerms.includes(term.term));
-  const relation = uncounted.length > 0 ? uncounted : named;
+  const common = question.terms.filter((term) => !question.constraints.includes(term.term));
+  const uncounted = common.filter((term) => !question.countedTerms.includes(term.term));
+  const { stated, total } = statedMass(document, sentence, uncounted.length > 0 ? uncounted : common);
+  return total === 0 || (stated > 0 && stated >= total * MIN_RELATION_SHARE);
+}
+
+/** IDF mass of the relation's term groups, and of those the sentence states (a kind word counts only if stated). */
+function statedMass(
+  document: ArticleDocument,
+  sentence: DocSentence,
+  relation: readonly QuestionTerm[],
+): { stated: number; total: number } {
   const groups = new Map<number, QuestionTerm[]>();
   for (const term of relation) groups.set(term.group, [...(groups.get(term.group) ?? []), term]);
   let total = 0;
@@ -79,7 +93,7 @@ export function statesRelation(
     if (isStated || !group.every((term) => term.asksKind)) total += mass;
     if (isStated) stated += mass;
   }
-  return total === 0 || (stated > 0 && stated >= total * MIN_RELATION_SHARE);
+  return { stated, total };
 }
 
 /**
@@ -101,7 +115,7 @@ export function namesNewEntity(
   if (nameRuns(document, sentence).some(isNew)) return true;
   if (!thesaurus || document.language !== 'en') return false;
   const wanted = NOUN_CLASSES_FOR[type];
-  return extractTerms(sentence.text, { language: 'en' }).some(
+  return extractTerms(sentence.text.slice(0, MAX_EXAMINED_SENTENCE_CHARS), { language: 'en' }).some(
     ({ term, word, surface }) =>
       !asked.has(term) &&
       surface === word &&
@@ -121,9 +135,10 @@ function nameRuns(document: ArticleDocument, sentence: DocSentence): string[][] 
   const { language } = document;
   const stops = stopWordsFor(language);
   const runs: string[][] = [];
-  for (const match of sentence.text.matchAll(NAME_RUN)) {
+  const text = sentence.text.slice(0, MAX_EXAMINED_SENTENCE_CHARS);
+  for (const match of text.matchAll(NAME_RUN)) {
     let words = match[0].split(/[ -]/u).filter((word) => !statesTime(word));
-    const initial = !/[\p{L}\p{N}]/u.test(sentence.text.slice(0, match.index));
+    const initial = !/[\p{L}\p{N}]/u.test(text.slice(0, match.index));
     if (initial)
       words = words.filter((word, position) => position > 0 || isProperInitial(document, word, stops));
     if (NOUN_CAPITALISING_LANGUAGES.has(language) && words.length < 2) continue;
