@@ -34,6 +34,8 @@ export interface EvalFigures {
   readonly quotes: Ratio;
   /** Accuracy (answerable kinds) or refusals (near-miss, off-topic) per kind of pair. */
   readonly byKind: Readonly<Record<string, Ratio>>;
+  /** Correct outcomes (answers or refusals) per pair language. */
+  readonly byLanguage: Readonly<Record<string, Ratio>>;
   readonly modelCalls: number;
   readonly usage: TokenUsage;
   readonly costUsd: number;
@@ -125,18 +127,23 @@ function tally(
     accuracy: ratio(outcomes.filter((outcome) => outcome.pair.answerable)),
     refusals: ratio(outcomes.filter((outcome) => !outcome.pair.answerable)),
     quotes: share(exact.length, quotes.length),
-    byKind: Object.fromEntries(
-      [...new Set(outcomes.map(kindOf))].map((kind) => [
-        kind,
-        ratio(outcomes.filter((o) => kindOf(o) === kind)),
-      ]),
-    ),
+    byKind: ratiosBy(outcomes, kindOf),
+    byLanguage: ratiosBy(outcomes, (outcome) => outcome.pair.language ?? 'unknown'),
     modelCalls: calledModel ? outcomes.length : 0,
     usage,
     costUsd: results.reduce((sum, result) => sum + estimateCostUsd(result.model, result.usage), 0),
     errors: outcomes.filter((outcome) => outcome.error !== undefined).length,
     outcomes,
   };
+}
+
+/** Each group's share of correct outcomes (answers for answerable pairs, refusals for the others). */
+function ratiosBy(
+  outcomes: readonly EvalOutcome[],
+  keyOf: (outcome: EvalOutcome) => string,
+): Record<string, Ratio> {
+  const keys = [...new Set(outcomes.map(keyOf))];
+  return Object.fromEntries(keys.map((key) => [key, ratio(outcomes.filter((o) => keyOf(o) === key))]));
 }
 
 function kindOf(outcome: EvalOutcome): string {

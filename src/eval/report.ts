@@ -58,15 +58,17 @@ export function formatReport(report: EvalReport): string {
 function formatSet(set: SetReport): string[] {
   const { figures } = set;
   const { usage } = figures;
-  const kinds = Object.entries(figures.byKind)
-    .map(([kind, ratio]) => `${kind} ${ratio.hits}/${ratio.total}`)
-    .join(', ');
+  const listed = (ratios: Readonly<Record<string, Ratio>>) =>
+    Object.entries(ratios)
+      .map(([key, ratio]) => `${key} ${ratio.hits}/${ratio.total}`)
+      .join(', ');
   return [
     `${set.name} — ${set.pairs} pairs over ${set.articles} articles (${set.file})`,
     `  accuracy         ${fraction(figures.accuracy)}   answerable, answered with the gold sentence`,
     `  refusals         ${fraction(figures.refusals)}   unanswerable, correctly refused`,
     `  quote exactness  ${fraction(figures.quotes)}   quoted spans found verbatim in the article`,
-    `  by kind          ${kinds}`,
+    `  by kind          ${listed(figures.byKind)}`,
+    `  by language      ${listed(figures.byLanguage)}`,
     `  model calls      ${figures.modelCalls}, errors ${figures.errors}, cost $${figures.costUsd.toFixed(4)}` +
       ` (tokens: ${usage.inputTokens} in, ${usage.outputTokens} out, ${usage.cacheReadTokens} cache read,` +
       ` ${usage.cacheWriteTokens} cache write)`,
