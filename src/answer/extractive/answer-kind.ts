@@ -14,14 +14,16 @@ export const MONEY_WORDS: ReadonlySet<string> = new Set([
   ...['fund', 'funding', 'spend', 'spent', 'pay', 'paid', 'fee', 'fees'],
   // The same asks in the other languages with stop-word lists (normalised: lower case, accents folded).
   ...['kosten', 'kostet', 'kostete', 'preis', 'cuesta', 'cuestan', 'costo', 'coste', 'precio'],
-  ...['cout', 'coute', 'couter', 'couteront', 'prix'],
+  ...['cout', 'coute', 'couter', 'couteront', 'prix', 'стоит', 'стоимость', 'цена', 'обоидется'],
 ]);
 /** Porter stems of currency names, matched against the article's (English) stems. */
 export const CURRENCY_TERMS: readonly string[] = [
   ...['euro', 'dollar', 'pound', 'yen', 'rubl', 'roubl'],
   ...['franc', 'yuan', 'rupe', 'krona', 'krone'],
 ];
-const CURRENCY = /[€$£¥₽]|\b(?:euros?|dollars?|pounds?|yen|r[o]?ubles?|francs?|yuan|rupees?|kron[aeo]r?)\b/iu;
+// Letter lookarounds rather than \b, which only knows ASCII letters ("dólares", "рублей").
+const CURRENCY =
+  /[€$£¥₽]|(?<!\p{L})(?:euros?|dollars?|dólar(?:es)?|pounds?|yen|r[o]?ubles?|francs?|yuan|rupees?|kron[aeo]r?|евро|доллар\p{L}*|рубл\p{L}*|фунт\p{L}*)(?!\p{L})/iu;
 
 const ANSWER_TYPE_CUES: readonly (readonly [AnswerType, RegExp])[] = [
   [

@@ -71,6 +71,10 @@ const EXTRA_FRENCH = [
   ...['combien', 'comment', 'quand', 'où', 'pourquoi', 'qui', 'quel', 'quelle', 'quels', 'quelles', 'que'],
   ...['est', 'sont', 'a', 'ont', 'été', 'était', 'sera', 'va', 'vont', 'fait', 'l', 'd', 'qu', 'c', 's', 'n'],
 ];
+const EXTRA_RUSSIAN = [
+  ...['сколько', 'какой', 'какая', 'какое', 'какие', 'каких', 'каков', 'когда', 'где', 'кто', 'почему'],
+  ...['будет', 'будут', 'был', 'была', 'было', 'были', 'может', 'могут', 'ли'],
+];
 
 /** Words that frame a question about the article rather than say what it is about. */
 const QUESTION_FRAME = [
@@ -105,7 +109,7 @@ const BASE_LISTS: Readonly<Record<string, readonly string[]>> = {
   de: [...deu, ...EXTRA_GERMAN],
   es: [...spa, ...EXTRA_SPANISH],
   fr: [...fra, ...EXTRA_FRENCH],
-  ru: rus,
+  ru: [...rus, ...EXTRA_RUSSIAN],
   zh: zho,
   ja: jpn,
 };
