@@ -75,15 +75,20 @@ export function scoreSentences(document: ArticleDocument, question: AnalysedQues
     let score = 0;
     let matched = 0;
     let directIdf = 0;
+    let mass = questionMass;
     for (const group of groups.values()) {
       const best = group
         .map((term) => matchTerm(document, sentence, context, term))
         .reduce((a, b) => (b.matched > a.matched ? b : a));
+      // "How much will it cost" is answered by "will take 3 million euros": a missing cost word is no gap.
+      if (best.matched === 0 && group.every((term) => term.asksKind))
+        mass -= Math.max(...group.map((t) => t.mass));
       score += best.score;
       matched += best.matched;
       directIdf += best.direct;
     }
-    return { sentence, score: score / questionMass, coverage: matched / questionMass, directIdf };
+    if (mass <= 0) return { sentence, score: 0, coverage: 0, directIdf };
+    return { sentence, score: score / mass, coverage: matched / mass, directIdf };
   });
 }
 

@@ -72,11 +72,19 @@ export function analyseQuestion(
   // In a yes/no question the verb is what is being checked ("Did the mayor resign?"): it weighs in full.
   const weighByPart = english && !POLAR_QUESTION.test(question);
   const askedFor = askedForTerms(content, articleLanguage, stopIn);
-  const weighed = weighTerms(terms, english ? thesaurus : null, weighByPart, new Set(askedFor));
+  const answerType = detectAnswerType(question);
+  // Only a "how much" question's cost words ask for a kind of answer; "why did costs rise" is about costs.
+  const amountAsked = answerType === 'money' || answerType === 'quantity';
+  const weighed = weighTerms(terms, english ? thesaurus : null, weighByPart, new Set(askedFor)).map(
+    (term) => ({
+      ...term,
+      asksKind: term.asksKind && amountAsked,
+    }),
+  );
   const termSet = new Set(weighed.map((term) => term.term));
   return {
     terms: groupAlternatives(weighed, alternativePairs(content, articleLanguage)),
-    answerType: detectAnswerType(question),
+    answerType,
     countedTerms: countedTerms(question, articleLanguage, stopIn),
     constraints: constraintTerms(question, articleLanguage).filter((term) => termSet.has(term)),
     askedFor: askedFor.filter((term) => termSet.has(term)),
