@@ -38,8 +38,9 @@ export interface AnalysedQuestion {
    */
   readonly constraints: readonly string[];
   /**
-   * The thing a "what/which X" or "what is the X of" question asks for ("salary" in "What was Osei's salary?"):
-   * every one of these terms must be in the answering sentence itself.
+   * The thing a "what/which X" or "what is the X of" question asks for ("salary" in "What was Osei's salary?"),
+   * or the verb of a "who" question ("replace" in "Who will replace her?"): every one of these terms must be in
+   * the answering sentence itself (or, for a thing, in the headline).
    */
   readonly askedFor: readonly string[];
   /**
@@ -75,12 +76,12 @@ export function analyseQuestion(
   const answerType = detectAnswerType(question);
   // Only a "how much" question's cost words ask for a kind of answer; "why did costs rise" is about costs.
   const amountAsked = answerType === 'money' || answerType === 'quantity';
-  const weighed = weighTerms(terms, english ? thesaurus : null, weighByPart, new Set(askedFor)).map(
-    (term) => ({
-      ...term,
-      asksKind: term.asksKind && amountAsked,
-    }),
-  );
+  const weighed = weighTerms(terms, {
+    thesaurus: english ? thesaurus : null,
+    weighByPart,
+    askedFor: new Set(askedFor),
+    amountAsked,
+  });
   const termSet = new Set(weighed.map((term) => term.term));
   return {
     terms: groupAlternatives(weighed, alternativePairs(content, articleLanguage)),
@@ -133,19 +134,23 @@ const WEIGHT_BY_PART: Readonly<Record<PartOfSpeech, number>> = { noun: 1, verb: 
 /** The asked-for thing of a what/which question counts double: a sentence without it answers something else. */
 const FOCUS_WEIGHT = 2;
 
-function weighTerms(
-  terms: readonly Term[],
-  thesaurus: Thesaurus | null,
-  weighByPart: boolean,
-  askedFor: ReadonlySet<string>,
-): QuestionTerm[] {
+interface Weighing {
+  readonly thesaurus: Thesaurus | null;
+  readonly weighByPart: boolean;
+  readonly askedFor: ReadonlySet<string>;
+  /** A how-much/how-many question: its cost words ask for the amount. */
+  readonly amountAsked: boolean;
+}
+
+function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] {
+  const { thesaurus, weighByPart, askedFor, amountAsked } = weighing;
   const byTerm = new Map<string, QuestionTerm>();
   for (const { term, word } of terms) {
     const base = thesaurus && weighByPart ? partOfSpeechWeight(thesaurus.senseCounts(word)) : 1;
     const weight = Math.max(askedFor.has(term) ? FOCUS_WEIGHT : base, byTerm.get(term)?.weight ?? 0);
     const synonyms = thesaurus ? synonymStems(thesaurus, word, term) : [];
     const merged = [...new Set([...(byTerm.get(term)?.synonyms ?? []), ...synonyms])];
-    const asksKind = MONEY_WORDS.has(word) || (byTerm.get(term)?.asksKind ?? false);
+    const asksKind = (amountAsked && MONEY_WORDS.has(word)) || (byTerm.get(term)?.asksKind ?? false);
     byTerm.set(term, {
       term,
       weight,
