@@ -5,17 +5,20 @@
  * Latency: answer and summarize on the longest sample article, each over N runs (default 2,000) after a short
  * warm-up, cycling through that article's evaluation questions and the three summary lengths; answers are timed
  * twice, on the prepared (cached) article and on a new article every run. The very first answer (cold WordNet
- * reads, JIT) is reported apart. Quality: accuracy and correct refusals over
- * test/fixtures/eval.json, split into the pairs used while tuning and the pairs written afterwards.
+ * reads, JIT) is reported apart. Quality: accuracy and correct refusals on each half of test/fixtures/eval/
+ * (tuning, and held-out when the checkout has it).
  *
  * Targets (issue 3): answer p99 < 20 ms on the longest sample; accuracy >= 85 %, correct refusals >= 80 %.
  */
-import { readdirSync, statSync } from 'node:fs';
+
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type EvalPair, evaluateAnswerer } from '../src/answer/extractive/evaluate.ts';
 import { createExtractiveAnswerer } from '../src/answer/extractive/index.ts';
 import { SUMMARY_LENGTHS } from '../src/answer/types.ts';
-import { loadEvalPairs, loadSample, SAMPLES_DIR } from '../test/answer/extractive/samples.ts';
+import { EVAL_DIR } from '../src/eval/cli.ts';
+import { evaluateSet } from '../src/eval/evaluate.ts';
+import { loadEvalSet } from '../src/eval/fixture.ts';
+import { loadSample, SAMPLES_DIR } from '../test/answer/extractive/samples.ts';
 import { percentiles, round } from './support/stats.ts';
 
 const RUNS = Number(argValue('--runs') ?? 2_000);
@@ -51,7 +54,7 @@ async function timeRuns(runs: number, run: (index: number) => Promise<void>): Pr
   return samples;
 }
 
-const pairs = loadEvalPairs();
+const pairs = (await loadEvalSet(path.join(EVAL_DIR, 'tuning.json'))).pairs;
 const fileName = longestSample();
 const article = loadSample(fileName);
 const questions = pairs.filter((pair) => pair.article === fileName).map((pair) => pair.question);
@@ -86,12 +89,32 @@ const summaryLatency = percentiles(
   ),
 );
 
-const bySet = (set: string) => pairs.filter((pair) => (pair as EvalPair & { set?: string }).set === set);
-const quality = {
-  all: await evaluateAnswerer(createExtractiveAnswerer(), pairs, loadSample),
-  tuning: await evaluateAnswerer(createExtractiveAnswerer(), bySet('tuning'), loadSample),
-  heldOut: await evaluateAnswerer(createExtractiveAnswerer(), bySet('held-out'), loadSample),
-};
+const halves = ['tuning', 'held-out'].filter((name) => existsSync(path.join(EVAL_DIR, `${name}.json`)));
+const quality: Record<
+  string,
+  {
+    answerable: number;
+    correctAnswers: number;
+    accuracy: number;
+    unanswerable: number;
+    correctRefusals: number;
+    refusalRate: number;
+  }
+> = {};
+for (const name of halves) {
+  const { accuracy, refusals } = await evaluateSet(
+    createExtractiveAnswerer(),
+    await loadEvalSet(path.join(EVAL_DIR, `${name}.json`)),
+  );
+  quality[name] = {
+    answerable: accuracy.total,
+    correctAnswers: accuracy.hits,
+    accuracy: accuracy.share,
+    unanswerable: refusals.total,
+    correctRefusals: refusals.hits,
+    refusalRate: refusals.share,
+  };
+}
 const percent = (share: number) => `${round(share * 100, 1)} %`;
 const rows: [string, string, string][] = [
   [`first answer, cold (${fileName})`, `${firstAnswerMs} ms`, ''],
@@ -124,9 +147,6 @@ const rows: [string, string, string][] = [
   ]),
 ];
 for (const [what, figure, target] of rows) console.log(`${what.padEnd(46)} ${figure.padEnd(34)} ${target}`);
-const summary = Object.fromEntries(
-  Object.entries(quality).map(([set, { outcomes: _outcomes, ...figures }]) => [set, figures]),
-);
 console.log(
   JSON.stringify({
     article: fileName,
@@ -134,6 +154,6 @@ console.log(
     answerLatency,
     newArticleLatency,
     summaryLatency,
-    quality: summary,
+    quality,
   }),
 );

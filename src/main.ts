@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   ingest: () => import('./ingest/cli.ts'),
   cli: () => import('./answer/cli.ts'),
   deploy: () => import('./discord/deploy-cli.ts'),
+  eval: () => import('./eval/cli.ts'),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -1,22 +1,29 @@
+import { normalizeText } from '../text/normalize.ts';
 import { extractTerms, normalizeWord, splitWords } from '../text/terms.ts';
 
 /**
- * The kind of fact a question asks for, read from its question word: a "how many" answer states a quantity and
- * a "when" answer a time, whatever words they share with the question.
+ * The kind of fact a question asks for, read from its question word: a "how many" answer states a quantity, a
+ * "when" answer a time, a "who" answer names someone and a "where" answer a place, whatever words they share
+ * with the question.
  */
-export type AnswerType = 'money' | 'quantity' | 'time' | 'other';
+export type AnswerType = 'money' | 'quantity' | 'time' | 'person' | 'place' | 'other';
 
 /** Words that ask about money ("how much will it cost"): the answer states an amount in some currency. */
 export const MONEY_WORDS: ReadonlySet<string> = new Set([
   ...['money', 'cash', 'cost', 'costs', 'price', 'prices', 'worth', 'budget'],
   ...['fund', 'funding', 'spend', 'spent', 'pay', 'paid', 'fee', 'fees'],
+  // The same asks in the other languages with stop-word lists (normalised: lower case, accents folded).
+  ...['kosten', 'kostet', 'kostete', 'preis', 'cuesta', 'cuestan', 'costo', 'coste', 'precio'],
+  ...['cout', 'coute', 'couter', 'couteront', 'prix', 'стоит', 'стоимость', 'цена', 'обоидется'],
 ]);
 /** Porter stems of currency names, matched against the article's (English) stems. */
 export const CURRENCY_TERMS: readonly string[] = [
   ...['euro', 'dollar', 'pound', 'yen', 'rubl', 'roubl'],
   ...['franc', 'yuan', 'rupe', 'krona', 'krone'],
 ];
-const CURRENCY = /[€$£¥₽]|\b(?:euros?|dollars?|pounds?|yen|r[o]?ubles?|francs?|yuan|rupees?|kron[aeo]r?)\b/iu;
+// Letter lookarounds rather than \b, which only knows ASCII letters ("dólares", "рублей").
+const CURRENCY =
+  /[€$£¥₽]|(?<!\p{L})(?:euros?|dollars?|dólar(?:es)?|pounds?|yen|r[o]?ubles?|francs?|yuan|rupees?|kron[aeo]r?|евро|доллар\p{L}*|рубл\p{L}*|фунт\p{L}*)(?!\p{L})/iu;
 
 const ANSWER_TYPE_CUES: readonly (readonly [AnswerType, RegExp])[] = [
   [
@@ -27,11 +34,30 @@ const ANSWER_TYPE_CUES: readonly (readonly [AnswerType, RegExp])[] = [
     'time',
     /\b(?:when|(?:what|which) (?:time|times|day|days|date|hours?|year|month|week)|since when|until when|wann|cuándo|quand)\b|когда/iu,
   ],
+  ['person', /^\W*(?:who|whom|whose|wer|wem|wen|quién|quiénes|qui)\b|^\W*кто(?!\p{L})/iu],
+  ['place', /^\W*(?:where|wo|wohin|woher|dónde|adónde|où)(?!\p{L})|^\W*(?:где|куда|откуда)(?!\p{L})/iu],
 ];
 const AMOUNT_QUESTION = /\b(?:how much|what (?:price|amount)|wie ?viel|cuánto|combien)\b/iu;
 const COUNTED_PHRASE = /\b(?:how\s+(?:many|much)|wie\s+viele?|cuánt[oa]s|combien\s+d[e'’])\s+(.+)$/iu;
 const TIME_EXPRESSION =
-  /\b(?:\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|yesterday|today|tonight|tomorrow|next|last|ago|weeks?|months?|years?|season|morning|afternoon|evening|night|midday|midnight|decades?|since|until|soon|later|earlier)\b|\d\s?[ap]\.m\./iu;
+  /\b(?:\d{1,2}\.\s?\p{L}|\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|yesterday|today|tonight|tomorrow|next|last|ago|weeks?|months?|years?|season|morning|afternoon|evening|night|midday|midnight|decades?|since|until|soon|later|earlier)\b|\d\s?[ap]\.m\./iu;
+/** The same in German, Spanish, French and Russian (months, weekdays, relative days, "next", clock times). */
+const OTHER_TIME_WORDS = new RegExp(
+  ` (?:${[
+    ...['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober'],
+    ...['november', 'dezember', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag'],
+    ...['sonntag', 'heute', 'morgen', 'gestern', 'nächste[nmrs]?', 'ende', 'anfang', 'uhr', 'jahre?n?'],
+    ...['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre'],
+    ...['noviembre', 'diciembre', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
+    ...['hoy', 'mañana', 'ayer', 'próxim[oa]s?', 'años?', 'mes(?:es)?', 'semanas?', 'otoño', 'invierno'],
+    ...['janvier', 'février', 'mars', 'avril', 'juin', 'juillet', 'août', 'septembre', 'octobre'],
+    ...['novembre', 'décembre', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+    ...['aujourd’hui', "aujourd'hui", 'demain', 'prochaine?s?', 'ans', 'année', 'mois', 'semaine'],
+    ...['январ[ьяе]', 'феврал[ьяе]', 'марта?', 'апрел[ьяе]', 'ма[яй]', 'июн[ьяе]', 'июл[ьяе]', 'августа?'],
+    ...['сентябр[ьяе]', 'октябр[ьяе]', 'ноябр[ьяе]', 'декабр[ьяе]', 'сегодня', 'завтра', 'вчера', 'году?'],
+  ].join('|')}) `,
+  'iu',
+);
 const DAY_AND_MONTH_NAMES: ReadonlySet<string> = new Set([
   ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february'],
   ...['march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
@@ -42,7 +68,7 @@ export function detectAnswerType(question: string): AnswerType {
   // "How much … cost" asks for money; "how many lives did it cost" asks for a count.
   const asksMoney =
     AMOUNT_QUESTION.test(question) &&
-    (question.toLowerCase().match(/\p{L}+/gu) ?? []).some((word) => MONEY_WORDS.has(word));
+    (normalizeText(question).match(/\p{L}+/gu) ?? []).some((word) => MONEY_WORDS.has(word));
   return type === 'quantity' && asksMoney ? 'money' : type;
 }
 
@@ -53,7 +79,9 @@ export function statesMoney(sentence: string): boolean {
 
 /** Whether a sentence states a time or date, as a "when" question's answer must. */
 export function statesTime(sentence: string): boolean {
-  return TIME_EXPRESSION.test(sentence);
+  if (TIME_EXPRESSION.test(sentence)) return true;
+  // \b only knows ASCII letters: match the other languages' words between spaces instead.
+  return OTHER_TIME_WORDS.test(` ${sentence.toLowerCase().replace(/[^\p{L}\p{N}’']+/gu, ' ')} `);
 }
 
 /** "How many dock workers are on strike?" → the terms of "dock workers" (up to the first function word). */

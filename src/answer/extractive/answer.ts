@@ -1,5 +1,7 @@
+import type { Thesaurus } from '../text/wordnet.ts';
 import { statesMoney, statesTime } from './answer-kind.ts';
 import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
+import { namesNewEntity, namesTerm, statesRelation } from './focus.ts';
 import type { AnalysedQuestion, QuestionTerm } from './question.ts';
 
 /*
@@ -35,11 +37,17 @@ export interface ScoredSentence {
 }
 
 /** The 1–3 sentences that answer the question, in article order; empty when the article does not say. */
-export function findAnswerSentences(document: ArticleDocument, question: AnalysedQuestion): DocSentence[] {
+export function findAnswerSentences(
+  document: ArticleDocument,
+  question: AnalysedQuestion,
+  thesaurus: Thesaurus | null = null,
+): DocSentence[] {
   const passing = scoreSentences(document, question)
     .filter((scored) => scored.coverage >= MIN_COVERAGE && scored.directIdf >= MIN_DIRECT_IDF)
     .filter((scored) => statesAnswerKind(document, scored.sentence, question))
     .filter((scored) => statesConstraints(document, scored.sentence, question))
+    .filter((scored) => statesRelation(document, scored.sentence, question))
+    .filter((scored) => namesNewEntity(document, scored.sentence, question, thesaurus))
     .sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
   const best = passing[0];
   if (!best) return [];
@@ -67,15 +75,20 @@ export function scoreSentences(document: ArticleDocument, question: AnalysedQues
     let score = 0;
     let matched = 0;
     let directIdf = 0;
+    let mass = questionMass;
     for (const group of groups.values()) {
       const best = group
         .map((term) => matchTerm(document, sentence, context, term))
         .reduce((a, b) => (b.matched > a.matched ? b : a));
+      // "How much will it cost" is answered by "will take 3 million euros": a missing cost word is no gap.
+      if (best.matched === 0 && group.every((term) => term.asksKind))
+        mass -= Math.max(...group.map((t) => t.mass));
       score += best.score;
       matched += best.matched;
       directIdf += best.direct;
     }
-    return { sentence, score: score / questionMass, coverage: matched / questionMass, directIdf };
+    if (mass <= 0) return { sentence, score: 0, coverage: 0, directIdf };
+    return { sentence, score: score / mass, coverage: matched / mass, directIdf };
   });
 }
 
@@ -160,18 +173,6 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return groups;
-}
-
-/** A name matches its derived forms: "Europe" / "European", "Russia" / "Russian", "Armenia" / "Armenians". */
-const MIN_NAME_PREFIX_CHARS = 5;
-
-function namesTerm(terms: ReadonlyMap<string, number> | ReadonlySet<string>, name: string): boolean {
-  if (terms.has(name)) return true;
-  if (name.length < MIN_NAME_PREFIX_CHARS || !/^\p{L}/u.test(name)) return false;
-  for (const term of terms.keys()) {
-    if (term.length >= MIN_NAME_PREFIX_CHARS && (term.startsWith(name) || name.startsWith(term))) return true;
-  }
-  return false;
 }
 
 /** The names, numbers and days the question is specific about are in the sentence or right next to it. */

@@ -90,7 +90,11 @@ async function* answerEvents(request: AnswerRequest): AsyncGenerator<AnswerEvent
   const { article, question, options, thesaurus } = request;
   options.signal?.throwIfAborted();
   const document = request.documents(article);
-  const sentences = findAnswerSentences(document, analyseQuestion(question, document.language, thesaurus));
+  const sentences = findAnswerSentences(
+    document,
+    analyseQuestion(question, document.language, thesaurus),
+    thesaurus,
+  );
   if (sentences.length === 0) {
     yield* emit({
       text: refusalText(question, article.title, keyTopics(document), options.language),

@@ -1,6 +1,6 @@
 import { guessLanguage } from '../text/language.ts';
 import { stemWord } from '../text/stem.ts';
-import { extractTerms, type Term } from '../text/terms.ts';
+import { extractTerms, splitWords, type Term } from '../text/terms.ts';
 import type { PartOfSpeech, Thesaurus } from '../text/wordnet.ts';
 import {
   type AnswerType,
@@ -20,6 +20,11 @@ export interface QuestionTerm {
   readonly synonyms: readonly string[];
   /** Terms sharing a group are alternatives ("blackouts or outages"): matching one matches the group. */
   readonly group: number;
+  /**
+   * The word asks for a kind of answer ("cost", "worth": an amount of money) more than it names what the
+   * question is about: stating it supports an answer, leaving it out does not count against one.
+   */
+  readonly asksKind: boolean;
 }
 
 export interface AnalysedQuestion {
@@ -32,6 +37,17 @@ export interface AnalysedQuestion {
    * answers must state them, or sit next to them; an article that never names them does not say.
    */
   readonly constraints: readonly string[];
+  /**
+   * The thing a "what/which X" or "what is the X of" question asks for ("salary" in "What was Osei's salary?"),
+   * or the verb of a "who" question ("replace" in "Who will replace her?"): every one of these terms must be in
+   * the answering sentence itself (or, for a thing, in the headline).
+   */
+  readonly askedFor: readonly string[];
+  /**
+   * Asked in another language than the article's ("Did exports fall…" of a German article): only names and
+   * numbers can meet the article's words, so the relation cannot be checked word by word.
+   */
+  readonly crossLanguage: boolean;
 }
 
 const POLAR_QUESTION =
@@ -56,33 +72,54 @@ export function analyseQuestion(
   const english = questionLanguage === 'en' && articleLanguage === 'en';
   // In a yes/no question the verb is what is being checked ("Did the mayor resign?"): it weighs in full.
   const weighByPart = english && !POLAR_QUESTION.test(question);
-  const weighed = weighTerms(
-    terms,
-    english ? thesaurus : null,
+  const askedFor = askedForTerms(content, articleLanguage, stopIn);
+  const answerType = detectAnswerType(question);
+  // Only a "how much" question's cost words ask for a kind of answer; "why did costs rise" is about costs.
+  const amountAsked = answerType === 'money' || answerType === 'quantity';
+  const weighed = weighTerms(terms, {
+    thesaurus: english ? thesaurus : null,
     weighByPart,
-    focusTerm(content, articleLanguage, stopIn),
-  );
+    askedFor: new Set(askedFor),
+    amountAsked,
+  });
   const termSet = new Set(weighed.map((term) => term.term));
   return {
     terms: groupAlternatives(weighed, alternativePairs(content, articleLanguage)),
-    answerType: detectAnswerType(question),
+    answerType,
     countedTerms: countedTerms(question, articleLanguage, stopIn),
     constraints: constraintTerms(question, articleLanguage).filter((term) => termSet.has(term)),
+    askedFor: askedFor.filter((term) => termSet.has(term)),
+    crossLanguage: questionLanguage !== articleLanguage,
   };
 }
 
 const FOCUS_QUESTION =
-  /\b(?:what|which)\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?([\p{L}\p{N}'’-]+)/iu;
+  /(?:^|[^\p{L}])(?:what|which|welche[nmrs]?|quel(?:le)?s?)\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?([\p{L}\p{N}'’-]+)/iu;
+/** "What was Osei's salary as…", "What is the insured value of…": the phrase after the copula, to a preposition. */
+const COPULA_FOCUS =
+  /\bwhat\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+['’]s?\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:of|for|in|on|at|as|by|to|from|with|that|behind|after|before|between|under|over)\b|\s*[?.!]?\s*$)/iu;
 
-/** Nouns that ask for a kind of answer (a time, an amount) rather than name a thing: "which hours", "what share". */
+/**
+ * Nouns that ask for a kind of answer (a time, an amount, a name) rather than name a thing the answer states:
+ * "which hours", "what share", "what is the name of…".
+ */
 const ANSWER_KIND_NOUNS =
-  /^(?:time|times|day|days|date|hours?|years?|months?|weeks?|age|ages|share|percentage|proportion|number|amount)$/iu;
+  /^(?:time|times|day|days|date|hours?|years?|months?|weeks?|age|ages|share|percentage|proportion|number|amount|names?|reasons?|purpose|results?|outcomes?)$/iu;
 
-/** "What minerals…", "Which company…": the thing asked for, which the answer must be about. */
-function focusTerm(question: string, language: string, stopIn: readonly string[]): string | null {
-  const word = FOCUS_QUESTION.exec(question)?.[1];
-  if (!word || ANSWER_KIND_NOUNS.test(word)) return null;
-  return extractTerms(word, { language, alsoStopIn: stopIn, dropQuestionFrame: true })[0]?.term ?? null;
+/** "What minerals…", "Which company…", "What was her salary": the thing asked for, which the answer must state. */
+function askedForTerms(question: string, language: string, stopIn: readonly string[]): string[] {
+  const predicate = subjectPredicate(question, language, stopIn);
+  if (predicate) return [predicate];
+  const phrase = COPULA_FOCUS.exec(question)?.[1] ?? FOCUS_QUESTION.exec(question)?.[1];
+  if (!phrase) return [];
+  // The phrase's head is its last word ("demand" in "peak electricity demand"), unless it only names a kind.
+  const head = phrase
+    .split(/\s+/u)
+    .filter((word) => !ANSWER_KIND_NOUNS.test(word))
+    .at(-1);
+  return extractTerms(head ?? '', { language, alsoStopIn: stopIn, dropQuestionFrame: true }).map(
+    (term) => term.term,
+  );
 }
 
 /*
@@ -97,19 +134,30 @@ const WEIGHT_BY_PART: Readonly<Record<PartOfSpeech, number>> = { noun: 1, verb: 
 /** The asked-for thing of a what/which question counts double: a sentence without it answers something else. */
 const FOCUS_WEIGHT = 2;
 
-function weighTerms(
-  terms: readonly Term[],
-  thesaurus: Thesaurus | null,
-  weighByPart: boolean,
-  focus: string | null,
-): QuestionTerm[] {
+interface Weighing {
+  readonly thesaurus: Thesaurus | null;
+  readonly weighByPart: boolean;
+  readonly askedFor: ReadonlySet<string>;
+  /** A how-much/how-many question: its cost words ask for the amount. */
+  readonly amountAsked: boolean;
+}
+
+function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] {
+  const { thesaurus, weighByPart, askedFor, amountAsked } = weighing;
   const byTerm = new Map<string, QuestionTerm>();
   for (const { term, word } of terms) {
     const base = thesaurus && weighByPart ? partOfSpeechWeight(thesaurus.senseCounts(word)) : 1;
-    const weight = Math.max(term === focus ? FOCUS_WEIGHT : base, byTerm.get(term)?.weight ?? 0);
+    const weight = Math.max(askedFor.has(term) ? FOCUS_WEIGHT : base, byTerm.get(term)?.weight ?? 0);
     const synonyms = thesaurus ? synonymStems(thesaurus, word, term) : [];
     const merged = [...new Set([...(byTerm.get(term)?.synonyms ?? []), ...synonyms])];
-    byTerm.set(term, { term, weight, synonyms: merged, group: byTerm.get(term)?.group ?? byTerm.size });
+    const asksKind = (amountAsked && MONEY_WORDS.has(word)) || (byTerm.get(term)?.asksKind ?? false);
+    byTerm.set(term, {
+      term,
+      weight,
+      synonyms: merged,
+      group: byTerm.get(term)?.group ?? byTerm.size,
+      asksKind,
+    });
   }
   return [...byTerm.values()];
 }
@@ -139,6 +187,23 @@ function groupAlternatives(
     for (const [term, group] of groupOf) if (group === source) groupOf.set(term, target);
   }
   return terms.map((term) => ({ ...term, group: groupOf.get(term.term) ?? term.group }));
+}
+
+/** "Who will replace…", "Qui dirige…": the question word is the subject, and the words after it (auxiliaries aside). */
+const SUBJECT_QUESTION = /^\W*(?:who|wer|quién|quiénes|qui|кто)\s+((?:\S+\s*){1,4})/iu;
+
+/**
+ * In a "who" question the verb that follows is what the person did or will do: the answer must state it (or a
+ * synonym), or it names someone doing something else. Names and capitalised nouns are not the predicate.
+ */
+function subjectPredicate(question: string, language: string, stopIn: readonly string[]): string | null {
+  const following = SUBJECT_QUESTION.exec(question)?.[1] ?? '';
+  for (const surface of splitWords(following)) {
+    if (/^\p{Lu}/u.test(surface)) continue;
+    const [term] = extractTerms(surface, { language, alsoStopIn: stopIn, dropQuestionFrame: true });
+    if (term) return term.term;
+  }
+  return null;
 }
 
 /** The weight expected over the word's WordNet senses (a word read as noun or verb is weighed between the two). */

@@ -37,8 +37,20 @@ function stemGermanLight(word: string): string {
   return w;
 }
 
+/**
+ * The verb endings news questions and articles differ by most ("¿cuándo empiezan los cortes?" / "se cortará"):
+ * future, preterite, gerund and -ar/-ir infinitives. Longest first; -er/-era/-ado are left out because they end
+ * too many nouns and adjectives ("mujer", "primera", "mercado").
+ */
+const SPANISH_VERB_ENDINGS = ['ieron', 'iendo', 'aran', 'iran', 'aron', 'ando', 'ara', 'ira', 'ar', 'ir'];
+const MIN_SPANISH_STEM_CHARS = 4;
+
 function stemSpanishLight(word: string): string {
   if (word.length < 5) return word;
+  const verbEnding = SPANISH_VERB_ENDINGS.find(
+    (ending) => word.endsWith(ending) && word.length - ending.length >= MIN_SPANISH_STEM_CHARS,
+  );
+  if (verbEnding) return word.slice(0, -verbEnding.length);
   if (/[oae]$/.test(word)) return word.slice(0, -1);
   if (word.endsWith('eses')) return word.slice(0, -2);
   if (word.endsWith('ces')) return `${word.slice(0, -3)}z`;
@@ -59,7 +71,7 @@ function stemFrenchMinimal(word: string): string {
 // Longest first; accents folded, so "ё" arrives as "е" and "й" as "и".
 const RUSSIAN_ENDINGS = [
   ...['иями', 'ями', 'ами', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'иях', 'ях', 'ах', 'ов', 'ев', 'ей'],
-  ...['ие', 'ые', 'ое', 'ее', 'ии', 'ия', 'ью', 'ю', 'ом', 'ем', 'ам', 'ям', 'ых', 'их', 'ыи'],
+  ...['ие', 'ые', 'ое', 'ее', 'ии', 'ия', 'ью', 'ю', 'ом', 'ем', 'ам', 'ям', 'ых', 'их', 'ыи', 'ои', 'еи'],
   ...['а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ь'],
 ];
 

@@ -33,7 +33,6 @@ const EXTRA_ENGLISH = [
   'don',
   'didn',
   'doesn',
-  'won',
   'also',
   'according',
   'e.g',
@@ -66,10 +65,15 @@ const EXTRA_GERMAN = [
 const EXTRA_SPANISH = [
   ...['cuánto', 'cuántos', 'cuántas', 'cómo', 'cuándo', 'dónde', 'quién', 'quiénes', 'cuál', 'qué', 'por'],
   ...['es', 'son', 'fue', 'fueron', 'está', 'están', 'ha', 'han', 'hay', 'será', 'van', 'va'],
+  ...['cuánta', 'cuál', 'cuáles', 'ser', 'puede', 'pueden', 'podrá', 'podrán', 'debe', 'deben'],
 ];
 const EXTRA_FRENCH = [
   ...['combien', 'comment', 'quand', 'où', 'pourquoi', 'qui', 'quel', 'quelle', 'quels', 'quelles', 'que'],
   ...['est', 'sont', 'a', 'ont', 'été', 'était', 'sera', 'va', 'vont', 'fait', 'l', 'd', 'qu', 'c', 's', 'n'],
+];
+const EXTRA_RUSSIAN = [
+  ...['сколько', 'какой', 'какая', 'какое', 'какие', 'каких', 'каков', 'когда', 'где', 'кто', 'почему'],
+  ...['будет', 'будут', 'был', 'была', 'было', 'были', 'может', 'могут', 'ли'],
 ];
 
 /** Words that frame a question about the article rather than say what it is about. */
@@ -105,7 +109,7 @@ const BASE_LISTS: Readonly<Record<string, readonly string[]>> = {
   de: [...deu, ...EXTRA_GERMAN],
   es: [...spa, ...EXTRA_SPANISH],
   fr: [...fra, ...EXTRA_FRENCH],
-  ru: rus,
+  ru: [...rus, ...EXTRA_RUSSIAN],
   zh: zho,
   ja: jpn,
 };

@@ -13,10 +13,15 @@ export interface Thesaurus {
   synonyms(word: string): readonly string[];
   /** How many WordNet senses the word has as each part of speech (all 0 when WordNet lacks it). */
   senseCounts(word: string): Readonly<Record<PartOfSpeech, number>>;
+  /** What most of the word's commonest noun senses name (WordNet's lexicographer files): a person, group, place. */
+  nounClasses(word: string): ReadonlySet<NounClass>;
   close(): void;
 }
 
 export type PartOfSpeech = 'noun' | 'verb' | 'adj' | 'adv';
+export type NounClass = 'person' | 'group' | 'location';
+/** WordNet's lexicographer file numbers of the noun classes a "who" or "where" answer names. */
+const NOUN_CLASS_FILES: Readonly<Record<number, NounClass>> = { 18: 'person', 14: 'group', 15: 'location' };
 const PARTS: readonly PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv'];
 /** Only a word's commonest senses (WordNet orders them by frequency): rare senses make false matches. */
 const MAX_SENSES = 3;
@@ -34,6 +39,8 @@ const DETACHMENTS: Readonly<Record<PartOfSpeech, readonly (readonly [string, str
     ['shes', 'sh'],
     ['men', 'man'],
     ['ies', 'y'],
+    ['ves', 'f'],
+    ['ves', 'fe'],
   ],
   verb: [
     ['s', ''],
@@ -81,6 +88,7 @@ export function createWordNetThesaurus(directory: string = defaultWordNetDirecto
   return {
     synonyms: (word) => entry(word).synonyms,
     senseCounts: (word) => entry(word).senseCounts,
+    nounClasses: (word) => entry(word).nounClasses,
     close() {
       for (const opened of files.values()) opened.close();
       files.clear();
@@ -91,15 +99,17 @@ export function createWordNetThesaurus(directory: string = defaultWordNetDirecto
 interface WordEntry {
   readonly synonyms: readonly string[];
   readonly senseCounts: Readonly<Record<PartOfSpeech, number>>;
+  readonly nounClasses: ReadonlySet<NounClass>;
 }
 
 const NO_SENSES: Readonly<Record<PartOfSpeech, number>> = { noun: 0, verb: 0, adj: 0, adv: 0 };
 
 function lookUp(word: string, file: (name: string) => SortedTextFile): WordEntry {
-  if (!/^[a-z][a-z'-]*$/.test(word)) return { synonyms: [], senseCounts: NO_SENSES };
+  if (!/^[a-z][a-z'-]*$/.test(word)) return { synonyms: [], senseCounts: NO_SENSES, nounClasses: new Set() };
   const own = new Set<string>([word]);
   const found = new Set<string>();
   const senseCounts = { ...NO_SENSES };
+  const nounClasses = new Set<NounClass>();
   for (const part of PARTS) {
     for (const base of baseForms(word, part)) {
       const entry = file(`index.${part}`).findLine(base);
@@ -107,12 +117,20 @@ function lookUp(word: string, file: (name: string) => SortedTextFile): WordEntry
       own.add(base);
       const offsets = senseOffsets(entry);
       senseCounts[part] = Math.max(senseCounts[part], offsets.length);
-      for (const offset of offsets.slice(0, MAX_SENSES)) {
-        for (const lemma of synsetLemmas(file(`data.${part}`).lineAt(offset))) found.add(lemma);
+      const classCounts = new Map<NounClass, number>();
+      const senses = offsets.slice(0, MAX_SENSES);
+      for (const offset of senses) {
+        const line = file(`data.${part}`).lineAt(offset);
+        for (const lemma of synsetLemmas(line)) found.add(lemma);
+        const nounClass = part === 'noun' ? NOUN_CLASS_FILES[Number(line?.split(' ')[1])] : undefined;
+        if (nounClass) classCounts.set(nounClass, (classCounts.get(nounClass) ?? 0) + 1);
       }
+      // At least half of its commonest senses: "gallery" is an audience in one sense of three, a room in others.
+      for (const [nounClass, count] of classCounts)
+        if (count * 2 >= senses.length) nounClasses.add(nounClass);
     }
   }
-  return { synonyms: [...found].filter((lemma) => !own.has(lemma)), senseCounts };
+  return { synonyms: [...found].filter((lemma) => !own.has(lemma)), senseCounts, nounClasses };
 }
 
 function baseForms(word: string, part: PartOfSpeech): string[] {

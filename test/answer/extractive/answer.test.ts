@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { collectResult } from '../../../src/answer/extractive/evaluate.ts';
 import { createExtractiveAnswerer } from '../../../src/answer/extractive/index.ts';
 import { refusalText } from '../../../src/answer/extractive/phrases.ts';
 import type { Article } from '../../../src/articles/article.ts';
+import { collectResult } from '../../../src/eval/evaluate.ts';
 import { articleOf, loadSample } from './samples.ts';
 
 const answerer = createExtractiveAnswerer();

@@ -1,32 +1,62 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateAnswerer, formatFigures } from '../../../src/answer/extractive/evaluate.ts';
 import { createExtractiveAnswerer } from '../../../src/answer/extractive/index.ts';
-import { loadEvalPairs, loadSample } from './samples.ts';
+import { EVAL_DIR } from '../../../src/eval/cli.ts';
+import { evaluateSet } from '../../../src/eval/evaluate.ts';
+import { loadEvalSet } from '../../../src/eval/fixture.ts';
 
-/** Floors from issue 3: the offline answerer must stay this good on test/fixtures/eval.json. */
-const MIN_ACCURACY = 0.85;
-const MIN_REFUSAL_RATE = 0.8;
+/*
+ * Floors for the offline answerer on each half of the evaluation set. Tuning: what it reaches now (it was tuned
+ * there, so these only guard against regressions). Held-out: the issue's goals (issue 14), written by someone who
+ * never read the code; the half is replayed whenever its file is in the checkout (it lives on its own branch until
+ * merged), and its misses are never printed here, so nobody tunes on them.
+ */
+const FLOORS = {
+  tuning: { accuracy: 0.84, refusals: 0.91, minPairs: 150, minArticles: 12 },
+  'held-out': { accuracy: 0.85, refusals: 0.9, minPairs: 150, minArticles: 13 },
+} as const;
+/** Issue 14: at least this share of each half is unanswerable. */
+const MIN_UNANSWERABLE_SHARE = 0.3;
 
-describe('extractive evaluation (test/fixtures/eval.json)', () => {
-  const pairs = loadEvalPairs();
+const halves = (Object.keys(FLOORS) as (keyof typeof FLOORS)[]).filter(
+  (name) => name === 'tuning' || existsSync(path.join(EVAL_DIR, `${name}.json`)),
+);
 
-  it('GIVEN the fixture THEN it has at least 40 pairs, 10 unanswerable, every gold sentence verbatim in its article', () => {
-    expect(pairs.length).toBeGreaterThanOrEqual(40);
-    expect(pairs.filter((pair) => !pair.answerable).length).toBeGreaterThanOrEqual(10);
-    for (const pair of pairs.filter((candidate) => candidate.answerable)) {
-      expect(pair.gold, pair.question).toBeDefined();
-      expect(loadSample(pair.article).paragraphs.join('\n'), pair.question).toContain(pair.gold);
+describe.each(halves)('the %s half of the evaluation set, offline', (name) => {
+  const floors = FLOORS[name];
+  const file = path.join(EVAL_DIR, `${name}.json`);
+
+  it('GIVEN the file THEN it is large and mixed enough, and every gold sentence is verbatim in its article', async () => {
+    const set = await loadEvalSet(file);
+    expect(set.pairs.length).toBeGreaterThanOrEqual(floors.minPairs);
+    expect(set.articles.size).toBeGreaterThanOrEqual(floors.minArticles);
+    const unanswerable = set.pairs.filter((pair) => !pair.answerable).length;
+    expect(unanswerable / set.pairs.length).toBeGreaterThanOrEqual(MIN_UNANSWERABLE_SHARE);
+    for (const pair of set.pairs.filter((candidate) => candidate.answerable)) {
+      const article = set.articles.get(pair.article);
+      expect(
+        article?.paragraphs.some((paragraph) => paragraph.includes(pair.gold ?? '\u0000')),
+        pair.question,
+      ).toBe(true);
     }
   });
 
-  it('GIVEN every question of the fixture THEN accuracy and correct refusals stay above their floors', async () => {
-    const figures = await evaluateAnswerer(createExtractiveAnswerer(), pairs, loadSample);
-    const misses = figures.outcomes.filter((outcome) => !outcome.correct);
-    console.log(`extractive evaluation: ${formatFigures(figures)}`);
-    for (const miss of misses) {
-      console.log(`  miss (${miss.pair.answerable ? 'answerable' : 'unanswerable'}): ${miss.pair.question}`);
+  it('GIVEN every question THEN accuracy and refusals stay above their floors and every quote is exact', async () => {
+    const set = await loadEvalSet(file);
+    const figures = await evaluateSet(createExtractiveAnswerer(), set);
+    console.log(
+      `${name}: accuracy ${figures.accuracy.hits}/${figures.accuracy.total}, ` +
+        `refusals ${figures.refusals.hits}/${figures.refusals.total}, quotes ${figures.quotes.hits}/${figures.quotes.total}`,
+    );
+    if (name === 'tuning') {
+      for (const miss of figures.outcomes.filter((outcome) => !outcome.correct))
+        console.log(
+          `  miss (${miss.pair.answerable ? 'answerable' : 'unanswerable'}): ${miss.pair.question}`,
+        );
     }
-    expect(figures.accuracy).toBeGreaterThanOrEqual(MIN_ACCURACY);
-    expect(figures.refusalRate).toBeGreaterThanOrEqual(MIN_REFUSAL_RATE);
+    expect(figures.accuracy.share).toBeGreaterThanOrEqual(floors.accuracy);
+    expect(figures.refusals.share).toBeGreaterThanOrEqual(floors.refusals);
+    expect(figures.quotes.share).toBe(1);
   });
 });

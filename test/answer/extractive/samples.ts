@@ -1,24 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EvalPair } from '../../../src/answer/extractive/evaluate.ts';
 import type { Article } from '../../../src/articles/article.ts';
 import { parseArticleText } from '../../../src/articles/parse.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SAMPLES_DIR = path.join(ROOT, 'data/samples');
-export const EVAL_FIXTURE = path.join(ROOT, 'test/fixtures/eval.json');
 
 /** A sample article from data/samples, through the real parser. */
 export function loadSample(fileName: string): Article {
   const parsed = parseArticleText(readFileSync(path.join(SAMPLES_DIR, fileName), 'utf8'), { fileName });
   if (!parsed.ok) throw new Error(`sample ${fileName} does not parse: ${parsed.reason}`);
   return parsed.article;
-}
-
-export function loadEvalPairs(): EvalPair[] {
-  const fixture = JSON.parse(readFileSync(EVAL_FIXTURE, 'utf8')) as { pairs: EvalPair[] };
-  return fixture.pairs;
 }
 
 /** An article built in a test, for languages and shapes the samples lack. */

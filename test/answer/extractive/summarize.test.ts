@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { collectResult } from '../../../src/answer/extractive/evaluate.ts';
 import { createExtractiveAnswerer } from '../../../src/answer/extractive/index.ts';
 import type { AnswerEvent, SummaryLength } from '../../../src/answer/types.ts';
+import { collectResult } from '../../../src/eval/evaluate.ts';
 import { articleOf, loadSample } from './samples.ts';
 
 const answerer = createExtractiveAnswerer();
