@@ -110,7 +110,11 @@ async function openRemote(context: OpenContext, connectTimeoutMs: number): Promi
   const describeError = (error: unknown) => describeStoreError(error, target);
   const keyv = url.startsWith('redis')
     ? await openRedisKeyv(url, namespace, { connectTimeoutMs, describeError })
-    : await openPostgresKeyv(url, namespace, { connectTimeoutMs, describeError, logger: context.logger });
+    : await openPostgresKeyv(url, namespace, {
+        ...{ connectTimeoutMs, describeError, logger: context.logger },
+        ...(context.now ? { now: context.now } : {}),
+        ...(context.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: context.sweepIntervalMs }),
+      });
   keyv.serialize = JSON_CODEC.serialize;
   keyv.deserialize = JSON_CODEC.deserialize;
   watched(keyv, context);

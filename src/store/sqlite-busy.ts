@@ -66,7 +66,7 @@ export class SqliteWriteQueue {
   private readonly runBatch: Transaction<(writes: readonly Write[]) => unknown[]>;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly now: () => number = Date.now,
   ) {
     this.runBatch = db.transaction((writes: readonly Write[]) => writes.map((write) => write.run()));
