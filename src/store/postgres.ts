@@ -25,11 +25,16 @@ const sweepStatement = (table: string) => `
   SELECT (SELECT max(key) FROM page) AS last, (SELECT count(*)::int FROM page) AS seen,
     (SELECT count(*)::int FROM gone) AS deleted`;
 
-/** A sweep step that walks `table` by key from where the last step stopped, starting over at its end. */
-function keyWalkingSweep(pool: Pool, table: string, now: () => number): SweepStep {
+/**
+ * A sweep step that walks `table` by key from where the last step stopped, starting over at its end. It starts
+ * once this process has written an entry with a TTL there (`ttlSeen`): a namespace without TTLs (the articles)
+ * would otherwise be read whole every few runs for nothing.
+ */
+function keyWalkingSweep(pool: Pool, table: string, now: () => number, ttlSeen: () => boolean): SweepStep {
   let after = '';
   const sql = sweepStatement(table);
   return async () => {
+    if (!ttlSeen()) return { done: true, deleted: 0 };
     const result = await pool.query<{ last: string | null; seen: number; deleted: number }>(sql, [
       after,
       SWEEP_PAGE_ROWS,
@@ -40,6 +45,24 @@ function keyWalkingSweep(pool: Pool, table: string, now: () => number): SweepSte
     after = done ? '' : (row.last ?? '');
     return { done, deleted: row?.deleted ?? 0 };
   };
+}
+
+/** Makes `adapter` remember whether it was ever asked to store an entry with a TTL. */
+function noticingTtls(adapter: {
+  set(key: string, value: unknown, ttl?: number): Promise<unknown>;
+  setMany(entries: { key: string; value: unknown; ttl?: number }[]): Promise<unknown>;
+}): () => boolean {
+  let seen = false;
+  const { set, setMany } = adapter;
+  adapter.set = (key, value, ttl) => {
+    seen ||= typeof ttl === 'number';
+    return set.call(adapter, key, value, ttl);
+  };
+  adapter.setMany = (entries) => {
+    seen ||= entries.some((entry) => typeof entry.ttl === 'number');
+    return setMany.call(adapter, entries);
+  };
+  return () => seen;
 }
 
 /** PostgreSQL's "the server is going away / not ready" codes (57P01–03) and its connection-exception class (08). */
@@ -139,9 +162,11 @@ export async function openPostgresKeyv(
     iterationLimit: ITERATION_PAGE_ROWS,
   });
   describingFailures(adapter, options.describeError);
+  const ttlSeen = noticingTtls(adapter);
   const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
   const table = `${adapter.opts.schema}.${adapter.opts.table}`;
-  const stopSweep = startExpirySweep(keyWalkingSweep(shared.pool, table, options.now ?? Date.now), {
+  const sweep = keyWalkingSweep(shared.pool, table, options.now ?? Date.now, ttlSeen);
+  const stopSweep = startExpirySweep(sweep, {
     namespace,
     logger: options.logger,
     ...(options.sweepIntervalMs === undefined ? {} : { intervalMs: options.sweepIntervalMs }),
