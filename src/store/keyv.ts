@@ -8,7 +8,7 @@ import { openPostgresKeyv } from './postgres.ts';
 import { openRedisKeyv } from './redis.ts';
 import { PROCESS_SQLITE_CONNECTIONS, type SqliteConnections } from './sqlite-connections.ts';
 import { isInMemorySqlite, sqliteFileFromUrl } from './sqlite-file.ts';
-import { DELETE_BATCH_ROWS, SqliteKeyvStore } from './sqlite-store.ts';
+import { SqliteKeyvStore, SWEEP_BATCH_ROWS } from './sqlite-store.ts';
 import { describeStoreError, redactUrl, type StoreTarget, unreachableError } from './store-errors.ts';
 import { startExpirySweep } from './sweep.ts';
 
@@ -95,8 +95,8 @@ async function openSqlite(context: OpenContext, connections: SqliteConnections):
   const keyv = watched(new Keyv({ store, namespace, throwOnErrors: true, ...JSON_CODEC }), context);
   const stopSweep = startExpirySweep(
     async () => {
-      const deleted = await store.sweepExpired(DELETE_BATCH_ROWS);
-      return { done: deleted < DELETE_BATCH_ROWS, deleted };
+      const deleted = await store.sweepExpired(SWEEP_BATCH_ROWS);
+      return { done: deleted < SWEEP_BATCH_ROWS, deleted };
     },
     { namespace, logger: context.logger, ...sweepInterval(context) },
   );

@@ -1,8 +1,8 @@
 import type { Logger } from '../log.ts';
 
-/** How often expired entries are removed: cached answers and summaries live hours, so a few minutes is plenty. */
-export const SWEEP_INTERVAL_MS = 5 * 60_000;
-/** Statements per sweep run: with a few thousand rows each, one run touches at most ~50,000 rows. */
+/** How often expired entries are removed; with nothing expired a run is one index look-up (~0.1 ms on SQLite). */
+export const SWEEP_INTERVAL_MS = 60_000;
+/** Statements per sweep run: on SQLite ≤ 6,250 rows a run (375,000 an hour per namespace), each statement short. */
 export const SWEEP_STATEMENTS_PER_RUN = 25;
 
 /** One bounded step of a sweep: `done` once nothing is left to look at in this run. */
