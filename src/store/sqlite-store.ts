@@ -163,6 +163,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
 
   /** Deletes up to `limit` rows whose TTL has passed (one short statement); resolves to how many it deleted. */
   async sweepExpired(limit = SWEEP_BATCH_ROWS): Promise<number> {
+    if (this.closed) return 0; // A run under way at shutdown just ends.
     return this.write(() => this.statements.sweep.run(this.now(), limit).changes);
   }
 
