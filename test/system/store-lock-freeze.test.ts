@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import type Keyv from 'keyv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openKeyv } from '../../src/store/keyv.ts';
@@ -9,8 +10,9 @@ import { holdExclusiveLock } from '../support/sqlite-lock.ts';
 /**
  * Found by the system benchmark's store-locked scenario (issue 9): while another program held the SQLite file's
  * write lock, the bot stopped answering altogether — deferrals and autocompletes that need no store at all went
- * past Discord's 3 s — because a write waiting in SQLite's busy handler holds the connection's mutex, every
- * namespace of the process shares that one connection, and node-sqlite3 touches it from the main thread.
+ * past Discord's 3 s — because a write waited inside SQLite's busy handler, which blocked the main thread. The
+ * driver is synchronous now (better-sqlite3), so SQLite's busy handler must never wait: busy_timeout is 0 and a
+ * locked write is retried on timers (src/store/sqlite-busy.ts).
  */
 
 const BUSY_TIMEOUT_MS = 1_000;
@@ -98,5 +100,24 @@ describe('the store while another program holds its write lock', () => {
     await lock.release();
     await Promise.all(writes);
     expect(await usage.get('count')).toBe(5);
+  });
+
+  it('GIVEN a write waiting out a lock THEN reads of that key see it at once, and other processes see it once it lands', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-lock-read-'));
+    const file = path.join(dir, 'store.sqlite');
+    const usage = await openKeyv(`sqlite://${file}`, { namespace: 'usage', busyTimeoutMs: 5_000 });
+    opened.push(usage);
+    await usage.set('count', 1);
+    const lock = await holdExclusiveLock(file);
+    const write = usage.set('count', 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await usage.get('count')).toBe(2);
+    expect(await usage.has('count')).toBe(true);
+    await lock.release();
+    await write;
+    const elsewhere = new BetterSqlite3(file, { readonly: true }); // A connection of its own, as another process.
+    const stored = elsewhere.prepare("SELECT value FROM usage WHERE key = 'usage:count'").pluck().get();
+    elsewhere.close();
+    expect(JSON.parse(String(stored))).toMatchObject({ value: 2 });
   });
 });
