@@ -70,11 +70,13 @@ export interface BodyProfile {
   readonly numbers: ReadonlySet<string>;
 }
 
-export function bodyProfile(above: readonly string[]): BodyProfile {
-  const sample =
-    above.length <= BODY_SAMPLE_PARAGRAPHS
-      ? above
-      : [above[0] ?? '', ...above.slice(1 - BODY_SAMPLE_PARAGRAPHS)];
+/** The body a candidate above `end` is compared with: its first paragraph and the ones nearest above. */
+export function sampleBody(paragraphs: readonly string[], end: number): readonly string[] {
+  if (end <= BODY_SAMPLE_PARAGRAPHS) return paragraphs.slice(0, end);
+  return [paragraphs[0] ?? '', ...paragraphs.slice(end - BODY_SAMPLE_PARAGRAPHS + 1, end)];
+}
+
+export function bodyProfile(sample: readonly string[]): BodyProfile {
   const stems = new Set<string>();
   const names = new Set<string>();
   const numbers = new Set<string>();

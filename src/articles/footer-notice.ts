@@ -31,7 +31,7 @@ const WEIGHTS = {
   label: 2,
   knownLabel: 3.5,
   knownPhrase: 3,
-  strongCategoryAbove: 2,
+  strongCategoryAbove: 2.5,
   sectionNameAbove: 1,
   speech: -3,
   time: -1.5,
@@ -58,7 +58,7 @@ const NOTIONS: readonly Concept[] = [
 export type CategoryAbove = 'strong' | 'section' | null;
 
 export interface NoticeContext {
-  /** Body paragraphs above the candidate, in order. */
+  /** The body above the candidate: its first paragraph and the ones nearest above (sampleBody). */
   readonly above: readonly string[];
   /** The line right above the candidate: a category line naming a section ('strong'), a bare section name, or none. */
   readonly categoryAbove: CategoryAbove;
@@ -117,8 +117,9 @@ function ownFeatures(paragraph: string, tokens: readonly Token[], context: Notic
   const { concepts, deixis } = ownEvidence(tokens);
   if (paragraph.includes('©')) concepts.add('rights');
   const label = labelScore(paragraph);
+  const selfReference = deixis || concepts.has('self');
   // A notice speaks of itself ("this site", "we", "here"), carries a label, or sits under the category line.
-  const supported = deixis || concepts.has('self') || label > 0 || context.categoryAbove !== null;
+  const supported = selfReference || label > 0 || context.categoryAbove !== null;
   const subjects = SUBJECTS.filter((c) => concepts.has(c)).length;
   const notions = NOTIONS.filter((c) => concepts.has(c)).length;
   const features: Record<string, number> = {
@@ -132,9 +133,13 @@ function ownFeatures(paragraph: string, tokens: readonly Token[], context: Notic
     long: paragraph.length > LONG_NOTICE_CHARS ? WEIGHTS.long : 0,
     unsupported: supported ? 0 : WEIGHTS.unsupported,
   };
-  // It must say something notice-like (opinions, translation, review…) ABOUT the text, the site or its people.
+  // It must talk about the text, the site or its people, and either say something notice-like about them
+  // (opinions, translation, review…) or speak of them as itself ("this portal", "our team"). Right below a
+  // category line naming a section, the position alone says footer.
   const anchored =
-    (subjects > 0 && notions > 0) || label === WEIGHTS.knownLabel || context.categoryAbove === 'strong';
+    (subjects > 0 && (notions > 0 || selfReference)) ||
+    label === WEIGHTS.knownLabel ||
+    context.categoryAbove === 'strong';
   return { features, anchored };
 }
 

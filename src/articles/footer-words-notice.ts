@@ -20,7 +20,7 @@ export const NOTICE_WORDS: Readonly<Partial<Record<Concept, string>>> = {
     sitede sitemizde yayın* yayımla* gazete*
     сайту сайті видання газет* опублікова* публіку*`,
   editorial: `
-    editor editors editorial* newsroom* staff journalist journalists
+    editor editors editorial* newsroom* staff journalist journalists team équipe equipo equipe
     redaktion* *redaktion* redakteur* *redakteur* redaktionell* lektorat
     redacción redactor* editores editorial* periodista*
     rédaction* rédacteur* éditorial* journaliste*

@@ -1,3 +1,4 @@
+import { sampleBody } from './footer-contrast.ts';
 import { conceptsOf } from './footer-lexicon.ts';
 import { type CategoryAbove, isNotice, NOTICE_MAX_CHARS } from './footer-notice.ts';
 import { isBareDisclaimerLabel } from './footer-phrases.ts';
@@ -92,6 +93,8 @@ interface Walk {
   readonly disclaimers: string[];
   /** Short lines below every other footer part, top first: leftovers, or the category line. */
   readonly trailing: string[];
+  /** More short lines than a footer has: a list at the end of the body. */
+  listAtEnd: boolean;
 }
 
 /** Takes the paragraph right above the footer found so far into the footer; false when it is body. */
@@ -113,13 +116,16 @@ function takeOne(paragraphs: readonly string[], walk: Walk): boolean {
   }
   if (isShortLine(last)) {
     if (footerSeen) return takeSectionName(last, walk);
-    if (walk.trailing.length >= MAX_TRAILING_LINES) return false;
+    if (walk.trailing.length >= MAX_TRAILING_LINES) {
+      walk.listAtEnd = true;
+      return false;
+    }
     walk.trailing.unshift(last);
     walk.end -= 1;
     return true;
   }
   if (walk.disclaimers.length >= MAX_DISCLAIMER_PARAGRAPHS) return false;
-  const context = { above: paragraphs.slice(0, walk.end - 1), categoryAbove: categoryAbove(before) };
+  const context = { above: sampleBody(paragraphs, walk.end - 1), categoryAbove: categoryAbove(before) };
   if (!isNotice(last, context)) return false;
   walk.disclaimers.unshift(last);
   walk.end -= 1;
@@ -136,9 +142,11 @@ function takeSectionName(line: string, walk: Walk): boolean {
 
 /**
  * The trailing short lines: buttons are dropped; the first section name is the category when none was found above;
- * the rest is dropped as leftovers when there is a footer, and given back to the body when there is none.
+ * the rest is dropped as leftovers when there is a footer, and given back to the body when there is none. A list
+ * of short lines ending the body is given back whole.
  */
 function settleTrailing(walk: Walk): string[] {
+  if (walk.listAtEnd) return walk.trailing;
   const kept: string[] = [];
   for (const line of walk.trailing) {
     if (isUiLine(line)) continue;
@@ -153,7 +161,13 @@ function settleTrailing(walk: Walk): string[] {
  * two), at most one category line, and the leftovers below them.
  */
 export function splitFooter(paragraphs: readonly string[]): SplitFooter {
-  const walk: Walk = { end: paragraphs.length, category: null, disclaimers: [], trailing: [] };
+  const walk: Walk = {
+    end: paragraphs.length,
+    category: null,
+    disclaimers: [],
+    trailing: [],
+    listAtEnd: false,
+  };
   while (walk.end > 0 && takeOne(paragraphs, walk)) {}
   const givenBack = settleTrailing(walk);
   const disclaimer = walk.disclaimers.length > 0 ? walk.disclaimers.join('\n\n') : null;
