@@ -38,6 +38,9 @@ const SECTION_NAME = /^[\p{Lu}\p{Lo}][\p{L}\p{M}&'’ ,/|>›»·-]{0,39}$/u;
 /** Arrows: "Top ↑", "← Back", "▲". (A breadcrumb's "›" separates section names.) */
 const UI_SYMBOL = /[↑↓←→▲▼△▽⬆⇧^]/u;
 const WORD = /[\p{L}\p{M}]+/gu;
+/** "© 2025 Valley Times", "(c) Harbour Gazette", "Copyright 2024 …": the theme's copyright line. */
+const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))/iu;
+const COPYRIGHT_LINE_MAX_CHARS = 200;
 
 const wordCount = (line: string) => line.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
@@ -54,6 +57,10 @@ export function categoryOf(line: string): string | null {
 function isUiLine(line: string): boolean {
   if (UI_SYMBOL.test(line)) return true;
   return (line.toLowerCase().match(WORD) ?? []).some((word) => conceptsOf(word).includes('ui'));
+}
+
+function isCopyrightLine(line: string): boolean {
+  return line.length <= COPYRIGHT_LINE_MAX_CHARS && COPYRIGHT_LINE.test(line);
 }
 
 function isShortLine(line: string): boolean {
@@ -108,8 +115,8 @@ function takeOne(paragraphs: readonly string[], walk: Walk): boolean {
     walk.end -= 2;
     return true;
   }
-  const category = walk.category === null ? categoryOf(last) : null;
-  if (isBareDisclaimerLabel(last) || category !== null) {
+  const category = walk.category === null && !isCopyrightLine(last) ? categoryOf(last) : null;
+  if (isBareDisclaimerLabel(last) || isCopyrightLine(last) || category !== null) {
     walk.category ??= category;
     walk.end -= 1;
     return true;
@@ -125,7 +132,12 @@ function takeOne(paragraphs: readonly string[], walk: Walk): boolean {
     return true;
   }
   if (walk.disclaimers.length >= MAX_DISCLAIMER_PARAGRAPHS) return false;
-  const context = { above: sampleBody(paragraphs, walk.end - 1), categoryAbove: categoryAbove(before) };
+  const above = categoryAbove(before);
+  // The category line above a candidate is footer, not body: the candidate is compared with what is above it.
+  const context = {
+    above: sampleBody(paragraphs, walk.end - (above === null ? 1 : 2)),
+    categoryAbove: above,
+  };
   if (!isNotice(last, context)) return false;
   walk.disclaimers.unshift(last);
   walk.end -= 1;

@@ -203,6 +203,20 @@ describe('footers recognised by position and shape', () => {
     expect(article.paragraphs.at(-1)).toBe(long);
   });
 
+  it('GIVEN a copyright line naming a "News" outlet below the disclaimer THEN it is dropped, not taken for the category', () => {
+    const article = parse(`${BODY_TEXT}Maritime\n\n${NOTICE}\n© Harbour Evening News\n`);
+    expect(article).toMatchObject({ category: 'Maritime', disclaimer: NOTICE });
+    expect(article.paragraphs.at(-1)).toBe(LAST);
+  });
+
+  it('GIVEN a notice repeating the word of the category line above it THEN that word does not count as the body’s', () => {
+    const notice = 'Opinions in letters belong to their writers alone.';
+    const article = parse(
+      `${TITLE}The bypass would cut through the last old woodland in the valley.\n\nLetters\n\n${notice}\n`,
+    );
+    expect(article).toMatchObject({ category: 'Letters', disclaimer: notice });
+  });
+
   it('GIVEN two notices at the end THEN both leave the body, joined, in order', () => {
     const second = 'This text was put into English by software and may miss the nuance of the original.';
     const article = parse(`${BODY_TEXT}${NOTICE}\n\n${second}\n`);
