@@ -28,8 +28,8 @@ const WEIGHTS = {
 
 export interface Token {
   readonly lower: string;
-  readonly capitalised: boolean;
-  readonly sentenceStart: boolean;
+  /** Written with a capital inside a sentence: a name (in most languages). */
+  readonly midSentenceCapital: boolean;
   readonly number: boolean;
   readonly concepts: readonly Concept[];
 }
@@ -54,8 +54,7 @@ export function tokenize(text: string, withConcepts: boolean): Token[] {
     const number = match[1] === undefined;
     tokens.push({
       lower,
-      capitalised: !number && lower[0] !== word[0],
-      sentenceStart: opensSentence(text, match.index),
+      midSentenceCapital: !number && lower[0] !== word[0] && !opensSentence(text, match.index),
       number,
       concepts: withConcepts && !number ? conceptsOf(lower) : NO_CONCEPTS,
     });
@@ -84,7 +83,7 @@ export function bodyProfile(sample: readonly string[]): BodyProfile {
     for (const token of tokenize(paragraph.slice(0, BODY_SAMPLE_CHARS_PER_PARAGRAPH), false)) {
       if (token.number) numbers.add(token.lower);
       else stems.add(token.lower.slice(0, STEM_CHARS));
-      if (token.capitalised && !token.sentenceStart) names.add(token.lower);
+      if (token.midSentenceCapital) names.add(token.lower);
     }
   }
   return { stems, names, numbers };
@@ -108,7 +107,7 @@ export interface Ties {
 export function tiesOf(tokens: readonly Token[]): Ties {
   return {
     content: tokens.filter(isContentWord),
-    names: tokens.filter((t) => t.capitalised && !t.sentenceStart && t.concepts.length === 0),
+    names: tokens.filter((t) => t.midSentenceCapital && t.concepts.length === 0),
     numbers: tokens.filter((t) => t.number),
   };
 }

@@ -48,6 +48,8 @@ interface CompiledLexicon {
   readonly prefixes: ReadonlyMap<string, { readonly stems: string[]; readonly concepts: Concept[] }>;
   readonly infixes: readonly string[];
   readonly infixConcepts: readonly Concept[];
+  /** Any infix at all: one test tells most long tokens they hold none. */
+  readonly anyInfix: RegExp;
 }
 
 function compile(): CompiledLexicon {
@@ -73,7 +75,11 @@ function compile(): CompiledLexicon {
       }
     }
   }
-  return { exact, prefixes, infixes, infixConcepts };
+  const anyInfix = new RegExp(
+    infixes.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+    'u',
+  );
+  return { exact, prefixes, infixes, infixConcepts, anyInfix };
 }
 
 const LEXICON = compile();
@@ -86,14 +92,15 @@ function withConcept(found: readonly Concept[], concept: Concept): readonly Conc
 /** The concepts a lowercase token stands for; empty when it is no word of the lexicon. */
 export function conceptsOf(token: string): readonly Concept[] {
   let found = LEXICON.exact.get(token) ?? NONE;
-  const bucket = LEXICON.prefixes.get(token.slice(0, PREFIX_HEAD_CHARS));
+  const bucket =
+    token.length < PREFIX_HEAD_CHARS ? undefined : LEXICON.prefixes.get(token.slice(0, PREFIX_HEAD_CHARS));
   if (bucket !== undefined) {
     for (let i = 0; i < bucket.stems.length; i++) {
       if (token.startsWith(bucket.stems[i] as string))
         found = withConcept(found, bucket.concepts[i] as Concept);
     }
   }
-  if (token.length >= INFIX_MIN_TOKEN_CHARS) {
+  if (token.length >= INFIX_MIN_TOKEN_CHARS && LEXICON.anyInfix.test(token)) {
     for (let i = 0; i < LEXICON.infixes.length; i++) {
       if (token.includes(LEXICON.infixes[i] as string))
         found = withConcept(found, LEXICON.infixConcepts[i] as Concept);
