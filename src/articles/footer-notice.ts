@@ -134,10 +134,10 @@ function ownFeatures(paragraph: string, tokens: readonly Token[], context: Notic
     unsupported: supported ? 0 : WEIGHTS.unsupported,
   };
   // It must talk about the text, the site or its people, and either say something notice-like about them
-  // (opinions, translation, review…) or speak of them as itself ("this portal", "our team"). Right below a
-  // category line naming a section, the position alone says footer.
+  // (opinions, translation, review…), speak of them as itself ("this portal", "our team"), or sit under a
+  // section name. Right below a category line naming a section, the position alone says footer.
   const anchored =
-    (subjects > 0 && (notions > 0 || selfReference)) ||
+    (subjects > 0 && (notions > 0 || selfReference || context.categoryAbove === 'section')) ||
     label === WEIGHTS.knownLabel ||
     context.categoryAbove === 'strong';
   return { features, anchored };

@@ -123,5 +123,7 @@ export const NEWS_AND_STRUCTURE_WORDS: Readonly<Partial<Record<Concept, string>>
     góry udostępnij drukuj wróć
     toppen dela skriv tillbaka
     yukarı paylaş yazdır başa
-    вгору поділит* друк*`,
+    вгору поділит* друк*
+    send senden versenden envoyer enviar invia partilhar partilhe partilha imprima
+    sdílet nahoru tisk megosztás nyomtatás vissza distribuie sus tipărește`,
 };

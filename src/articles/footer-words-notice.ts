@@ -7,7 +7,8 @@ import type { Concept } from './footer-lexicon.ts';
 export const NOTICE_WORDS: Readonly<Partial<Record<Concept, string>>> = {
   publication: `
     site sites website* webpage* web portal* page pages publication* publish* publisher* newspaper* outlet* magazine*
-    platform* blog* medium media resource space feed feeds
+    platform* blog* medium media resource space feed feeds section sections
+    rubrik* rubrique* rubric* sección secciones secção sezione rubriek* dział* рубрик* розділ*
     seite seiten webseite* homepage portal* plattform* zeitung* verlag* herausgeber* veröffentlich* *veröffentlich*
     angebot sitio página* publica* periódico* diario medio plataforma* revista* espacio web
     portail* journal* éditeur* média plateforme* publié* publie* espace
@@ -63,7 +64,8 @@ export const NOTICE_WORDS: Readonly<Partial<Record<Concept, string>>> = {
     yazar*
     автори авторів`,
   opinion: `
-    view views viewpoint* opinion* position stance standpoint*
+    view views viewpoint* opinion* position stance standpoint* assessment assessments judgement judgment
+    einschätzung* bewertung* beurteilung* parecer pensiero appréciation*
     meinung* ansicht* standpunkt* auffassung* sicht sichtweise* haltung
     opinión opiniones opini* postura* posición vista valoraci* criterio*
     avis vue vues position*

@@ -26,8 +26,14 @@ const MAX_TRAILING_LINES = 3;
 const MAX_DISCLAIMER_PARAGRAPHS = 3;
 
 /** A word for "news" in a category line: "Russia news", "Nachrichten aus Russland", "Новости России". */
-const NEWS_WORD =
-  /(^|[\s-])(news|nachrichten|noticias|actualités?|nouvelles|infos|новости|новини|notizie|notícias|nieuws|wiadomości|haberleri|haberler|nyheter|uutiset|zprávy|أخبار)($|[\s-])/iu;
+const NEWS_WORD = new RegExp(
+  `(^|[\\s-])(${[
+    'news|nachrichten|noticias|actualités?|nouvelles|infos|новости|новини|notizie|notícias|nieuws|wiadomości',
+    'aktualności|haberleri|haberler|nyheter|nyheder|uutiset|uudised|zprávy|správy|hírek|știri|noutăți|vijesti',
+    'vesti|вести|novice|naujienos|ziņas|fréttir|berita|ειδήσεις|חדשות|أخبار|خبرها|समाचार|ニュース|新闻|新聞|뉴스',
+  ].join('|')})($|[\\s-])`,
+  'iu',
+);
 /** "Category: Politics", "Rubrik: Politik", "Рубрика: Политика". */
 const LABELLED_CATEGORY =
   /^(category|categories|section|filed under|posted in|kategorie|rubrik|ressort|categoría|sección|catégorie|rubrique|категория|рубрика|categoria)\s*:\s*(\S.{0,49})$/iu;
