@@ -1,80 +1,56 @@
+import { sampleBody } from './footer-contrast.ts';
+import { conceptsOf } from './footer-lexicon.ts';
+import { type CategoryAbove, isNotice, NOTICE_MAX_CHARS } from './footer-notice.ts';
+import { isBareDisclaimerLabel } from './footer-phrases.ts';
+
+export { isBareDisclaimerLabel };
+
 /**
- * The footer of a scraped article: a short category line ("Russia news") and the source's disclaimer, in any
- * order, at the very end. Only a trailing run of such paragraphs is footer; a body paragraph that merely talks
- * about views, opinions or translation is matched by none of these patterns, because each one names the
- * publication itself ("this article", "the site", "the editors") or starts with a disclaimer label.
+ * The footer of an article in the site's form: after the last body paragraph, a short category line ("Russia
+ * news", "Wirtschaft"), the source's disclaimer and theme leftovers ("Back to top", "Zum Seitenanfang"). It is
+ * recognised by POSITION and SHAPE, walking up from the end: short lines below everything else are leftovers (or
+ * the category line), a paragraph is the disclaimer when it reads as a notice about the publication
+ * (footer-notice.ts), and a short line right above the disclaimer names the section. The first paragraph that fits
+ * none of these ends the footer: everything above it is body, whatever it says.
  */
 
-/** A disclaimer is a short notice; a longer paragraph is body text whatever it says. */
-const DISCLAIMER_MAX_CHARS = 1_000;
 const CATEGORY_MAX_CHARS = 60;
 const CATEGORY_MAX_WORDS = 5;
-
-/** Labels that open a disclaimer: "Disclaimer: …", "Haftungsausschluss: …", "Отказ от ответственности: …". */
-const LABELS =
-  'disclaimer|haftungsausschluss|aviso legal|descargo de responsabilidad|avertissement|clause de non-responsabilité|' +
-  'avis de non-responsabilité|отказ от ответственности|дисклеймер|esclusione di responsabilità|' +
-  'isenção de responsabilidade';
-const LABELLED = new RegExp(`^(${LABELS})\\s*[:：—–-]`, 'iu');
-const BARE_LABEL = new RegExp(`^(${LABELS})\\s*[:：]?$`, 'iu');
-
-/** Wording of disclaimers seen on news sites, per language. Each names the publication, not a news subject. */
-const DISCLAIMER_PHRASES: readonly RegExp[] = [
-  // English
-  /\bnot all news on (the|this) (site|website)\b/iu,
-  /\b(views|opinions)\b[^.]{0,60}\bexpressed (in|on|by) (this|the|these|our) (article|site|website|page|post|publication|column|blog|piece|content|story|authors?|writers?|contributors?)\b/iu,
-  /\b(do|does) not necessarily (reflect|represent|express)\b[^.]{0,80}\bof (the|this|our) (site|website|publisher|publication|editors?|editorial|newspaper|agency|outlet|portal|channel|management)\b/iu,
-  /\b(this|the) (article|text|news|content|story|report|page|post)\b[^.]{0,50}\b(was|is|has been|were|have been) (automatically|machine|auto)[- ]?translated\b/iu,
-  /\b(machine|automatic|automated) translation\b[^.]{0,80}\b(may|might|can|could) (contain|include|have)\b/iu,
-  /\bfor (general )?information(al)? purposes only\b/iu,
-  /\b(are|is) (solely )?those of the (authors?|writers?|contributors?)\b/iu,
-  // German
-  /nicht alle nachrichten auf (der|dieser) (seite|website|webseite)/iu,
-  /nicht (unbedingt|notwendigerweise|zwingend)[^.]{0,60}(meinung|ansicht|standpunkt|position)[^.]{0,30}(redaktion|seite|website|webseite|herausgebers)/iu,
-  /(dieser|der) (artikel|text|beitrag|inhalt|meldung)[^.]{0,50}(automatisch|maschinell)[^.]{0,20}übersetzt/iu,
-  // Spanish
-  /no todas las noticias (del|en el|de este) (sitio|portal)/iu,
-  /no (necesariamente )?(refleja|reflejan|representa|representan)[^.]{0,60}(del|de este|de la|de nuestro|de nuestra) (sitio|portal|medio|editor|editorial|redacción|periódico)/iu,
-  /(opiniones|puntos de vista) expresad[oa]s en (este|el|esta) (artículo|sitio|texto|nota)/iu,
-  /(este|el) (artículo|texto|contenido)[^.]{0,50}(traducid[oa]) automáticamente/iu,
-  // French
-  /toutes les (nouvelles|actualités|informations) (du|sur le|de ce) site/iu,
-  /ne (reflète|reflètent|représente|représentent) pas (nécessairement )?[^.]{0,60}(du site|de la rédaction|de l'éditeur|de ce site|du journal)/iu,
-  /opinions exprimées dans (cet|cette|ce) (article|site|texte|tribune)/iu,
-  /(cet|cette|ce) (article|texte|dépêche|contenu)[^.]{0,50}tradu(it|ite) automatiquement/iu,
-  // Russian
-  /не все новости на (сайте|этом сайте)/iu,
-  /не (обязательно|всегда|необходимо) (отражает|отражают|совпадает|совпадают)[^.]{0,80}(редакци|сайта|издани)/iu,
-  /мнение (автора|авторов)[^.]{0,40}(не совпадать|не совпадает)/iu,
-  /(статья|новость|материал|текст)[^.]{0,40}(автоматически переведен|переведен[аоы]? автоматически|переведён[аоы]? автоматически)/iu,
-  // Italian, Portuguese
-  /non riflett(e|ono) necessariamente[^.]{0,80}(redazione|sito|testata|editore)/iu,
-  /(articolo|testo)[^.]{0,50}tradott[oa] automaticamente/iu,
-  /não reflete(m)? necessariamente[^.]{0,80}(site|redação|editor|jornal|portal)/iu,
-  /(artigo|texto|notícia)[^.]{0,50}traduzid[oa] automaticamente/iu,
-];
+/** A trailing line this short, not ending like a sentence, is page furniture or a section name, not body. */
+const SHORT_LINE_MAX_CHARS = 60;
+const SHORT_LINE_MAX_WORDS = 6;
+const SECTION_NAME_MAX_WORDS = 4;
+/** More trailing short lines than this is a list in the body, not a footer. */
+const MAX_TRAILING_LINES = 3;
+/** Sources print one notice, sometimes two (views; translation); more notice-like paragraphs are body. */
+const MAX_DISCLAIMER_PARAGRAPHS = 3;
 
 /** A word for "news" in a category line: "Russia news", "Nachrichten aus Russland", "Новости России". */
-const NEWS_WORD =
-  /(^|[\s-])(news|nachrichten|noticias|actualités?|nouvelles|infos|новости|новини|notizie|notícias|nieuws|wiadomości|haberleri|haberler|nyheter|uutiset|zprávy|أخبار)($|[\s-])/iu;
+const NEWS_WORD = new RegExp(
+  `(^|[\\s-])(${[
+    'news|nachrichten|noticias|actualités?|nouvelles|infos|новости|новини|notizie|notícias|nieuws|wiadomości',
+    'aktualności|haberleri|haberler|nyheter|nyheder|uutiset|uudised|zprávy|správy|hírek|știri|noutăți|vijesti',
+    'vesti|вести|novice|naujienos|ziņas|fréttir|berita|ειδήσεις|חדשות|أخبار|خبرها|समाचार|ニュース|新闻|新聞|뉴스',
+  ].join('|')})($|[\\s-])`,
+  'iu',
+);
 /** "Category: Politics", "Rubrik: Politik", "Рубрика: Политика". */
 const LABELLED_CATEGORY =
   /^(category|categories|section|filed under|posted in|kategorie|rubrik|ressort|categoría|sección|catégorie|rubrique|категория|рубрика|categoria)\s*:\s*(\S.{0,49})$/iu;
 const SENTENCE_PUNCTUATION = /[.!?;:…。！？]["”’»)]*$/u;
-/** A bare section name right above a disclaimer ("Business", "Welt"): capitalised, a few words, no punctuation. */
-const SECTION_NAME = /^\p{Lu}[\p{L}&' -]{0,29}$/u;
-const SECTION_NAME_MAX_WORDS = 3;
+const SHORT_LINE_END = /[.!?;…。！？]["”’»)]*$/u;
+/** A section name: starts with a letter in upper case (or of a script without case), letters and joiners only. */
+const SECTION_NAME = /^[\p{Lu}\p{Lo}][\p{L}\p{M}&'’ ,/|>›»·-]{0,39}$/u;
+/** Arrows: "Top ↑", "← Back", "▲". (A breadcrumb's "›" separates section names.) */
+const UI_SYMBOL = /[↑↓←→▲▼△▽⬆⇧^]/u;
+const WORD = /[\p{L}\p{M}]+/gu;
+/** "© 2025 Valley Times", "(c) Harbour Gazette", "Copyright 2024 …": the theme's copyright line. */
+const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))/iu;
+const COPYRIGHT_LINE_MAX_CHARS = 200;
 
-export function isDisclaimer(paragraph: string): boolean {
-  if (paragraph.length > DISCLAIMER_MAX_CHARS) return false;
-  return LABELLED.test(paragraph) || DISCLAIMER_PHRASES.some((pattern) => pattern.test(paragraph));
-}
+const wordCount = (line: string) => line.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
-export function isBareDisclaimerLabel(paragraph: string): boolean {
-  return BARE_LABEL.test(paragraph);
-}
-
-/** The category named by a line, or null when the line is not a category line. */
+/** The category named by a line ("Economy news", "Category: Politics"), or null when it names none. */
 export function categoryOf(line: string): string | null {
   if (line.length > CATEGORY_MAX_CHARS) return null;
   const labelled = LABELLED_CATEGORY.exec(line);
@@ -83,17 +59,38 @@ export function categoryOf(line: string): string | null {
   return NEWS_WORD.test(line) ? line : null;
 }
 
-/** A category line, or — only when it sits right above a disclaimer — a bare section name. */
-function footerCategory(paragraph: string, aboveDisclaimer: boolean): string | null {
-  const category = categoryOf(paragraph);
-  if (category !== null || !aboveDisclaimer) return category;
-  const isSectionName = SECTION_NAME.test(paragraph) && paragraph.split(' ').length <= SECTION_NAME_MAX_WORDS;
-  return isSectionName ? paragraph : null;
+/** Page furniture: a line with a button's words ("Print this article", "Nach oben scrollen") or an arrow. */
+function isUiLine(line: string): boolean {
+  if (UI_SYMBOL.test(line)) return true;
+  return (line.toLowerCase().match(WORD) ?? []).some((word) => conceptsOf(word).includes('ui'));
+}
+
+function isCopyrightLine(line: string): boolean {
+  return line.length <= COPYRIGHT_LINE_MAX_CHARS && COPYRIGHT_LINE.test(line);
+}
+
+function isShortLine(line: string): boolean {
+  return (
+    line.length <= SHORT_LINE_MAX_CHARS &&
+    !SHORT_LINE_END.test(line) &&
+    wordCount(line) <= SHORT_LINE_MAX_WORDS
+  );
+}
+
+/** A bare section name ("Business", "Culture et loisirs", "Экономика"): no sentence, no digits, no button. */
+function isSectionName(line: string): boolean {
+  return SECTION_NAME.test(line) && wordCount(line) <= SECTION_NAME_MAX_WORDS && !isUiLine(line);
 }
 
 /** Lines that never join a neighbouring line into one paragraph. */
 export function standsAlone(line: string): boolean {
-  return categoryOf(line) !== null || isBareDisclaimerLabel(line);
+  return categoryOf(line) !== null || isBareDisclaimerLabel(line) || isSectionName(line);
+}
+
+function categoryAbove(line: string | undefined): CategoryAbove {
+  if (line === undefined) return null;
+  if (categoryOf(line) !== null) return 'strong';
+  return isSectionName(line) ? 'section' : null;
 }
 
 export interface SplitFooter {
@@ -102,36 +99,95 @@ export interface SplitFooter {
   readonly disclaimer: string | null;
 }
 
+interface Walk {
+  /** paragraphs[0, end) are not footer (yet). */
+  end: number;
+  category: string | null;
+  readonly disclaimers: string[];
+  /** Short lines below every other footer part, top first: leftovers, or the category line. */
+  readonly trailing: string[];
+  /** More short lines than a footer has: a list at the end of the body. */
+  listAtEnd: boolean;
+}
+
+/** Takes the paragraph right above the footer found so far into the footer; false when it is body. */
+function takeOne(paragraphs: readonly string[], walk: Walk): boolean {
+  const last = paragraphs[walk.end - 1] ?? '';
+  const before = paragraphs[walk.end - 2];
+  const footerSeen = walk.disclaimers.length > 0 || walk.category !== null;
+  // A bare "Disclaimer:" heading is joined to the paragraph it introduces.
+  if (before !== undefined && isBareDisclaimerLabel(before) && last.length <= NOTICE_MAX_CHARS) {
+    walk.disclaimers.unshift(`${before.replace(/\s*[:：]?$/u, ':')} ${last}`);
+    walk.end -= 2;
+    return true;
+  }
+  const category = walk.category === null && !isCopyrightLine(last) ? categoryOf(last) : null;
+  if (isBareDisclaimerLabel(last) || isCopyrightLine(last) || category !== null) {
+    walk.category ??= category;
+    walk.end -= 1;
+    return true;
+  }
+  if (isShortLine(last)) {
+    if (footerSeen) return takeSectionName(last, walk);
+    if (walk.trailing.length >= MAX_TRAILING_LINES) {
+      walk.listAtEnd = true;
+      return false;
+    }
+    walk.trailing.unshift(last);
+    walk.end -= 1;
+    return true;
+  }
+  if (walk.disclaimers.length >= MAX_DISCLAIMER_PARAGRAPHS) return false;
+  const above = categoryAbove(before);
+  // The category line above a candidate is footer, not body: the candidate is compared with what is above it.
+  const context = {
+    above: sampleBody(paragraphs, walk.end - (above === null ? 1 : 2)),
+    categoryAbove: above,
+  };
+  if (!isNotice(last, context)) return false;
+  walk.disclaimers.unshift(last);
+  walk.end -= 1;
+  return true;
+}
+
+/** A short line above the disclaimer is its section name; above a category line, it is body. */
+function takeSectionName(line: string, walk: Walk): boolean {
+  if (walk.category !== null || walk.disclaimers.length === 0 || !isSectionName(line)) return false;
+  walk.category = line;
+  walk.end -= 1;
+  return true;
+}
+
 /**
- * Splits the trailing footer off the paragraphs: any run of disclaimer paragraphs (a bare "Disclaimer:" heading
- * is joined to the paragraph it introduces) and at most one category line, in any order.
+ * The trailing short lines: buttons are dropped; the first section name is the category when none was found above;
+ * the rest is dropped as leftovers when there is a footer, and given back to the body when there is none. A list
+ * of short lines ending the body is given back whole.
+ */
+function settleTrailing(walk: Walk): string[] {
+  if (walk.listAtEnd) return walk.trailing;
+  const kept: string[] = [];
+  for (const line of walk.trailing) {
+    if (isUiLine(line)) continue;
+    if (walk.category === null && isSectionName(line)) walk.category = line;
+    else kept.push(line);
+  }
+  return walk.category !== null || walk.disclaimers.length > 0 ? [] : kept;
+}
+
+/**
+ * Splits the trailing footer off the paragraphs: the disclaimer paragraphs (joined by a blank line when there are
+ * two), at most one category line, and the leftovers below them.
  */
 export function splitFooter(paragraphs: readonly string[]): SplitFooter {
-  let end = paragraphs.length;
-  let category: string | null = null;
-  let aboveDisclaimer = false;
-  const disclaimers: string[] = [];
-  while (end > 0) {
-    const last = paragraphs[end - 1] ?? '';
-    const before = paragraphs[end - 2];
-    const footerCategoryHere: string | null =
-      category === null ? footerCategory(last, aboveDisclaimer) : null;
-    if (before !== undefined && isBareDisclaimerLabel(before) && last.length <= DISCLAIMER_MAX_CHARS) {
-      disclaimers.unshift(`${before.replace(/\s*[:：]?$/u, ':')} ${last}`);
-      end -= 2;
-    } else if (isDisclaimer(last)) {
-      disclaimers.unshift(last);
-      end -= 1;
-    } else if (isBareDisclaimerLabel(last)) {
-      end -= 1;
-    } else if (footerCategoryHere !== null) {
-      category = footerCategoryHere;
-      end -= 1;
-    } else {
-      break;
-    }
-    aboveDisclaimer = disclaimers.length > 0 && category === null;
-  }
-  const disclaimer = disclaimers.length > 0 ? disclaimers.join('\n\n') : null;
-  return { body: paragraphs.slice(0, end), category, disclaimer };
+  const walk: Walk = {
+    end: paragraphs.length,
+    category: null,
+    disclaimers: [],
+    trailing: [],
+    listAtEnd: false,
+  };
+  while (walk.end > 0 && takeOne(paragraphs, walk)) {}
+  const givenBack = settleTrailing(walk);
+  const disclaimer = walk.disclaimers.length > 0 ? walk.disclaimers.join('\n\n') : null;
+  return { body: [...paragraphs.slice(0, walk.end), ...givenBack], category: walk.category, disclaimer };
 }

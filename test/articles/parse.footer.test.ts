@@ -148,3 +148,85 @@ describe('footers from other sources', () => {
     expect(parse(`${BODY}Category: Politics\n`).category).toBe('Politics');
   });
 });
+
+describe('footers recognised by position and shape', () => {
+  const TITLE = 'Harbour board extends the night ferry trial\n\n';
+  const LAST =
+    'The trial will run until the end of October, when the board will decide whether to keep the service.';
+  const BODY_TEXT = `${TITLE}The harbour board said on Monday that the night ferry to the islands would keep running.\n\n${LAST}\n\n`;
+  const NOTICE =
+    'Stories on this portal are put together by a program from press releases; nobody on our team reads them first.';
+
+  it('GIVEN an unknown button line below the disclaimer THEN it is dropped and the footer still found', () => {
+    const article = parse(`${BODY_TEXT}Maritime\n\n${NOTICE}\nJump to page top\n`);
+    expect(article).toMatchObject({ category: 'Maritime', disclaimer: NOTICE });
+    expect(article.paragraphs.at(-1)).toBe(LAST);
+  });
+
+  it('GIVEN a breadcrumb right above the disclaimer THEN it is the category', () => {
+    expect(parse(`${BODY_TEXT}Regions › Coast\n\n${NOTICE}\n`).category).toBe('Regions › Coast');
+  });
+
+  it('GIVEN a section name below the disclaimer, then a button THEN the section name is the category', () => {
+    const article = parse(`${BODY_TEXT}${NOTICE}\nMaritime\nSend to a friend by mail\n`);
+    expect(article).toMatchObject({ category: 'Maritime', disclaimer: NOTICE });
+  });
+
+  it('GIVEN a short line without a full stop at the end and no footer THEN it stays in the body', () => {
+    const article = parse(`${BODY_TEXT}Ferry timetable at a glance\n`);
+    expect(article.category).toBeNull();
+    expect(article.paragraphs.at(-1)).toBe('Ferry timetable at a glance');
+    const withNotice = parse(`${BODY_TEXT}Ferry timetable at a glance\n\nMaritime\n\n${NOTICE}\n`);
+    expect(withNotice.paragraphs.at(-1)).toBe('Ferry timetable at a glance');
+    expect(withNotice.category).toBe('Maritime');
+  });
+
+  it('GIVEN a trailing list of short lines longer than a footer has THEN they all stay in the body', () => {
+    const list = 'Monday crossing\nWednesday crossing\nFriday crossing\nSunday crossing\n';
+    const article = parse(`${BODY_TEXT}${list}`);
+    expect(article.paragraphs.slice(-4)).toEqual(list.trim().split('\n'));
+    expect(article.category).toBeNull();
+  });
+
+  it('GIVEN the body’s last paragraph reports what a newspaper’s editors said about translation THEN it stays body', () => {
+    const paragraph =
+      'The Island Courier’s editors said on Tuesday that machine translation of their articles had produced 14 complaints.';
+    const article = parse(`${BODY_TEXT}${paragraph}\n`);
+    expect(article.disclaimer).toBeNull();
+    expect(article.paragraphs.at(-1)).toBe(paragraph);
+  });
+
+  it('GIVEN a notice-like paragraph longer than any disclaimer THEN it stays body', () => {
+    const long = `${NOTICE} `.repeat(10).trim();
+    const article = parse(`${BODY_TEXT}${long}\n`);
+    expect(article.disclaimer).toBeNull();
+    expect(article.paragraphs.at(-1)).toBe(long);
+  });
+
+  it('GIVEN a copyright line naming a "News" outlet below the disclaimer THEN it is dropped, not taken for the category', () => {
+    const article = parse(`${BODY_TEXT}Maritime\n\n${NOTICE}\n© Harbour Evening News\n`);
+    expect(article).toMatchObject({ category: 'Maritime', disclaimer: NOTICE });
+    expect(article.paragraphs.at(-1)).toBe(LAST);
+  });
+
+  it('GIVEN a notice repeating the word of the category line above it THEN that word does not count as the body’s', () => {
+    const notice = 'Opinions in letters belong to their writers alone.';
+    const article = parse(
+      `${TITLE}The bypass would cut through the last old woodland in the valley.\n\nLetters\n\n${notice}\n`,
+    );
+    expect(article).toMatchObject({ category: 'Letters', disclaimer: notice });
+  });
+
+  it('GIVEN two notices at the end THEN both leave the body, joined, in order', () => {
+    const second = 'This text was put into English by software and may miss the nuance of the original.';
+    const article = parse(`${BODY_TEXT}${NOTICE}\n\n${second}\n`);
+    expect(article.disclaimer).toBe(`${NOTICE}\n\n${second}`);
+    expect(article.paragraphs.at(-1)).toBe(LAST);
+  });
+
+  it('GIVEN a notice under a news-word category in a language the lexicon lacks THEN position and contrast suffice', () => {
+    const article = parse(`${BODY_TEXT}Uutiset\n\nSivuston sisältö käännetään koneellisesti.\n`);
+    expect(article.category).toBe('Uutiset');
+    expect(article.disclaimer).toBe('Sivuston sisältö käännetään koneellisesti.');
+  });
+});

@@ -12,7 +12,10 @@ export interface ArticleParts {
   readonly source: string;
   /** The page's declared language, used when the parser cannot tell. */
   readonly language: string | null;
-  /** The source's own disclaimer (per-feed config), used when the text carries none. */
+  /**
+   * The disclaimer the operator configured for this source (per feed). It always wins over a disclaimer-looking
+   * paragraph in the fetched text: that text is written by whoever controls the feed or page.
+   */
   readonly disclaimer: string | null;
 }
 
@@ -34,7 +37,8 @@ function titleOf(parts: ArticleParts): string | null {
 /**
  * Builds the stored article by handing the text to the article parser in the site's text form (title line, blank
  * line, paragraphs): entity decoding, theme leftovers, the category line and the site's disclaimer paragraph are
- * recognised exactly as for files, so a page that carries the disclaimer keeps it out of the body.
+ * recognised exactly as for files, so a page that carries the disclaimer keeps it out of the body. A configured
+ * disclaimer replaces the one found in the text; the text's own is kept only when none is configured.
  */
 export function buildArticle(parts: ArticleParts): BuildResult {
   const title = titleOf(parts);
@@ -50,7 +54,7 @@ export function buildArticle(parts: ArticleParts): BuildResult {
   const article: Article = {
     ...parsed.article,
     id: parts.id,
-    disclaimer: parsed.article.disclaimer ?? parts.disclaimer,
+    disclaimer: parts.disclaimer ?? parsed.article.disclaimer,
     language: parsed.article.language ?? parts.language,
   };
   return { ok: true, article, warnings: parsed.warnings };
