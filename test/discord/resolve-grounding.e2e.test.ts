@@ -87,7 +87,7 @@ describe('the "no article matches" text', () => {
     const message = (localized as Error).message;
     expect(message).not.toContain('**news**');
     expect(message).not.toMatch(/(?<!\\)\[read this\]\(/);
-    expect(message).toContain('\\[read this]');
+    expect(message).toContain('\\[read this\\]');
     expect(message).toContain('2026-03-01');
   });
 });
