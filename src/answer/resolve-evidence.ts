@@ -24,10 +24,22 @@ const SHARED_BODY_CREDIT = 0.5;
 const EVIDENCE_MAX_CHARS = 50_000;
 /** Typed words checked against the index for being distinctive (each check is one 2-hit search). */
 const EVIDENCE_MAX_PROBES = 8;
-/** Words shorter than this are never matched by spelling distance; longer ones allow 2 edits from LONG_WORD. */
+/**
+ * Words shorter than this are never matched by spelling distance ("war" is no typo of "car"); a letter more or
+ * less may still turn one into a word of MIN_FUZZY_SHORTER_CHARS ("Oseii" ~ "Osei"). 2 edits from LONG_WORD_CHARS.
+ */
 const MIN_FUZZY_WORD_CHARS = 5;
+const MIN_FUZZY_SHORTER_CHARS = 4;
 const LONG_WORD_CHARS = 8;
 const MIN_PREFIX_CHARS = 3;
+/**
+ * A typed word no candidate holds may be a misspelling of the one word that would find the article ("Oseii"):
+ * the index is asked for words starting like it (its first PREFIX_PROBE_CHARS letters, within the index's own
+ * prefix budget), for at most PREFIX_PROBES words, PREFIX_PROBE_HITS candidates each.
+ */
+const PREFIX_PROBE_CHARS = 4;
+const PREFIX_PROBES = 3;
+const PREFIX_PROBE_HITS = 2;
 
 type TypedWord = ReturnType<typeof typedWords>[number];
 
@@ -66,7 +78,8 @@ function readCandidate(hit: SearchHit, article: StoredArticle, analyzer: TermAna
 }
 
 function spelledAlike(typed: string, word: string): boolean {
-  if (word.length < MIN_FUZZY_WORD_CHARS || word[0] !== typed[0]) return false;
+  if (word[0] !== typed[0] || Math.max(word.length, typed.length) < MIN_FUZZY_WORD_CHARS) return false;
+  if (Math.min(word.length, typed.length) < MIN_FUZZY_SHORTER_CHARS) return false;
   const limit = typed.length >= LONG_WORD_CHARS ? 2 : 1;
   return editDistanceWithin(typed, word, limit) <= limit;
 }
@@ -155,6 +168,24 @@ async function readCandidates(store: ArticleStore, hits: readonly SearchHit[], a
   });
 }
 
+/** Search hits for the start of each typed word that none of the candidates holds (see PREFIX_PROBE_CHARS). */
+function hitsForUnfound(store: ArticleStore, typed: readonly TypedWord[], candidates: readonly Candidate[]) {
+  const known = new Set(candidates.map((candidate) => candidate.hit.id));
+  const unfound = typed.filter(
+    (word) =>
+      word.folded.length >= MIN_FUZZY_WORD_CHARS &&
+      !candidates.some((candidate) => matchIn(word, candidate) !== undefined),
+  );
+  const extra: SearchHit[] = [];
+  for (const word of unfound.slice(0, PREFIX_PROBES)) {
+    for (const hit of store.search(word.folded.slice(0, PREFIX_PROBE_CHARS), PREFIX_PROBE_HITS)) {
+      if (!known.has(hit.id)) extra.push(hit);
+      known.add(hit.id);
+    }
+  }
+  return extra;
+}
+
 /** The article the typed words point to by the evidence above, or undefined when it is not sure. */
 export async function judgeByEvidence(
   store: ArticleStore,
@@ -164,7 +195,11 @@ export async function judgeByEvidence(
 ): Promise<StoredArticle | undefined> {
   const typed = typedWords(text, analyzer);
   if (typed.length === 0) return undefined;
-  const candidates = await readCandidates(store, hits, analyzer);
+  const found = await readCandidates(store, hits, analyzer);
+  const candidates = [
+    ...found,
+    ...(await readCandidates(store, hitsForUnfound(store, typed, found), analyzer)),
+  ];
   const evidence = weighWords(store, typed, candidates);
   const [best, runnerUp] = scoreCandidates(evidence, candidates);
   if (!best || best.distinctive === 0) return undefined;

@@ -74,6 +74,14 @@ describe('a reference confirmed by the text of the article', () => {
     expect(await picked('Ramaswmy quarry')).toBe('river_survey');
   });
 
+  it('GIVEN a name with both words misspelled, which the index cannot find as typed THEN that article', async () => {
+    expect(await picked('Tomas Lindgrem')).toBe('bakery_fire');
+  });
+
+  it('GIVEN made-up names that only start like a stored name THEN nothing is picked', async () => {
+    await refused('Lindqvist Hansen');
+  });
+
   it('GIVEN one surname an English article keeps mentioning inside its sentences THEN that article', async () => {
     expect(await picked('Ramaswamy')).toBe('river_survey');
   });
