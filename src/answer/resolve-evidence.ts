@@ -43,9 +43,9 @@ const PREFIX_PROBE_HITS = 2;
 
 type TypedWord = ReturnType<typeof typedWords>[number];
 
+/** The distinct folded words of a title or text; stems are computed only for words that could share one. */
 interface WordSet {
   readonly words: readonly string[];
-  readonly terms: ReadonlySet<string>;
 }
 
 interface Candidate {
@@ -62,19 +62,29 @@ interface Match {
   readonly word: string;
 }
 
-function wordSet(text: string, analyzer: TermAnalyzer): WordSet {
-  const distinct = [...new Set(words(text))];
-  return { words: distinct, terms: new Set(distinct.map((word) => analyzer.toTerm(word))) };
+function wordSet(text: string): WordSet {
+  return { words: [...new Set(words(text))] };
 }
 
-function readCandidate(hit: SearchHit, article: StoredArticle, analyzer: TermAnalyzer): Candidate {
+/** Stemming only cuts or changes endings, so words of one stem share their first STEM_SHARED_CHARS letters. */
+const STEM_SHARED_CHARS = 3;
+
+/**
+ * Whether the text has a word of the typed word's stem. Only words starting like it are stemmed: stemming every
+ * distinct word of five articles would cost ~10 µs a word, most of a reference's time.
+ */
+function hasStem(typed: TypedWord, set: WordSet, analyzer: TermAnalyzer): boolean {
+  const start = typed.folded.slice(0, STEM_SHARED_CHARS);
+  return set.words.some((word) => word.startsWith(start) && analyzer.toTerm(word) === typed.term);
+}
+
+function readCandidate(hit: SearchHit, article: StoredArticle): Candidate {
   let text = '';
   for (const paragraph of article.paragraphs) {
     if (text.length >= EVIDENCE_MAX_CHARS) break;
     text += `${paragraph}\n`;
   }
-  const body = wordSet(text.slice(0, EVIDENCE_MAX_CHARS), analyzer);
-  return { hit, article, title: wordSet(article.title, analyzer), body };
+  return { hit, article, title: wordSet(article.title), body: wordSet(text.slice(0, EVIDENCE_MAX_CHARS)) };
 }
 
 function spelledAlike(typed: string, word: string): boolean {
@@ -85,8 +95,8 @@ function spelledAlike(typed: string, word: string): boolean {
 }
 
 /** The same stem, the start of a word still being typed, or a typo away (1 edit, 2 for long words). */
-function findIn(typed: TypedWord, set: WordSet): string | undefined {
-  if (set.terms.has(typed.term)) return typed.folded;
+function findIn(typed: TypedWord, set: WordSet, analyzer: TermAnalyzer): string | undefined {
+  if (hasStem(typed, set, analyzer)) return typed.folded;
   if (typed.typing && typed.folded.length >= MIN_PREFIX_CHARS) {
     const started = set.words.find((word) => word.startsWith(typed.folded));
     if (started !== undefined) return started;
@@ -95,10 +105,10 @@ function findIn(typed: TypedWord, set: WordSet): string | undefined {
   return set.words.find((word) => spelledAlike(typed.folded, word));
 }
 
-function matchIn(typed: TypedWord, candidate: Candidate): Match | undefined {
-  const inTitle = findIn(typed, candidate.title);
+function matchIn(typed: TypedWord, candidate: Candidate, analyzer: TermAnalyzer): Match | undefined {
+  const inTitle = findIn(typed, candidate.title, analyzer);
   if (inTitle !== undefined) return { place: 'title', word: inTitle };
-  const inBody = findIn(typed, candidate.body);
+  const inBody = findIn(typed, candidate.body, analyzer);
   return inBody === undefined ? undefined : { place: 'body', word: inBody };
 }
 
@@ -116,10 +126,15 @@ interface WordEvidence {
   readonly distinctiveIn: number | undefined;
 }
 
-function weighWords(store: ArticleStore, typed: readonly TypedWord[], candidates: readonly Candidate[]) {
+function weighWords(
+  store: ArticleStore,
+  typed: readonly TypedWord[],
+  candidates: readonly Candidate[],
+  analyzer: TermAnalyzer,
+) {
   let probes = 0;
   return typed.map((word): WordEvidence => {
-    const matches = candidates.map((candidate) => matchIn(word, candidate));
+    const matches = candidates.map((candidate) => matchIn(word, candidate, analyzer));
     const holders = matches.flatMap((match, index) => (match ? [index] : []));
     const [only] = holders;
     const match = only === undefined ? undefined : matches[only];
@@ -159,22 +174,27 @@ function scoreCandidates(
     .sort((a, b) => b.share - a.share);
 }
 
-async function readCandidates(store: ArticleStore, hits: readonly SearchHit[], analyzer: TermAnalyzer) {
+async function readCandidates(store: ArticleStore, hits: readonly SearchHit[]) {
   const live = hits.filter((hit) => hit.score > 0);
   const read = await Promise.all(live.map((hit) => store.get(hit.id)));
   return live.flatMap((hit, index) => {
     const article = read[index];
-    return article ? [readCandidate(hit, article, analyzer)] : [];
+    return article ? [readCandidate(hit, article)] : [];
   });
 }
 
 /** Search hits for the start of each typed word that none of the candidates holds (see PREFIX_PROBE_CHARS). */
-function hitsForUnfound(store: ArticleStore, typed: readonly TypedWord[], candidates: readonly Candidate[]) {
+function hitsForUnfound(
+  store: ArticleStore,
+  typed: readonly TypedWord[],
+  candidates: readonly Candidate[],
+  analyzer: TermAnalyzer,
+) {
   const known = new Set(candidates.map((candidate) => candidate.hit.id));
   const unfound = typed.filter(
     (word) =>
       word.folded.length >= MIN_FUZZY_WORD_CHARS &&
-      !candidates.some((candidate) => matchIn(word, candidate) !== undefined),
+      !candidates.some((candidate) => matchIn(word, candidate, analyzer) !== undefined),
   );
   const extra: SearchHit[] = [];
   for (const word of unfound.slice(0, PREFIX_PROBES)) {
@@ -195,12 +215,12 @@ export async function judgeByEvidence(
 ): Promise<StoredArticle | undefined> {
   const typed = typedWords(text, analyzer);
   if (typed.length === 0) return undefined;
-  const found = await readCandidates(store, hits, analyzer);
+  const found = await readCandidates(store, hits);
   const candidates = [
     ...found,
-    ...(await readCandidates(store, hitsForUnfound(store, typed, found), analyzer)),
+    ...(await readCandidates(store, hitsForUnfound(store, typed, found, analyzer))),
   ];
-  const evidence = weighWords(store, typed, candidates);
+  const evidence = weighWords(store, typed, candidates, analyzer);
   const [best, runnerUp] = scoreCandidates(evidence, candidates);
   if (!best || best.distinctive === 0) return undefined;
   if (typed.length < EVIDENCE_MIN_WORDS) {
