@@ -2,6 +2,7 @@ import type { ArticleStore, SearchHit, StoredArticle } from '../articles/article
 import { editDistanceWithin, typedWords } from '../articles/search-confidence.ts';
 import { type TermAnalyzer, words } from '../articles/terms.ts';
 import { looksLikeName } from './resolve-name.ts';
+import { cyrillicGuess, isCyrillic, isLatin, romanised } from './resolve-script.ts';
 
 /**
  * The second chance of a typed reference whose words do not cover a title: the few best search hits are read in
@@ -94,7 +95,10 @@ function spelledAlike(typed: string, word: string): boolean {
   return editDistanceWithin(typed, word, limit) <= limit;
 }
 
-/** The same stem, the start of a word still being typed, or a typo away (1 edit, 2 for long words). */
+/**
+ * The same stem, the start of a word still being typed, or a typo away (1 edit, 2 for long words); a Latin word
+ * also matches the romanised spelling of a Cyrillic one.
+ */
 function findIn(typed: TypedWord, set: WordSet, analyzer: TermAnalyzer): string | undefined {
   if (hasStem(typed, set, analyzer)) return typed.folded;
   if (typed.typing && typed.folded.length >= MIN_PREFIX_CHARS) {
@@ -102,7 +106,9 @@ function findIn(typed: TypedWord, set: WordSet, analyzer: TermAnalyzer): string 
     if (started !== undefined) return started;
   }
   if (typed.folded.length < MIN_FUZZY_WORD_CHARS) return undefined;
-  return set.words.find((word) => spelledAlike(typed.folded, word));
+  const alike = set.words.find((word) => spelledAlike(typed.folded, word));
+  if (alike !== undefined || !isLatin(typed.folded)) return alike;
+  return set.words.find((word) => isCyrillic(word) && spelledAlike(typed.folded, romanised(word)));
 }
 
 function matchIn(typed: TypedWord, candidate: Candidate, analyzer: TermAnalyzer): Match | undefined {
@@ -198,9 +204,12 @@ function hitsForUnfound(
   );
   const extra: SearchHit[] = [];
   for (const word of unfound.slice(0, PREFIX_PROBES)) {
-    for (const hit of store.search(word.folded.slice(0, PREFIX_PROBE_CHARS), PREFIX_PROBE_HITS)) {
-      if (!known.has(hit.id)) extra.push(hit);
-      known.add(hit.id);
+    const spellings = isLatin(word.folded) ? [word.folded, cyrillicGuess(word.folded)] : [word.folded];
+    for (const spelling of spellings) {
+      for (const hit of store.search(spelling.slice(0, PREFIX_PROBE_CHARS), PREFIX_PROBE_HITS)) {
+        if (!known.has(hit.id)) extra.push(hit);
+        known.add(hit.id);
+      }
     }
   }
   return extra;

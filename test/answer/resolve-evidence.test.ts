@@ -22,6 +22,13 @@ const ARTICLES: Record<string, { title: string; body: string[] }> = {
       'Councillor Dana Okafor promised a meeting with the quarry owners before the autumn.',
     ],
   },
+  kazan_bridge: {
+    title: 'В Казани закроют мост через Казанку на ремонт',
+    body: [
+      'Мост будет закрыт для машин с первого июня, сообщил глава управления дорог Рустам Галиев.',
+      'Галиев пообещал, что автобусы пойдут в объезд по набережной.',
+    ],
+  },
   zoll_hafen: {
     title: 'Zoll findet Kokain in Bananenkisten im Hafen',
     body: [
@@ -80,6 +87,14 @@ describe('a reference confirmed by the text of the article', () => {
 
   it('GIVEN made-up names that only start like a stored name THEN nothing is picked', async () => {
     await refused('Lindqvist Hansen');
+  });
+
+  it('GIVEN a name from a Russian article typed in Latin letters THEN that article', async () => {
+    expect(await picked('Rustam Galiev')).toBe('kazan_bridge');
+  });
+
+  it('GIVEN a Russian first name in Latin letters with a surname no article has THEN nothing is picked', async () => {
+    await refused('Rustam Petrov');
   });
 
   it('GIVEN one surname an English article keeps mentioning inside its sentences THEN that article', async () => {
