@@ -13,8 +13,9 @@ import { cyrillicGuess, isCyrillic, isLatin, romanised } from './resolve-script.
  * Confident: at least EVIDENCE_MIN_WORDS typed words, the best candidate's credit at least MIN_EVIDENCE_SHARE of
  * them, MIN_EVIDENCE_MARGIN ahead of the runner-up in the same scale, and at least one distinctive word among its
  * matches. A single typed word is confident only when it is distinctive and reads as a name in the article.
- * Cost: REFERENCE_CANDIDATES reads by id (each text cut at EVIDENCE_MAX_CHARS) and one 2-hit search per typed word
- * that exactly one candidate holds (at most EVIDENCE_MAX_PROBES): O(top-k), whatever the number of articles.
+ * Cost: the given hits plus at most PREFIX_PROBES × 2 × PREFIX_PROBE_HITS more, read by id (each text cut at
+ * EVIDENCE_MAX_CHARS); one 2-hit search per typed word exactly one candidate holds (at most EVIDENCE_MAX_PROBES)
+ * and at most 2 × PREFIX_PROBES prefix searches: O(top-k), whatever the number of articles.
  */
 export const MIN_EVIDENCE_SHARE = 0.6;
 export const MIN_EVIDENCE_MARGIN = 0.2;
