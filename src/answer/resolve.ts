@@ -4,6 +4,7 @@ import { TermAnalyzer } from '../articles/terms.ts';
 import { UserFacingError } from '../errors.ts';
 import { type Translate, translator } from '../i18n/index.ts';
 import type { ArticlePick } from './newsroom-types.ts';
+import { judgeByEvidence } from './resolve-evidence.ts';
 
 export const MAX_QUESTION_CHARS = 500;
 /** Search hits judged for a typed reference: the confidence check costs O(this), never O(articles). */
@@ -111,10 +112,13 @@ async function resolveReference(store: ArticleStore, typed: string): Promise<Res
   if (byUrl) return picked(store, byUrl.id, 'id');
   if (comparableUrl(typed) !== null) throw new ArticleNotResolvedError(typed, [], 'reference');
   const hits = store.search(typed, REFERENCE_CANDIDATES);
+  const analyzer = new TermAnalyzer();
   const sameTitle = hits.find((hit) => isSameTitle(typed, hit.title));
   if (sameTitle) return picked(store, sameTitle.id, 'id');
-  const verdict = judgeReference(typed, hits);
+  const verdict = judgeReference(typed, hits, analyzer);
   if (verdict.kind === 'confident') return picked(store, verdict.pick.hit.id, 'best-match');
+  const byEvidence = await judgeByEvidence(store, typed, hits, analyzer);
+  if (byEvidence) return { article: byEvidence, pickedBy: 'best-match' };
   const suggestions = verdict.ranked.slice(0, MAX_SUGGESTIONS).map(({ hit }) => hit);
   throw new ArticleNotResolvedError(typed, suggestions, 'reference');
 }

@@ -12,8 +12,11 @@ import { openArticleStore } from '../../src/articles/store.ts';
  */
 const EVAL_DIR = path.resolve(import.meta.dirname, '../fixtures/eval');
 const MIN_RIGHT_SHARE = 0.9;
-/** Measured on the held-out set, which nobody tunes on: a floor against regressions, below the 90 % goal. */
-const HELD_OUT_MIN_RIGHT_SHARE = 0.55;
+/**
+ * Measured on the held-out set, which nobody tunes on: a floor against regressions, below the 90 % goal.
+ * 58.1 % with title words only; 83.8 % (62/74) once the articles' text counts as evidence; floor ~3 points lower.
+ */
+const HELD_OUT_MIN_RIGHT_SHARE = 0.8;
 const minRightShare = (file: string) =>
   file.startsWith('held-out') ? HELD_OUT_MIN_RIGHT_SHARE : MIN_RIGHT_SHARE;
 
