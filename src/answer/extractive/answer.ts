@@ -1,5 +1,5 @@
 import type { Thesaurus } from '../text/wordnet.ts';
-import { statesMoney, statesTime } from './answer-kind.ts';
+import { GENERIC_COUNTED_TERMS, statesMoney, statesPercentage, statesTime } from './answer-kind.ts';
 import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
 import { namesNewEntity, namesTerm, statesRelation } from './focus.ts';
 import type { AnalysedQuestion, QuestionTerm } from './question.ts';
@@ -153,10 +153,12 @@ export function statesAnswerKind(
   question: AnalysedQuestion,
 ): boolean {
   if (question.answerType === 'time') return statesTime(sentence.text);
-  if (question.answerType === 'money' && !statesMoney(sentence.text)) return false;
-  if (question.answerType !== 'quantity' && question.answerType !== 'money') return true;
+  // "How much more will passengers pay" is answered by a percentage as well as by an amount.
+  if (question.answerType === 'money')
+    return statesMoney(sentence.text) || (question.asksChange && statesPercentage(sentence.text));
+  if (question.answerType !== 'quantity') return true;
   if (!sentence.quantities.includes(true)) return false;
-  const counted = question.countedTerms;
+  const counted = question.countedTerms.filter((term) => !GENERIC_COUNTED_TERMS.has(term));
   const mentions = sentence.terms.flatMap((term, position) => (counted.includes(term) ? [position] : []));
   // Counted things the article names elsewhere but this sentence does not: the sentence counts something else.
   if (mentions.length === 0) return !counted.some((term) => document.documentFrequency.has(term));

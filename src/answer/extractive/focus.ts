@@ -73,7 +73,8 @@ export function statesRelation(
   // In "how many people were arrested", the people are what is counted: the relation is their being arrested.
   const common = question.terms.filter((term) => !question.constraints.includes(term.term));
   const uncounted = common.filter((term) => !question.countedTerms.includes(term.term));
-  const { stated, total } = statedMass(document, sentence, uncounted.length > 0 ? uncounted : common);
+  const lead = question.asksSpeech && QUOTATION_MARK.test(sentence.text) ? leadTerms(document) : null;
+  const { stated, total } = statedMass(document, sentence, uncounted.length > 0 ? uncounted : common, lead);
   return total === 0 || (stated > 0 && stated >= total * MIN_RELATION_SHARE);
 }
 
@@ -82,6 +83,7 @@ function statedMass(
   document: ArticleDocument,
   sentence: DocSentence,
   relation: readonly QuestionTerm[],
+  lead: ReadonlySet<string> | null,
 ): { stated: number; total: number } {
   const groups = new Map<number, QuestionTerm[]>();
   for (const term of relation) groups.set(term.group, [...(groups.get(term.group) ?? []), term]);
@@ -89,11 +91,18 @@ function statedMass(
   let stated = 0;
   for (const group of groups.values()) {
     const mass = Math.max(...group.map((term) => term.weight * inverseFrequency(document, term.term)));
-    const isStated = group.some((term) => statesTerm(sentence, term));
+    const isStated = group.some((term) => statesTerm(sentence, term) || lead?.has(term.term) === true);
     if (isStated || !group.every((term) => term.asksKind)) total += mass;
     if (isStated) stated += mass;
   }
   return { stated, total };
+}
+
+const QUOTATION_MARK = /["“”«»„]/u;
+
+/** The headline's and the first sentence's terms: what the whole article, and so each quote in it, is about. */
+function leadTerms(document: ArticleDocument): ReadonlySet<string> {
+  return new Set([...document.titleTerms, ...(document.sentences[0]?.termCounts.keys() ?? [])]);
 }
 
 /**

@@ -4,6 +4,7 @@ import { extractTerms, splitWords, type Term } from '../text/terms.ts';
 import type { PartOfSpeech, Thesaurus } from '../text/wordnet.ts';
 import {
   type AnswerType,
+  asksForChange,
   CURRENCY_TERMS,
   constraintTerms,
   countedTerms,
@@ -48,6 +49,13 @@ export interface AnalysedQuestion {
    * numbers can meet the article's words, so the relation cannot be checked word by word.
    */
   readonly crossLanguage: boolean;
+  /** "How much more…", "by how much…": a percentage answers as well as an amount. */
+  readonly asksChange: boolean;
+  /**
+   * "What did <someone> say about…": the answer is their quoted words, which seldom repeat the question's topic
+   * when it is the article's own (its headline or lead).
+   */
+  readonly asksSpeech: boolean;
 }
 
 const POLAR_QUESTION =
@@ -90,11 +98,17 @@ export function analyseQuestion(
     constraints: constraintTerms(question, articleLanguage).filter((term) => termSet.has(term)),
     askedFor: askedFor.filter((term) => termSet.has(term)),
     crossLanguage: questionLanguage !== articleLanguage,
+    asksChange: asksForChange(question),
+    asksSpeech: SPEECH_QUESTION.test(question),
   };
 }
 
+/** "What did X say/tell/think/make of…", "Was sagte…", "¿Qué dijo…", "Qu'a dit…", "Cosa ha detto…", "Что сказал…". */
+const SPEECH_QUESTION =
+  /\bwhat\b.*\b(?:say|said|tell|told|think|thinks|make\s+of|warn(?:ed)?|claim(?:ed)?|argue[ds]?)\b|\bwas\b.*\b(?:sagt|sagte|gesagt|meint|meinte)\b|qu[ée]\s+(?:dijo|ha\s+dicho|opina)|qu['’](?:a|ont)\s+dit|\b(?:cosa|che)\b.*\b(?:detto|dice|pensa)\b|что\s+(?:сказал|заявил)/iu;
+
 const FOCUS_QUESTION =
-  /(?:^|[^\p{L}])(?:what|which|welche[nmrs]?|quel(?:le)?s?)\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?([\p{L}\p{N}'’-]+)/iu;
+  /(?:^|[^\p{L}])(?:what|which|welche[nmrs]?|quel(?:le)?s?|qual[ei])\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?([\p{L}\p{N}'’-]+)/iu;
 /** "What was Osei's salary as…", "What is the insured value of…": the phrase after the copula, to a preposition. */
 const COPULA_FOCUS =
   /\bwhat\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+['’]s?\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:of|for|in|on|at|as|by|to|from|with|that|behind|after|before|between|under|over)\b|\s*[?.!]?\s*$)/iu;
@@ -162,7 +176,7 @@ function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] 
   return [...byTerm.values()];
 }
 
-const ALTERNATIVE = /([\p{L}\p{N}'’]+)\s+(?:or|oder|o|ou|или)\s+([\p{L}\p{N}'’]+)/giu;
+const ALTERNATIVE = /([\p{L}\p{N}'’]+)\s+(?:or|oder|o|ou|oppure|или)\s+([\p{L}\p{N}'’]+)/giu;
 
 /** Pairs of terms a question offers as alternatives: "any blackouts or outages", "Sellmouth or Kell". */
 function alternativePairs(question: string, language: string): [string, string][] {
@@ -190,7 +204,7 @@ function groupAlternatives(
 }
 
 /** "Who will replace…", "Qui dirige…": the question word is the subject, and the words after it (auxiliaries aside). */
-const SUBJECT_QUESTION = /^\W*(?:who|wer|quién|quiénes|qui|кто)\s+((?:\S+\s*){1,4})/iu;
+const SUBJECT_QUESTION = /^\W*(?:who|wer|quién|quiénes|qui|chi|кто)\s+((?:\S+\s*){1,4})/iu;
 
 /**
  * In a "who" question the verb that follows is what the person did or will do: the answer must state it (or a

@@ -13,7 +13,7 @@ import { loadEvalSet } from '../../../src/eval/fixture.ts';
  * merged), and its misses are never printed here, so nobody tunes on them.
  */
 const FLOORS = {
-  tuning: { accuracy: 0.84, refusals: 0.91, minPairs: 150, minArticles: 12 },
+  tuning: { accuracy: 0.8, refusals: 0.88, minPairs: 150, minArticles: 12 },
   'held-out': { accuracy: 0.85, refusals: 0.9, minPairs: 150, minArticles: 13 },
 } as const;
 /** Issue 14: at least this share of each half is unanswerable. */
