@@ -44,7 +44,7 @@ const ANSWER_TYPE_CUES: readonly (readonly [AnswerType, RegExp])[] = [
 ];
 const AMOUNT_QUESTION = /\b(?:how much|what (?:price|amount)|wie ?viel|cuánto|combien|quant[oaie])\b/iu;
 const COUNTED_PHRASE =
-  /\b(?:how\s+(?:many|much)|wie\s+viele?|cuánt[oa]s|combien\s+d[e'’]|quant[aie])\s+(.+)$/iu;
+  /\b(?:how\s+(?:many|much)|wie\s+viele?|cuánt[oa]s?|combien\s+d[e'’]|quant[aie])\s+(.+)$/iu;
 const TIME_EXPRESSION =
   /\b(?:\d{1,2}\.\s?\p{L}|\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|yesterday|today|tonight|tomorrow|next|last|ago|weeks?|months?|years?|season|morning|afternoon|evening|night|midday|midnight|decades?|since|until|soon|later|earlier)\b|\d\s?[ap]\.m\./iu;
 /** The same in German, Spanish, French and Russian (months, weekdays, relative days, "next", clock times). */
@@ -123,6 +123,82 @@ export function statesPercentage(sentence: string): boolean {
 export function asksForChange(question: string): boolean {
   return CHANGE_QUESTION.test(question);
 }
+
+/**
+ * Verbs of saying and reacting (normalised): in "what did X warn", "wie reagierte X", a quote by X states the
+ * saying itself, so these words need not be in the quoted sentence.
+ */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set(
+  [
+    ...[
+      'say',
+      'says',
+      'said',
+      'tell',
+      'told',
+      'warn',
+      'warned',
+      'warns',
+      'claim',
+      'claimed',
+      'argue',
+      'argued',
+    ],
+    ...[
+      'add',
+      'added',
+      'explain',
+      'explained',
+      'insist',
+      'insisted',
+      'stress',
+      'stressed',
+      'admit',
+      'admitted',
+    ],
+    ...['comment', 'commented', 'react', 'reacted', 'reaction', 'respond', 'responded', 'response', 'reply'],
+    ...[
+      'replied',
+      'think',
+      'thinks',
+      'make',
+      'describe',
+      'described',
+      'view',
+      'views',
+      'promise',
+      'promised',
+    ],
+    ...['sagen', 'sagte', 'sagt', 'gesagt', 'erklarte', 'erklart', 'warnte', 'warnt', 'gewarnt', 'betonte'],
+    ...[
+      'meinte',
+      'meint',
+      'reagierte',
+      'reagiert',
+      'reaktion',
+      'dijo',
+      'dice',
+      'decir',
+      'explico',
+      'advirtio',
+    ],
+    ...[
+      'afirmo',
+      'aseguro',
+      'declaro',
+      'opina',
+      'reacciono',
+      'respondio',
+      'dit',
+      'dire',
+      'declare',
+      'explique',
+    ],
+    ...['averti', 'affirme', 'estime', 'reagi', 'repondu', 'detto', 'dichiarato', 'spiegato', 'avvertito'],
+    ...['affermato', 'sottolineato', 'risposto', 'reagito', 'сказал', 'сказала', 'заявил', 'заявила'],
+    ...['сообщил', 'сообщила', 'объяснил', 'предупредил', 'ответил'],
+  ].map(normalizeText),
+);
 
 /** "And"/"or" in the languages with stop-word lists (normalised). */
 const COORDINATORS: ReadonlySet<string> = new Set([

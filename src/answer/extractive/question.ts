@@ -10,6 +10,7 @@ import {
   countedTerms,
   detectAnswerType,
   MONEY_WORDS,
+  SPEECH_VERBS,
 } from './answer-kind.ts';
 
 export interface QuestionTerm {
@@ -26,6 +27,8 @@ export interface QuestionTerm {
    * question is about: stating it supports an answer, leaving it out does not count against one.
    */
   readonly asksKind: boolean;
+  /** In a "what did X say/warn…" question, the verb of saying: a quote by X states it. */
+  readonly saying: boolean;
 }
 
 export interface AnalysedQuestion {
@@ -84,11 +87,13 @@ export function analyseQuestion(
   const answerType = detectAnswerType(question);
   // Only a "how much" question's cost words ask for a kind of answer; "why did costs rise" is about costs.
   const amountAsked = answerType === 'money' || answerType === 'quantity';
+  const asksSpeech = SPEECH_QUESTION.test(question);
   const weighed = weighTerms(terms, {
     thesaurus: english ? thesaurus : null,
     weighByPart,
     askedFor: new Set(askedFor),
     amountAsked,
+    asksSpeech,
   });
   const termSet = new Set(weighed.map((term) => term.term));
   return {
@@ -99,13 +104,13 @@ export function analyseQuestion(
     askedFor: askedFor.filter((term) => termSet.has(term)),
     crossLanguage: questionLanguage !== articleLanguage,
     asksChange: asksForChange(question),
-    asksSpeech: SPEECH_QUESTION.test(question),
+    asksSpeech,
   };
 }
 
-/** "What did X say/tell/think/make of…", "Was sagte…", "¿Qué dijo…", "Qu'a dit…", "Cosa ha detto…", "Что сказал…". */
+/** "What did X say/tell/think/make of…", "How did X react", "Was sagte…", "¿Qué dijo…", "Qu'a dit…", "Что сказал…". */
 const SPEECH_QUESTION =
-  /\bwhat\b.*\b(?:say|said|tell|told|think|thinks|make\s+of|warn(?:ed)?|claim(?:ed)?|argue[ds]?)\b|\bwas\b.*\b(?:sagt|sagte|gesagt|meint|meinte)\b|qu[ée]\s+(?:dijo|ha\s+dicho|opina)|qu['’](?:a|ont)\s+dit|\b(?:cosa|che)\b.*\b(?:detto|dice|pensa)\b|что\s+(?:сказал|заявил)/iu;
+  /\bhow\s+(?:did|does|do|has|have)\b.*\b(?:react|respond|reply)\b|\b(?:reaction|response)\b|\bwie\b.*\breagiert|\bwhat\b.*\b(?:say|said|tell|told|think|thinks|make\s+of|warn(?:ed)?|claim(?:ed)?|argue[ds]?)\b|\bwas\b.*\b(?:sagt|sagte|gesagt|meint|meinte)\b|qu[ée]\s+(?:dijo|ha\s+dicho|opina)|qu['’](?:a|ont)\s+dit|\b(?:cosa|che)\b.*\b(?:detto|dice|pensa)\b|что\s+(?:сказал|заявил)/iu;
 
 const FOCUS_QUESTION =
   /(?:^|[^\p{L}])(?:what|which|welche[nmrs]?|quel(?:le)?s?|qual[ei])\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?([\p{L}\p{N}'’-]+)/iu;
@@ -154,10 +159,12 @@ interface Weighing {
   readonly askedFor: ReadonlySet<string>;
   /** A how-much/how-many question: its cost words ask for the amount. */
   readonly amountAsked: boolean;
+  /** A "what did X say" question: its verbs of saying are stated by X's quote. */
+  readonly asksSpeech: boolean;
 }
 
 function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] {
-  const { thesaurus, weighByPart, askedFor, amountAsked } = weighing;
+  const { thesaurus, weighByPart, askedFor, amountAsked, asksSpeech } = weighing;
   const byTerm = new Map<string, QuestionTerm>();
   for (const { term, word } of terms) {
     const base = thesaurus && weighByPart ? partOfSpeechWeight(thesaurus.senseCounts(word)) : 1;
@@ -165,12 +172,14 @@ function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] 
     const synonyms = thesaurus ? synonymStems(thesaurus, word, term) : [];
     const merged = [...new Set([...(byTerm.get(term)?.synonyms ?? []), ...synonyms])];
     const asksKind = (amountAsked && MONEY_WORDS.has(word)) || (byTerm.get(term)?.asksKind ?? false);
+    const saying = (asksSpeech && SPEECH_VERBS.has(word)) || (byTerm.get(term)?.saying ?? false);
     byTerm.set(term, {
       term,
       weight,
       synonyms: merged,
       group: byTerm.get(term)?.group ?? byTerm.size,
       asksKind,
+      saying,
     });
   }
   return [...byTerm.values()];
