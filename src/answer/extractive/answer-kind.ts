@@ -30,7 +30,7 @@ const CURRENCY =
 const ANSWER_TYPE_CUES: readonly (readonly [AnswerType, RegExp])[] = [
   [
     'quantity',
-    /\b(?:how (?:many|much|long|far|big|large|old|often|high|low|late|hot|cold|fast)|what (?:share|percentage|proportion|number|age|ages)|by how|wie ?viele?|cuánt[oa]s?|combien|quant[oaie])\b|сколько/iu,
+    /\b(?:how (?:many|much|long|far|big|large|old|often|high|low|late|hot|cold|fast)|what (?:share|percentage|proportion|number|age|ages)|by how|wie ?viele?|wie alt|cuánt[oa]s?|combien|quant[oaie])\b|сколько/iu,
   ],
   [
     'time',
@@ -238,6 +238,19 @@ export function constraintTerms(question: string, language: string): string[] {
     const singular = word.replace(/s$/u, '');
     const named = position > 0 && /^\p{Lu}/u.test(surface);
     if (!word || !(named || /^\p{N}/u.test(word) || DAY_AND_MONTH_NAMES.has(singular))) return [];
+    return extractTerms(surface, { language }).map((term) => term.term);
+  });
+}
+
+/**
+ * Capitalised words followed by another ("Tobias" of "Tobias Brandt"): articles name a person in full once, then
+ * by the last name, so only the run's last word binds a sentence.
+ */
+export function leadingNameTerms(question: string, language: string): string[] {
+  const surfaces = splitWords(question);
+  return surfaces.flatMap((surface, position) => {
+    const capitalised = (text: string | undefined) => /^\p{Lu}/u.test(text ?? '');
+    if (!capitalised(surface) || !capitalised(surfaces[position + 1])) return [];
     return extractTerms(surface, { language }).map((term) => term.term);
   });
 }

@@ -193,6 +193,9 @@ export function statesConstraints(
   if (question.constraints.length === 0) return true;
   const context = contextTerms(document, sentence);
   return question.constraints.every(
-    (name) => namesTerm(sentence.termCounts, name) || namesTerm(context, name),
+    (name) =>
+      question.leadingNames.includes(name) ||
+      namesTerm(sentence.termCounts, name) ||
+      namesTerm(context, name),
   );
 }

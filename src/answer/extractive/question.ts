@@ -7,6 +7,7 @@ import {
   asksForChange,
   CURRENCY_TERMS,
   constraintTerms,
+  leadingNameTerms,
   countedTerms,
   detectAnswerType,
   MONEY_WORDS,
@@ -41,6 +42,8 @@ export interface AnalysedQuestion {
    * answers must state them, or sit next to them; an article that never names them does not say.
    */
   readonly constraints: readonly string[];
+  /** Constraints a sentence may leave out when it states the rest of the name ("Tobias" of "Tobias Brandt"). */
+  readonly leadingNames: readonly string[];
   /**
    * The thing a "what/which X" or "what is the X of" question asks for ("salary" in "What was Osei's salary?"),
    * or the verb of a "who" question ("replace" in "Who will replace her?"): every one of these terms must be in
@@ -63,9 +66,12 @@ export interface AnalysedQuestion {
 
 const POLAR_QUESTION =
   /^\s*(?:is|are|was|were|will|would|can|could|do|does|did|has|have|had|should|shall|may|might|must)\b/iu;
-/** Degree words that only shape the question ("how long", "too long"): they say what kind, not what about. */
+/**
+ * Degree words that only shape the question ("how long", "too long", "what share of"): they say what kind, not
+ * what about ("Shares of Veltrix rose" does not answer "what share of the water").
+ */
 const DEGREE_PHRASE =
-  /\b(?:how|too|so|as)\s+(?:long|far|late|often|big|large|old|high|low|soon|much|many)\b/giu;
+  /\b(?:how|too|so|as)\s+(?:long|far|late|often|big|large|old|high|low|soon|much|many)\b|\b(?:what|which)\s+(?:share|percentage|proportion|fraction|part)\s+of\b/giu;
 
 export function analyseQuestion(
   question: string,
@@ -101,6 +107,7 @@ export function analyseQuestion(
     answerType,
     countedTerms: countedTerms(question, articleLanguage, stopIn),
     constraints: constraintTerms(question, articleLanguage).filter((term) => termSet.has(term)),
+    leadingNames: leadingNameTerms(question, articleLanguage),
     askedFor: askedFor.filter((term) => termSet.has(term)),
     crossLanguage: questionLanguage !== articleLanguage,
     asksChange: asksForChange(question),
