@@ -1,4 +1,5 @@
 import { guessLanguage } from '../text/language.ts';
+import { GUESSED_VERB_WEIGHT, looksLikeVerb } from '../text/part-of-speech.ts';
 import { stemWord } from '../text/stem.ts';
 import { extractTerms, splitWords, type Term } from '../text/terms.ts';
 import type { PartOfSpeech, Thesaurus } from '../text/wordnet.ts';
@@ -7,9 +8,9 @@ import {
   asksForChange,
   CURRENCY_TERMS,
   constraintTerms,
-  leadingNameTerms,
   countedTerms,
   detectAnswerType,
+  leadingNameTerms,
   MONEY_WORDS,
   SPEECH_VERBS,
 } from './answer-kind.ts';
@@ -89,6 +90,7 @@ export function analyseQuestion(
   const english = questionLanguage === 'en' && articleLanguage === 'en';
   // In a yes/no question the verb is what is being checked ("Did the mayor resign?"): it weighs in full.
   const weighByPart = english && !POLAR_QUESTION.test(question);
+  const guessVerbs = !english && questionLanguage === articleLanguage ? articleLanguage : null;
   const askedFor = askedForTerms(content, articleLanguage, stopIn);
   const answerType = detectAnswerType(question);
   // Only a "how much" question's cost words ask for a kind of answer; "why did costs rise" is about costs.
@@ -97,6 +99,7 @@ export function analyseQuestion(
   const weighed = weighTerms(terms, {
     thesaurus: english ? thesaurus : null,
     weighByPart,
+    guessVerbs,
     askedFor: new Set(askedFor),
     amountAsked,
     asksSpeech,
@@ -163,6 +166,8 @@ const FOCUS_WEIGHT = 2;
 interface Weighing {
   readonly thesaurus: Thesaurus | null;
   readonly weighByPart: boolean;
+  /** Outside English, the language whose verbs are guessed from their form (no WordNet there); else null. */
+  readonly guessVerbs: string | null;
   readonly askedFor: ReadonlySet<string>;
   /** A how-much/how-many question: its cost words ask for the amount. */
   readonly amountAsked: boolean;
@@ -171,10 +176,16 @@ interface Weighing {
 }
 
 function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] {
-  const { thesaurus, weighByPart, askedFor, amountAsked, asksSpeech } = weighing;
+  const { thesaurus, weighByPart, guessVerbs, askedFor, amountAsked, asksSpeech } = weighing;
   const byTerm = new Map<string, QuestionTerm>();
-  for (const { term, word } of terms) {
-    const base = thesaurus && weighByPart ? partOfSpeechWeight(thesaurus.senseCounts(word)) : 1;
+  for (const { term, word, surface } of terms) {
+    const guessedVerb = guessVerbs !== null && looksLikeVerb(word, surface, guessVerbs);
+    const base =
+      thesaurus && weighByPart
+        ? partOfSpeechWeight(thesaurus.senseCounts(word))
+        : guessedVerb
+          ? GUESSED_VERB_WEIGHT
+          : 1;
     const weight = Math.max(askedFor.has(term) ? FOCUS_WEIGHT : base, byTerm.get(term)?.weight ?? 0);
     const synonyms = thesaurus ? synonymStems(thesaurus, word, term) : [];
     const merged = [...new Set([...(byTerm.get(term)?.synonyms ?? []), ...synonyms])];

@@ -93,6 +93,7 @@ const EXTRA_ITALIAN = [
   ],
   ...['è', 'sono', 'era', 'erano', 'sarà', 'saranno', 'stato', 'stata', 'stati', 'state', 'ha', 'hanno', 'c'],
   ...['può', 'possono', 'potrà', 'potranno', 'deve', 'devono', 'essere', 'si', 'ci', 'ne', 'più', 'meno'],
+  ...['entro', 'fino', 'durante', 'verso', 'circa', 'ancora', 'anche', 'già'],
 ];
 
 /** Words that frame a question about the article rather than say what it is about. */
