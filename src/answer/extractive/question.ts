@@ -3,6 +3,7 @@ import { GUESSED_VERB_WEIGHT, looksLikeVerb } from '../text/part-of-speech.ts';
 import { stemWord } from '../text/stem.ts';
 import { extractTerms, splitWords, type Term } from '../text/terms.ts';
 import type { PartOfSpeech, Thesaurus } from '../text/wordnet.ts';
+import { alternativePairs, groupAlternatives } from './alternatives.ts';
 import {
   type AnswerType,
   asksForChange,
@@ -12,8 +13,8 @@ import {
   detectAnswerType,
   leadingNameTerms,
   MONEY_WORDS,
-  SPEECH_VERBS,
 } from './answer-kind.ts';
+import { asksAboutSpeech, SPEECH_VERBS } from './speech.ts';
 
 export interface QuestionTerm {
   /** Stemmed in the article's language, so it compares with the article's sentences. */
@@ -95,7 +96,7 @@ export function analyseQuestion(
   const answerType = detectAnswerType(question);
   // Only a "how much" question's cost words ask for a kind of answer; "why did costs rise" is about costs.
   const amountAsked = answerType === 'money' || answerType === 'quantity';
-  const asksSpeech = SPEECH_QUESTION.test(question);
+  const asksSpeech = asksAboutSpeech(question);
   const weighed = weighTerms(terms, {
     thesaurus: english ? thesaurus : null,
     weighByPart,
@@ -117,10 +118,6 @@ export function analyseQuestion(
     asksSpeech,
   };
 }
-
-/** "What did X say/tell/think/make of…", "How did X react", "Was sagte…", "¿Qué dijo…", "Qu'a dit…", "Что сказал…". */
-const SPEECH_QUESTION =
-  /\bhow\s+(?:did|does|do|has|have)\b.*\b(?:react|respond|reply)\b|\b(?:reaction|response)\b|\bwie\b.*\breagiert|\bwhat\b.*\b(?:say|said|tell|told|think|thinks|make\s+of|warn(?:ed)?|claim(?:ed)?|argue[ds]?)\b|\bwas\b.*\b(?:sagt|sagte|gesagt|meint|meinte)\b|qu[ée]\s+(?:dijo|ha\s+dicho|opina)|qu['’](?:a|ont)\s+dit|\b(?:cosa|che)\b.*\b(?:detto|dice|pensa)\b|что\s+(?:сказал|заявил)/iu;
 
 const FOCUS_QUESTION =
   /(?:^|[^\p{L}])(?:what|which|welche[nmrs]?|quel(?:le)?s?|qual[ei])\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?([\p{L}\p{N}'’-]+)/iu;
@@ -201,33 +198,6 @@ function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] 
     });
   }
   return [...byTerm.values()];
-}
-
-const ALTERNATIVE = /([\p{L}\p{N}'’]+)\s+(?:or|oder|o|ou|oppure|или)\s+([\p{L}\p{N}'’]+)/giu;
-
-/** Pairs of terms a question offers as alternatives: "any blackouts or outages", "Sellmouth or Kell". */
-function alternativePairs(question: string, language: string): [string, string][] {
-  const pairs: [string, string][] = [];
-  for (const match of question.matchAll(ALTERNATIVE)) {
-    const [left] = extractTerms(match[1] ?? '', { language });
-    const [right] = extractTerms(match[2] ?? '', { language });
-    if (left && right) pairs.push([left.term, right.term]);
-  }
-  return pairs;
-}
-
-function groupAlternatives(
-  terms: readonly QuestionTerm[],
-  pairs: readonly [string, string][],
-): QuestionTerm[] {
-  const groupOf = new Map(terms.map((term) => [term.term, term.group]));
-  for (const [left, right] of pairs) {
-    const target = groupOf.get(left);
-    const source = groupOf.get(right);
-    if (target === undefined || source === undefined) continue;
-    for (const [term, group] of groupOf) if (group === source) groupOf.set(term, target);
-  }
-  return terms.map((term) => ({ ...term, group: groupOf.get(term.term) ?? term.group }));
 }
 
 /** "Who will replace…", "Qui dirige…": the question word is the subject, and the words after it (auxiliaries aside). */
