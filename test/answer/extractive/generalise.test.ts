@@ -26,7 +26,7 @@ const tolls = articleOf('Tunnel tolls go up as traffic returns to pre-pandemic l
 const mercato = articleOf(
   'Il mercato coperto riapre dopo due anni di restauri',
   [
-    "Il mercato coperto di Porta Nuova riaprirà sabato, dopo due anni di lavori costati 7,2 milioni di euro.",
+    'Il mercato coperto di Porta Nuova riaprirà sabato, dopo due anni di lavori costati 7,2 milioni di euro.',
     'Nei nuovi spazi troveranno posto 64 banchi, quasi il doppio di prima.',
     '"Volevamo un luogo dove fare la spesa e anche incontrarsi", ha detto la vicesindaca Giulia Serra.',
   ],
