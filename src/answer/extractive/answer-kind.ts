@@ -1,4 +1,5 @@
 import { normalizeText } from '../text/normalize.ts';
+import { stemWord } from '../text/stem.ts';
 import { extractTerms, normalizeWord, splitWords } from '../text/terms.ts';
 
 /**
@@ -15,6 +16,7 @@ export const MONEY_WORDS: ReadonlySet<string> = new Set([
   // The same asks in the other languages with stop-word lists (normalised: lower case, accents folded).
   ...['kosten', 'kostet', 'kostete', 'preis', 'cuesta', 'cuestan', 'costo', 'coste', 'precio'],
   ...['cout', 'coute', 'couter', 'couteront', 'prix', 'стоит', 'стоимость', 'цена', 'обоидется'],
+  ...['costa', 'costano', 'costo', 'costera', 'costeranno', 'prezzo', 'prezzi', 'soldi', 'spesa', 'pagare'],
 ]);
 /** Porter stems of currency names, matched against the article's (English) stems. */
 export const CURRENCY_TERMS: readonly string[] = [
@@ -28,17 +30,21 @@ const CURRENCY =
 const ANSWER_TYPE_CUES: readonly (readonly [AnswerType, RegExp])[] = [
   [
     'quantity',
-    /\b(?:how (?:many|much|long|far|big|large|old|often|high|low|late|hot|cold|fast)|what (?:share|percentage|proportion|number|age|ages)|by how|wie ?viele?|cuánt[oa]s?|combien)\b|сколько/iu,
+    /\b(?:how (?:many|much|long|far|big|large|old|often|high|low|late|hot|cold|fast)|what (?:share|percentage|proportion|number|age|ages)|by how|wie ?viele?|wie alt|cuánt[oa]s?|combien|quant[oaie])\b|сколько/iu,
   ],
   [
     'time',
-    /\b(?:when|(?:what|which) (?:time|times|day|days|date|hours?|year|month|week)|since when|until when|wann|cuándo|quand)\b|когда/iu,
+    /\b(?:when|(?:what|which) (?:time|times|day|days|date|hours?|year|month|week)|since when|until when|wann|cuándo|quand|quando|in che anno)\b|когда/iu,
   ],
-  ['person', /^\W*(?:who|whom|whose|wer|wem|wen|quién|quiénes|qui)\b|^\W*кто(?!\p{L})/iu],
-  ['place', /^\W*(?:where|wo|wohin|woher|dónde|adónde|où)(?!\p{L})|^\W*(?:где|куда|откуда)(?!\p{L})/iu],
+  ['person', /^\W*(?:who|whom|whose|wer|wem|wen|quién|quiénes|qui|chi)\b|^\W*кто(?!\p{L})/iu],
+  [
+    'place',
+    /^\W*(?:where|wo|wohin|woher|dónde|adónde|où|dove|da dove)(?!\p{L})|^\W*(?:где|куда|откуда)(?!\p{L})/iu,
+  ],
 ];
-const AMOUNT_QUESTION = /\b(?:how much|what (?:price|amount)|wie ?viel|cuánto|combien)\b/iu;
-const COUNTED_PHRASE = /\b(?:how\s+(?:many|much)|wie\s+viele?|cuánt[oa]s|combien\s+d[e'’])\s+(.+)$/iu;
+const AMOUNT_QUESTION = /\b(?:how much|what (?:price|amount)|wie ?viel|cuánto|combien|quant[oaie])\b/iu;
+const COUNTED_PHRASE =
+  /\b(?:how\s+(?:many|much)|wie\s+viele?|cuánt[oa]s?|combien\s+d[e'’]|quant[aie])\s+(.+)$/iu;
 const TIME_EXPRESSION =
   /\b(?:\d{1,2}\.\s?\p{L}|\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|yesterday|today|tonight|tomorrow|next|last|ago|weeks?|months?|years?|season|morning|afternoon|evening|night|midday|midnight|decades?|since|until|soon|later|earlier)\b|\d\s?[ap]\.m\./iu;
 /** The same in German, Spanish, French and Russian (months, weekdays, relative days, "next", clock times). */
@@ -54,6 +60,9 @@ const OTHER_TIME_WORDS = new RegExp(
     ...['novembre', 'décembre', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
     ...['aujourd’hui', "aujourd'hui", 'demain', 'prochaine?s?', 'ans', 'année', 'mois', 'semaine'],
     ...['январ[ьяе]', 'феврал[ьяе]', 'марта?', 'апрел[ьяе]', 'ма[яй]', 'июн[ьяе]', 'июл[ьяе]', 'августа?'],
+    ...['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'settembre', 'ottobre'],
+    ...['dicembre', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica', 'oggi'],
+    ...['domani', 'ieri', 'prossim[oaie]', 'anni', 'anno', 'mesi', 'mese', 'settiman[ae]', 'entro', 'fino'],
     ...['сентябр[ьяе]', 'октябр[ьяе]', 'ноябр[ьяе]', 'декабр[ьяе]', 'сегодня', 'завтра', 'вчера', 'году?'],
   ].join('|')}) `,
   'iu',
@@ -84,6 +93,52 @@ export function statesTime(sentence: string): boolean {
   return OTHER_TIME_WORDS.test(` ${sentence.toLowerCase().replace(/[^\p{L}\p{N}’']+/gu, ' ')} `);
 }
 
+/**
+ * Counted nouns that any count of persons answers: "how many people are waiting" is answered by "412,000
+ * patients". They do not veto a sentence that counts persons under another noun.
+ */
+const GENERIC_COUNTED_WORDS: readonly (readonly [string, string])[] = [
+  ...(['people', 'persons', 'person'] as const).map((word) => ['en', word] as const),
+  ...(['menschen', 'personen', 'leute'] as const).map((word) => ['de', word] as const),
+  ...(['personas', 'gente'] as const).map((word) => ['es', word] as const),
+  ...(['personnes', 'gens'] as const).map((word) => ['fr', word] as const),
+  ...(['persone', 'gente'] as const).map((word) => ['it', word] as const),
+  ...(['человек', 'люди', 'людей'] as const).map((word) => ['ru', word] as const),
+];
+export const GENERIC_COUNTED_TERMS: ReadonlySet<string> = new Set(
+  GENERIC_COUNTED_WORDS.map(([language, word]) => stemWord(word, language)),
+);
+
+/** A percentage, in figures or words ("20 per cent", "15 per cento", "12 %"): the answer to "how much more". */
+const PERCENTAGE =
+  /%|(?<!\p{L})(?:per ?cent|percent|prozent|por ?ciento|pour ?cent|per ?cento|percento|процент\p{L}*)(?!\p{L})/iu;
+/** The question asks how much something changed or differs: "how much more", "by how much", "di quanto". */
+const CHANGE_QUESTION =
+  /(?<!\p{L})(?:more|less|fewer|higher|lower|extra|by how much|mehr|weniger|um wie ?viel|más|menos|plus|moins|più|meno|di quanto|больше|меньше|на сколько)(?!\p{L})/iu;
+
+export function statesPercentage(sentence: string): boolean {
+  return PERCENTAGE.test(sentence);
+}
+
+export function asksForChange(question: string): boolean {
+  return CHANGE_QUESTION.test(question);
+}
+
+/** "And"/"or" in the languages with stop-word lists (normalised). */
+const COORDINATORS: ReadonlySet<string> = new Set([
+  'and',
+  'or',
+  'und',
+  'oder',
+  'y',
+  'o',
+  'et',
+  'ou',
+  'e',
+  'и',
+  'или',
+]);
+
 /** "How many dock workers are on strike?" → the terms of "dock workers" (up to the first function word). */
 export function countedTerms(question: string, articleLanguage: string, stopIn: readonly string[]): string[] {
   const rest = COUNTED_PHRASE.exec(question)?.[1];
@@ -91,6 +146,8 @@ export function countedTerms(question: string, articleLanguage: string, stopIn: 
   const counted: string[] = [];
   for (const surface of splitWords(rest)) {
     const word = normalizeWord(surface, articleLanguage);
+    // "How many cars and lorries": either counted thing, stated with its number, answers.
+    if (counted.length > 0 && COORDINATORS.has(normalizeText(surface))) continue;
     const [term] = extractTerms(surface, { language: articleLanguage, alsoStopIn: stopIn });
     if (!word || !term) break;
     counted.push(term.term);
@@ -105,6 +162,19 @@ export function constraintTerms(question: string, language: string): string[] {
     const singular = word.replace(/s$/u, '');
     const named = position > 0 && /^\p{Lu}/u.test(surface);
     if (!word || !(named || /^\p{N}/u.test(word) || DAY_AND_MONTH_NAMES.has(singular))) return [];
+    return extractTerms(surface, { language }).map((term) => term.term);
+  });
+}
+
+/**
+ * Capitalised words followed by another ("Tobias" of "Tobias Brandt"): articles name a person in full once, then
+ * by the last name, so only the run's last word binds a sentence.
+ */
+export function leadingNameTerms(question: string, language: string): string[] {
+  const surfaces = splitWords(question);
+  return surfaces.flatMap((surface, position) => {
+    const capitalised = (text: string | undefined) => /^\p{Lu}/u.test(text ?? '');
+    if (!capitalised(surface) || !capitalised(surfaces[position + 1])) return [];
     return extractTerms(surface, { language }).map((term) => term.term);
   });
 }

@@ -1,5 +1,5 @@
 import type { Thesaurus } from '../text/wordnet.ts';
-import { statesMoney, statesTime } from './answer-kind.ts';
+import { GENERIC_COUNTED_TERMS, statesMoney, statesPercentage, statesTime } from './answer-kind.ts';
 import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
 import { namesNewEntity, namesTerm, statesRelation } from './focus.ts';
 import type { AnalysedQuestion, QuestionTerm } from './question.ts';
@@ -23,7 +23,7 @@ const MIN_COVERAGE = 0.4;
  * sentences is ln 2): matching only the article's main topic words answers nothing.
  */
 const MIN_DIRECT_IDF = Math.log(2);
-/** In "how many X", the number must come at most this many content words before X ("1.2 million tonnes of wheat"). */
+/** In "how many X", the number must come at most this many content words before or after X ("1.2 million tonnes"). */
 const COUNT_WINDOW_TERMS = 3;
 /** Further sentences join the best one when they pass the threshold and score this close to it. */
 const SECONDARY_SCORE_RATIO = 0.8;
@@ -153,16 +153,25 @@ export function statesAnswerKind(
   question: AnalysedQuestion,
 ): boolean {
   if (question.answerType === 'time') return statesTime(sentence.text);
-  if (question.answerType === 'money' && !statesMoney(sentence.text)) return false;
-  if (question.answerType !== 'quantity' && question.answerType !== 'money') return true;
+  // "How much more will passengers pay" is answered by a percentage as well as by an amount.
+  if (question.answerType === 'money')
+    return statesMoney(sentence.text) || (question.asksChange && statesPercentage(sentence.text));
+  if (question.answerType !== 'quantity') return true;
   if (!sentence.quantities.includes(true)) return false;
   const counted = question.countedTerms;
   const mentions = sentence.terms.flatMap((term, position) => (counted.includes(term) ? [position] : []));
-  // Counted things the article names elsewhere but this sentence does not: the sentence counts something else.
-  if (mentions.length === 0) return !counted.some((term) => document.documentFrequency.has(term));
-  return mentions.some((position) =>
-    sentence.quantities.slice(Math.max(0, position - COUNT_WINDOW_TERMS), position).includes(true),
-  );
+  if (mentions.some((position) => quantityNear(sentence, position))) return true;
+  // Counted things the article names but this sentence does not count: the sentence counts something else. A
+  // generic "people" vetoes nothing: "412,000 patients" counts people.
+  const specific = counted.filter((term) => !GENERIC_COUNTED_TERMS.has(term));
+  return !specific.some((term) => document.documentFrequency.has(term));
+}
+
+/** A number stands just before the counted thing ("120,000 people") or just after it ("revenue was 310 million"). */
+function quantityNear(sentence: DocSentence, position: number): boolean {
+  const before = sentence.quantities.slice(Math.max(0, position - COUNT_WINDOW_TERMS), position);
+  const after = sentence.quantities.slice(position + 1, position + 1 + COUNT_WINDOW_TERMS);
+  return before.includes(true) || after.includes(true);
 }
 
 /** Map.groupBy, which Node 20 lacks. */
@@ -184,6 +193,9 @@ export function statesConstraints(
   if (question.constraints.length === 0) return true;
   const context = contextTerms(document, sentence);
   return question.constraints.every(
-    (name) => namesTerm(sentence.termCounts, name) || namesTerm(context, name),
+    (name) =>
+      question.leadingNames.includes(name) ||
+      namesTerm(sentence.termCounts, name) ||
+      namesTerm(context, name),
   );
 }

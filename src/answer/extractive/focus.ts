@@ -73,15 +73,25 @@ export function statesRelation(
   // In "how many people were arrested", the people are what is counted: the relation is their being arrested.
   const common = question.terms.filter((term) => !question.constraints.includes(term.term));
   const uncounted = common.filter((term) => !question.countedTerms.includes(term.term));
-  const { stated, total } = statedMass(document, sentence, uncounted.length > 0 ? uncounted : common);
-  return total === 0 || (stated > 0 && stated >= total * MIN_RELATION_SHARE);
+  const relation = uncounted.length > 0 ? uncounted : common;
+  const quoted = question.asksSpeech && QUOTATION_MARK.test(sentence.text);
+  // "What did Bevan warn": his quote states the warning, whatever verb of saying the sentence uses.
+  const inSentence = (term: QuestionTerm) => statesTerm(sentence, term) || (quoted && term.saying);
+  const { stated, total } = statedMass(document, relation, inSentence);
+  if (total === 0 || (stated > 0 && stated >= total * MIN_RELATION_SHARE)) return true;
+  if (!quoted) return false;
+  // "What did Dunlop say about the increase" of an article about the increase: a quote by Dunlop is about it,
+  // provided the headline or the lead states all of the topic ("cancer treatment" needs "cancer" too).
+  const lead = leadTerms(document);
+  const withLead = statedMass(document, relation, (term) => inSentence(term) || lead.has(term.term));
+  return withLead.stated >= withLead.total;
 }
 
 /** IDF mass of the relation's term groups, and of those the sentence states (a kind word counts only if stated). */
 function statedMass(
   document: ArticleDocument,
-  sentence: DocSentence,
   relation: readonly QuestionTerm[],
+  isStatedTerm: (term: QuestionTerm) => boolean,
 ): { stated: number; total: number } {
   const groups = new Map<number, QuestionTerm[]>();
   for (const term of relation) groups.set(term.group, [...(groups.get(term.group) ?? []), term]);
@@ -89,11 +99,18 @@ function statedMass(
   let stated = 0;
   for (const group of groups.values()) {
     const mass = Math.max(...group.map((term) => term.weight * inverseFrequency(document, term.term)));
-    const isStated = group.some((term) => statesTerm(sentence, term));
+    const isStated = group.some(isStatedTerm);
     if (isStated || !group.every((term) => term.asksKind)) total += mass;
     if (isStated) stated += mass;
   }
   return { stated, total };
+}
+
+const QUOTATION_MARK = /["“”«»„]/u;
+
+/** The headline's and the first sentence's terms: what the whole article, and so each quote in it, is about. */
+function leadTerms(document: ArticleDocument): ReadonlySet<string> {
+  return new Set([...document.titleTerms, ...(document.sentences[0]?.termCounts.keys() ?? [])]);
 }
 
 /**

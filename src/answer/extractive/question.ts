@@ -1,15 +1,20 @@
 import { guessLanguage } from '../text/language.ts';
+import { GUESSED_VERB_WEIGHT, looksLikeVerb } from '../text/part-of-speech.ts';
 import { stemWord } from '../text/stem.ts';
 import { extractTerms, splitWords, type Term } from '../text/terms.ts';
 import type { PartOfSpeech, Thesaurus } from '../text/wordnet.ts';
+import { alternativePairs, groupAlternatives } from './alternatives.ts';
 import {
   type AnswerType,
+  asksForChange,
   CURRENCY_TERMS,
   constraintTerms,
   countedTerms,
   detectAnswerType,
+  leadingNameTerms,
   MONEY_WORDS,
 } from './answer-kind.ts';
+import { asksAboutSpeech, SPEECH_VERBS } from './speech.ts';
 
 export interface QuestionTerm {
   /** Stemmed in the article's language, so it compares with the article's sentences. */
@@ -25,6 +30,8 @@ export interface QuestionTerm {
    * question is about: stating it supports an answer, leaving it out does not count against one.
    */
   readonly asksKind: boolean;
+  /** In a "what did X say/warn…" question, the verb of saying: a quote by X states it. */
+  readonly saying: boolean;
 }
 
 export interface AnalysedQuestion {
@@ -37,6 +44,8 @@ export interface AnalysedQuestion {
    * answers must state them, or sit next to them; an article that never names them does not say.
    */
   readonly constraints: readonly string[];
+  /** Constraints a sentence may leave out when it states the rest of the name ("Tobias" of "Tobias Brandt"). */
+  readonly leadingNames: readonly string[];
   /**
    * The thing a "what/which X" or "what is the X of" question asks for ("salary" in "What was Osei's salary?"),
    * or the verb of a "who" question ("replace" in "Who will replace her?"): every one of these terms must be in
@@ -48,13 +57,23 @@ export interface AnalysedQuestion {
    * numbers can meet the article's words, so the relation cannot be checked word by word.
    */
   readonly crossLanguage: boolean;
+  /** "How much more…", "by how much…": a percentage answers as well as an amount. */
+  readonly asksChange: boolean;
+  /**
+   * "What did <someone> say about…": the answer is their quoted words, which seldom repeat the question's topic
+   * when it is the article's own (its headline or lead).
+   */
+  readonly asksSpeech: boolean;
 }
 
 const POLAR_QUESTION =
   /^\s*(?:is|are|was|were|will|would|can|could|do|does|did|has|have|had|should|shall|may|might|must)\b/iu;
-/** Degree words that only shape the question ("how long", "too long"): they say what kind, not what about. */
+/**
+ * Degree words that only shape the question ("how long", "too long", "what share of"): they say what kind, not
+ * what about ("Shares of Veltrix rose" does not answer "what share of the water").
+ */
 const DEGREE_PHRASE =
-  /\b(?:how|too|so|as)\s+(?:long|far|late|often|big|large|old|high|low|soon|much|many)\b/giu;
+  /\b(?:how|too|so|as)\s+(?:long|far|late|often|big|large|old|high|low|soon|much|many)\b|\b(?:what|which)\s+(?:share|percentage|proportion|fraction|part)\s+of\b/giu;
 
 export function analyseQuestion(
   question: string,
@@ -72,15 +91,19 @@ export function analyseQuestion(
   const english = questionLanguage === 'en' && articleLanguage === 'en';
   // In a yes/no question the verb is what is being checked ("Did the mayor resign?"): it weighs in full.
   const weighByPart = english && !POLAR_QUESTION.test(question);
+  const guessVerbs = !english && questionLanguage === articleLanguage ? articleLanguage : null;
   const askedFor = askedForTerms(content, articleLanguage, stopIn);
   const answerType = detectAnswerType(question);
   // Only a "how much" question's cost words ask for a kind of answer; "why did costs rise" is about costs.
   const amountAsked = answerType === 'money' || answerType === 'quantity';
+  const asksSpeech = asksAboutSpeech(question);
   const weighed = weighTerms(terms, {
     thesaurus: english ? thesaurus : null,
     weighByPart,
+    guessVerbs,
     askedFor: new Set(askedFor),
     amountAsked,
+    asksSpeech,
   });
   const termSet = new Set(weighed.map((term) => term.term));
   return {
@@ -88,13 +111,16 @@ export function analyseQuestion(
     answerType,
     countedTerms: countedTerms(question, articleLanguage, stopIn),
     constraints: constraintTerms(question, articleLanguage).filter((term) => termSet.has(term)),
+    leadingNames: leadingNameTerms(question, articleLanguage),
     askedFor: askedFor.filter((term) => termSet.has(term)),
     crossLanguage: questionLanguage !== articleLanguage,
+    asksChange: asksForChange(question),
+    asksSpeech,
   };
 }
 
 const FOCUS_QUESTION =
-  /(?:^|[^\p{L}])(?:what|which|welche[nmrs]?|quel(?:le)?s?)\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?([\p{L}\p{N}'’-]+)/iu;
+  /(?:^|[^\p{L}])(?:what|which|welche[nmrs]?|quel(?:le)?s?|qual[ei])\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?([\p{L}\p{N}'’-]+)/iu;
 /** "What was Osei's salary as…", "What is the insured value of…": the phrase after the copula, to a preposition. */
 const COPULA_FOCUS =
   /\bwhat\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+['’]s?\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:of|for|in|on|at|as|by|to|from|with|that|behind|after|before|between|under|over)\b|\s*[?.!]?\s*$)/iu;
@@ -137,60 +163,45 @@ const FOCUS_WEIGHT = 2;
 interface Weighing {
   readonly thesaurus: Thesaurus | null;
   readonly weighByPart: boolean;
+  /** Outside English, the language whose verbs are guessed from their form (no WordNet there); else null. */
+  readonly guessVerbs: string | null;
   readonly askedFor: ReadonlySet<string>;
   /** A how-much/how-many question: its cost words ask for the amount. */
   readonly amountAsked: boolean;
+  /** A "what did X say" question: its verbs of saying are stated by X's quote. */
+  readonly asksSpeech: boolean;
 }
 
 function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] {
-  const { thesaurus, weighByPart, askedFor, amountAsked } = weighing;
+  const { thesaurus, weighByPart, guessVerbs, askedFor, amountAsked, asksSpeech } = weighing;
   const byTerm = new Map<string, QuestionTerm>();
-  for (const { term, word } of terms) {
-    const base = thesaurus && weighByPart ? partOfSpeechWeight(thesaurus.senseCounts(word)) : 1;
+  for (const { term, word, surface } of terms) {
+    const guessedVerb = guessVerbs !== null && looksLikeVerb(word, surface, guessVerbs);
+    const base =
+      thesaurus && weighByPart
+        ? partOfSpeechWeight(thesaurus.senseCounts(word))
+        : guessedVerb
+          ? GUESSED_VERB_WEIGHT
+          : 1;
     const weight = Math.max(askedFor.has(term) ? FOCUS_WEIGHT : base, byTerm.get(term)?.weight ?? 0);
     const synonyms = thesaurus ? synonymStems(thesaurus, word, term) : [];
     const merged = [...new Set([...(byTerm.get(term)?.synonyms ?? []), ...synonyms])];
     const asksKind = (amountAsked && MONEY_WORDS.has(word)) || (byTerm.get(term)?.asksKind ?? false);
+    const saying = (asksSpeech && SPEECH_VERBS.has(word)) || (byTerm.get(term)?.saying ?? false);
     byTerm.set(term, {
       term,
       weight,
       synonyms: merged,
       group: byTerm.get(term)?.group ?? byTerm.size,
       asksKind,
+      saying,
     });
   }
   return [...byTerm.values()];
 }
 
-const ALTERNATIVE = /([\p{L}\p{N}'’]+)\s+(?:or|oder|o|ou|или)\s+([\p{L}\p{N}'’]+)/giu;
-
-/** Pairs of terms a question offers as alternatives: "any blackouts or outages", "Sellmouth or Kell". */
-function alternativePairs(question: string, language: string): [string, string][] {
-  const pairs: [string, string][] = [];
-  for (const match of question.matchAll(ALTERNATIVE)) {
-    const [left] = extractTerms(match[1] ?? '', { language });
-    const [right] = extractTerms(match[2] ?? '', { language });
-    if (left && right) pairs.push([left.term, right.term]);
-  }
-  return pairs;
-}
-
-function groupAlternatives(
-  terms: readonly QuestionTerm[],
-  pairs: readonly [string, string][],
-): QuestionTerm[] {
-  const groupOf = new Map(terms.map((term) => [term.term, term.group]));
-  for (const [left, right] of pairs) {
-    const target = groupOf.get(left);
-    const source = groupOf.get(right);
-    if (target === undefined || source === undefined) continue;
-    for (const [term, group] of groupOf) if (group === source) groupOf.set(term, target);
-  }
-  return terms.map((term) => ({ ...term, group: groupOf.get(term.term) ?? term.group }));
-}
-
 /** "Who will replace…", "Qui dirige…": the question word is the subject, and the words after it (auxiliaries aside). */
-const SUBJECT_QUESTION = /^\W*(?:who|wer|quién|quiénes|qui|кто)\s+((?:\S+\s*){1,4})/iu;
+const SUBJECT_QUESTION = /^\W*(?:who|wer|quién|quiénes|qui|chi|кто)\s+((?:\S+\s*){1,4})/iu;
 
 /**
  * In a "who" question the verb that follows is what the person did or will do: the answer must state it (or a

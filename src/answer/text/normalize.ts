@@ -36,6 +36,8 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   french: 'fr',
   français: 'fr',
   russian: 'ru',
+  italian: 'it',
+  italiano: 'it',
   chinese: 'zh',
   japanese: 'ja',
 };

@@ -23,6 +23,20 @@ const QUANTITY_WORDS: ReadonlySet<string> = new Set(
     ...['dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'cien', 'mil', 'millón'],
     ...['millones', 'mitad', 'tercio', 'deux', 'trois', 'quatre', 'cinq', 'sept', 'huit', 'neuf', 'dix'],
     ...['cent', 'mille', 'milliard', 'milliards', 'moitié', 'tiers', 'quart'],
+    ...['due', 'tre', 'quattro', 'cinque', 'sette', 'otto', 'nove', 'dieci', 'venti', 'trenta', 'cento'],
+    ...[
+      'mila',
+      'milione',
+      'milioni',
+      'miliardo',
+      'miliardi',
+      'metà',
+      'terzo',
+      'quarto',
+      'duemila',
+      'tremila',
+    ],
+    ...['percento', 'doppio', 'triplo'],
   ].map(normalizeText),
 );
 

@@ -14,6 +14,7 @@ const STEMMERS: Readonly<Record<string, Stemmer>> = {
   es: stemSpanishLight,
   fr: stemFrenchMinimal,
   ru: stemRussianLight,
+  it: stemItalianLight,
 };
 
 /** The stem of a normalised word in `language` (base subtag); unchanged for languages without a stemmer. */
@@ -79,4 +80,41 @@ function stemRussianLight(word: string): string {
   if (word.length < 5) return word;
   const ending = RUSSIAN_ENDINGS.find((suffix) => word.endsWith(suffix) && word.length - suffix.length >= 3);
   return ending ? word.slice(0, -ending.length) : word;
+}
+
+/**
+ * Italian, in the spirit of Savoy's light stemmer: verb endings news text differs by ("costeranno" / "costa",
+ * "deviati" / "deviare"), then the final gender/number vowel. Accents arrive folded ("costerà" → "costera").
+ */
+const ITALIAN_VERB_ENDINGS = [
+  ...['eranno', 'iranno', 'avano', 'evano', 'ivano', 'arono', 'erono', 'irono', 'ando', 'endo'],
+  ...[
+    'ato',
+    'ata',
+    'ati',
+    'ate',
+    'ito',
+    'ita',
+    'iti',
+    'ite',
+    'uto',
+    'uta',
+    'uti',
+    'ute',
+    'are',
+    'ere',
+    'ire',
+  ],
+  ...['era', 'ira', 'ano', 'ono'],
+];
+const MIN_ITALIAN_STEM_CHARS = 4;
+
+function stemItalianLight(word: string): string {
+  if (word.length < 5) return word;
+  const verbEnding = ITALIAN_VERB_ENDINGS.find(
+    (ending) => word.endsWith(ending) && word.length - ending.length >= MIN_ITALIAN_STEM_CHARS,
+  );
+  if (verbEnding) return word.slice(0, -verbEnding.length);
+  // "banche" / "banca": the h only keeps the c hard before e and i.
+  return /(?:ch|gh)[ie]$/.test(word) ? word.slice(0, -2) : word.replace(/[aeio]$/, '');
 }

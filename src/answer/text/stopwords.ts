@@ -1,4 +1,4 @@
-import { deu, eng, fra, jpn, rus, spa, zho } from 'stopword';
+import { deu, eng, fra, ita, jpn, rus, spa, zho } from 'stopword';
 import { normalizeText } from './normalize.ts';
 
 /*
@@ -76,6 +76,26 @@ const EXTRA_RUSSIAN = [
   ...['будет', 'будут', 'был', 'была', 'было', 'были', 'может', 'могут', 'ли'],
 ];
 
+const EXTRA_ITALIAN = [
+  ...[
+    'quanto',
+    'quanta',
+    'quanti',
+    'quante',
+    'come',
+    'quando',
+    'dove',
+    'perché',
+    'chi',
+    'quale',
+    'quali',
+    'cosa',
+  ],
+  ...['è', 'sono', 'era', 'erano', 'sarà', 'saranno', 'stato', 'stata', 'stati', 'state', 'ha', 'hanno', 'c'],
+  ...['può', 'possono', 'potrà', 'potranno', 'deve', 'devono', 'essere', 'si', 'ci', 'ne', 'più', 'meno'],
+  ...['entro', 'fino', 'durante', 'verso', 'circa', 'ancora', 'anche', 'già'],
+];
+
 /** Words that frame a question about the article rather than say what it is about. */
 const QUESTION_FRAME = [
   'article',
@@ -102,6 +122,8 @@ const QUESTION_FRAME = [
   'artikel',
   'artículo',
   'noticia',
+  'articolo',
+  'notizia',
 ];
 
 const BASE_LISTS: Readonly<Record<string, readonly string[]>> = {
@@ -112,6 +134,8 @@ const BASE_LISTS: Readonly<Record<string, readonly string[]>> = {
   ru: [...rus, ...EXTRA_RUSSIAN],
   zh: zho,
   ja: jpn,
+  // Last: a short text scoring as many Spanish as Italian stop words ("la", "che"/"que") keeps the earlier guess.
+  it: [...ita, ...EXTRA_ITALIAN],
 };
 
 function toSet(words: readonly string[]): ReadonlySet<string> {

@@ -22,6 +22,8 @@ const WORD_SEGMENTER = new Intl.Segmenter('und', { granularity: 'word' });
 const NUMBER = /^\p{N}[\p{N}.,]*$/u;
 const POSSESSIVE = /['’]s$/u;
 const ELISION = /^(?:\p{L}|qu)['’](?=\p{L})/u;
+/** Italian elides articles, articulated prepositions and a few determiners: "dell'anno", "all'aeroporto", "quest'anno". */
+const ITALIAN_ELISION = /^(?:\p{L}|[dnsc]?[aeiou]ll|un|quest|quell|nessun|buon|tutt)['’](?=\p{L})/u;
 const ELIDING_LANGUAGES: ReadonlySet<string> = new Set(['fr', 'it', 'ca']);
 const DECIMAL_COMMA_LANGUAGES: ReadonlySet<string> = new Set(['de', 'es', 'fr', 'ru', 'it', 'pt', 'nl']);
 
@@ -64,7 +66,8 @@ export function splitWords(text: string): string[] {
 export function normalizeWord(surface: string, language: string): string {
   const word = normalizeText(surface);
   if (NUMBER.test(word)) return normalizeNumber(word, language);
-  const bare = ELIDING_LANGUAGES.has(language) ? word.replace(ELISION, '') : word.replace(POSSESSIVE, '');
+  const elision = language === 'it' ? ITALIAN_ELISION : ELISION;
+  const bare = ELIDING_LANGUAGES.has(language) ? word.replace(elision, '') : word.replace(POSSESSIVE, '');
   // Stray single letters ("s" of "dockers'", an "a" initial) carry no meaning; single CJK characters do.
   return bare.length === 1 && !NO_SPACE_SCRIPTS.test(bare) ? '' : bare;
 }

@@ -6,21 +6,24 @@ import { evaluateSet } from '../../../src/eval/evaluate.ts';
 import { loadEvalSet } from '../../../src/eval/fixture.ts';
 
 /*
- * Floors for the offline answerer on each half of the evaluation set. Tuning: what it reaches now (it was tuned
- * there, so these only guard against regressions). Held-out: written by someone who never read the code; its floors
- * are the figures measured on it minus two points (the goals of issue 14, 85 % / 90 %, are not reached yet — see the
- * README), and its misses are never printed here, so nobody tunes on them.
+ * Floors for the offline answerer on each part of the evaluation set; they stop regressions, they are not the
+ * goals. Tuning: what it reaches (it was tuned there), minus about a point. Dev: pairs over articles of their
+ * own, checked only now and then while tuning, minus one pair each. Held-out: written by someone who never read
+ * the code, measured and not tuned on, minus about two points; the issue's goals there (issue 14: answerable
+ * ≥ 85 %, refusals ≥ 90 %) stay goals, stated in the README with the measured figures. Every part is always
+ * replayed; the held-out misses are never printed here, so nobody tunes on them.
  */
 const FLOORS = {
-  tuning: { accuracy: 0.84, refusals: 0.91, minPairs: 150, minArticles: 12 },
-  'held-out': { accuracy: 0.54, refusals: 0.73, minPairs: 150, minArticles: 13 },
+  tuning: { accuracy: 0.79, refusals: 0.83, minPairs: 230, minArticles: 16 },
+  dev: { accuracy: 0.69, refusals: 0.77, minPairs: 20, minArticles: 2 },
+  'held-out': { accuracy: 0.58, refusals: 0.73, minPairs: 150, minArticles: 13 },
 } as const;
 /** Issue 14: at least this share of each half is unanswerable. */
 const MIN_UNANSWERABLE_SHARE = 0.3;
 
-const halves = Object.keys(FLOORS) as (keyof typeof FLOORS)[];
+const parts = Object.keys(FLOORS) as (keyof typeof FLOORS)[];
 
-describe.each(halves)('the %s half of the evaluation set, offline', (name) => {
+describe.each(parts)('the %s part of the evaluation set, offline', (name) => {
   const floors = FLOORS[name];
   const file = path.join(EVAL_DIR, `${name}.json`);
 
@@ -46,7 +49,7 @@ describe.each(halves)('the %s half of the evaluation set, offline', (name) => {
       `${name}: accuracy ${figures.accuracy.hits}/${figures.accuracy.total}, ` +
         `refusals ${figures.refusals.hits}/${figures.refusals.total}, quotes ${figures.quotes.hits}/${figures.quotes.total}`,
     );
-    if (name === 'tuning') {
+    if (name !== 'held-out') {
       for (const miss of figures.outcomes.filter((outcome) => !outcome.correct))
         console.log(
           `  miss (${miss.pair.answerable ? 'answerable' : 'unanswerable'}): ${miss.pair.question}`,
