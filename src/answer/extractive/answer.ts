@@ -60,10 +60,10 @@ export function findAnswerSentences(
 
 /** Every candidate sentence with its score, coverage and direct match (exported for tests and tuning). */
 export function scoreSentences(document: ArticleDocument, question: AnalysedQuestion): ScoredSentence[] {
-  const terms = question.terms.map((term) => ({
-    ...term,
-    mass: term.weight * inverseFrequency(document, term.term),
-  }));
+  const terms = question.terms.map((term) => {
+    const idf = inverseFrequency(document, term.term);
+    return { ...term, idf, mass: term.weight * idf };
+  });
   const groups = groupBy(terms, (term) => term.group);
   const questionMass = [...groups.values()].reduce(
     (sum, group) => sum + Math.max(...group.map((t) => t.mass)),
@@ -103,21 +103,23 @@ function matchTerm(
   document: ArticleDocument,
   sentence: DocSentence,
   context: ReadonlySet<string>,
-  term: QuestionTerm & { readonly mass: number },
+  term: QuestionTerm & { readonly mass: number; readonly idf: number },
 ): TermMatch {
+  // "direct" is the term's rarity alone (MIN_DIRECT_IDF's test), not weighted by its part of speech: a noun the
+  // thesaurus also knows as a verb ("repairs") is no less rare for it.
   const lengthAware = (frequency: number) => saturation(frequency, sentence.length, document.averageLength);
   const frequency = sentence.termCounts.get(term.term) ?? 0;
   if (frequency > 0)
-    return { score: term.mass * lengthAware(frequency), matched: term.mass, direct: term.mass };
+    return { score: term.mass * lengthAware(frequency), matched: term.mass, direct: term.idf };
   if (namesTerm(sentence.termCounts, term.term))
-    return { score: term.mass, matched: term.mass, direct: term.mass };
+    return { score: term.mass, matched: term.mass, direct: term.idf };
   const synonym = term.synonyms.find((stem) => sentence.termCounts.has(stem));
   if (synonym !== undefined) {
     const credit = term.mass * SYNONYM_CREDIT;
     return {
       score: credit * lengthAware(sentence.termCounts.get(synonym) ?? 1),
       matched: credit,
-      direct: credit,
+      direct: term.idf * SYNONYM_CREDIT,
     };
   }
   if (context.has(term.term)) {

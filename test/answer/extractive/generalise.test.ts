@@ -80,3 +80,17 @@ describe('extractive answers to questions worded as members word them', () => {
     expect(result.answered).toBe(false);
   });
 });
+
+describe('extractive answers on a short article', () => {
+  const bakery = articleOf('Fire closes the Mill Street bakery', [
+    'The bakery on Mill Street shut its doors on Monday after a fire damaged two of its ovens.',
+    'The owner said repairs would take about two months.',
+    'Regulars can still buy bread at the family’s second shop near the station.',
+  ]);
+
+  it('GIVEN three sentences WHEN the rare word asked about is a noun that is also a verb THEN it still answers', async () => {
+    const result = await ask(bakery, 'How long will repairs take?');
+    expect(result.answered).toBe(true);
+    expect(cited(result)).toContain('about two months');
+  });
+});
