@@ -4,6 +4,7 @@ import { type BotHarness, startHarness } from '../discord/support/harness.ts';
 import { type FixtureServer, startFixtureServer } from '../ingest/feeds/fixture-server.ts';
 import {
   deeplyNestedPage,
+  type FeedEntry,
   hugeParagraphPage,
   manyElementsPage,
   teaserFeed,
@@ -30,7 +31,7 @@ describe('the bot while a hostile feed is ingested in the same process', () => {
   beforeAll(async () => {
     harness = await startHarness({ logLevel: 'silent' });
     publisher = await startFixtureServer();
-    const entries = [];
+    const entries: FeedEntry[] = [];
     for (const [name, build] of HOSTILE_PAGES) {
       const html = build();
       publisher.route(`/${name}`, (_request, response) => {
