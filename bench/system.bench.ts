@@ -3,8 +3,9 @@
  * Discord and the fake Anthropic: `npm run bench -- system [--flag value…]`, or directly
  * `npx tsx bench/system.bench.ts [--only load,faults,hostile-input,hostile-sources,soak] [--soak-minutes 3]
  * [--soak-speed 10]`.
- * Other flags: `--interactions 500 --concurrency 50` (load; hostile-sources: per phase, 300 by default), `--articles 10000` (store size), `--env KEY=VALUE,…`
- * (more bot environment, e.g. `--env STREAM_EDIT_INTERVAL_MS=250` to compare a setting).
+ * Other flags: `--interactions 500 --concurrency 50` (load; hostile-sources: per phase, 300 by default),
+ * `--articles 10000` (store size), `--env KEY=VALUE,…` (more bot environment, e.g.
+ * `--env STREAM_EDIT_INTERVAL_MS=250` to compare a setting).
  * Prints one verdict line per scenario and a markdown table, then every figure as one JSON line (the last line).
  */
 import { markdownReport } from './system/report.ts';
