@@ -4,7 +4,7 @@ import { openArticleStore } from '../articles/store.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { openKeyv } from '../store/keyv.ts';
-import { closeProcessPagePool, createOfflinePool } from '../workers/pools.ts';
+import { closeProcessIngestPool, createOfflinePool } from '../workers/pools.ts';
 import { classifyAnthropicError, createAnthropicAnswerer } from './anthropic/provider.ts';
 import { createAnswerCache } from './cache.ts';
 import { createNewsroom } from './newsroom.ts';
@@ -95,7 +95,7 @@ export async function openNewsroom(
     async close() {
       await Promise.allSettled(opened.map((keyv) => keyv.disconnect()));
       await store.close();
-      await Promise.all([offlinePool.close(), closeProcessPagePool()]);
+      await Promise.all([offlinePool.close(), closeProcessIngestPool()]);
     },
   };
 }

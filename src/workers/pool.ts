@@ -120,7 +120,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     const job = slot.job;
     if (!job || job.message.id !== message.id) return;
     if (message.ok) job.resolve(message.output);
-    else fail(job, 'failed', message.message);
+    else job.reject(new WorkerJobError('failed', message.message)); // the job's own words, e.g. why a page was refused
     idle(slot);
   }
 

@@ -50,7 +50,7 @@ describe('the worker pool', () => {
   it('GIVEN a job that throws THEN it fails with the job’s own message', async () => {
     await expect(pool().run('fail', null)).rejects.toMatchObject({
       failure: 'failed',
-      message: 'test jobs: the input was not valid',
+      message: 'the input was not valid',
     });
   });
 

@@ -1,5 +1,5 @@
 import { WorkerJobError, type WorkerPool } from '../../workers/pool.ts';
-import { processPagePool } from '../../workers/pools.ts';
+import { processIngestPool } from '../../workers/pools.ts';
 import { type ExtractedPage, extractPage } from './extract.ts';
 
 /** Page extraction as a worker job: Readability's cost on a stranger's page must never stall the event loop. */
@@ -25,7 +25,7 @@ export class PageExtractionError extends Error {
 }
 
 /** Extracts pages in `pool` (by default the process's page pool); a failure names the page and the reason. */
-export function pooledPageExtractor(pool: () => WorkerPool = processPagePool): PageExtractor {
+export function pooledPageExtractor(pool: () => WorkerPool = processIngestPool): PageExtractor {
   return async (html, url, signal) => {
     try {
       return await pool().run<ExtractedPage>(EXTRACT_PAGE_JOB, { html, url }, signal ? { signal } : {});
