@@ -49,7 +49,7 @@ export interface RunOptions {
 export interface WorkerPool {
   run<T>(kind: string, input: unknown, options?: RunOptions): Promise<T>;
   /** Workers alive now (for tests and the bench). */
-  readonly size: () => number;
+  size(): number;
   /** Refuses new jobs, fails waiting and running ones ('closed'), and ends every worker. */
   close(): Promise<void>;
 }
@@ -62,135 +62,150 @@ interface Job {
   readonly reject: (error: WorkerJobError) => void;
 }
 
+/** A worker thread and the job it is running, if any. */
 interface Slot {
   readonly worker: Worker;
   ready: boolean;
   job: Job | null;
+  /** Start-up, job budget or idle timer, whichever applies now. */
   timer: NodeJS.Timeout | undefined;
 }
 
-export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
-  const slots = new Set<Slot>();
-  const queue: Job[] = [];
-  let nextId = 1;
-  let closed = false;
+class BoundedWorkerPool implements WorkerPool {
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
 
-  const fail = (job: Job, failure: WorkerJobFailure, message: string) =>
-    job.reject(new WorkerJobError(failure, `${options.name}: ${message}`));
+  constructor(private readonly options: WorkerPoolOptions) {}
 
-  function retire(slot: Slot, failure: WorkerJobFailure, message: string): void {
-    if (!slots.delete(slot)) return;
-    clearTimeout(slot.timer);
-    if (slot.job) fail(slot.job, failure, message);
-    slot.job = null;
-    void slot.worker.terminate();
-    dispatch();
+  run<T>(kind: string, input: unknown, runOptions: RunOptions = {}): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const job: Job = {
+        message: { id: this.nextId++, kind, input },
+        budgetMs: runOptions.budgetMs ?? this.options.jobBudgetMs,
+        signal: runOptions.signal,
+        resolve: resolve as (output: unknown) => void,
+        reject,
+      };
+      if (this.closed) return this.fail(job, 'closed', 'shut down');
+      if (runOptions.signal?.aborted) return this.fail(job, 'aborted', 'cancelled');
+      if (this.queue.length >= this.options.maxQueuedJobs) {
+        return this.fail(job, 'queue-full', `${this.queue.length} jobs already waiting; try again shortly`);
+      }
+      this.queue.push(job);
+      runOptions.signal?.addEventListener('abort', () => this.dropQueued(job), { once: true });
+      this.dispatch();
+    });
   }
 
-  function start(slot: Slot, job: Job): void {
-    slot.job = job;
-    job.signal?.addEventListener('abort', () => slot.job === job && retire(slot, 'aborted', 'cancelled'), {
-      once: true,
+  size(): number {
+    return this.slots.size;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) this.fail(job, 'closed', 'shut down');
+    const workers = [...this.slots].map((slot) => slot.worker);
+    for (const slot of [...this.slots]) this.retire(slot, 'closed', 'shut down');
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private fail(job: Job, failure: WorkerJobFailure, message: string): void {
+    job.reject(new WorkerJobError(failure, `${this.options.name}: ${message}`));
+  }
+
+  private dispatch(): void {
+    while (!this.closed && this.queue.length > 0) {
+      const free = [...this.slots].find((slot) => slot.job === null);
+      const slot = free ?? (this.slots.size < this.options.size ? this.spawn() : null);
+      const job = slot && this.queue.shift();
+      if (!slot || !job) return;
+      this.start(slot, job);
+    }
+  }
+
+  private dropQueued(job: Job): void {
+    const index = this.queue.indexOf(job);
+    if (index === -1) return;
+    this.queue.splice(index, 1);
+    this.fail(job, 'aborted', 'cancelled');
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(BOOTSTRAP, {
+      workerData: { entry: this.options.entry.href },
+      // The bootstrap registers tsx itself; flags of the parent (a test runner's, a profiler's) stay out.
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
+      name: `newsdesk ${this.options.name}`,
     });
-    if (!slot.ready) return; // posted once the worker says it is ready
+    worker.unref(); // an idle pool never keeps a process alive
+    const slot: Slot = { worker, ready: false, job: null, timer: undefined };
+    slot.timer = setTimeout(
+      () => this.retire(slot, 'crashed', `worker did not start within ${WORKER_START_BUDGET_MS} ms`),
+      WORKER_START_BUDGET_MS,
+    );
+    worker.on('message', (message: ReplyMessage | typeof READY_MESSAGE) => this.onMessage(slot, message));
+    worker.on('error', (error) => this.retire(slot, 'crashed', `worker crashed: ${error.message}`));
+    worker.on('exit', (code) => this.retire(slot, 'crashed', `worker exited with code ${code}`));
+    this.slots.add(slot);
+    return slot;
+  }
+
+  /** Gives the slot its job; a worker still starting gets it posted once it says it is ready. */
+  private start(slot: Slot, job: Job): void {
+    slot.job = job;
+    job.signal?.addEventListener(
+      'abort',
+      () => slot.job === job && this.retire(slot, 'aborted', 'cancelled'),
+      {
+        once: true,
+      },
+    );
+    if (!slot.ready) return;
     clearTimeout(slot.timer);
     // Kept referenced: a process awaiting a job stays alive until the job ends or its budget runs out.
     slot.timer = setTimeout(
-      () => retire(slot, 'over-budget', `stopped after ${job.budgetMs} ms (over its time budget)`),
+      () => this.retire(slot, 'over-budget', `stopped after ${job.budgetMs} ms (over its time budget)`),
       job.budgetMs,
     );
     slot.worker.postMessage(job.message);
   }
 
-  function idle(slot: Slot): void {
-    slot.job = null;
-    clearTimeout(slot.timer);
-    slot.timer = setTimeout(() => retire(slot, 'closed', 'idle'), options.idleMs).unref();
-    dispatch();
-  }
-
-  function onMessage(slot: Slot, message: ReplyMessage | typeof READY_MESSAGE): void {
+  private onMessage(slot: Slot, message: ReplyMessage | typeof READY_MESSAGE): void {
     if (message === READY_MESSAGE) {
       slot.ready = true;
-      const waiting = slot.job;
-      if (waiting) start(slot, waiting);
-      else idle(slot);
+      if (slot.job) this.start(slot, slot.job);
+      else this.idle(slot);
       return;
     }
     const job = slot.job;
     if (!job || job.message.id !== message.id) return;
+    // A job's own error is in its own words (why a page was refused); only the pool's failures carry its name.
     if (message.ok) job.resolve(message.output);
-    else job.reject(new WorkerJobError('failed', message.message)); // the job's own words, e.g. why a page was refused
-    idle(slot);
+    else job.reject(new WorkerJobError('failed', message.message));
+    this.idle(slot);
   }
 
-  function spawn(): Slot {
-    const worker = new Worker(BOOTSTRAP, {
-      workerData: { entry: options.entry.href },
-      // The bootstrap registers tsx itself; flags of the parent (a test runner's, a profiler's) stay out.
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb },
-      name: `newsdesk ${options.name}`,
-    });
-    worker.unref(); // an idle pool never keeps a process alive
-    const slot: Slot = { worker, ready: false, job: null, timer: undefined };
-    slot.timer = setTimeout(
-      () => retire(slot, 'crashed', `worker did not start within ${WORKER_START_BUDGET_MS} ms`),
-      WORKER_START_BUDGET_MS,
-    );
-    worker.on('message', (message: ReplyMessage | typeof READY_MESSAGE) => onMessage(slot, message));
-    worker.on('error', (error) => retire(slot, 'crashed', `worker crashed: ${error.message}`));
-    worker.on('exit', (code) => retire(slot, 'crashed', `worker exited with code ${code}`));
-    slots.add(slot);
-    return slot;
+  private idle(slot: Slot): void {
+    slot.job = null;
+    clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => this.retire(slot, 'closed', 'idle'), this.options.idleMs).unref();
+    this.dispatch();
   }
 
-  function dispatch(): void {
-    while (!closed && queue.length > 0) {
-      const free = [...slots].find((slot) => slot.job === null);
-      const slot = free ?? (slots.size < options.size ? spawn() : null);
-      const job = slot && queue.shift();
-      if (!slot || !job) return;
-      start(slot, job);
-    }
+  /** Ends the slot's worker; its job, if any, fails with the reason. */
+  private retire(slot: Slot, failure: WorkerJobFailure, message: string): void {
+    if (!this.slots.delete(slot)) return;
+    clearTimeout(slot.timer);
+    if (slot.job) this.fail(slot.job, failure, message);
+    slot.job = null;
+    void slot.worker.terminate();
+    this.dispatch();
   }
+}
 
-  function run<T>(kind: string, input: unknown, runOptions: RunOptions = {}): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const job: Job = {
-        message: { id: nextId++, kind, input },
-        budgetMs: runOptions.budgetMs ?? options.jobBudgetMs,
-        signal: runOptions.signal,
-        resolve: resolve as (output: unknown) => void,
-        reject,
-      };
-      if (closed) return fail(job, 'closed', 'shut down');
-      if (runOptions.signal?.aborted) return fail(job, 'aborted', 'cancelled');
-      if (queue.length >= options.maxQueuedJobs) {
-        return fail(job, 'queue-full', `${queue.length} jobs already waiting; try again shortly`);
-      }
-      queue.push(job);
-      runOptions.signal?.addEventListener('abort', () => dropQueued(job), { once: true });
-      dispatch();
-    });
-  }
-
-  function dropQueued(job: Job): void {
-    const index = queue.indexOf(job);
-    if (index === -1) return;
-    queue.splice(index, 1);
-    fail(job, 'aborted', 'cancelled');
-  }
-
-  return {
-    run,
-    size: () => slots.size,
-    async close() {
-      closed = true;
-      for (const job of queue.splice(0)) fail(job, 'closed', 'shut down');
-      const workers = [...slots].map((slot) => slot.worker);
-      for (const slot of [...slots]) retire(slot, 'closed', 'shut down');
-      await Promise.all(workers.map((worker) => worker.terminate()));
-    },
-  };
+export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
+  return new BoundedWorkerPool(options);
 }
