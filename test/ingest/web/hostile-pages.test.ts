@@ -108,7 +108,7 @@ describe('pages built to exhaust the extractor', () => {
     delay.disable();
     expect(result.failed.map((failure) => failure.reason).join('\n')).toContain('elements besides scripts');
     expect(result.new + result.updated + result.unchanged).toBe(2);
-    // Before the worker pool one such page held the loop for 82 s; now only parsing the feed runs on it.
+    // Before the worker pool one such page held the loop for 82 s; now only building and storing articles do.
     expect(delay.max / 1e6).toBeLessThan(1_000);
   });
 });
