@@ -1,6 +1,12 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { capMarkupNesting, MAX_PAGE_ELEMENTS, type MutableNode, preparePage } from './limits.ts';
+import {
+  capMarkupNesting,
+  checkMarkupCost,
+  MAX_PAGE_ELEMENTS,
+  type MutableNode,
+  preparePage,
+} from './limits.ts';
 import { type DomNode, paragraphsOf, withoutByline } from './paragraphs.ts';
 import { canonicalUrl } from './url.ts';
 
@@ -71,7 +77,10 @@ function pageMetadata(document: PageDocument, pageUrl: string) {
  * PageTooComplexError when it is over them.
  */
 export function extractPage(html: string, pageUrl: string): ExtractedPage {
-  const { document } = parseHTML(capMarkupNesting(html)) as unknown as { document: PageDocument };
+  checkMarkupCost(html);
+  const { document } = parseHTML(capMarkupNesting(html)) as unknown as {
+    document: PageDocument;
+  };
   const metadata = pageMetadata(document, pageUrl);
   if (document.documentElement) preparePage(document.documentElement);
   // The serializer hands back the article element itself, so its text is read without a second HTML parse.

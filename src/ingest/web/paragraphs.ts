@@ -1,5 +1,5 @@
 import { parseHTML } from 'linkedom';
-import { capMarkupNesting, type MutableNode, preparePage } from './limits.ts';
+import { capMarkupNesting, checkMarkupCost, type MutableNode, preparePage } from './limits.ts';
 
 /**
  * The slice of the DOM this module reads. linkedom implements it; the project compiles without the DOM lib, so
@@ -94,8 +94,10 @@ class ParagraphCollector {
     if (DROPPED_TAGS.has(tag) || this.isFurniture(node)) return;
     const block = BLOCK_TAGS.has(tag);
     if (block) this.flush();
-    for (let index = 0; index < node.childNodes.length; index++) {
-      const child = node.childNodes[index];
+    // Read once: linkedom builds childNodes anew on every access, so indexing it in the loop is quadratic.
+    const children = node.childNodes;
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index];
       if (child) this.walk(child);
     }
     if (block) this.flush();
@@ -109,6 +111,9 @@ export function paragraphsOf(root: DomNode): string[] {
   collector.flush();
   return collector.paragraphs;
 }
+
+/** Feed HTML is not read by Readability: only its nesting needs a cap. */
+const NO_SIZE_LIMITS = { maxElements: Number.POSITIVE_INFINITY, maxEscapedChars: Number.POSITIVE_INFINITY };
 
 /** A byline ends without a sentence's full stop; "Ana Ruiz said the vote was close." is prose, not a byline. */
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
@@ -147,8 +152,9 @@ export function textParagraphs(text: string): string[] {
 /** Paragraphs of an HTML fragment (a feed's content:encoded, an Atom content, a JSON Feed content_html). */
 export function htmlParagraphs(html: string): string[] {
   if (!/<[a-z!/]/i.test(html)) return textParagraphs(html);
+  checkMarkupCost(html); // the parser's cost, as for pages
   const { document } = parseHTML(`<!doctype html><html><body>${capMarkupNesting(html)}</body></html>`);
   // Not read by Readability, so only the nesting is capped (the walk below recurses once per level).
-  preparePage(document.documentElement as unknown as MutableNode, Number.POSITIVE_INFINITY);
+  preparePage(document.documentElement as unknown as MutableNode, NO_SIZE_LIMITS);
   return paragraphsOf(document.body as unknown as DomNode);
 }

@@ -30,6 +30,17 @@ const PAGES: Record<string, string> = {
   '/endless': hugeParagraphPage(4_800_000),
 };
 
+/** Text the parser and serialiser handle one character at a time (over a minute each before the caps). */
+const CHARACTER_FLOODS: Record<string, string> = {
+  'stray-less-than': '<'.repeat(4_000_000),
+  entities: '&lt;'.repeat(1_000_000),
+  'greater-than': '>'.repeat(4_000_000),
+};
+const page = (body: string) =>
+  `<!doctype html><html><body><article><p>Opening line.</p>${body}</article></body></html>`;
+for (const [name, flood] of Object.entries(CHARACTER_FLOODS)) PAGES[`/${name}`] = page(flood);
+PAGES['/unclosed-tags'] = page('<a'.repeat(2_000_000));
+
 beforeAll(async () => {
   server = await startFixtureServer();
   for (const [route, html] of Object.entries(PAGES)) {
@@ -92,6 +103,24 @@ describe('pages built to exhaust the extractor', () => {
       expect(paragraph).toMatch(/\.$/);
     }
     expect(cpuMs).toBeLessThan(MAX_CPU_MS_PER_PAGE * 2); // extraction plus storing 4.8 MB of text
+  });
+
+  it.each(Object.keys(CHARACTER_FLOODS))(
+    'GIVEN a 4 MB page of %s characters THEN it is refused with the count and the limit, within 2 s of CPU',
+    async (name) => {
+      const { result, cpuMs } = await ingestTimed(`/${name}`);
+      expect(result.new).toBe(0);
+      expect(result.failed[0]?.reason).toMatch(
+        /the HTML has \d{7} .*characters.*, over the 50000 newsdesk reads/,
+      );
+      expect(cpuMs).toBeLessThan(MAX_CPU_MS_PER_PAGE);
+    },
+  );
+
+  it('GIVEN a 4 MB page of tags that never close THEN it is read within 2 s of CPU', async () => {
+    const { result, cpuMs } = await ingestTimed('/unclosed-tags');
+    expect(result.new + result.failed.length).toBe(1);
+    expect(cpuMs).toBeLessThan(MAX_CPU_MS_PER_PAGE);
   });
 
   it('GIVEN a feed linking to all of them THEN the event loop is never held for long while they are read', async () => {
