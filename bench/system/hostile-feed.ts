@@ -1,8 +1,9 @@
 /**
- * The hostile publisher of the `hostile-sources` scenario: one RSS feed (the one NEWS_FEEDS names) whose teaser
- * items link to pages built to exhaust the extractor, plus items whose own text is one huge paragraph, plus links
- * to a second local server standing for an internal service on the bot's network. The feed is held back until
- * `release()`, so its ingest starts when the measured traffic does.
+ * The feeds of the ingest-during-traffic scenarios, each the one feed NEWS_FEEDS names, held back until
+ * `release()` so its ingest starts when the measured traffic does. `hostile-sources`: teaser items linking to pages
+ * built to exhaust the extractor, items whose own text is one huge paragraph, and links to a second local server
+ * standing for an internal service on the bot's network. `first-poll`: a big site's 10,000 ordinary full-text
+ * items (issue 17 point 4).
  */
 import { type FixtureServer, startFixtureServer } from '../../test/ingest/feeds/fixture-server.ts';
 import {
@@ -29,12 +30,12 @@ const INTERNAL_LINKS = 3;
 const FEED_TEXT_ITEMS = 2;
 const FEED_TEXT_CHARS = 1_000_000;
 
-export interface HostileFeed {
+export interface HeldFeed {
   readonly feedUrl: string;
   readonly items: number;
   /** Requests the internal service received (any > 0: a feed link reached it). */
   internalRequests(): number;
-  /** Lets the held feed response go out; returns when it did. */
+  /** Lets the held feed response go out; returns the moment it did (epoch ms). */
   release(): number;
   close(): Promise<void>;
 }
@@ -44,7 +45,7 @@ function internalPage(): string {
   return `<!doctype html><html><body><article><h1>Admin</h1><p>${secret.repeat(8)}</p></article></body></html>`;
 }
 
-function entries(publisher: FixtureServer, internal: FixtureServer): FeedEntry[] {
+function hostileEntries(publisher: FixtureServer, internal: FixtureServer): FeedEntry[] {
   const list: FeedEntry[] = [];
   for (const [name, copies, build] of PAGE_KINDS) {
     const html = build();
@@ -63,14 +64,31 @@ function entries(publisher: FixtureServer, internal: FixtureServer): FeedEntry[]
   return list;
 }
 
-export async function startHostileFeed(): Promise<HostileFeed> {
+/** Ordinary full-text items, as a big site's first poll brings them: three HTML paragraphs each (escaped in RSS). */
+function bulkEntries(publisher: FixtureServer, count: number): FeedEntry[] {
+  return Array.from({ length: count }, (_, index) => {
+    const paragraphs = [0, 1, 2].map(
+      (part) => `&lt;p&gt;${hugeParagraph(220).replace(/item \d+/g, `story ${index}.${part}`)}&lt;/p&gt;`,
+    );
+    return {
+      title: `Bulk story ${index}`,
+      link: publisher.url(`/bulk/${index}`),
+      description: paragraphs.join(''),
+    };
+  });
+}
+
+/** A feed held back until release() (or MAX_HOLD_MS), and an internal service beside it. */
+async function startHeldFeed(
+  build: (publisher: FixtureServer, internal: FixtureServer) => FeedEntry[],
+): Promise<HeldFeed> {
   const publisher = await startFixtureServer();
   const internal = await startFixtureServer();
   internal.route('/admin', (_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html' }).end(internalPage());
   });
-  const list = entries(publisher, internal);
-  const feed = teaserFeed('Hostile Gazette', list);
+  const list = build(publisher, internal);
+  const feed = teaserFeed('Held Gazette', list);
   let open: () => void = () => {};
   const gate = new Promise<void>((resolve) => {
     open = resolve;
@@ -92,3 +110,6 @@ export async function startHostileFeed(): Promise<HostileFeed> {
     },
   };
 }
+
+export const startHostileFeed = () => startHeldFeed(hostileEntries);
+export const startBulkFeed = (count: number) => startHeldFeed((publisher) => bulkEntries(publisher, count));
