@@ -1,9 +1,10 @@
 /**
  * The whole bot under load, faults, hostile input and a soak, the bot running as its own process against the fake
  * Discord and the fake Anthropic: `npm run bench -- system [--flag value…]`, or directly
- * `npx tsx bench/system.bench.ts [--only load,faults,hostile-input,soak] [--soak-minutes 3] [--soak-speed 10]`.
- * Other flags: `--interactions 500 --concurrency 50` (load), `--articles 10000` (store size), `--env KEY=VALUE,…`
- * (more bot environment, e.g. `--env STREAM_EDIT_INTERVAL_MS=250` to compare a setting).
+ * `npx tsx bench/system.bench.ts [--only load,faults,hostile-input,hostile-sources,first-poll,soak]
+ * [--soak-minutes 3] [--soak-speed 10]`. Other flags: `--interactions 500 --concurrency 50` (load; per phase for
+ * hostile-sources and first-poll, 300 by default), `--poll-items 10000` (first-poll), `--articles 10000` (store
+ * size), `--env KEY=VALUE,…` (more bot environment, e.g. `--env STREAM_EDIT_INTERVAL_MS=250` to compare a setting).
  * Prints one verdict line per scenario and a markdown table, then every figure as one JSON line (the last line).
  */
 import { markdownReport } from './system/report.ts';
@@ -11,6 +12,7 @@ import { parseEnvFlag, readCatalogue, type Scenario, type ScenarioResult } from 
 import { digestScenario } from './system/scenarios/digest.ts';
 import { gatewayKillScenario, modelOverloadScenario, restFaultScenario } from './system/scenarios/faults.ts';
 import { hostileScenario } from './system/scenarios/hostile.ts';
+import { firstPollScenario, hostileSourcesScenario } from './system/scenarios/hostile-sources.ts';
 import { loadScenario } from './system/scenarios/load.ts';
 import { postgresRestartScenario, redisRestartScenario } from './system/scenarios/server-restart.ts';
 import { soakScenario } from './system/scenarios/soak.ts';
@@ -27,6 +29,8 @@ const SCENARIOS: Readonly<Record<string, Scenario>> = {
   'postgres-restarted': postgresRestartScenario,
   'digest-once': digestScenario,
   'hostile-input': hostileScenario,
+  'hostile-sources': hostileSourcesScenario,
+  'first-poll': firstPollScenario,
   soak: soakScenario,
 };
 

@@ -4,11 +4,12 @@ import { openArticleStore } from '../articles/store.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { openKeyv } from '../store/keyv.ts';
+import { closeProcessIngestPool, createOfflinePool } from '../workers/pools.ts';
 import { classifyAnthropicError, createAnthropicAnswerer } from './anthropic/provider.ts';
 import { createAnswerCache } from './cache.ts';
-import { createExtractiveAnswerer } from './extractive/index.ts';
 import { createNewsroom } from './newsroom.ts';
 import type { Newsroom } from './newsroom-types.ts';
+import { createPooledOfflineAnswerer } from './offline-pool.ts';
 import { loadPrompts } from './prompts.ts';
 import { createUsageLedger, type UsageLedger } from './usage.ts';
 
@@ -65,11 +66,13 @@ export async function openNewsroom(
         ...(options.fetch ? { fetch: options.fetch } : {}),
       })
     : null;
+  // Offline answers run in worker threads: a stranger's long article must not stall the event loop.
+  const offlinePool = createOfflinePool();
   const newsroom = createNewsroom({
     store,
     model,
     modelName: config.anthropic.model,
-    offline: createExtractiveAnswerer(),
+    offline: createPooledOfflineAnswerer(offlinePool),
     cache,
     usage,
     classifyError: classifyAnthropicError,
@@ -92,6 +95,7 @@ export async function openNewsroom(
     async close() {
       await Promise.allSettled(opened.map((keyv) => keyv.disconnect()));
       await store.close();
+      await Promise.all([offlinePool.close(), closeProcessIngestPool()]);
     },
   };
 }

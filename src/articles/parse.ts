@@ -3,6 +3,7 @@ import type { Article } from './article.ts';
 import { splitFooter, standsAlone } from './footer.ts';
 import { articleIdFromFileName, contentHash } from './identity.ts';
 import { detectLanguage } from './language.ts';
+import { splitLongParagraphs } from './long-paragraphs.ts';
 import { cleanLines, toParagraphs } from './normalise.ts';
 import { MAX_ARTICLE_BYTES, readArticleText } from './read-text.ts';
 
@@ -44,7 +45,9 @@ export function parseArticleText(text: string, origin: ArticleOrigin): ParseResu
   // A Markdown heading marker is not part of the title ("# Title" in a .md file).
   const title = lines[titleIndex]?.replace(/^#{1,6}\s+/, '');
   if (titleIndex === -1 || title === undefined) return { ok: false, reason: 'only theme leftovers, no text' };
-  const { body, category, disclaimer } = splitFooter(toParagraphs(lines.slice(titleIndex + 1), standsAlone));
+  const { body, category, disclaimer } = splitFooter(
+    splitLongParagraphs(toParagraphs(lines.slice(titleIndex + 1), standsAlone)),
+  );
   if (body.length === 0) {
     return { ok: false, reason: `has a title ("${title.slice(0, 60)}") but no body paragraphs` };
   }

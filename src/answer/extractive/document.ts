@@ -33,12 +33,39 @@ export interface ArticleDocument {
   readonly surfaces: ReadonlyMap<string, string>;
 }
 
+/**
+ * How much of an article the offline answerer reads: its work grows faster than the text (a 4.8 MB paragraph
+ * took 252 s per question). 200,000 characters is about 30,000 words, beyond the longest long-read; a paragraph
+ * is read up to 20,000 (ingest splits paragraphs at 4,000, so only one stored before that can be longer).
+ */
+export const MAX_DOCUMENT_CHARS = 200_000;
+export const MAX_PARAGRAPH_READ_CHARS = 20_000;
+
+/** The paragraphs as far as the answerer reads them: a prefix of each, so every sentence stays quotable as is. */
+function readableParagraphs(paragraphs: readonly string[]): string[] {
+  const readable: string[] = [];
+  let left = MAX_DOCUMENT_CHARS;
+  for (const paragraph of paragraphs) {
+    if (left <= 0) break;
+    readable.push(paragraph.slice(0, Math.min(left, MAX_PARAGRAPH_READ_CHARS)));
+    left -= paragraph.length;
+  }
+  return readable;
+}
+
+/** A sentence the read limit cut in two is left out rather than quoted half. */
+function wholeSentences(spans: ReturnType<typeof splitSentences>, cut: boolean) {
+  return cut ? spans.slice(0, -1) : spans;
+}
+
 export function buildDocument(article: Article): ArticleDocument {
-  const language = analysisLanguage(article.language, `${article.title}\n${article.paragraphs.join('\n')}`);
+  const paragraphs = readableParagraphs(article.paragraphs);
+  const language = analysisLanguage(article.language, `${article.title}\n${paragraphs.join('\n')}`);
   const sentences: DocSentence[] = [];
   const surfaceCounts = new Map<string, Map<string, number>>();
-  article.paragraphs.forEach((paragraph, paragraphIndex) => {
-    const spans = splitSentences(paragraph, language);
+  paragraphs.forEach((paragraph, paragraphIndex) => {
+    const cut = paragraph.length < (article.paragraphs[paragraphIndex]?.length ?? 0);
+    const spans = wholeSentences(splitSentences(paragraph, language), cut);
     // One planted instruction taints its whole paragraph: the sentences around it are usually its payload.
     if (spans.some((span) => looksLikeInstruction(span.text))) return;
     for (const span of spans) {

@@ -2,7 +2,7 @@ import { errorMessage } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import type { FetchedBody } from '../http.ts';
 import type { FeedDefinition } from './config.ts';
-import { parseFeedDocument } from './parse.ts';
+import { type ParsedFeed, parseFeedOffThread } from './parse.ts';
 import {
   afterFailure,
   afterSuccess,
@@ -93,7 +93,7 @@ export async function pollFeed(
   const state = await deps.state.getFeed(feed.url);
   const notDue = options.force ? null : whyNotDue(state, deps.now());
   if (notDue) return result(state, { outcome: 'skipped', skipped: notDue });
-  let parsed: ReturnType<typeof parseFeedDocument>;
+  let parsed: ParsedFeed;
   let response: FetchedBody;
   try {
     const outcome =
@@ -109,7 +109,7 @@ export async function pollFeed(
       return result(state, { outcome: 'not-modified', counts: { ...NO_COUNTS, unchanged: state.itemCount } });
     }
     response = outcome;
-    parsed = parseFeedDocument(outcome.text, outcome.url);
+    parsed = await parseFeedOffThread(outcome.text, outcome.url, deps.signal ? { signal: deps.signal } : {});
   } catch (error) {
     deps.signal?.throwIfAborted();
     return recordFailure(state, error, deps);

@@ -1,4 +1,5 @@
 import type { Article } from '../../articles/article.ts';
+import { splitLongParagraphs } from '../../articles/long-paragraphs.ts';
 import { parseArticleText } from '../../articles/parse.ts';
 
 /** What a feed item or a page gives newsdesk before the article parser has cleaned it. */
@@ -43,7 +44,8 @@ function titleOf(parts: ArticleParts): string | null {
 export function buildArticle(parts: ArticleParts): BuildResult {
   const title = titleOf(parts);
   if (!title || parts.paragraphs.length === 0) return { ok: false, reason: 'no article text found' };
-  const text = `${[title, ...parts.paragraphs].join('\n\n')}\n`;
+  // Split here too, so no paragraph reaches the parser's line handling at megabyte length.
+  const text = `${[title, ...splitLongParagraphs([...parts.paragraphs])].join('\n\n')}\n`;
   const parsed = parseArticleText(text, {
     fileName: `${parts.id}.txt`,
     publishedAt: parts.publishedAt,

@@ -1,6 +1,13 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { type DomNode, paragraphsOf } from './paragraphs.ts';
+import {
+  capMarkupNesting,
+  checkMarkupCost,
+  MAX_PAGE_ELEMENTS,
+  type MutableNode,
+  preparePage,
+} from './limits.ts';
+import { type DomNode, paragraphsOf, withoutByline } from './paragraphs.ts';
 import { canonicalUrl } from './url.ts';
 
 /** What newsdesk keeps from an article page. */
@@ -16,7 +23,7 @@ export interface ExtractedPage {
 
 interface PageDocument extends DomNode {
   readonly body: DomNode | null;
-  readonly documentElement: DomNode | null;
+  readonly documentElement: MutableNode | null;
   querySelector(selector: string): DomNode | null;
 }
 
@@ -66,14 +73,21 @@ function pageMetadata(document: PageDocument, pageUrl: string) {
 /**
  * The main text of an article page: Readability over linkedom finds the article and drops navigation, ads and
  * comments; paragraphsOf then reads its block elements, skipping any share bar or script Readability kept.
+ * Runs in a worker (extractPageOffThread): the page is capped in depth and size first (limits.ts), and throws
+ * PageTooComplexError when it is over them.
  */
 export function extractPage(html: string, pageUrl: string): ExtractedPage {
-  const { document } = parseHTML(html) as unknown as { document: PageDocument };
+  checkMarkupCost(html);
+  const { document } = parseHTML(capMarkupNesting(html)) as unknown as {
+    document: PageDocument;
+  };
   const metadata = pageMetadata(document, pageUrl);
+  if (document.documentElement) preparePage(document.documentElement);
   // The serializer hands back the article element itself, so its text is read without a second HTML parse.
   // keepClasses: paragraphsOf still needs the class names to drop an inline ad or share bar Readability kept.
   const reader = new Readability<DomNode>(document as never, {
     keepClasses: true,
+    maxElemsToParse: MAX_PAGE_ELEMENTS,
     serializer: (node) => node as unknown as DomNode,
   });
   const article = reader.parse();
@@ -81,7 +95,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const readabilityTitle = article?.title?.trim();
   return {
     title: metadata.title ?? (readabilityTitle ? withoutSiteName(readabilityTitle, metadata.siteName) : null),
-    paragraphs: root ? paragraphsOf(root) : [],
+    paragraphs: root ? withoutByline(paragraphsOf(root), article?.byline ?? null) : [],
     url: metadata.url,
     publishedAt: metadata.publishedAt ?? isoDate(article?.publishedTime),
     siteName: metadata.siteName ?? article?.siteName?.trim() ?? null,

@@ -2,7 +2,8 @@ import type { Article, ArticleStore, UpsertOutcome } from '../../articles/articl
 import type { FeedStateStore } from '../feeds/state.ts';
 import type { FetchedBody, PoliteFetcher } from '../http.ts';
 import { buildArticle } from './article.ts';
-import { extractPage } from './extract.ts';
+import type { ExtractedPage } from './extract.ts';
+import { PageExtractionError, type PageExtractor, pooledPageExtractor } from './extract-pool.ts';
 import { fetchArticlePage } from './page.ts';
 import { articleIdFromKey, canonicalUrl } from './url.ts';
 
@@ -12,6 +13,8 @@ export interface PageIngestDeps {
   readonly fetcher: PoliteFetcher;
   readonly now: () => Date;
   readonly signal?: AbortSignal;
+  /** Where pages are extracted: by default the process's worker pool. */
+  readonly extract?: PageExtractor;
 }
 
 export type PageIngestResult =
@@ -27,9 +30,17 @@ export async function ingestArticlePage(
   deps: PageIngestDeps,
   prefetched?: FetchedBody,
 ): Promise<PageIngestResult> {
-  const page = prefetched
-    ? extractPage(prefetched.text, prefetched.url)
-    : await fetchArticlePage(url, deps.fetcher, deps.signal);
+  const extract = deps.extract ?? pooledPageExtractor();
+  let page: ExtractedPage;
+  try {
+    page = prefetched
+      ? await extract(prefetched.text, prefetched.url, deps.signal)
+      : await fetchArticlePage(url, deps.fetcher, deps.signal, extract);
+  } catch (error) {
+    // A page over the caps is this page's failure, reported like any other; the rest is not the page's fault.
+    if (error instanceof PageExtractionError) return { ok: false, reason: error.message };
+    throw error;
+  }
   const keys = [...new Set([canonicalUrl(url) ?? url, page.url])];
   const id = (await deps.state.findId(keys)) ?? articleIdFromKey(page.url);
   const built = buildArticle({

@@ -38,6 +38,9 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       response.writeHead(500).end(String(error));
     });
   });
+  // Node's 5 s default races undici reusing a socket idle for 4–5 s (its timers tick once a second): a poll a few
+  // seconds after the previous one could get ECONNRESET on a loaded machine. Real feed polls are minutes apart.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -1,0 +1,100 @@
+import type { Article } from '../articles/article.ts';
+import { UserFacingError } from '../errors.ts';
+import { WorkerJobError, type WorkerPool } from '../workers/pool.ts';
+import { MAX_DOCUMENT_CHARS, MAX_PARAGRAPH_READ_CHARS } from './extractive/document.ts';
+import { createExtractiveAnswerer } from './extractive/index.ts';
+import type { AnswerEvent, Answerer, AnswerOptions, SummarizeOptions } from './types.ts';
+
+/**
+ * The offline (extractive) answerer behind the Answerer interface, run in the worker pool: scoring a long article
+ * is the one piece of answering whose CPU grows with text a stranger wrote, and it must never hold up the event
+ * loop that acknowledges interactions. The worker computes the whole reply; its events are replayed here.
+ */
+
+type OfflineJob =
+  | { readonly kind: 'summarize'; readonly article: Article; readonly options: SummarizeOptions }
+  | {
+      readonly kind: 'answer';
+      readonly article: Article;
+      readonly question: string;
+      readonly options: AnswerOptions;
+    };
+
+export const OFFLINE_JOB = 'offline-answer';
+
+/**
+ * Only what the answerer reads crosses to the worker (document.ts bounds it): paragraphs past the document limit
+ * stay behind, and a paragraph past the per-paragraph limit goes one character longer than read, so the worker
+ * still sees that it was cut.
+ */
+function readablePart(article: Article): Article {
+  const paragraphs: string[] = [];
+  let left = MAX_DOCUMENT_CHARS;
+  for (const paragraph of article.paragraphs) {
+    if (left <= 0) break;
+    paragraphs.push(paragraph.slice(0, Math.min(left, MAX_PARAGRAPH_READ_CHARS) + 1));
+    left -= paragraph.length;
+  }
+  return paragraphs.length === article.paragraphs.length &&
+    paragraphs.every((p, i) => p === article.paragraphs[i])
+    ? article
+    : { ...article, paragraphs };
+}
+
+/** Errors a member sees: what happened and what to do. */
+function explain(error: unknown): unknown {
+  if (!(error instanceof WorkerJobError)) return error;
+  if (error.failure === 'over-budget' || error.failure === 'crashed') {
+    return new UserFacingError(
+      'This article is too much for the offline answer (it was stopped after its time limit). Try a shorter article.',
+      'offline-over-budget',
+    );
+  }
+  if (error.failure === 'queue-full') {
+    return new UserFacingError(
+      'The offline answerer is busy right now. Try again in a minute.',
+      'offline-busy',
+    );
+  }
+  return error;
+}
+
+async function* replay(pool: WorkerPool, job: OfflineJob, signal?: AbortSignal): AsyncGenerator<AnswerEvent> {
+  const { options, ...rest } = job;
+  // An AbortSignal cannot cross to the worker; the pool ends the job (and its worker) when it fires.
+  const { signal: _omitted, ...plainOptions } = options;
+  let events: AnswerEvent[];
+  try {
+    events = await pool.run<AnswerEvent[]>(
+      OFFLINE_JOB,
+      { ...rest, article: readablePart(job.article), options: plainOptions },
+      signal ? { signal } : {},
+    );
+  } catch (error) {
+    throw explain(error);
+  }
+  yield* events;
+}
+
+export function createPooledOfflineAnswerer(pool: WorkerPool): Answerer {
+  return {
+    name: 'extractive',
+    summarize: (article, options) => replay(pool, { kind: 'summarize', article, options }, options.signal),
+    answer: (article, question, options) =>
+      replay(pool, { kind: 'answer', article, question, options }, options.signal),
+  };
+}
+
+/** The worker side: one extractive answerer per worker thread, so its document cache and WordNet stay warm. */
+export function offlineJobHandler(): (job: OfflineJob) => Promise<AnswerEvent[]> {
+  const answerer = createExtractiveAnswerer();
+  return async (job) => {
+    const events: AnswerEvent[] = [];
+    const stream =
+      job.kind === 'summarize'
+        ? answerer.summarize(job.article, job.options)
+        : answerer.answer(job.article, job.question, job.options);
+    for await (const event of stream) events.push(event);
+    return events;
+  };
+}

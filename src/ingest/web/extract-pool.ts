@@ -1,0 +1,39 @@
+import { WorkerJobError, type WorkerPool } from '../../workers/pool.ts';
+import { processIngestPool } from '../../workers/pools.ts';
+import { type ExtractedPage, extractPage } from './extract.ts';
+
+/** Page extraction as a worker job: Readability's cost on a stranger's page must never stall the event loop. */
+export const EXTRACT_PAGE_JOB = 'extract-page';
+
+export interface PageJob {
+  readonly html: string;
+  readonly url: string;
+}
+
+export function extractPageJob(job: PageJob): ExtractedPage {
+  return extractPage(job.html, job.url);
+}
+
+export type PageExtractor = (html: string, url: string, signal?: AbortSignal) => Promise<ExtractedPage>;
+
+/** The page could not be read within the caps; the message says why, and the page's URL. */
+export class PageExtractionError extends Error {
+  constructor(url: string, reason: string) {
+    super(`${url}: ${reason}`);
+    this.name = 'PageExtractionError';
+  }
+}
+
+/** Extracts pages in `pool` (by default the process's page pool); a failure names the page and the reason. */
+export function pooledPageExtractor(pool: () => WorkerPool = processIngestPool): PageExtractor {
+  return async (html, url, signal) => {
+    try {
+      return await pool().run<ExtractedPage>(EXTRACT_PAGE_JOB, { html, url }, signal ? { signal } : {});
+    } catch (error) {
+      if (error instanceof WorkerJobError && error.failure !== 'aborted') {
+        throw new PageExtractionError(url, error.message);
+      }
+      throw error;
+    }
+  };
+}
