@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectResult } from '../../src/answer/extractive/evaluate.ts';
+import { collectResult } from '../../src/eval/evaluate.ts';
 import { createExtractiveAnswerer } from '../../src/answer/extractive/index.ts';
 import { createPooledOfflineAnswerer } from '../../src/answer/offline-pool.ts';
 import type { Article } from '../../src/articles/article.ts';
