@@ -3,7 +3,7 @@
  * the run started with (and every one it added) is still there, and the usage ledger counted every reply the
  * users saw.
  */
-import sqlite3 from 'sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { openArticleStore } from '../../src/articles/store.ts';
 import type { CatalogueEntry } from './mix.ts';
 
@@ -14,16 +14,13 @@ export interface StoreCheck {
 }
 
 export function integrityCheck(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => {
-      if (error) return reject(error);
-      db.all('PRAGMA integrity_check', (queryError, rows: { integrity_check?: string }[] | undefined) => {
-        db.close();
-        if (queryError) reject(queryError);
-        else resolve((rows ?? []).map((row) => row.integrity_check ?? '').join('; '));
-      });
-    });
-  });
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    const rows = db.pragma('integrity_check') as { integrity_check?: string }[];
+    return Promise.resolve(rows.map((row) => row.integrity_check ?? '').join('; '));
+  } finally {
+    db.close();
+  }
 }
 
 /** `expectedIds`: ids that must be present besides the catalogue the run started with. */

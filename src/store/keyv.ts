@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { UserFacingError } from '../errors.ts';
 import { type Logger, silentLogger } from '../log.ts';
@@ -8,8 +7,10 @@ import { throttledErrorLog } from './error-log.ts';
 import { openPostgresKeyv } from './postgres.ts';
 import { openRedisKeyv } from './redis.ts';
 import { PROCESS_SQLITE_CONNECTIONS, type SqliteConnections } from './sqlite-connections.ts';
-import { isInMemorySqlite, prepareSqliteFile, sqliteFileFromUrl } from './sqlite-file.ts';
+import { isInMemorySqlite, sqliteFileFromUrl } from './sqlite-file.ts';
+import { SqliteKeyvStore, SWEEP_BATCH_ROWS } from './sqlite-store.ts';
 import { describeStoreError, redactUrl, type StoreTarget, unreachableError } from './store-errors.ts';
+import { startExpirySweep } from './sweep.ts';
 
 /** How long a write waits for another process's lock before failing with a clear error. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
@@ -25,6 +26,10 @@ export interface OpenKeyvOptions {
   readonly busyTimeoutMs?: number;
   /** Redis/Postgres: how long opening waits for the server before failing (store-unreachable). */
   readonly connectTimeoutMs?: number;
+  /** SQLite: the clock that TTLs and the expired-entry sweep go by (tests move it). */
+  readonly now?: () => number;
+  /** SQLite and Postgres: how often expired entries are removed (see src/store/sweep.ts). */
+  readonly sweepIntervalMs?: number;
   /** Track what is opened (see createKeyvPool) so it can all be closed at once. */
   readonly pool?: KeyvPool;
 }
@@ -56,7 +61,12 @@ interface OpenContext {
   readonly namespace: string;
   readonly target: StoreTarget;
   readonly logger: Logger;
+  readonly now: (() => number) | undefined;
+  readonly sweepIntervalMs: number | undefined;
 }
+
+const sweepInterval = (context: OpenContext) =>
+  context.sweepIntervalMs === undefined ? {} : { intervalMs: context.sweepIntervalMs };
 
 /** Keyv reports storage failures as 'error' events as well as by throwing: log them (throttled), never crash. */
 function watched(keyv: Keyv, context: OpenContext): Keyv {
@@ -70,28 +80,28 @@ function watched(keyv: Keyv, context: OpenContext): Keyv {
 
 async function openSqlite(context: OpenContext, connections: SqliteConnections): Promise<Keyv> {
   const { url, namespace, target } = context;
-  const file = sqliteFileFromUrl(url);
-  const setup = async (query: KeyvSqlite['query']) => {
-    // WAL: readers never wait for the writer, and other processes' connections to the file can write in turn.
-    // synchronous=NORMAL: a commit is no fsync (safe from corruption in WAL; a power cut may lose the last writes).
-    if (!isInMemorySqlite(file)) await query('PRAGMA journal_mode=WAL');
-    await query('PRAGMA synchronous=NORMAL');
-  };
-  const adapter = await connections.serialize(file, async () => {
-    if (!connections.isOpen(file)) await prepareSqliteFile(file, target);
-    try {
-      return await connections.adapter(file, namespace, target.busyTimeoutMs, setup);
-    } catch (error) {
-      throw describeStoreError(error, target);
-    }
-  });
-  // Every later failure (locked, disk full, damaged page) reaches callers as the same clear error.
-  const query = adapter.query;
-  adapter.query = (sql, ...parameters) =>
-    query(sql, ...parameters).catch((error: unknown) => {
-      throw describeStoreError(error, target);
+  const describeError = (error: unknown) => describeStoreError(error, target);
+  const connection = await connections.acquire(sqliteFileFromUrl(url), target);
+  let store: SqliteKeyvStore;
+  try {
+    store = await SqliteKeyvStore.open({
+      ...{ connection, namespace, busyTimeoutMs: target.busyTimeoutMs, describeError },
+      ...(context.now ? { now: context.now } : {}),
     });
-  return watched(new Keyv({ store: adapter, namespace, throwOnErrors: true, ...JSON_CODEC }), context);
+  } catch (error) {
+    await connection.release();
+    throw describeError(error);
+  }
+  const keyv = watched(new Keyv({ store, namespace, throwOnErrors: true, ...JSON_CODEC }), context);
+  const stopSweep = startExpirySweep(
+    async () => {
+      const deleted = await store.sweepExpired(SWEEP_BATCH_ROWS);
+      return { done: deleted < SWEEP_BATCH_ROWS, deleted };
+    },
+    { namespace, logger: context.logger, ...sweepInterval(context) },
+  );
+  keyv.on('disconnect', stopSweep);
+  return keyv;
 }
 
 async function openRemote(context: OpenContext, connectTimeoutMs: number): Promise<Keyv> {
@@ -100,7 +110,11 @@ async function openRemote(context: OpenContext, connectTimeoutMs: number): Promi
   const describeError = (error: unknown) => describeStoreError(error, target);
   const keyv = url.startsWith('redis')
     ? await openRedisKeyv(url, namespace, { connectTimeoutMs, describeError })
-    : await openPostgresKeyv(url, namespace, { connectTimeoutMs, describeError, logger: context.logger });
+    : await openPostgresKeyv(url, namespace, {
+        ...{ connectTimeoutMs, describeError, logger: context.logger },
+        ...(context.now ? { now: context.now } : {}),
+        ...(context.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: context.sweepIntervalMs }),
+      });
   keyv.serialize = JSON_CODEC.serialize;
   keyv.deserialize = JSON_CODEC.deserialize;
   watched(keyv, context);
@@ -118,7 +132,10 @@ async function openWith(url: string, options: OpenKeyvOptions, shared: Shared): 
   const { namespace } = options;
   if (!NAMESPACE.test(namespace)) throw new Error(`Invalid keyv namespace ${JSON.stringify(namespace)}`);
   const target = storeTarget(url, options.busyTimeoutMs);
-  const context: OpenContext = { url, namespace, target, logger: options.logger ?? silentLogger };
+  const context: OpenContext = {
+    ...{ url, namespace, target, logger: options.logger ?? silentLogger },
+    ...{ now: options.now, sweepIntervalMs: options.sweepIntervalMs },
+  };
   const scheme = url.slice(0, url.indexOf(':'));
   switch (scheme) {
     case 'sqlite':

@@ -2,9 +2,68 @@ import Keyv from 'keyv';
 import type { Pool } from 'pg';
 import type { Logger } from '../log.ts';
 import { describingFailures } from './adapter-errors.ts';
+import { type SweepStep, startExpirySweep } from './sweep.ts';
 
 /** Rows per page when a namespace is read whole (the adapter's default is 10). */
 const ITERATION_PAGE_ROWS = 1_000;
+
+/** Rows looked at per sweep statement: one primary-key range read, whatever the table's size. */
+export const SWEEP_PAGE_ROWS = 1_000;
+
+/**
+ * One sweep statement: the next SWEEP_PAGE_ROWS keys after `after`, deleting those whose `expires` (the last field
+ * of keyv's serialized `{"value":…,"expires":…}`; nested ones never end the text) has passed. @keyv/postgres keeps
+ * no expiry column, so the sweep walks the table by key, a page per statement, instead of scanning it whole.
+ */
+const sweepStatement = (table: string) => `
+  WITH page AS (
+    SELECT key, substring(value from '"expires":(-?[0-9]+(?:\\.[0-9]+)?)\\}$')::float8 AS expires
+    FROM ${table} WHERE key > $1 ORDER BY key LIMIT $2
+  ), gone AS (
+    DELETE FROM ${table} AS t USING page WHERE t.key = page.key AND page.expires <= $3 RETURNING t.key
+  )
+  SELECT (SELECT max(key) FROM page) AS last, (SELECT count(*)::int FROM page) AS seen,
+    (SELECT count(*)::int FROM gone) AS deleted`;
+
+/**
+ * A sweep step that walks `table` by key from where the last step stopped, starting over at its end. It starts
+ * once this process has written an entry with a TTL there (`ttlSeen`): a namespace without TTLs (the articles)
+ * would otherwise be read whole every few runs for nothing.
+ */
+function keyWalkingSweep(pool: Pool, table: string, now: () => number, ttlSeen: () => boolean): SweepStep {
+  let after = '';
+  const sql = sweepStatement(table);
+  return async () => {
+    if (!ttlSeen()) return { done: true, deleted: 0 };
+    const result = await pool.query<{ last: string | null; seen: number; deleted: number }>(sql, [
+      after,
+      SWEEP_PAGE_ROWS,
+      now(),
+    ]);
+    const row = result.rows[0];
+    const done = !row || row.seen < SWEEP_PAGE_ROWS || row.last === null;
+    after = done ? '' : (row.last ?? '');
+    return { done, deleted: row?.deleted ?? 0 };
+  };
+}
+
+/** Makes `adapter` remember whether it was ever asked to store an entry with a TTL. */
+function noticingTtls(adapter: {
+  set(key: string, value: unknown, ttl?: number): Promise<unknown>;
+  setMany(entries: { key: string; value: unknown; ttl?: number }[]): Promise<unknown>;
+}): () => boolean {
+  let seen = false;
+  const { set, setMany } = adapter;
+  adapter.set = (key, value, ttl) => {
+    seen ||= typeof ttl === 'number';
+    return set.call(adapter, key, value, ttl);
+  };
+  adapter.setMany = (entries) => {
+    seen ||= entries.some((entry) => typeof entry.ttl === 'number');
+    return setMany.call(adapter, entries);
+  };
+  return () => seen;
+}
 
 /** PostgreSQL's "the server is going away / not ready" codes (57P01–03) and its connection-exception class (08). */
 const SERVER_AWAY_CODES = /^(57P0[123]|08...)$/;
@@ -82,6 +141,8 @@ export async function openPostgresKeyv(
     readonly connectTimeoutMs: number;
     readonly logger: Logger;
     readonly describeError: (error: unknown) => unknown;
+    readonly now?: () => number;
+    readonly sweepIntervalMs?: number;
   },
 ): Promise<Keyv> {
   const { default: KeyvPostgres } = await import('@keyv/postgres');
@@ -101,5 +162,15 @@ export async function openPostgresKeyv(
     iterationLimit: ITERATION_PAGE_ROWS,
   });
   describingFailures(adapter, options.describeError);
-  return new Keyv({ store: adapter, namespace, throwOnErrors: true });
+  const ttlSeen = noticingTtls(adapter);
+  const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
+  const table = `${adapter.opts.schema}.${adapter.opts.table}`;
+  const sweep = keyWalkingSweep(shared.pool, table, options.now ?? Date.now, ttlSeen);
+  const stopSweep = startExpirySweep(sweep, {
+    namespace,
+    logger: options.logger,
+    ...(options.sweepIntervalMs === undefined ? {} : { intervalMs: options.sweepIntervalMs }),
+  });
+  keyv.on('disconnect', stopSweep);
+  return keyv;
 }

@@ -1,95 +1,165 @@
 import { setTimeout as sleepMs } from 'node:timers/promises';
-import type KeyvSqlite from '@keyv/sqlite';
+import type { Database, Transaction } from 'better-sqlite3';
+import { errorCode } from '../errors.ts';
 
-type Query = KeyvSqlite['query'];
-
-/** The waits between tries on a locked file: SQLite's own busy handler uses this schedule, in ms. */
+/** The waits between tries on a locked file, in ms (SQLite's own busy handler uses this schedule). */
 const BACKOFF_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100] as const;
 const LONGEST_BACKOFF_MS = 100;
+/**
+ * Writes per transaction. The driver is synchronous: one batch holds the event loop for its whole run, so a batch
+ * is kept to a few milliseconds (500 article-sized rows ≈ 5 ms on this machine) while sparing a commit per row.
+ */
+export const MAX_BATCH_WRITES = 500;
 
-export interface LockWaitOptions {
-  /** How long one statement may wait for another process's lock before it fails with SQLITE_BUSY. */
-  readonly busyTimeoutMs: number;
-  readonly sleep?: (ms: number) => Promise<unknown>;
+/** SQLITE_BUSY and its extended codes (SQLITE_BUSY_RECOVERY, _SNAPSHOT, _TIMEOUT): another connection's lock. */
+export const isBusy = (error: unknown) => errorCode(error)?.startsWith('SQLITE_BUSY') === true;
+
+export interface BusyOptions {
   readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<unknown>;
 }
 
-const isBusy = (error: unknown) =>
-  typeof error === 'object' && error !== null && 'code' in error && error.code === 'SQLITE_BUSY';
-const isRead = (sql: string) => /^\s*select\b/i.test(sql);
+const backoff = (attempt: number) => BACKOFF_MS[attempt] ?? LONGEST_BACKOFF_MS;
 
 /**
- * Waits out another process's lock on the file in JavaScript, with SQLite's own busy timeout at 0.
- *
- * Why not SQLite's busy handler: it sleeps inside the statement while holding the connection's mutex, and
- * node-sqlite3 finalizes statements on the main thread, which takes that mutex. So one write waiting for a lock
- * froze the whole process, deferrals and autocompletes included, for up to the busy timeout (found by the system
- * benchmark, issue 9). Here a locked statement fails at once and is tried again after a timer: the event loop
- * never blocks.
- *
- * Writes that meet a lock queue in the order they met it, and writes issued while the queue is not empty join
- * it, so writes made during a lock land in the order they were made (with parallel waiters, the lock's release
- * would pick a winner at random). Writes already in flight when the lock is first met are not ordered against
- * each other — callers that need that serialise writes per key (the usage ledger and the article store do).
- * Reads are never queued: in WAL mode they rarely wait at all.
+ * Runs a read, waiting out another connection's lock on timers until `busyTimeoutMs` passes. SQLite's own busy
+ * handler would sleep inside the call, and with a synchronous driver that freezes the whole process (issue 9).
  */
-export interface LockWaitingQuery {
-  readonly query: Query;
-  /** Settles once no statement is waiting out a lock: close the connection only then, or those writes are lost. */
-  idle(): Promise<void>;
+export async function readWaitingOutLocks<T>(
+  read: () => T,
+  busyTimeoutMs: number,
+  { now = Date.now, sleep = sleepMs }: BusyOptions = {},
+): Promise<T> {
+  const deadline = now() + busyTimeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return read();
+    } catch (error) {
+      const left = deadline - now();
+      if (!isBusy(error) || left <= 0) throw error;
+      await sleep(Math.min(backoff(attempt), left));
+    }
+  }
 }
 
-export function waitingOutLocks(query: Query, options: LockWaitOptions): LockWaitingQuery {
-  const sleep = options.sleep ?? sleepMs;
-  const now = options.now ?? Date.now;
-  let queue: Promise<unknown> = Promise.resolve();
-  let queuedWrites = 0;
-  const waiting = new Set<Promise<unknown>>();
-  const tracked = <T>(promise: Promise<T>): Promise<T> => {
-    const settled = promise.then(
-      () => undefined,
-      () => undefined,
-    );
-    waiting.add(settled);
-    void settled.then(() => waiting.delete(settled));
-    return promise;
-  };
+interface Write {
+  readonly run: () => unknown;
+  /** After this (ms since epoch), a write still meeting a lock fails with SQLITE_BUSY. */
+  readonly deadline: number;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
 
-  const retryUntil = async (deadline: number, sql: string, parameters: unknown[]) => {
-    for (let attempt = 0; ; attempt++) {
+/**
+ * Every write of one connection, in the order it was made, run in batched transactions after the current turn of
+ * the event loop: concurrent writes (an ingest, several namespaces) share one commit, and no batch runs long.
+ *
+ * While another process holds the file's write lock, a batch fails at once with SQLITE_BUSY (busy_timeout is 0)
+ * and is tried again on a timer: the event loop never blocks, reads go on in WAL mode, and writes made during the
+ * lock land in the order they were made once it is released. A write whose deadline passes fails alone.
+ */
+export class SqliteWriteQueue {
+  private readonly queue: Write[] = [];
+  private scheduled = false;
+  private attempt = 0;
+  private idleWaiters: (() => void)[] = [];
+  private readonly runBatch: Transaction<(writes: readonly Write[]) => unknown[]>;
+
+  constructor(
+    db: Database,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.runBatch = db.transaction((writes: readonly Write[]) => writes.map((write) => write.run()));
+  }
+
+  /** Queues `run` (synchronous statements) to run inside a write transaction; settles with its result. */
+  enqueue<T>(run: () => T, busyTimeoutMs: number): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const deadline = this.now() + busyTimeoutMs;
+      this.queue.push({ run, deadline, resolve: resolve as (value: unknown) => void, reject });
+      this.schedule(undefined);
+    });
+  }
+
+  /** Settles once every write queued so far has landed or failed: close the connection only then. */
+  idle(): Promise<void> {
+    if (this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private schedule(delayMs: number | undefined): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const flush = () => {
+      this.scheduled = false;
+      this.flush();
+    };
+    if (delayMs === undefined) setImmediate(flush);
+    else setTimeout(flush, delayMs);
+  }
+
+  private flush(): void {
+    const batch = this.queue.slice(0, MAX_BATCH_WRITES);
+    if (batch.length === 0) return;
+    try {
+      const results = this.runBatch.immediate(batch);
+      this.settle(batch.length, (write, n) => write.resolve(results[n]));
+    } catch (error) {
+      if (isBusy(error)) {
+        this.waitForLock(error);
+        return;
+      }
+      // One bad write must not fail the others: try them one by one, so only it fails.
+      if (!this.flushOneByOne(batch.length)) return;
+    }
+    this.attempt = 0;
+    this.afterFlush();
+  }
+
+  /** Runs the first `count` writes one transaction each; false when one met a lock (retry scheduled). */
+  private flushOneByOne(count: number): boolean {
+    for (let n = 0; n < count; n++) {
+      const write = this.queue[0];
+      if (!write) break;
       try {
-        return await query(sql, ...parameters);
+        const [result] = this.runBatch.immediate([write]);
+        this.settle(1, (done) => done.resolve(result));
       } catch (error) {
-        const left = deadline - now();
-        if (!isBusy(error) || left <= 0) throw error;
-        await sleep(Math.min(BACKOFF_MS[attempt] ?? LONGEST_BACKOFF_MS, left));
+        if (isBusy(error)) {
+          this.waitForLock(error);
+          return false;
+        }
+        this.settle(1, (failed) => failed.reject(error));
       }
     }
-  };
+    return true;
+  }
 
-  const enqueue = (deadline: number, sql: string, parameters: unknown[]) => {
-    queuedWrites++;
-    const turn = queue.then(() => retryUntil(deadline, sql, parameters));
-    queue = turn.catch(() => undefined).finally(() => queuedWrites--);
-    return turn;
-  };
-
-  const waitingQuery = async (sql: string, ...parameters: unknown[]) => {
-    const deadline = now() + options.busyTimeoutMs;
-    const write = !isRead(sql);
-    if (write && queuedWrites > 0) return tracked(enqueue(deadline, sql, parameters));
-    try {
-      return await query(sql, ...parameters);
-    } catch (error) {
-      if (!isBusy(error)) throw error;
-      return tracked(write ? enqueue(deadline, sql, parameters) : retryUntil(deadline, sql, parameters));
+  private waitForLock(error: unknown): void {
+    const at = this.now();
+    for (let n = this.queue.length - 1; n >= 0; n--) {
+      const write = this.queue[n];
+      if (write && write.deadline <= at) {
+        this.queue.splice(n, 1);
+        write.reject(error);
+      }
     }
-  };
-  return {
-    query: waitingQuery,
-    async idle() {
-      // The waits under way now: writes issued while closing must not hold the close open forever.
-      await Promise.all([...waiting]);
-    },
-  };
+    const delay = backoff(this.attempt++);
+    if (this.queue.length > 0) this.schedule(delay);
+    else this.afterFlush();
+  }
+
+  private settle(count: number, each: (write: Write, n: number) => void): void {
+    this.queue.splice(0, count).forEach(each);
+  }
+
+  private afterFlush(): void {
+    if (this.queue.length > 0) {
+      this.schedule(undefined);
+      return;
+    }
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
 }

@@ -1,129 +1,103 @@
 import path from 'node:path';
-import KeyvSqlite from '@keyv/sqlite';
-import { waitingOutLocks } from './sqlite-busy.ts';
-import { isInMemorySqlite } from './sqlite-file.ts';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { readWaitingOutLocks, SqliteWriteQueue } from './sqlite-busy.ts';
+import { isInMemorySqlite, prepareSqliteFile } from './sqlite-file.ts';
+import { describeStoreError, type StoreTarget } from './store-errors.ts';
 
-/** Rows per page when iterating a namespace (the adapter pages with LIMIT/OFFSET; its default is 10). */
-const ITERATION_PAGE_ROWS = 5_000;
-
-interface SharedFile {
-  readonly query: KeyvSqlite['query'];
-  readonly closeConnection: () => Promise<void>;
-  readonly ready: Promise<void>;
-  users: number;
-  closed: boolean;
+/** One connection to one file, shared by every namespace (table) this process opens on it. */
+export interface SqliteConnection {
+  readonly db: Database;
+  readonly writes: SqliteWriteQueue;
+  /** Gives this user's share back; the connection closes with its last user, after its queued writes. */
+  release(): Promise<void>;
 }
 
-const tableFor = (namespace: string) => namespace.replace(/-/g, '_');
+interface SharedFile {
+  readonly db: Database;
+  readonly writes: SqliteWriteQueue;
+  users: number;
+}
+
 const fileKey = (file: string) => (isInMemorySqlite(file) ? file : path.resolve(file));
 
+/** Opens the file with SQLite's busy handler off (it would sleep on the event loop) and sets it up for sharing. */
+async function openDatabase(file: string, target: StoreTarget): Promise<Database> {
+  const db = new BetterSqlite3(file, { timeout: 0 });
+  try {
+    await readWaitingOutLocks(() => {
+      // WAL: readers never wait for the writer, and other processes' connections to the file can write in turn.
+      if (!isInMemorySqlite(file)) db.pragma('journal_mode = WAL');
+      // synchronous=NORMAL: a commit is no fsync (safe from corruption in WAL; a power cut may lose the last writes).
+      db.pragma('synchronous = NORMAL');
+    }, target.busyTimeoutMs);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 /**
- * One SQLite connection per file, shared by every namespace (table) opened on it: writes from the articles, the
- * catalogue and the caches queue on one connection instead of contending for the file lock. Each namespace still
- * gets its own @keyv/sqlite adapter, so keyv's SQL is the library's; only its `query` (a public field) is pointed
- * at the shared connection. The connection closes with its last user.
+ * One SQLite connection per file and process: writes from the articles, the catalogue and the caches queue on one
+ * connection (batched into shared transactions) instead of contending for the file lock with each other.
  */
 export class SqliteConnections {
   private readonly files = new Map<string, SharedFile>();
-  private readonly opening = new Map<string, Promise<unknown>>();
+  private readonly opening = new Map<string, Promise<SharedFile>>();
+  private readonly closing = new Map<string, Promise<void>>();
 
-  /** Whether this registry holds an open connection to `file`. */
-  isOpen(file: string): boolean {
-    return this.files.has(fileKey(file));
+  async acquire(file: string, target: StoreTarget): Promise<SqliteConnection> {
+    const key = fileKey(file);
+    const shared = this.files.get(key) ?? (await this.openOnce(key, file, target));
+    shared.users++;
+    let released = false;
+    return {
+      db: shared.db,
+      writes: shared.writes,
+      release: async () => {
+        if (released) return;
+        released = true;
+        if (--shared.users > 0) return;
+        if (this.files.get(key) === shared) this.files.delete(key);
+        // Writes still waiting out another process's lock finish (or fail) first: closing would drop them.
+        const closed = shared.writes.idle().then(() => void shared.db.close());
+        this.closing.set(key, closed);
+        await closed.finally(() => {
+          if (this.closing.get(key) === closed) this.closing.delete(key);
+        });
+      },
+    };
   }
 
   /**
-   * Runs the opens of one file one after another. POSIX file locks belong to the process, and closing ANY
-   * descriptor of a file drops them all: a header check that opens and closes the file while a connection of this
-   * process holds its locks would let another process (npm run ingest) take the file as unused and delete the WAL
-   * under us. So checks run only before the first connection, and never alongside one.
+   * Concurrent opens of one file share one attempt. The header check opens and closes the file, and POSIX locks
+   * belong to the process: closing ANY descriptor of a file drops them all, so another process (npm run ingest)
+   * could take the file as unused and reset the WAL under us. So the check runs only before the first connection.
    */
-  serialize<T>(file: string, open: () => Promise<T>): Promise<T> {
-    const key = fileKey(file);
-    const result = (this.opening.get(key) ?? Promise.resolve()).then(open);
-    const settled = result.catch(() => undefined);
-    this.opening.set(key, settled);
-    void settled.then(() => {
-      if (this.opening.get(key) === settled) this.opening.delete(key);
-    });
-    return result;
-  }
-
-  /** `setup` runs once per file on the new connection (pragmas); its failure fails every waiting open. */
-  async adapter(
-    file: string,
-    namespace: string,
-    busyTimeoutMs: number,
-    setup: (query: KeyvSqlite['query']) => Promise<void>,
-  ): Promise<KeyvSqlite> {
-    const key = fileKey(file);
-    const shared = this.files.get(key);
-    if (shared) return this.derive(shared, namespace, key);
-    const owner = new KeyvSqlite({
-      uri: `sqlite://${file}`,
-      table: tableFor(namespace),
-      // No busyTimeout: SQLite's busy handler would wait holding the connection's mutex (see waitingOutLocks).
-      iterationLimit: ITERATION_PAGE_ROWS,
-    });
-    // The connection's own close, before attach() puts the shared one in its place.
-    const closeOwner = owner.close;
-    const lockWaits = waitingOutLocks(owner.query, { busyTimeoutMs });
-    owner.query = lockWaits.query;
-    // node-sqlite3 gives every connection a 1 s busy handler of its own; turn it off before anything else runs.
-    const ready = owner.query('PRAGMA busy_timeout = 0').then(() => setup(owner.query));
-    const created: SharedFile = {
-      query: owner.query,
-      // Writes still waiting out another process's lock finish (or fail) first: closing would drop them.
-      closeConnection: () => lockWaits.idle().then(closeOwner),
-      ready,
-      users: 0,
-      closed: false,
-    };
-    this.files.set(key, created);
-    try {
-      await created.ready;
-    } catch (error) {
-      this.files.delete(key);
-      await owner.close().catch(() => undefined); // Opening failed already; a close error would hide why.
-      throw error;
-    }
-    return this.attach(owner, created, key);
-  }
-
-  private async derive(shared: SharedFile, namespace: string, key: string): Promise<KeyvSqlite> {
-    await shared.ready;
-    // The adapter always opens a connection of its own: make it a throwaway in-memory one and close it at once.
-    const adapter = new KeyvSqlite({ uri: 'sqlite://:memory:', table: tableFor(namespace) });
-    await adapter.close();
-    adapter.query = shared.query;
-    adapter.opts.iterationLimit = ITERATION_PAGE_ROWS;
-    // The same statement the adapter runs on its own connection at start.
-    await shared.query(
-      `CREATE TABLE IF NOT EXISTS ${adapter.opts.table}(key VARCHAR(255) PRIMARY KEY, value TEXT )`,
-    );
-    if (shared.closed)
-      throw new Error(`The connection to ${key} was closed while ${namespace} was being opened`);
-    return this.attach(adapter, shared, key);
-  }
-
-  private attach(adapter: KeyvSqlite, shared: SharedFile, key: string): KeyvSqlite {
-    shared.users++;
-    let released = false;
-    adapter.close = async () => {
-      if (released) return;
-      released = true;
-      shared.users--;
-      if (shared.users > 0) return;
-      shared.closed = true;
-      if (this.files.get(key) === shared) this.files.delete(key);
-      await shared.closeConnection();
-    };
-    return adapter;
+  private openOnce(key: string, file: string, target: StoreTarget): Promise<SharedFile> {
+    const pending = this.opening.get(key);
+    if (pending) return pending;
+    const opened = (async () => {
+      try {
+        await this.closing.get(key); // A reopen during a close waits: never two connections (see above).
+        await prepareSqliteFile(file, target);
+        const db = await openDatabase(file, target);
+        const shared: SharedFile = { db, writes: new SqliteWriteQueue(db), users: 0 };
+        this.files.set(key, shared);
+        return shared;
+      } catch (error) {
+        throw describeStoreError(error, target);
+      } finally {
+        this.opening.delete(key);
+      }
+    })();
+    this.opening.set(key, opened);
+    return opened;
   }
 }
 
 /**
  * The process's one registry: every pool and every plain openKeyv share it, so a process holds at most one
- * connection per SQLite file (see `serialize` for why that matters beyond speed).
+ * connection per SQLite file.
  */
 export const PROCESS_SQLITE_CONNECTIONS = new SqliteConnections();

@@ -64,7 +64,8 @@ export function describeStoreError(error: unknown, target: StoreTarget): unknown
   if (error instanceof UserFacingError) return error;
   if (isRedisConnectionError(error) || isPostgresConnectionError(error) || error instanceof StoreTimeoutError)
     return unreachableError(target, error);
-  const code = errorCode(error);
+  // better-sqlite3 reports extended codes (SQLITE_BUSY_RECOVERY, SQLITE_CANTOPEN_ISDIR): the primary one decides.
+  const code = errorCode(error)?.replace(/^(SQLITE_[A-Z]+)_[A-Z_]+$/, '$1');
   switch (code) {
     case 'SQLITE_NOTADB':
     case 'SQLITE_CORRUPT':

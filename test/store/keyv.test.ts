@@ -1,12 +1,13 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import KeyvSqlite from '@keyv/sqlite';
+import BetterSqlite3 from 'better-sqlite3';
 import type Keyv from 'keyv';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../src/errors.ts';
 import { createKeyvPool, openKeyv } from '../../src/store/keyv.ts';
+import type { SqliteKeyvStore } from '../../src/store/sqlite-store.ts';
 import { redactUrl } from '../../src/store/store-errors.ts';
 import { holdExclusiveLock } from '../support/sqlite-lock.ts';
 
@@ -28,7 +29,15 @@ async function open(url: string, namespace: string, busyTimeoutMs?: number): Pro
   return keyv;
 }
 
-const adapterOf = (keyv: Keyv) => keyv.store as KeyvSqlite;
+/** What another program reading the file sees (a connection of its own). */
+function query(file: string, sql: string): unknown[] {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    return db.prepare(sql).all();
+  } finally {
+    db.close();
+  }
+}
 
 async function rejection(promise: Promise<unknown>): Promise<UserFacingError> {
   const error = await promise.then(
@@ -57,15 +66,15 @@ describe('openKeyv on SQLite', () => {
     const keyv = await open(`sqlite://${file}`, 'answers');
     await keyv.set('greeting', { text: 'hello', at: 1 });
     expect(await keyv.get('greeting')).toEqual({ text: 'hello', at: 1 });
-    const [mode] = await adapterOf(keyv).query('PRAGMA journal_mode');
-    expect(mode).toEqual({ journal_mode: 'wal' });
+    expect(query(file, 'PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     await keyv.disconnect();
     const again = await open(`sqlite://${file}`, 'answers');
     expect(await again.get('greeting')).toEqual({ text: 'hello', at: 1 });
   });
 
   it('GIVEN several namespaces on one file in a pool THEN concurrent writes all land, each in its own table', async () => {
-    const url = `sqlite://${path.join(folder, 'shared.sqlite')}`;
+    const file = path.join(folder, 'shared.sqlite');
+    const url = `sqlite://${file}`;
     const pool = createKeyvPool();
     const [usage, feeds, digest] = await Promise.all(
       ['usage', 'feeds', 'digest-state'].map((namespace) => pool.open(url, { namespace })),
@@ -75,14 +84,8 @@ describe('openKeyv on SQLite', () => {
       stores.flatMap((keyv, n) => Array.from({ length: 50 }, (_, i) => keyv.set(`k${i}`, n * 100 + i))),
     );
     expect(await feeds?.get('k7')).toBe(107);
-    const tables = await adapterOf(usage as Keyv).query(
-      "SELECT name FROM sqlite_master WHERE type = 'table'",
-    );
-    expect(tables.map((row: { name: string }) => row.name).sort()).toEqual([
-      'digest_state',
-      'feeds',
-      'usage',
-    ]);
+    const tables = query(file, "SELECT name FROM sqlite_master WHERE type = 'table'") as { name: string }[];
+    expect(tables.map((row) => row.name).sort()).toEqual(['digest_state', 'feeds', 'usage']);
     const keys: string[] = [];
     for await (const [key] of (digest as Keyv).iterator?.(undefined) ?? []) keys.push(key);
     expect(keys).toHaveLength(50);
@@ -157,17 +160,18 @@ describe('openKeyv on SQLite', () => {
 
   it('GIVEN a database locked before it is opened THEN opening fails with store-locked and loses nothing', async () => {
     const file = path.join(folder, 'busy.sqlite');
-    const holder = new KeyvSqlite({ uri: `sqlite://${file}`, table: 'existing' });
-    await holder.set('existing:row', 'precious');
-    await holder.query('BEGIN EXCLUSIVE');
+    const holder = new BetterSqlite3(file);
+    holder.exec(
+      "CREATE TABLE existing (key TEXT PRIMARY KEY, value TEXT); INSERT INTO existing VALUES ('row', 'precious')",
+    );
+    holder.exec('BEGIN EXCLUSIVE');
     const error = await rejection(open(`sqlite://${file}`, 'articles', 200));
     expect(error.code).toBe('store-locked');
-    await holder.query('COMMIT');
-    await holder.disconnect();
+    holder.exec('COMMIT');
+    holder.close();
     const keyv = await open(`sqlite://${file}`, 'articles');
     await keyv.set('new', 1);
-    const [row] = await adapterOf(keyv).query("SELECT value FROM existing WHERE key = 'existing:row'");
-    expect(row).toEqual({ value: 'precious' });
+    expect(query(file, "SELECT value FROM existing WHERE key = 'row'")).toEqual([{ value: 'precious' }]);
   });
 
   it('GIVEN a storage error event THEN it is logged and the process keeps running', async () => {
@@ -178,7 +182,7 @@ describe('openKeyv on SQLite', () => {
       logger,
     });
     opened.push(keyv);
-    adapterOf(keyv).emit('error', new Error('disk hiccup'));
+    (keyv.store as SqliteKeyvStore).emit('error', new Error('disk hiccup'));
     await keyv.set('still', 'works');
     expect(await keyv.get('still')).toBe('works');
     expect(lines.join('')).toContain('disk hiccup');

@@ -58,3 +58,48 @@ describe('the store on a PostgreSQL server', () => {
     expect(uncaught).toEqual([]);
   });
 });
+
+describe('expired entries on a PostgreSQL server', () => {
+  let server: PostgresServer;
+  let cache: Keyv | undefined;
+  let clock = 0;
+
+  beforeAll(async () => {
+    server = await startPostgresServer();
+  }, 30_000);
+  afterAll(async () => {
+    await cache?.disconnect();
+    await server.close();
+  });
+
+  async function rowCount(): Promise<number> {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    try {
+      return (
+        (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM answer_cache')).rows[0]?.n ?? -1
+      );
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('GIVEN 2,500 cached answers with a TTL WHEN it passes THEN the table returns to the rows it had before', async () => {
+    clock = Date.now();
+    cache = await openKeyv(server.url, { namespace: 'answer-cache', now: () => clock, sweepIntervalMs: 50 });
+    await cache.set('kept', { text: 'no TTL' });
+    await cache.set('nested', { expires: 1, text: 'an "expires" inside the value is not the TTL' });
+    const before = await rowCount();
+    const hour = 3_600_000;
+    await cache.setMany(
+      Array.from({ length: 2_500 }, (_, n) => ({ key: `q-${n}`, value: `answer ${n}`, ttl: hour })),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await rowCount()).toBe(before + 2_500);
+    clock += hour + 60_000; // keyv stamps expiry by the real clock, which moved on since `clock` was read.
+    await vi.waitFor(async () => expect(await rowCount()).toBe(before), { timeout: 10_000, interval: 50 });
+    expect(await cache.get('kept')).toEqual({ text: 'no TTL' });
+    expect(await cache.get('nested')).toMatchObject({ expires: 1 });
+  });
+});

@@ -127,3 +127,37 @@ describe('the store on a Redis server that is killed and restarted', () => {
     );
   });
 });
+
+describe('expired entries on a Redis server', () => {
+  let redis: RedisServer;
+  let cache: Keyv | undefined;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+  });
+  afterAll(async () => {
+    await cache?.disconnect();
+    await redis.close();
+  });
+
+  it('GIVEN 200 cached answers with a short TTL and nobody reading them THEN Redis itself removes them, the rest stays', async () => {
+    const url = `${redis.url}/1`;
+    cache = await openKeyv(url, { namespace: 'answer-cache' });
+    await cache.set('kept', 'no TTL');
+    await Promise.all(Array.from({ length: 200 }, (_, n) => cache?.set(`q-${n}`, `answer ${n}`, 300)));
+    const { createClient } = await import('@keyv/redis');
+    const client = createClient({ url });
+    await client.connect();
+    try {
+      expect(await client.dbSize()).toBe(201);
+      // Redis's expiry cycle visits 16 databases per tick at 10 ticks/s: with the 10,000 databases this test
+      // server has (one per test), a database's turn would come once a minute; with the default 16, every tick.
+      await client.configSet('hz', '500');
+      // DBSIZE counts keys not yet removed: only Redis's own expiry brings it down, no read through keyv.
+      await vi.waitFor(async () => expect(await client.dbSize()).toBe(1), { timeout: 5_000, interval: 100 });
+    } finally {
+      await client.quit();
+    }
+    expect(await cache.get('kept')).toBe('no TTL');
+  });
+});

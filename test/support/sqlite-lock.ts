@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import sqlite3 from 'sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 
 /** How often taking the lock is tried again while someone else holds it. */
 const RETRY_MS = 20;
@@ -10,27 +10,25 @@ export interface HeldLock {
   release(): Promise<void>;
 }
 
+const isBusy = (error: unknown) =>
+  String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
+
 /**
  * A connection of its own (as another process would have) holding `BEGIN EXCLUSIVE` on a SQLite file, so tests and
  * the system bench can see what the store does while the file is locked. Not through openKeyv: it shares one
- * connection per file within a process, so a lock taken there would be our own.
+ * connection per file within a process, so a lock taken there would be our own. The lock is tried again on a
+ * timer (busy timeout 0), so waiting for it never blocks the event loop.
  */
 export async function holdExclusiveLock(file: string): Promise<HeldLock> {
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(opened)));
-  });
-  const run = (sql: string) =>
-    new Promise<void>((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())));
-  const close = () =>
-    new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));
+  const db = new BetterSqlite3(file, { timeout: 0 });
   const started = performance.now();
   for (;;) {
     try {
-      await run('BEGIN EXCLUSIVE');
+      db.exec('BEGIN EXCLUSIVE');
       break;
     } catch (error) {
-      if (!String(error).includes('SQLITE_BUSY')) {
-        await close();
+      if (!isBusy(error)) {
+        db.close();
         throw error;
       }
       await sleep(RETRY_MS);
@@ -39,8 +37,8 @@ export async function holdExclusiveLock(file: string): Promise<HeldLock> {
   return {
     waitedMs: performance.now() - started,
     async release() {
-      await run('COMMIT');
-      await close();
+      db.exec('COMMIT');
+      db.close();
     },
   };
 }

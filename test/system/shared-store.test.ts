@@ -2,7 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import sqlite3 from 'sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openArticleStore } from '../../src/articles/store.ts';
 import { PROJECT_ROOT, runNewsdesk } from '../support/subprocess.ts';
@@ -52,17 +52,13 @@ function startHolder(url: string): Promise<Holder> {
   return next(/ready\n/).then(() => holder);
 }
 
-function integrityCheck(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => {
-      if (error) return reject(error);
-      db.get('PRAGMA integrity_check', (queryError, row: { integrity_check?: string } | undefined) => {
-        db.close();
-        if (queryError) reject(queryError);
-        else resolve(row?.integrity_check ?? '');
-      });
-    });
-  });
+function integrityCheck(file: string): string {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    return String(db.pragma('integrity_check', { simple: true }));
+  } finally {
+    db.close();
+  }
 }
 
 describe('one store shared by the bot and the ingest command', () => {
@@ -102,7 +98,7 @@ describe('one store shared by the bot and the ingest command', () => {
     await holder.send('close', /closed\n/);
 
     expect(replies.filter((reply) => reply.startsWith('failed'))).toEqual([]);
-    expect(await integrityCheck(file)).toBe('ok');
+    expect(integrityCheck(file)).toBe('ok');
     const store = await openArticleStore({ url });
     const missing: string[] = [];
     for (const id of expected) if (!(await store.get(id))) missing.push(id);

@@ -9,8 +9,9 @@ import { holdExclusiveLock } from '../support/sqlite-lock.ts';
 /**
  * Found by the system benchmark's store-locked scenario (issue 9): while another program held the SQLite file's
  * write lock, the bot stopped answering altogether — deferrals and autocompletes that need no store at all went
- * past Discord's 3 s — because a write waiting in SQLite's busy handler holds the connection's mutex, every
- * namespace of the process shares that one connection, and node-sqlite3 touches it from the main thread.
+ * past Discord's 3 s — because a write waited inside SQLite's busy handler, which blocked the main thread. The
+ * driver is synchronous now (better-sqlite3), so SQLite's busy handler must never wait: busy_timeout is 0 and a
+ * locked write is retried on timers (src/store/sqlite-busy.ts).
  */
 
 const BUSY_TIMEOUT_MS = 1_000;
