@@ -51,6 +51,25 @@ interface ChildResult {
 
 const log = (line: string) => console.error(line);
 
+interface SnapshotResult {
+  readonly postings: number;
+  readonly snapshotMb: number;
+  readonly buildSeconds: number;
+  readonly loadMs: number;
+  readonly rssAfterLoadMb: number;
+}
+
+/** The compact-snapshot prototype (bench/support/snapshot-probe.ts): load time and RSS only, no search. */
+async function snapshotInChild(file: string, snapshotFile: string): Promise<SnapshotResult> {
+  const script = path.join(import.meta.dirname, 'support', 'snapshot-probe.ts');
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [`--max-old-space-size=${CHILD_HEAP_MB}`, '--expose-gc', '--import', 'tsx', script, file, snapshotFile],
+    { maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as SnapshotResult;
+}
+
 async function openInChild(
   file: string,
   engine: string,
@@ -149,6 +168,7 @@ function printTable(summaries: Record<string, ReturnType<typeof summarise>>) {
 const built = await millionStore({ articles: ARTICLES, seed: GENERATOR_SEED }, log);
 const folder = cacheFolder({ articles: ARTICLES, seed: GENERATOR_SEED });
 const ftsFile = path.join(folder, 'search-fts.sqlite');
+const snapshotFile = path.join(folder, 'index-snapshot.bin');
 const ftsBuildSeconds =
   ENGINES.includes('fts') && !fs.existsSync(ftsFile) ? buildFtsFile(built.file, ftsFile, log) : 0;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-million-run-'));
@@ -162,6 +182,20 @@ try {
       results[engine]?.push(result);
     }
   }
+  const snapshots: SnapshotResult[] = [];
+  // The first call builds the snapshot file (cached beside the store) when there is none.
+  const snapshotRuns = RUNS + (fs.existsSync(snapshotFile) ? 0 : 1);
+  for (let run = 0; run < snapshotRuns; run++) {
+    const result = await snapshotInChild(built.file, snapshotFile);
+    log(`  snapshot load: ${result.loadMs} ms, RSS ${result.rssAfterLoadMb} MB`);
+    if (result.buildSeconds === 0) snapshots.push(result);
+  }
+  const snapshot = {
+    postings: snapshots[0]?.postings,
+    fileMb: snapshots[0]?.snapshotMb,
+    loadMs: summary(snapshots.map((r) => r.loadMs)),
+    rssAfterLoadMb: summary(snapshots.map((r) => r.rssAfterLoadMb)),
+  };
   const summaries = Object.fromEntries(
     Object.entries(results).map(([engine, list]) => [engine, summarise(list)]),
   );
@@ -175,6 +209,9 @@ try {
   printTable(summaries);
   if (agree) console.log(`\nFTS5 vs in-memory results: ${JSON.stringify(agree)}`);
   console.log(
+    `\ncompact snapshot prototype (${snapshot.postings} postings, ${snapshot.fileMb} MB file): load ${show(snapshot.loadMs, 'ms')}, RSS ${show(snapshot.rssAfterLoadMb, 'MB')}`,
+  );
+  console.log(
     `load average at the end: ${os
       .loadavg()
       .map((load) => load.toFixed(1))
@@ -187,6 +224,7 @@ try {
       store: { fileMb: built.fileMb, buildSeconds: built.buildSeconds, ftsBuildSeconds },
       engines: summaries,
       agreement: agree,
+      snapshot,
       raw: results,
     }),
   );
