@@ -8,7 +8,17 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const BENCHES = ['store', 'extractive', 'cost', 'feeds', 'digest', 'discord', 'streaming', 'system'] as const;
+const BENCHES = [
+  'store',
+  'million',
+  'extractive',
+  'cost',
+  'feeds',
+  'digest',
+  'discord',
+  'streaming',
+  'system',
+] as const;
 const HERE = import.meta.dirname;
 const TSX = path.resolve(HERE, '../node_modules/.bin/tsx');
 
