@@ -28,16 +28,21 @@ const SECRET_PATTERNS: readonly [RegExp, string][] = [
 export function redactSecrets(text: string, known: readonly string[] = []): string {
   let redacted = text;
   for (const secret of known) {
-    for (const form of new Set([secret, encodeURIComponent(secret)]))
+    // Log lines are JSON: a secret holding a quote or a backslash is written escaped; that spelling is searched too.
+    const jsonForm = JSON.stringify(secret).slice(1, -1);
+    for (const form of new Set([secret, encodeURIComponent(secret), jsonForm]))
       redacted = redacted.replaceAll(form, REDACTED);
   }
   for (const [pattern, replacement] of SECRET_PATTERNS) redacted = redacted.replace(pattern, replacement);
   return redacted;
 }
 
-/** The password of a URL with credentials (`redis://user:password@host`), as written and decoded. */
+/**
+ * The password of a URL with credentials (`redis://user:password@host`), as written and decoded: everything up to
+ * the last @, so a password holding a space (which the URL patterns stop at) is still known.
+ */
 function urlPassword(url: string): string[] {
-  const match = /^[^/]*\/\/[^:/@]*:(\S*)@/.exec(url);
+  const match = /^[^/]*\/\/[^:/@]*:(.*)@/.exec(url);
   if (!match?.[1]) return [];
   try {
     return [match[1], decodeURIComponent(match[1])];

@@ -66,6 +66,25 @@ describe('log redaction', () => {
     for (const secret of secrets) expect(line).not.toContain(secret);
   });
 
+  it('GIVEN store passwords holding a quote, a backslash or a space THEN the JSON log line carries none of them', () => {
+    const urls = [
+      'redis://default:s3cr3t"quote@cache.internal:6379',
+      'postgresql://news:pa\\ss12345@db.internal/newsdesk',
+      'rediss://news:open sesame1@cache.internal',
+    ];
+    for (const storeUrl of urls) {
+      const secrets = secretsOf({ discord: {}, anthropic: {}, storeUrl } as Parameters<typeof secretsOf>[0]);
+      const password = /:([^:]*)@/.exec(storeUrl)?.[1] ?? '';
+      // JSON writes `"` and `\` escaped: the line must carry neither the password nor its escaped spelling.
+      const line = logged(
+        (logger) => logger.error({ err: new Error(`cannot reach ${storeUrl}`) }, 'store'),
+        secrets,
+      );
+      expect(JSON.parse(line).err.message).not.toContain(password);
+      expect(line).not.toContain(JSON.stringify(password).slice(1, -1));
+    }
+  });
+
   it('GIVEN ordinary text THEN redaction leaves it as it was', () => {
     const text = 'Bot ready in 3 guilds; see https://news.example/a?page=2 and user@example.com';
     expect(redactSecrets(text)).toBe(text);

@@ -115,8 +115,14 @@ function takeOne(paragraphs: readonly string[], walk: Walk): boolean {
   const last = paragraphs[walk.end - 1] ?? '';
   const before = paragraphs[walk.end - 2];
   const footerSeen = walk.disclaimers.length > 0 || walk.category !== null;
-  // A bare "Disclaimer:" heading is joined to the paragraph it introduces.
-  if (before !== undefined && isBareDisclaimerLabel(before) && last.length <= NOTICE_MAX_CHARS) {
+  const roomForNotice = walk.disclaimers.length < MAX_DISCLAIMER_PARAGRAPHS;
+  // A bare "Disclaimer:" heading is joined to the paragraph it introduces, within the same cap as other notices.
+  if (
+    roomForNotice &&
+    before !== undefined &&
+    isBareDisclaimerLabel(before) &&
+    last.length <= NOTICE_MAX_CHARS
+  ) {
     walk.disclaimers.unshift(`${before.replace(/\s*[:：]?$/u, ':')} ${last}`);
     walk.end -= 2;
     return true;
@@ -137,7 +143,7 @@ function takeOne(paragraphs: readonly string[], walk: Walk): boolean {
     walk.end -= 1;
     return true;
   }
-  if (walk.disclaimers.length >= MAX_DISCLAIMER_PARAGRAPHS) return false;
+  if (!roomForNotice) return false;
   const above = categoryAbove(before);
   // The category line above a candidate is footer, not body: the candidate is compared with what is above it.
   const context = {

@@ -74,7 +74,9 @@ export async function readArticleText(path: string): Promise<ReadText> {
   let handle: FileHandle | undefined;
   try {
     // O_NOFOLLOW: a file swapped for a symbolic link after the folder walk checked it is refused, not followed.
-    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // O_NONBLOCK: one swapped for a named pipe opens at once (and is refused below) instead of holding a libuv
+    // thread until some writer comes; on a regular file it changes nothing.
+    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     const info = await handle.stat();
     if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
     if (info.size > MAX_ARTICLE_BYTES) return { ok: false, reason: tooLarge(info.size) };

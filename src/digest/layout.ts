@@ -88,10 +88,22 @@ function itemRow(item: DigestItem, position: number): APIActionRowComponent<APIB
   };
 }
 
-/** The distinct disclaimers, in the order their articles appear, as one footer. */
+/**
+ * The distinct disclaimers, in the order their articles appear, as one footer. Each source gets its share of the
+ * footer: short ones whole, the room left split evenly among the longer ones, so one source's long disclaimer
+ * (a page can carry a 3,000-character one) never pushes another source's out of the digest.
+ */
 export function disclaimerFooter(items: readonly DigestItem[]): string {
   const distinct = [...new Set(items.map((item) => oneLine(item.disclaimer)).filter(Boolean))];
-  return truncate(distinct.join('\n'), DIGEST_LIMITS.embedFooterChars);
+  let room = DIGEST_LIMITS.embedFooterChars - Math.max(0, distinct.length - 1); // one newline between two
+  const share = new Map<string, number>();
+  const shortestFirst = [...distinct].sort((a, b) => a.length - b.length);
+  shortestFirst.forEach((text, index) => {
+    const fair = Math.floor(room / (shortestFirst.length - index));
+    share.set(text, Math.min(text.length, fair));
+    room -= Math.min(text.length, fair);
+  });
+  return distinct.map((text) => truncate(text, share.get(text) ?? text.length)).join('\n');
 }
 
 function heading(items: readonly DigestItem[], config: DigestConfig, now: Date): string {

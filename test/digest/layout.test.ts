@@ -53,6 +53,22 @@ function expectWithinLimits(messages: readonly DigestMessage[]) {
 }
 
 describe('digest layout', () => {
+  it('GIVEN one source with a 3,000-character disclaimer before two others THEN the footer fits and names every source', () => {
+    const hostile = `This page's notice. ${'Nothing here is the view of anyone at all. '.repeat(70)}`;
+    const canal = 'Canal Gazette republishes this automatically.';
+    const wire = 'Wire copy: the agency is responsible for its content.';
+    const messages = renderDigest(
+      [item(1, { disclaimer: hostile }), item(2, { disclaimer: canal }), item(3, { disclaimer: wire })],
+      config,
+      NOW,
+    );
+    expectWithinLimits(messages);
+    const footer = messages.at(-1)?.embeds.at(-1)?.footer?.text ?? '';
+    expect(footer).toContain(canal);
+    expect(footer).toContain(wire);
+    expect(footer).toMatch(/^This page's notice\./);
+  });
+
   it('GIVEN 10 items THEN two messages of 5, a heading first, each item linked with its own two buttons', () => {
     const messages = renderDigest(
       Array.from({ length: 10 }, (_, i) => item(i + 1)),

@@ -37,6 +37,28 @@ describe('address guard', () => {
     expect(internalRangeOf('255.255.255.255')).toBe('reserved or broadcast');
   });
 
+  it('GIVEN answers that carry an internal IPv4 address to a translator or tunnel THEN each is refused by that address', async () => {
+    const carriers: Record<string, string> = {
+      '::ffff:0:7f00:1': 'loopback', // IPv4-translated (SIIT)
+      '0:0:0:0:ffff:0:a00:5': 'private (RFC 1918)',
+      '2002:7f00:1::': 'loopback', // 6to4
+      '2002:a9fe:a9fe::1': 'link-local', // 6to4 to 169.254.169.254, the cloud metadata service
+      '64:ff9b:1::a00:5': 'local-use NAT64 (64:ff9b:1::/48)',
+      '198.18.0.7': 'benchmarking (198.18/15), used by fake-IP DNS proxies',
+      '192.0.0.170': 'IETF protocol assignments (192.0.0/24)',
+    };
+    for (const [address, range] of Object.entries(carriers)) {
+      expect(internalRangeOf(address), address).toBe(range);
+      const resolver: Resolver = async () => [{ address, family: address.includes(':') ? 6 : 4 }];
+      const { error, addresses } = await lookUp(resolver, 'carrier.test', true);
+      expect(error?.message, address).toBe(`carrier.test resolves to ${address}, a ${range} address`);
+      expect(addresses).toEqual([]);
+    }
+    // Their public neighbours still connect: a 6to4 address of a public IPv4 host, public SIIT.
+    for (const address of ['2002:5db8:d822::1', '::ffff:0:5db8:d822', '198.20.0.1'])
+      expect(internalRangeOf(address), address).toBeNull();
+  });
+
   it('GIVEN a checked lookup with a public answer THEN the socket gets exactly the address that was checked', async () => {
     let lookups = 0;
     const resolver: Resolver = async () => {
