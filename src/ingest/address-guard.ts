@@ -7,8 +7,10 @@ import { Agent, type Dispatcher } from 'undici';
  * page, is chosen by whoever writes the feed; left alone, a link to http://127.0.0.1:9200/ or to a name that
  * resolves to 10.0.0.5 would make the bot fetch an internal service and then quote it to any Discord member.
  *
- * The rule, per request hop: the origin the operator configured is trusted; a host in FETCH_ALLOW_HOSTS is
- * trusted; anything else must resolve only to public addresses. The name is resolved once, inside the socket's
+ * The rule, per request hop: the origin the operator configured is trusted — for content found there, only as far
+ * as the operator's own fetch of it went: a feed fetched from a public address may not have its name answer an
+ * internal one for its links later (the publisher controls that DNS: rebinding to 169.254.169.254) —; a host in
+ * FETCH_ALLOW_HOSTS is trusted; anything else must resolve only to public addresses. The name is resolved once, inside the socket's
  * own `lookup`, and the socket connects to the very address that was checked: there is no second lookup a DNS
  * change (rebinding) could slip past.
  */
@@ -173,10 +175,15 @@ function refusalAmong(hostname: string, addresses: readonly ResolvedAddress[]): 
  * A `lookup` for net/tls.connect that resolves through `resolver` exactly once per connection and, when
  * `checked`, fails with an AddressRefusal instead of handing an internal address to the socket.
  */
-export function guardedLookup(resolver: Resolver, checked: boolean): LookupFunction {
+export function guardedLookup(
+  resolver: Resolver,
+  checked: boolean,
+  onResolved: (hostname: string, resolved: readonly ResolvedAddress[]) => void = () => {},
+): LookupFunction {
   return (hostname, options, callback) => {
     resolver(hostname).then(
       (resolved) => {
+        onResolved(hostname, resolved);
         const refusal = checked ? refusalAmong(hostname, resolved) : null;
         if (refusal) return callback(refusal, '', 0);
         const wanted = options.family === 4 || options.family === 6 ? options.family : null;
@@ -208,18 +215,46 @@ export function refusalIn(error: unknown): AddressRefusal | null {
   return null;
 }
 
+/** How many trusted hosts' last address class is remembered (one per configured feed; bounded all the same). */
+const MAX_REMEMBERED_HOSTS = 1_000;
+
+/**
+ * Which trusted hosts the operator's own fetches reached at an internal address. Content found at a trusted
+ * origin may go internal only when the operator's fetch of that host did (an intranet feed linking to itself).
+ */
+export interface OriginMemory {
+  note(hostname: string, resolved: readonly ResolvedAddress[]): void;
+  reachedInternally(hostname: string): boolean;
+}
+
+export function createOriginMemory(maxHosts = MAX_REMEMBERED_HOSTS): OriginMemory {
+  const internal = new Map<string, boolean>();
+  return {
+    note(hostname, resolved) {
+      internal.delete(hostname);
+      internal.set(hostname, refusalAmong(hostname, resolved) !== null);
+      const oldest = internal.keys().next();
+      if (internal.size > maxHosts && !oldest.done) internal.delete(oldest.value);
+    },
+    // Node connects to an IP written in the URL without any lookup: an internal literal is internal by itself.
+    reachedInternally: (hostname) => literalRefusal(hostname) !== null || internal.get(hostname) === true,
+  };
+}
+
 export interface DestinationRouter {
   /**
-   * The connection pool that may carry a request to `hop`: unchecked for `trustedOrigin` and FETCH_ALLOW_HOSTS,
-   * checked at connect time for any other name. Throws an AddressRefusal for an internal IP written in the URL.
+   * The connection pool that may carry a request to `hop`: unchecked for FETCH_ALLOW_HOSTS and for
+   * `trustedOrigin` (for content found there, only when the operator's fetch of that host reached an internal
+   * address), checked at connect time otherwise. Throws an AddressRefusal for an internal IP written in the URL.
    */
-  dispatcherFor(hop: URL, trustedOrigin: string): Dispatcher;
+  dispatcherFor(hop: URL, trustedOrigin: string, fromContent: boolean): Dispatcher;
 }
 
 export interface DestinationRouterOptions {
   readonly resolver?: Resolver;
   /** FETCH_ALLOW_HOSTS entries (see parseAllowedHost). */
   readonly allowHosts?: readonly string[];
+  readonly origins?: OriginMemory;
 }
 
 export function createDestinationRouter(options: DestinationRouterOptions = {}): DestinationRouter {
@@ -231,11 +266,14 @@ export function createDestinationRouter(options: DestinationRouterOptions = {}):
   });
   // Two pools, never shared: a connection opened unchecked for a trusted origin must not be reused by a request
   // that should have been checked (undici pools by origin, and an idle connection is reused without a lookup).
-  const open = new Agent({ connect: { lookup: guardedLookup(resolver, false) } });
+  const origins = options.origins ?? createOriginMemory();
+  const open = new Agent({ connect: { lookup: guardedLookup(resolver, false, origins.note) } });
   const checked = new Agent({ connect: { lookup: guardedLookup(resolver, true) } });
   return {
-    dispatcherFor(hop, trustedOrigin) {
-      if (hop.origin === trustedOrigin || isAllowedHost(hop, allowed)) return open;
+    dispatcherFor(hop, trustedOrigin, fromContent) {
+      if (isAllowedHost(hop, allowed)) return open;
+      const trusted = hop.origin === trustedOrigin;
+      if (trusted && (!fromContent || origins.reachedInternally(hop.hostname))) return open;
       const refusal = literalRefusal(hop.hostname);
       if (refusal) throw refusal;
       return checked;

@@ -1,6 +1,12 @@
 import { fetch, type Response } from 'undici';
 import packageJson from '../../package.json' with { type: 'json' };
-import { type AddressRefusal, createDestinationRouter, type Resolver, refusalIn } from './address-guard.ts';
+import {
+  type AddressRefusal,
+  createDestinationRouter,
+  type OriginMemory,
+  type Resolver,
+  refusalIn,
+} from './address-guard.ts';
 import { maxAgeOf, NO_VALIDATORS, type Validators, validatorsOf } from './conditional.ts';
 import { decodeBody } from './web/charset.ts';
 
@@ -79,6 +85,8 @@ export interface PoliteFetcherOptions {
   readonly allowHosts?: readonly string[];
   /** Resolves host names, once per connection; getaddrinfo unless a test injects one. */
   readonly resolver?: Resolver;
+  /** Which trusted hosts the operator's fetches reached internally (see createOriginMemory); one per fetcher. */
+  readonly origins?: OriginMemory;
 }
 
 /** A failed request; the message carries it, ofetch style: `[GET] "https://…": 500 Internal Server Error`. */
@@ -103,12 +111,14 @@ export class AddressRefusedError extends HttpError {
     trustedOrigin: string,
   ) {
     const redirected = hop === url ? '' : ` (redirected to ${JSON.stringify(hop)})`;
+    const atOrigin = new URL(hop).origin === trustedOrigin;
+    const rule = atOrigin
+      ? `the feed at ${trustedOrigin} was fetched from a public address, so its links may not reach internal ones there (its name now answers differently)`
+      : `newsdesk reaches internal addresses only at the origin you configured (${trustedOrigin}) or at hosts in FETCH_ALLOW_HOSTS`;
     super(
       url,
       null,
-      `refused${redirected}: ${refusal.message}. newsdesk reaches internal addresses only at the origin you ` +
-        `configured (${trustedOrigin}) or at hosts in FETCH_ALLOW_HOSTS; to allow this one, add ` +
-        `${new URL(hop).host} to FETCH_ALLOW_HOSTS`,
+      `refused${redirected}: ${refusal.message}. ${rule}; to allow this one, add ${new URL(hop).host} to FETCH_ALLOW_HOSTS`,
     );
     this.name = 'AddressRefusedError';
   }
@@ -180,13 +190,14 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
   const router = createDestinationRouter({
     ...(options.resolver ? { resolver: options.resolver } : {}),
     ...(options.allowHosts ? { allowHosts: options.allowHosts } : {}),
+    ...(options.origins ? { origins: options.origins } : {}),
   });
   const acquire = createHostGate();
 
   /** One hop: holds the host for the request and, when it is the final answer, for reading the body. */
   async function hop(
     url: string,
-    chain: { readonly requested: string; readonly trustedOrigin: string },
+    chain: { readonly requested: string; readonly trustedOrigin: string; readonly fromContent: boolean },
     getOptions: GetOptions,
   ): Promise<FetchOutcome | { redirect: string }> {
     const release = await acquire(new URL(url).host);
@@ -197,7 +208,7 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
         headers: requestHeaders(userAgent, getOptions),
         redirect: 'manual',
         signal,
-        dispatcher: router.dispatcherFor(new URL(url), chain.trustedOrigin),
+        dispatcher: router.dispatcherFor(new URL(url), chain.trustedOrigin, chain.fromContent),
       });
       const location = response.headers.get('location');
       if (REDIRECT_STATUSES.has(response.status) && location) {
@@ -233,7 +244,11 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
   async function get(url: string, getOptions: GetOptions = {}): Promise<FetchOutcome> {
     let current = url;
     const trusted = getOptions.linkedFrom ?? url;
-    const chain = { requested: url, trustedOrigin: URL.canParse(trusted) ? new URL(trusted).origin : 'null' };
+    const chain = {
+      requested: url,
+      trustedOrigin: URL.canParse(trusted) ? new URL(trusted).origin : 'null',
+      fromContent: getOptions.linkedFrom !== undefined,
+    };
     for (let redirects = 0; ; redirects++) {
       const protocol = URL.canParse(current) ? new URL(current).protocol : null;
       if (!protocol) throw new HttpError(url, null, 'not a valid URL');
