@@ -1,4 +1,5 @@
 import { type Concept, conceptsOf } from './footer-lexicon.ts';
+import { FUNCTION_WORDS } from './footer-words-function.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 /**
@@ -95,6 +96,7 @@ const isContentWord = (t: Token) =>
   !t.number &&
   t.lower.length >= CONTENT_WORD_MIN_CHARS &&
   !STOPWORDS.has(t.lower) &&
+  !FUNCTION_WORDS.has(t.lower) &&
   !t.concepts.some((c) => CONTENT_EXCLUDED.includes(c));
 
 /** The candidate's words that could tie it to the body: content words, names, numbers. */
@@ -124,6 +126,16 @@ export function worstContrast(ties: Ties): number {
     numbersScore(ties.numbers.length) +
     Math.max(WEIGHTS.sharedNumbers, WEIGHTS.sharedNumber * ties.numbers.length)
   );
+}
+
+/**
+ * A paragraph DETACHED from the article: no number, none of the body's names, and not one content word the body
+ * also uses. News goes on about the body's people, places and figures; a notice about the publication is the same
+ * under any story (a name of its own, such as the language it was translated from, is allowed).
+ */
+export function isDetached(ties: Ties, body: BodyProfile): boolean {
+  if (ties.numbers.length > 0 || ties.names.some((t) => body.names.has(t.lower))) return false;
+  return !ties.content.some((t) => body.stems.has(t.lower.slice(0, STEM_CHARS)));
 }
 
 /** How much the candidate shares with the body: vocabulary, names, numbers. A notice shares nothing. */

@@ -20,15 +20,18 @@ export type Concept =
   | 'opinion'
   | 'endorse'
   | 'automation'
+  | 'translation'
   | 'review'
   | 'liability'
   | 'rights'
   | 'advice'
   | 'origin'
+  | 'commercial'
   // Structure words.
   | 'label'
   | 'deixis'
   | 'self'
+  | 'address'
   // What news about events is made of.
   | 'speech'
   | 'time'

@@ -2,6 +2,7 @@ import {
   bodyProfile,
   contrastScore,
   FOREIGN_VOCABULARY_BONUS,
+  isDetached,
   type Token,
   tiesOf,
   tokenize,
@@ -22,6 +23,8 @@ export const NOTICE_THRESHOLD = 3.5;
 /** A disclaimer is a short notice; a longer paragraph is body text whatever it says. */
 export const NOTICE_MAX_CHARS = 1_000;
 const LONG_NOTICE_CHARS = 500;
+/** A detached paragraph is a notice only when short: a long paragraph sharing nothing is a new topic in the body. */
+const DETACHED_MAX_CHARS = 300;
 /** Words before a noun that make it "this site", "our editors", "diesem Portal". */
 const DEIXIS_REACH_TOKENS = 2;
 
@@ -39,6 +42,8 @@ const WEIGHTS = {
   quotation: -1.5,
   unsupported: -1,
   long: -1,
+  detached: 1.5,
+  address: 0.5,
 } as const;
 
 /** What a notice talks about… */
@@ -48,11 +53,13 @@ const NOTIONS: readonly Concept[] = [
   'opinion',
   'endorse',
   'automation',
+  'translation',
   'review',
   'liability',
   'rights',
   'advice',
   'origin',
+  'commercial',
 ];
 
 export type CategoryAbove = 'strong' | 'section' | null;
@@ -88,7 +95,9 @@ function labelScore(paragraph: string): number {
   const label = /^([^:：.!?]{1,40}?)\s*[:：]\s+\S/u.exec(paragraph)?.[1];
   if (label === undefined) return 0;
   const words = tokenize(label, true);
-  return words.length <= 4 && words.some((w) => w.concepts.includes('label')) ? WEIGHTS.label : 0;
+  // "Hinweis:", or a notion standing as the label itself ("Sponsored:", "Traducción:").
+  const named = words.some((w) => w.concepts.some((c) => c === 'label' || NOTIONS.includes(c)));
+  return words.length <= (named ? 4 : 0) ? WEIGHTS.label : 0;
 }
 
 function newsScore(concepts: ReadonlySet<Concept>): number {
@@ -118,14 +127,17 @@ function ownFeatures(paragraph: string, tokens: readonly Token[], context: Notic
   if (paragraph.includes('©')) concepts.add('rights');
   const label = labelScore(paragraph);
   const selfReference = deixis || concepts.has('self');
+  // Speaking to the reader ("you", "vous", "вы") is how a notice advises; news speaks about third parties.
+  const address = concepts.has('address');
   // A notice speaks of itself ("this site", "we", "here"), carries a label, or sits under the category line.
-  const supported = selfReference || label > 0 || context.categoryAbove !== null;
+  const supported = selfReference || address || label > 0 || context.categoryAbove !== null;
   const subjects = SUBJECTS.filter((c) => concepts.has(c)).length;
   const notions = NOTIONS.filter((c) => concepts.has(c)).length;
   const features: Record<string, number> = {
     subjects: WEIGHTS.concept * subjects,
     notions: WEIGHTS.concept * notions,
     deixis: deixis ? WEIGHTS.deixis : 0,
+    address: address ? WEIGHTS.address : 0,
     label,
     category: categoryScore(context.categoryAbove),
     news: newsScore(concepts),
@@ -140,7 +152,22 @@ function ownFeatures(paragraph: string, tokens: readonly Token[], context: Notic
     (subjects > 0 && (notions > 0 || selfReference || context.categoryAbove === 'section')) ||
     label === WEIGHTS.knownLabel ||
     context.categoryAbove === 'strong';
-  return { features, anchored };
+  // Free of news (no speech, dates, actors, quotes) and saying something notice-like: with no subject word it may
+  // still be a notice, when the body comparison finds it detached (detachment, below).
+  const newsFree = features.news === 0 && features.quotation === 0 && paragraph.length <= DETACHED_MAX_CHARS;
+  const mayBeDetached =
+    newsFree && ((notions > 0 && (supported || notions + subjects > 1)) || (subjects > 0 && supported));
+  return { features, anchored, mayBeDetached };
+}
+
+/**
+ * The detachment bonus: a short, news-free notice-like paragraph sharing no name, number or content word with the
+ * body (footer-contrast.ts isDetached). It also anchors a notice that names no subject ("Machine-translated; errors
+ * possible"), since position, shape and contrast then say more than a missing word.
+ */
+function detachment(tokens: readonly Token[], context: NoticeContext, mayBeDetached: boolean): number {
+  if (!mayBeDetached) return 0;
+  return isDetached(tiesOf(tokens), bodyProfile(context.above)) ? WEIGHTS.detached : 0;
 }
 
 const sum = (features: Readonly<Record<string, number>>) =>
@@ -150,7 +177,10 @@ const sum = (features: Readonly<Record<string, number>>) =>
 export function noticeEvidence(paragraph: string, context: NoticeContext): NoticeEvidence {
   if (paragraph.length > NOTICE_MAX_CHARS) return REJECTED;
   const tokens = tokenize(paragraph, true);
-  const { features, anchored } = ownFeatures(paragraph, tokens, context);
+  const own = ownFeatures(paragraph, tokens, context);
+  const detached = detachment(tokens, context, own.mayBeDetached);
+  const features = detached > 0 ? { ...own.features, detached } : own.features;
+  const anchored = own.anchored || detached > 0;
   // The body comparison adds at most the foreign-vocabulary bonus: skipped when even that could not help.
   if (sum(features) + FOREIGN_VOCABULARY_BONUS + WEIGHTS.knownPhrase < NOTICE_THRESHOLD) {
     return anchored ? { score: sum(features), features } : REJECTED;

@@ -41,9 +41,25 @@ export const NEWS_AND_STRUCTURE_WORDS: Readonly<Partial<Record<Concept, string>>
     nosso nossa nossos nossas nós aqui
     onze ons wij
     nasz* tutaj
-    vår vårt våra vi här
+    vår vårt våra vi oss här
     bizim burada
     ми тут`,
+  /** The reader spoken to: a notice advises "you"; news reports on third parties. */
+  address: `
+    you your yours yourself
+    euch euer eure
+    usted ustedes vuestro vuestra vosotros
+    vous votre vos
+    вы вас вам ваш ваша ваше ваши
+    voi vostro vostra vostri vostre
+    você vocês
+    jij jouw uw
+    wy wasz wasza wasze
+    du dig din ditt dina ni er era
+    dich dein deine deinen
+    tu toi ton ta tes
+    siz sizin
+    ви ваш ваша ваші`,
   speech: `
     said says told announced stated added explained according claimed insisted warned stressed noted wrote
     confirmed denied acknowledged argued replied commented admitted emphasised emphasized urged

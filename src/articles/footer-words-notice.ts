@@ -91,17 +91,22 @@ export const NOTICE_WORDS: Readonly<Partial<Record<Concept, string>>> = {
     yansıt* temsil*
     відобража* відображ* збіга*`,
   automation: `
-    translat* machine automatic* automated automatically programmatic* software algorithm* computer* aggregat* compiled
-    *übersetz* übersetz* maschinell* automatisch* programmatisch* algorithm* computer*
-    traduc* traduj* automátic* automatiz* programátic* algoritm* informátic*
-    tradu* automatique* programmatique* logiciel* ordinateur* algorithm*
-    перевод* переведен* переведён* автоматическ* машинн* программн* алгоритм* нейросет*
+    machine automatic* automated automatically programmatic* software algorithm* computer* aggregat* compiled
+    maschinell* automatisch* programmatisch* algorithm* computer*
+    automátic* automatiz* programátic* algoritm* informátic*
+    automatique* programmatique* logiciel* ordinateur* algorithm*
+    автоматическ* машинн* программн* алгоритм* нейросет*
     automatic* automatizz* algoritm*
-    vertaal* vertaald* vertaling* automatisch* machinaal*
-    tłumacz* przetłumacz* automatycz* maszynow*
-    översätt* översatt* maskinell* automatisk*
-    otomatik* çeviri* tercüme*
-    перекла* автоматичн* машинн*`,
+    automatisch* machinaal*
+    automatycz* maszynow*
+    maskinell* automatisk*
+    otomatik*
+    автоматичн* машинн*`,
+  /** Translation is its own notion: "machine-translated" says two things (automation, translation). */
+  translation: `
+    translat* *übersetz* übersetz* traduc* traduj* tradu* tradott* tradurr* перевод* переведен* переведён*
+    vertaal* vertaald* vertaling* tłumacz* przetłumacz* översätt* översatt* oversat* oversett* käännö* käännet*
+    çeviri* tercüme* перекла* μετάφρασ* přelož* preklad* fordít*`,
   review: `
     check checked checking verified verify vetted review reviewed proofread* edited editing unedited vouch
     geprüft überprüf* prüfung gegengelesen kontrolliert redigiert *redigiert
@@ -118,7 +123,7 @@ export const NOTICE_WORDS: Readonly<Partial<Record<Concept, string>>> = {
   liability: `
     responsibility responsible liability liable warrant* guarantee* accuracy accurate completeness correctness
     errors inaccuracies inaccurate
-    *verantwort* verantwort* haftung* haftet haften gewähr* garantie* richtigkeit vollständigkeit fehler*
+    *verantwort* verantwort* haftung* haftet haften gewähr* garantie* richtigkeit vollständigkeit fehler* ungenauigkeit* *ungenauigkeit*
     responsab* garantí* exactitud imprecision* inexactitud* errores
     responsabilit* responsable* garanti* exactitude erreur* inexactitude*
     ответственн* гарант* достоверн* неточност* ошибк* отвечает отвечают
@@ -130,13 +135,13 @@ export const NOTICE_WORDS: Readonly<Partial<Record<Concept, string>>> = {
     sorumlu* garanti*
     відповідальн* помилк* гарант*`,
   rights: `
-    copyright rights reserved reproduction reproduced permission
-    rechte vorbehalten nachdruck *vervielfältig*
-    derechos reservados reproducción
-    droits réservés
-    права защищены перепечатк* воспроизведени*
-    diritti riservati riproduzion*
-    direitos reservados reprodução
+    copyright rights reserved reproduction reproduced permission licence* license* licensed authoriz* authoris*
+    rechte vorbehalten nachdruck *vervielfältig* lizenz* genehmigung*
+    derechos reservados reproducción licencia* autorizaci*
+    droits réservés licence* autorisation*
+    права защищены перепечатк* воспроизведени* лиценз* разрешени*
+    diritti riservati riproduzion* licenz* autorizzazion*
+    direitos reservados reprodução licença* autorização*
     rechten voorbehouden
     prawa zastrzeżone
     rättigheter förbehållna
@@ -167,4 +172,18 @@ export const NOTICE_WORDS: Readonly<Partial<Record<Concept, string>>> = {
     nyhetsbyrå* källa*
     ajans* kaynak*
     першоджерел* агентств* оригінал*`,
+  /** Paid placement: sponsorship, advertising, paid partnership. */
+  commercial: `
+    sponsor* advertis* advertorial promoted promotional paid
+    anzeige werbung werbepartner* *werbe* gesponsert* sponsor*
+    publicidad publicitari* patrocinad* publirreportaje
+    publicité publicitaire* sponsorisé* partenariat* rémunéré*
+    реклама рекламн* спонсор* партнёрск* партнерск*
+    pubblicità pubblicitari* sponsorizzat*
+    publicidade patrocinad* publieditorial
+    advertentie* gesponsord* betaalde
+    reklama reklamow* sponsorowan* sponsorsk*
+    annons* sponsrad*
+    reklam* sponsorlu
+    реклам* спонсор*`,
 };
