@@ -1,8 +1,10 @@
 import {
+  type BodyProfile,
   bodyProfile,
   contrastScore,
   FOREIGN_VOCABULARY_BONUS,
   isDetached,
+  type Ties,
   type Token,
   tiesOf,
   tokenize,
@@ -153,21 +155,11 @@ function ownFeatures(paragraph: string, tokens: readonly Token[], context: Notic
     label === WEIGHTS.knownLabel ||
     context.categoryAbove === 'strong';
   // Free of news (no speech, dates, actors, quotes) and saying something notice-like: with no subject word it may
-  // still be a notice, when the body comparison finds it detached (detachment, below).
+  // still be a notice, when the body comparison finds it detached (comparedWithBody).
   const newsFree = features.news === 0 && features.quotation === 0 && paragraph.length <= DETACHED_MAX_CHARS;
   const mayBeDetached =
     newsFree && ((notions > 0 && (supported || notions + subjects > 1)) || (subjects > 0 && supported));
   return { features, anchored, mayBeDetached };
-}
-
-/**
- * The detachment bonus: a short, news-free notice-like paragraph sharing no name, number or content word with the
- * body (footer-contrast.ts isDetached). It also anchors a notice that names no subject ("Machine-translated; errors
- * possible"), since position, shape and contrast then say more than a missing word.
- */
-function detachment(tokens: readonly Token[], context: NoticeContext, mayBeDetached: boolean): number {
-  if (!mayBeDetached) return 0;
-  return isDetached(tiesOf(tokens), bodyProfile(context.above)) ? WEIGHTS.detached : 0;
 }
 
 const sum = (features: Readonly<Record<string, number>>) =>
@@ -178,19 +170,40 @@ export function noticeEvidence(paragraph: string, context: NoticeContext): Notic
   if (paragraph.length > NOTICE_MAX_CHARS) return REJECTED;
   const tokens = tokenize(paragraph, true);
   const own = ownFeatures(paragraph, tokens, context);
-  const detached = detachment(tokens, context, own.mayBeDetached);
-  const features = detached > 0 ? { ...own.features, detached } : own.features;
-  const anchored = own.anchored || detached > 0;
-  // The body comparison adds at most the foreign-vocabulary bonus: skipped when even that could not help.
-  if (sum(features) + FOREIGN_VOCABULARY_BONUS + WEIGHTS.knownPhrase < NOTICE_THRESHOLD) {
-    return anchored ? { score: sum(features), features } : REJECTED;
+  const ownScore = sum(own.features);
+  // The body comparison adds at most the foreign-vocabulary and detachment bonuses: skipped when even they could
+  // not help.
+  const bodyAtBest = FOREIGN_VOCABULARY_BONUS + (own.mayBeDetached ? WEIGHTS.detached : 0);
+  if (ownScore + bodyAtBest + WEIGHTS.knownPhrase < NOTICE_THRESHOLD) {
+    return own.anchored ? { score: ownScore, features: own.features } : REJECTED;
   }
   const ties = tiesOf(tokens);
   const worst = worstContrast(ties);
-  if (anchored && sum(features) + worst >= NOTICE_THRESHOLD) {
-    return { score: sum(features) + worst, features: { ...features, contrastAtWorst: worst } };
+  if (own.anchored && ownScore + worst >= NOTICE_THRESHOLD) {
+    return { score: ownScore + worst, features: { ...own.features, contrastAtWorst: worst } };
   }
-  const compared = { ...features, contrast: contrastScore(ties, bodyProfile(context.above)) };
+  return comparedWithBody(paragraph, ties, own, bodyProfile(context.above));
+}
+
+/**
+ * The score once the body is read: the contrast, and the detachment bonus for a short, news-free notice-like
+ * paragraph sharing no name, number or content word with the body (footer-contrast.ts isDetached). Detachment also
+ * anchors a notice that names no subject ("Machine-translated; errors possible"): position, shape and contrast then
+ * say more than a missing word.
+ */
+function comparedWithBody(
+  paragraph: string,
+  ties: Ties,
+  own: ReturnType<typeof ownFeatures>,
+  body: BodyProfile,
+): NoticeEvidence {
+  const detached = own.mayBeDetached && isDetached(ties, body) ? WEIGHTS.detached : 0;
+  const compared = {
+    ...own.features,
+    contrast: contrastScore(ties, body),
+    ...(detached > 0 ? { detached } : {}),
+  };
+  const anchored = own.anchored || detached > 0;
   const score = sum(compared);
   if (anchored && score >= NOTICE_THRESHOLD) return { score, features: compared };
   // The phrase list is costly (two dozen regexes): consulted only when it can change the outcome.
