@@ -7,9 +7,10 @@ import { parseArticleFile } from '../../src/articles/parse.ts';
 /**
  * Every footer set in test/fixtures/footers/*.json (format: /work/notes/FORMATS.md), run through the real file
  * parser. The tuning set is what the detector was tuned on and must pass whole; any other set (such as the held-out
- * set nobody tunes on) must stay at its measured level (the goal is 90 %; held-out measured 85.2 % footers found,
- * 84.6 % disclaimers out) and must never take the last paragraph of a file without a footer out of its body: a
- * body paragraph lost is worse than a footer missed. A held-out set's failing files are never named here.
+ * set nobody tunes on, or the fresh set whose batches were each scored before being tuned on) must stay above the
+ * floor (the goal is 90 %; held-out measured 85.2 % footers found before the detachment change, 92.6 % after;
+ * fresh 84.2 %) and must never take the last paragraph of a file without a footer out of its body: a body
+ * paragraph lost is worse than a footer missed. A held-out set's failing files are never named here.
  */
 const FOOTERS_DIR = path.resolve(import.meta.dirname, '../fixtures/footers');
 const TUNING_SET = 'tuning';
