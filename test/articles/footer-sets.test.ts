@@ -16,6 +16,9 @@ const FOOTERS_DIR = path.resolve(import.meta.dirname, '../fixtures/footers');
 const TUNING_SET = 'tuning';
 const OTHER_SET_FOOTERS_FOUND_FLOOR = 0.82;
 const OTHER_SET_DISCLAIMERS_OUT_FLOOR = 0.82;
+/** The held-out set now meets issue 14's 90 % goal (92.6 % / 92.3 % measured): it must keep meeting it. */
+const HELD_OUT_FLOOR = 0.9;
+const floorFor = (set: string, other: number) => (set === 'held-out' ? HELD_OUT_FLOOR : other);
 
 interface FooterCase {
   readonly file: string;
@@ -153,8 +156,8 @@ describe('footer sets in test/fixtures/footers', () => {
         expect(outcomes.filter((o) => !(o.footerFound && o.disclaimerOut && o.lastBodyKept))).toEqual([]);
         return;
       }
-      expect(f.footersFound).toBeGreaterThanOrEqual(OTHER_SET_FOOTERS_FOUND_FLOOR);
-      expect(f.disclaimersOut).toBeGreaterThanOrEqual(OTHER_SET_DISCLAIMERS_OUT_FLOOR);
+      expect(f.footersFound).toBeGreaterThanOrEqual(floorFor(set.name, OTHER_SET_FOOTERS_FOUND_FLOOR));
+      expect(f.disclaimersOut).toBeGreaterThanOrEqual(floorFor(set.name, OTHER_SET_DISCLAIMERS_OUT_FLOOR));
       expect(f.noFooterLastKept).toBe(1);
     },
   );
