@@ -3,6 +3,7 @@ import { isSameTitle, judgeReference } from '../articles/search-confidence.ts';
 import { TermAnalyzer } from '../articles/terms.ts';
 import { UserFacingError } from '../errors.ts';
 import { type Translate, translator } from '../i18n/index.ts';
+import { articleIdFromKey, canonicalUrl } from '../ingest/web/url.ts';
 import type { ArticlePick } from './newsroom-types.ts';
 import { judgeByEvidence } from './resolve-evidence.ts';
 
@@ -94,6 +95,15 @@ function comparableUrl(raw: string): string | null {
   }
 }
 
+/**
+ * The article filed under a pasted URL's own id: only the URL's own site (its feeds, its pages) files there, so it
+ * wins over another source's article that merely links to the URL (src/ingest/feeds/items.ts itemKeys).
+ */
+async function filedUnder(store: ArticleStore, typed: string): Promise<StoredArticle | undefined> {
+  const url = canonicalUrl(typed);
+  return url === null ? undefined : store.get(articleIdFromKey(url));
+}
+
 /** A pasted article URL: found through the words of its path, accepted only when a hit's URL is that URL. */
 function urlMatch(store: ArticleStore, typed: string): SearchHit | undefined {
   const wanted = comparableUrl(typed);
@@ -108,6 +118,8 @@ async function resolveReference(store: ArticleStore, typed: string): Promise<Res
   // Ids are lower case by construction; a hand-typed "001_Tram_Line" means the same article.
   const exact = (await store.get(typed)) ?? (await store.get(typed.toLowerCase()));
   if (exact) return { article: exact, pickedBy: 'id' };
+  const filed = await filedUnder(store, typed);
+  if (filed) return { article: filed, pickedBy: 'id' };
   const byUrl = urlMatch(store, typed);
   if (byUrl) return picked(store, byUrl.id, 'id');
   if (comparableUrl(typed) !== null) throw new ArticleNotResolvedError(typed, [], 'reference');

@@ -5,7 +5,7 @@ import { articleIdFromFileName, contentHash } from './identity.ts';
 import { detectLanguage } from './language.ts';
 import { splitLongParagraphs } from './long-paragraphs.ts';
 import { cleanLines, toParagraphs } from './normalise.ts';
-import { MAX_ARTICLE_BYTES, readArticleText } from './read-text.ts';
+import { MAX_ARTICLE_BYTES, type ReadArticleOptions, readArticleText } from './read-text.ts';
 
 export { articleIdFromFileName, contentHash, MAX_ARTICLE_BYTES };
 
@@ -81,8 +81,9 @@ export function parseArticleText(text: string, origin: ArticleOrigin): ParseResu
 export async function parseArticleFile(
   filePath: string,
   origin: Partial<ArticleOrigin> = {},
+  readOptions: ReadArticleOptions = {},
 ): Promise<ParseResult> {
-  const read = await readArticleText(filePath);
+  const read = await readArticleText(filePath, readOptions);
   if (!read.ok) return read;
   return parseArticleText(read.text, {
     ...origin,

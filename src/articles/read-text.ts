@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { constants } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
+import { type FileHandle, open, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
 
 /** One article is a few KB; anything past this is a dump, a log or a wrong file, refused before it is read. */
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
@@ -65,20 +66,52 @@ export function refuseBytes(bytes: Uint8Array): string | null {
   return null;
 }
 
+/** What the opened descriptor really is: the kernel's own path for it, immune to links swapped in on the way. */
+async function openedFilePath(handle: FileHandle, file: string): Promise<string | null> {
+  if (process.platform === 'linux') {
+    const real = await realpath(`/proc/self/fd/${handle.fd}`).catch(() => null);
+    if (real !== null && path.isAbsolute(real)) return real;
+  }
+  // Elsewhere (or without /proc): the path's real form, believed only if it names the very file that was opened.
+  const real = await realpath(file);
+  const [named, opened] = await Promise.all([stat(real), handle.stat()]);
+  return named.dev === opened.dev && named.ino === opened.ino ? real : null;
+}
+
+/**
+ * Why the opened file is not inside the import folder, or null when it is. The walk checked each folder, but a
+ * folder on the way can be swapped for a link (to a private folder, say) before the file is opened; O_NOFOLLOW
+ * guards only the last name, so where the file really is is checked on the open handle itself.
+ */
+async function outsideRoot(handle: FileHandle, file: string, root: string): Promise<string | null> {
+  const [real, realRoot] = await Promise.all([openedFilePath(handle, file), realpath(root)]);
+  if (real === null) return 'the file was replaced while it was being opened; save it again to import it';
+  const relative = path.relative(realRoot, real);
+  if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return null;
+  return `skipped: it is really ${real}, outside the folder ${realRoot} (a folder on its path was replaced by a link); newsdesk only imports files inside the folder`;
+}
+
+export interface ReadArticleOptions {
+  /** The import folder: a file whose real place is not inside it is refused (see outsideRoot). */
+  readonly root?: string;
+}
+
 /**
  * Reads an article file as text, refusing what cannot be one. One open handle serves the size check and the read
  * (four file-system calls, where stat + readFile take six: this runs thousands of times a second on ingest). The
  * size is checked before any byte is read. A leading byte-order mark is dropped.
  */
-export async function readArticleText(path: string): Promise<ReadText> {
+export async function readArticleText(file: string, options: ReadArticleOptions = {}): Promise<ReadText> {
   let handle: FileHandle | undefined;
   try {
     // O_NOFOLLOW: a file swapped for a symbolic link after the folder walk checked it is refused, not followed.
     // O_NONBLOCK: one swapped for a named pipe opens at once (and is refused below) instead of holding a libuv
     // thread until some writer comes; on a regular file it changes nothing.
-    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     const info = await handle.stat();
     if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
+    const outside = options.root === undefined ? null : await outsideRoot(handle, file, options.root);
+    if (outside !== null) return { ok: false, reason: outside };
     if (info.size > MAX_ARTICLE_BYTES) return { ok: false, reason: tooLarge(info.size) };
     const buffer = Buffer.allocUnsafe(info.size);
     const { bytesRead } = await handle.read(buffer, 0, info.size, 0);

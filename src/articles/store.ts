@@ -38,7 +38,9 @@ function toStored(article: Article, version: number, firstSeenAt: string, update
 
 /**
  * An article is updated only by the source that stored it (same `source` name: the feed's configured name or
- * title, the site, or "file"). An article stored without a source may be claimed by the next one.
+ * title, the site, or "file"). An article stored without a source may be claimed by the next one. Which id an
+ * offer gets is decided before this (src/ingest/feeds/items.ts itemKeys): only a feed of the URL's own site files
+ * under the URL's id, so first-come here only ever decides between feeds and pages of that one site.
  */
 function isOwnedBy(existing: StoredArticle, offered: Article): boolean {
   return existing.source === null || existing.source === offered.source;
@@ -124,6 +126,7 @@ class KeyvArticleStore implements ArticleStore {
     const existing = await this.read(article.id);
     if (existing && !isOwnedBy(existing, article)) {
       // One feed must not rewrite what another stored (its text, its disclaimer): the first source keeps it.
+      // Feeds of other sites never reach here with this id; two feeds of one site (sections) can.
       this.logger.warn(
         { id: article.id, storedBy: existing.source, offeredBy: article.source },
         'article kept as stored: another source stored it first',

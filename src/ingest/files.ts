@@ -44,6 +44,11 @@ export interface IngestOptions {
   readonly onFailure?: (failure: IngestFailure) => void;
   readonly logger?: Logger;
   readonly concurrency?: number;
+  /**
+   * The folder the paths were found in (the ARTICLES_DIR watcher): a file whose real place is outside it is
+   * refused. Files found by walking a folder or glob given in `paths` are held to that folder without it.
+   */
+  readonly root?: string;
 }
 
 type FileResult = { readonly failure: IngestFailure } | { readonly ingested: IngestedArticle };
@@ -61,7 +66,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     outcome.failed.push(failure);
     options.onFailure?.(failure);
   };
-  const { files, failures } = await collectArticleFiles(paths);
+  const { files, failures, rootOf } = await collectArticleFiles(paths);
   for (const failure of failures) fail(failure);
   const record = (result: FileResult) => {
     if ('failure' in result) return fail(result.failure);
@@ -70,7 +75,8 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     options.onArticle?.(result.ingested);
   };
   const ingestFile = async (file: string): Promise<FileResult> => {
-    const parsed = await parseSafely(file, options.logger ?? silentLogger);
+    const root = rootOf.get(file) ?? options.root;
+    const parsed = await parseSafely(file, root, options.logger ?? silentLogger);
     if (!parsed.ok) return { failure: { path: file, reason: parsed.reason } };
     const stored = store && !dryRun ? await saveOrStop(store, file, parsed.article) : null;
     return { ingested: { path: file, article: parsed.article, outcome: stored, warnings: parsed.warnings } };
@@ -81,9 +87,9 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   return outcome;
 }
 
-async function parseSafely(file: string, logger: Logger) {
+async function parseSafely(file: string, root: string | undefined, logger: Logger) {
   try {
-    return await parseArticleFile(file);
+    return await parseArticleFile(file, {}, root === undefined ? {} : { root });
   } catch (error) {
     logger.error({ err: error, path: file }, 'unexpected error while parsing an article file');
     return { ok: false as const, reason: `unexpected error: ${errorMessage(error)}` };
@@ -144,11 +150,15 @@ async function forEachInOrder<T, R>(
  * nothing, a folder without articles, a symbolic link (named, or found in a folder) and two files that would
  * share one id are failures, named.
  */
-export async function collectArticleFiles(
-  args: readonly string[],
-): Promise<{ files: string[]; failures: IngestFailure[] }> {
+export async function collectArticleFiles(args: readonly string[]): Promise<{
+  files: string[];
+  failures: IngestFailure[];
+  /** The folder each file was found in (walk or glob), which it must really be inside when it is read. */
+  rootOf: Map<string, string>;
+}> {
   const files: string[] = [];
   const failures: IngestFailure[] = [];
+  const rootOf = new Map<string, string>();
   const seenPaths = new Set<string>();
   const pathById = new Map<string, string>();
   for (const arg of args) {
@@ -167,15 +177,16 @@ export async function collectArticleFiles(
       if (owner === undefined) {
         pathById.set(id, file);
         files.push(file);
+        if (expanded.root !== undefined) rootOf.set(file, expanded.root);
       } else {
         failures.push({ path: file, reason: `same article id "${id}" as ${owner}: rename one of them` });
       }
     }
   }
-  return { files, failures };
+  return { files, failures, rootOf };
 }
 
-type Expanded = { files: string[]; skipped: IngestFailure[] } | { reason: string };
+type Expanded = { files: string[]; skipped: IngestFailure[]; root?: string } | { reason: string };
 
 async function expandArgument(arg: string): Promise<Expanded> {
   const target = await linkTarget(arg);
@@ -187,7 +198,7 @@ async function expandArgument(arg: string): Promise<Expanded> {
     const skipped = links.map(({ path: link, reason }) => ({ path: link, reason }));
     if (files.length === 0 && skipped.length === 0)
       return { reason: 'folder has no article files (*.txt, *.md)' };
-    return { files: files.sort(), skipped };
+    return { files: files.sort(), skipped, root: arg };
   }
   if (info) return { reason: 'not a regular file or folder' };
   if (GLOB_MAGIC.test(arg)) return expandGlob(arg);
@@ -201,5 +212,14 @@ async function expandGlob(pattern: string): Promise<Expanded> {
     expandDirectories: false,
     followSymbolicLinks: false,
   });
-  return found.length > 0 ? { files: found.sort(), skipped: [] } : { reason: 'no file matches this pattern' };
+  if (found.length === 0) return { reason: 'no file matches this pattern' };
+  return { files: found.sort(), skipped: [], root: globBase(pattern) };
+}
+
+/** The folder a glob searches: its path up to the first segment with a wildcard ("news/*\/*.txt" → "news"). */
+function globBase(pattern: string): string {
+  const segments = pattern.split(/[\\/]/);
+  const magic = segments.findIndex((segment) => GLOB_MAGIC.test(segment));
+  const base = segments.slice(0, magic === -1 ? segments.length - 1 : magic).join('/');
+  return base === '' ? (pattern.startsWith('/') ? '/' : '.') : base;
 }

@@ -45,7 +45,7 @@ export interface IngestionDeps {
   /** ARTICLES_DIR, watched by startIngestion. */
   readonly articlesDir?: string;
   /** Imports files from ARTICLES_DIR (e.g. paths => ingestPaths(paths, { store, dryRun: false, logger })). */
-  readonly ingestFiles?: (paths: string[]) => Promise<unknown>;
+  readonly ingestFiles?: (paths: string[], scope: { readonly root: string }) => Promise<unknown>;
   readonly watchIntervalMs?: number;
   /** Parse and report, store nothing (feed state included): `ingest --dry-run`. */
   readonly dryRun?: boolean;
@@ -228,9 +228,9 @@ export function startIngestion(deps: IngestionDeps): Ingestion {
 }
 
 function defaultFileIngest(store: ArticleStore, logger: Logger) {
-  return async (paths: string[]) => {
+  return async (paths: string[], scope: { readonly root: string }) => {
     const { ingestPaths } = await import('./files.ts');
-    const outcome = await ingestPaths(paths, { store, dryRun: false, logger });
+    const outcome = await ingestPaths(paths, { store, dryRun: false, logger, root: scope.root });
     for (const failure of outcome.failed) logger.warn(failure, 'articles folder: file not imported');
     return outcome;
   };

@@ -19,7 +19,8 @@ export const WATCH_INTERVAL_MS = 2_000;
 export interface WatchOptions {
   readonly dir: string;
   /** Imports the given files (ingestPaths). Throwing leaves them to be tried again at the next scan. */
-  readonly ingest: (paths: string[]) => Promise<unknown>;
+  /** Imports the paths; `root` is the folder they must really be inside when read (ingestPaths' root). */
+  readonly ingest: (paths: string[], scope: { readonly root: string }) => Promise<unknown>;
   readonly intervalMs?: number;
   readonly logger?: Logger;
 }
@@ -92,7 +93,7 @@ export function watchArticlesDir(options: WatchOptions): DirectoryWatcher {
     const ready = await settledChanges(files, tracked);
     if (ready.length === 0) return;
     try {
-      await options.ingest(ready);
+      await options.ingest(ready, { root: options.dir });
       for (const file of ready) {
         const entry = tracked.get(file);
         if (entry) entry.ingested = entry.signature;

@@ -20,8 +20,15 @@ export interface FeedDefinition {
   readonly name: string | null;
   /** The source's own disclaimer, used when an article page carries none. */
   readonly disclaimer: string | null;
+  /**
+   * Hosts (besides the feed's own site) whose story URLs this feed speaks for: its items linking there are filed
+   * under the URL's own id. Items linking anywhere else are stored as this feed's own articles.
+   */
+  readonly hosts?: readonly string[];
 }
 
+/** A feed speaks for a handful of sites at most; a longer list is a mistake, not a configuration. */
+const MAX_FEED_HOSTS = 20;
 const httpUrl = z.url({ protocol: /^https?$/, message: 'expected an http(s) feed URL' });
 const EntrySchema = z.union([
   httpUrl,
@@ -29,10 +36,11 @@ const EntrySchema = z.union([
     url: httpUrl,
     name: z.string().trim().min(1).optional(),
     disclaimer: z.string().trim().min(1).optional(),
+    hosts: z.array(z.string().trim().min(1)).max(MAX_FEED_HOSTS).optional(),
   }),
 ]);
 const FileSchema = z.array(EntrySchema, {
-  message: 'expected a JSON array of feed URLs or {url, name?, disclaimer?}',
+  message: 'expected a JSON array of feed URLs or {url, name?, disclaimer?, hosts?}',
 });
 
 const plain = (url: string): FeedDefinition => ({ url, name: null, disclaimer: null });
@@ -47,7 +55,12 @@ export function mergeFeedDefinitions(
     const definition =
       typeof entry === 'string'
         ? plain(entry)
-        : { url: entry.url, name: entry.name ?? null, disclaimer: entry.disclaimer ?? null };
+        : {
+            url: entry.url,
+            name: entry.name ?? null,
+            disclaimer: entry.disclaimer ?? null,
+            ...(entry.hosts ? { hosts: entry.hosts } : {}),
+          };
     byUrl.set(definition.url, definition);
   }
   return [...byUrl.values()];

@@ -5,6 +5,7 @@ import { buildArticle } from '../web/article.ts';
 import type { ExtractedPage } from '../web/extract.ts';
 import { fetchArticlePage } from '../web/page.ts';
 import { htmlParagraphs, textParagraphs } from '../web/paragraphs.ts';
+import { isOwnLink } from '../web/site.ts';
 import { canonicalUrl } from '../web/url.ts';
 import type { FeedDefinition } from './config.ts';
 import type { FeedItem } from './parse.ts';
@@ -15,24 +16,39 @@ import type { FeedItem } from './parse.ts';
  */
 export const SUBSTANTIAL_CONTENT_CHARS = 400;
 
-/** The keys an item is known by across polls and feeds: its canonical URL and its GUID. */
+/**
+ * The keys an item is known by across polls and feeds. Ownership follows the link: an item whose link is on the
+ * feed's own site (or a host the operator listed for it) is filed under the URL itself, shared with every feed and
+ * page of that site; an item linking elsewhere (an aggregator, or a feed posing as another site) is keyed within
+ * its feed, so it becomes that feed's own article and can neither take nor overwrite the linked site's.
+ */
 export interface ItemKeys {
-  /** The key the item's id comes from and the per-feed record is filed under: canonical URL, else GUID. */
+  /** The key the item's id comes from and the per-feed record is filed under. */
   readonly primary: string;
+  /** The keys looked up and remembered in the shared alias table. */
   readonly all: readonly string[];
+  /** The feed speaks for the item's link: keys learnt from its page may be shared too. */
+  readonly own: boolean;
+  /** The key older versions filed this feed's record under (before ownership followed the link). */
+  readonly legacy: string;
 }
 
-/** A GUID with a scheme (http:, urn:, tag:) names one item everywhere; a bare one ("1234") only within its feed. */
-function guidKey(guid: string, feedUrl: string): string {
+/** The GUID as older versions keyed it: one with a scheme (http:, urn:, tag:) globally, a bare one per feed. */
+function legacyGuidKey(guid: string, feedUrl: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(guid) ? `guid:${guid}` : `guid:${feedUrl}#${guid}`;
 }
 
-export function itemKeys(item: FeedItem, feedUrl: string): ItemKeys | null {
+/** Any feed can claim any GUID ("tag:other.example,2026:1"), so a GUID only ever names an item within its feed. */
+const feedGuidKey = (guid: string, feedUrl: string) => `guid:${feedUrl}#${guid}`;
+
+export function itemKeys(item: FeedItem, feed: Pick<FeedDefinition, 'url' | 'hosts'>): ItemKeys | null {
   const url = item.link ? canonicalUrl(item.link) : null;
-  const guid = item.guid ? guidKey(item.guid, feedUrl) : null;
-  const all = [url, guid].filter((key): key is string => key !== null);
-  const primary = all[0];
-  return primary ? { primary, all } : null;
+  const guid = item.guid ? feedGuidKey(item.guid, feed.url) : null;
+  const legacy = url ?? (item.guid ? legacyGuidKey(item.guid, feed.url) : null);
+  const own = url !== null && isOwnLink(url, feed.url, feed.hosts);
+  const primary = url === null ? guid : own ? url : `via:${feed.url}#${url}`;
+  if (primary === null || legacy === null) return null;
+  return { primary, all: guid && guid !== primary ? [primary, guid] : [primary], own, legacy };
 }
 
 /** Changes whenever anything newsdesk reads from the item changes: a different fingerprint means look again. */
@@ -63,6 +79,11 @@ export interface ItemArticle {
   readonly learntKeys: readonly string[];
 }
 
+/** The page's address, when the feed speaks for it (a redirect or canonical may lead to another site's). */
+function ownPageUrl(page: ExtractedPage | null, feed: FeedDefinition): string | null {
+  return page && isOwnLink(page.url, feed.url, feed.hosts) ? page.url : null;
+}
+
 /** The page, when the feed's text is only a teaser and the item links to one. */
 async function pageFor(
   item: FeedItem,
@@ -85,10 +106,17 @@ async function pageFor(
 }
 
 /** Turns one feed item into an article: the feed's full text when it has it, else the page's main text. */
-export async function articleFromItem(item: FeedItem, id: string, ctx: ItemContext): Promise<ItemArticle> {
+export async function articleFromItem(
+  item: FeedItem,
+  id: string,
+  ownLink: boolean,
+  ctx: ItemContext,
+): Promise<ItemArticle> {
   const own = feedParagraphs(item);
   const page = await pageFor(item, own, ctx);
-  const url = page?.url ?? (item.link ? canonicalUrl(item.link) : null);
+  const link = item.link ? canonicalUrl(item.link) : null;
+  const pageUrl = ownPageUrl(page, ctx.feed);
+  const url = pageUrl ?? link ?? page?.url ?? null;
   const built = buildArticle({
     id,
     title: item.title ?? page?.title ?? null,
@@ -100,5 +128,5 @@ export async function articleFromItem(item: FeedItem, id: string, ctx: ItemConte
     disclaimer: ctx.feed.disclaimer,
   });
   if (!built.ok) throw new Error(`${item.link ?? item.guid ?? item.title}: ${built.reason}`);
-  return { article: built.article, learntKeys: page ? [page.url] : [] };
+  return { article: built.article, learntKeys: ownLink && pageUrl ? [pageUrl] : [] };
 }

@@ -52,7 +52,7 @@ interface Pending {
 /** Splits the feed's items into those read before, unchanged (carried over), and those to read now. */
 function sortItems(
   feed: ParsedFeed,
-  feedUrl: string,
+  definition: FeedDefinition,
   previous: SeenItems,
   next: Record<string, SeenItems[string]>,
 ) {
@@ -60,11 +60,11 @@ function sortItems(
   const taken = new Set<string>();
   let unchanged = 0;
   for (const item of feed.items) {
-    const keys = itemKeys(item, feedUrl);
+    const keys = itemKeys(item, definition);
     if (!keys || taken.has(keys.primary)) continue; // the same story twice in one feed is read once
     taken.add(keys.primary);
     const fingerprint = itemFingerprint(item);
-    const seen = previous[keys.primary];
+    const seen = seenBefore(previous, keys);
     if (seen?.fingerprint === fingerprint) {
       next[keys.primary] = seen;
       unchanged++;
@@ -75,13 +75,19 @@ function sortItems(
   return { pending, unchanged };
 }
 
+/** This feed's own record of the item, under its key now or the one older versions used (ids never change). */
+function seenBefore(previous: SeenItems, keys: ItemKeys): SeenItems[string] | undefined {
+  return previous[keys.primary] ?? previous[keys.legacy];
+}
+
 async function readItem(
   item: FeedItem,
+  keys: ItemKeys,
   id: string,
   context: ItemContext,
 ): Promise<ItemArticle | ItemFailure> {
   try {
-    return await articleFromItem(item, id, context);
+    return await articleFromItem(item, id, keys.own, context);
   } catch (error) {
     context.signal?.throwIfAborted();
     return { item: id, reason: errorMessage(error) };
@@ -90,8 +96,9 @@ async function readItem(
 
 /**
  * Stores the feed's new and changed items. An item unchanged since the last poll (same fingerprint) is not read
- * again; one seen before under the same canonical URL or GUID, in this feed or another, keeps its article id, so
- * the store dedupes it (same text → 'unchanged', new text → 'updated'). A failed item is retried next poll.
+ * again; one seen before keeps its article id, so the store dedupes it (same text → 'unchanged', new text →
+ * 'updated'): by its URL across the feeds and pages of the URL's own site, by its GUID within this feed, and an
+ * item linking to another site only within this feed (itemKeys). A failed item is retried next poll.
  */
 export async function storeFeedItems(
   feed: ParsedFeed,
@@ -100,7 +107,7 @@ export async function storeFeedItems(
 ): Promise<ItemsResult> {
   const previous = await deps.state.getSeen(definition.url);
   const next: Record<string, SeenItems[string]> = {};
-  const { pending, unchanged } = sortItems(feed, definition.url, previous, next);
+  const { pending, unchanged } = sortItems(feed, definition, previous, next);
   const counts: ItemCounts = { new: 0, updated: 0, unchanged, failed: 0 };
   const failures: ItemFailure[] = [];
   const context: ItemContext = {
@@ -116,12 +123,14 @@ export async function storeFeedItems(
     for (const { item, keys, fingerprint } of pending.slice(start, start + ALIAS_BATCH_ITEMS)) {
       deps.signal?.throwIfAborted();
       const id =
-        previous[keys.primary]?.id ?? (await deps.state.findId(keys.all)) ?? articleIdFromKey(keys.primary);
-      const read = await readItem(item, id, context);
+        seenBefore(previous, keys)?.id ??
+        (await deps.state.findId(keys.all)) ??
+        articleIdFromKey(keys.primary);
+      const read = await readItem(item, keys, id, context);
       if ('reason' in read) {
         counts.failed++;
-        failures.push({ item: keys.primary, reason: read.reason });
-        const seen = previous[keys.primary];
+        failures.push({ item: keys.legacy, reason: read.reason });
+        const seen = seenBefore(previous, keys);
         if (seen) next[keys.primary] = seen; // its old fingerprint no longer matches: retried next poll
         continue;
       }

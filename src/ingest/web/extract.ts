@@ -8,13 +8,17 @@ import {
   preparePage,
 } from './limits.ts';
 import { type DomNode, paragraphsOf, withoutByline } from './paragraphs.ts';
+import { isSameSite } from './site.ts';
 import { canonicalUrl } from './url.ts';
 
 /** What newsdesk keeps from an article page. */
 export interface ExtractedPage {
   readonly title: string | null;
   readonly paragraphs: string[];
-  /** <link rel=canonical> when the page names one, else the URL it was fetched from; always canonicalised. */
+  /**
+   * <link rel=canonical> (or og:url) when it names the page's own site (host, parent or child host, same port),
+   * else the URL it was fetched from; always canonicalised.
+   */
   readonly url: string;
   readonly publishedAt: string | null;
   readonly siteName: string | null;
@@ -59,10 +63,12 @@ function withoutSiteName(title: string, siteName: string | null): string {
 /** The page's own metadata, read before Readability rewrites the document. */
 function pageMetadata(document: PageDocument, pageUrl: string) {
   const declared = attribute(document, 'link[rel~="canonical"]', 'href') ?? meta(document, 'og:url');
+  const canonical = declared ? canonicalUrl(declared, pageUrl) : null;
   const siteName = meta(document, 'og:site_name', 'application-name');
   const title = meta(document, 'og:title', 'twitter:title');
   return {
-    url: (declared && canonicalUrl(declared, pageUrl)) ?? canonicalUrl(pageUrl) ?? pageUrl,
+    // A page may name its own canonical address, never another site's: that would file its text under that site.
+    url: (canonical && isSameSite(canonical, pageUrl) ? canonical : null) ?? canonicalUrl(pageUrl) ?? pageUrl,
     siteName,
     title: title ? withoutSiteName(title, siteName) : null,
     publishedAt: isoDate(meta(document, 'article:published_time', 'datePublished', 'date', 'dc.date')),
