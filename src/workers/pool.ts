@@ -57,7 +57,6 @@ export interface WorkerPool {
 interface Job {
   readonly message: JobMessage;
   readonly budgetMs: number;
-  readonly signal: AbortSignal | undefined;
   readonly resolve: (output: unknown) => void;
   readonly reject: (error: WorkerJobError) => void;
 }
@@ -81,12 +80,21 @@ class BoundedWorkerPool implements WorkerPool {
 
   run<T>(kind: string, input: unknown, runOptions: RunOptions = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
+      // One abort listener per job, removed when the job settles: callers pass long-lived signals (one per
+      // ingestion run), which must not keep every finished job — and its megabytes of input — alive.
+      const onAbort = () => this.abort(job);
+      const detach = () => runOptions.signal?.removeEventListener('abort', onAbort);
       const job: Job = {
         message: { id: this.nextId++, kind, input },
         budgetMs: runOptions.budgetMs ?? this.options.jobBudgetMs,
-        signal: runOptions.signal,
-        resolve: resolve as (output: unknown) => void,
-        reject,
+        resolve: (output) => {
+          detach();
+          resolve(output as T);
+        },
+        reject: (error) => {
+          detach();
+          reject(error);
+        },
       };
       if (this.closed) return this.fail(job, 'closed', 'shut down');
       if (runOptions.signal?.aborted) return this.fail(job, 'aborted', 'cancelled');
@@ -94,7 +102,7 @@ class BoundedWorkerPool implements WorkerPool {
         return this.fail(job, 'queue-full', `${this.queue.length} jobs already waiting; try again shortly`);
       }
       this.queue.push(job);
-      runOptions.signal?.addEventListener('abort', () => this.dropQueued(job), { once: true });
+      runOptions.signal?.addEventListener('abort', onAbort, { once: true });
       this.dispatch();
     });
   }
@@ -125,11 +133,16 @@ class BoundedWorkerPool implements WorkerPool {
     }
   }
 
-  private dropQueued(job: Job): void {
+  /** A cancelled job leaves the queue, or has its worker stopped if it is running. */
+  private abort(job: Job): void {
     const index = this.queue.indexOf(job);
-    if (index === -1) return;
-    this.queue.splice(index, 1);
-    this.fail(job, 'aborted', 'cancelled');
+    if (index !== -1) {
+      this.queue.splice(index, 1);
+      this.fail(job, 'aborted', 'cancelled');
+      return;
+    }
+    const slot = [...this.slots].find((candidate) => candidate.job === job);
+    if (slot) this.retire(slot, 'aborted', 'cancelled');
   }
 
   private spawn(): Slot {
@@ -156,13 +169,6 @@ class BoundedWorkerPool implements WorkerPool {
   /** Gives the slot its job; a worker still starting gets it posted once it says it is ready. */
   private start(slot: Slot, job: Job): void {
     slot.job = job;
-    job.signal?.addEventListener(
-      'abort',
-      () => slot.job === job && this.retire(slot, 'aborted', 'cancelled'),
-      {
-        once: true,
-      },
-    );
     if (!slot.ready) return;
     clearTimeout(slot.timer);
     // Kept referenced: a process awaiting a job stays alive until the job ends or its budget runs out.
