@@ -181,7 +181,7 @@ export function renderLive(
   const trimmed = text.trim();
   const shown = trimmed.length > LIVE_TAIL_CHARS ? `…${safeTail(trimmed, LIVE_TAIL_CHARS - 1)}` : trimmed;
   // Escaped after cutting, so no cut lands inside an escape; twice LIVE_TAIL_CHARS still fits a description.
-  const tail = truncate(escapeUntrusted(shown), DISCORD_LIMITS.embedDescriptionChars);
+  const tail = escapeWithin(shown, DISCORD_LIMITS.embedDescriptionChars);
   const notes = truncate(defuseMentions(pickedNote(head, t).join('\n')), DISCORD_LIMITS.contentChars);
   const embed: APIEmbed = {
     color: COLOR_ANSWER,
