@@ -1,6 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { parseAllowedHost } from './ingest/address-guard.ts';
+import { redactCredentials } from './log.ts';
 
 /** The site's own disclaimer, used when an article carries none and no SOURCE_DISCLAIMER is set. */
 export const SITE_DISCLAIMER =
@@ -209,9 +210,7 @@ function deepFreeze<T>(value: T): T {
  * password of a URL, whatever its scheme or typo) and secret query parameters are hidden; the scheme and host stay.
  */
 function hideCredentials(value: string): string {
-  return value
-    .replace(/:[^\s]*@/, ':***@')
-    .replace(/([?&](?:password|passwd|pwd|secret|token|key)=)[^&#\s]+/gi, '$1***');
+  return redactCredentials(value.replace(/:[^\s]*@/, ':***@'));
 }
 
 /** Parses an environment (process.env by default) into one frozen Config, or throws ConfigError. */

@@ -24,6 +24,13 @@ const SECRET_PATTERNS: readonly [RegExp, string][] = [
   [/\b(Bot|Bearer) [\w.-]{16,}/g, `$1 ${REDACTED}`],
 ];
 
+/** `text` with the credentials any URL or query string in it carries hidden (SECRET_PATTERNS). */
+export function redactCredentials(text: string): string {
+  let redacted = text;
+  for (const [pattern, replacement] of SECRET_PATTERNS) redacted = redacted.replace(pattern, replacement);
+  return redacted;
+}
+
 /** `text` with every secret pattern, and each of the `known` secrets (as written and URL-encoded), redacted. */
 export function redactSecrets(text: string, known: readonly string[] = []): string {
   let redacted = text;
@@ -33,8 +40,7 @@ export function redactSecrets(text: string, known: readonly string[] = []): stri
     for (const form of new Set([secret, encodeURIComponent(secret), jsonForm]))
       redacted = redacted.replaceAll(form, REDACTED);
   }
-  for (const [pattern, replacement] of SECRET_PATTERNS) redacted = redacted.replace(pattern, replacement);
-  return redacted;
+  return redactCredentials(redacted);
 }
 
 /**

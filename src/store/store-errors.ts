@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { errorCode, errorMessage, UserFacingError } from '../errors.ts';
+import { redactCredentials } from '../log.ts';
 import { StoreTimeoutError } from './adapter-errors.ts';
 import { isPostgresConnectionError } from './postgres.ts';
 import { isRedisConnectionError } from './redis.ts';
@@ -12,8 +13,9 @@ export interface StoreTarget {
 }
 
 /** `redis://user:secret@host` → `redis://user:***@host`: a URL in a message or log never carries a password. */
+/** A store URL as messages may show it: the same credential rules as every log line (src/log.ts). */
 export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@/]*@/i, '$1***@');
+  return redactCredentials(url);
 }
 
 const where = (target: StoreTarget) =>
