@@ -1,6 +1,7 @@
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import { z } from 'zod';
 import { UserFacingError } from '../../errors.ts';
+import { parseAllowedHost } from '../address-guard.ts';
 
 /**
  * Which feeds to poll. NEWS_FEEDS lists plain URLs; NEWS_FEEDS_FILE optionally names a JSON file that adds feeds or
@@ -29,6 +30,14 @@ export interface FeedDefinition {
 
 /** A feed speaks for a handful of sites at most; a longer list is a mistake, not a configuration. */
 const MAX_FEED_HOSTS = 20;
+/** A story host as FETCH_ALLOW_HOSTS writes one; a URL or a path here would silently never match. */
+const siteHost = z
+  .string()
+  .trim()
+  .refine((entry) => parseAllowedHost(entry) !== null, {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is not a host or host:port; write e.g. www.example.org (no scheme, no path)`,
+  });
 const httpUrl = z.url({ protocol: /^https?$/, message: 'expected an http(s) feed URL' });
 const EntrySchema = z.union([
   httpUrl,
@@ -36,7 +45,7 @@ const EntrySchema = z.union([
     url: httpUrl,
     name: z.string().trim().min(1).optional(),
     disclaimer: z.string().trim().min(1).optional(),
-    hosts: z.array(z.string().trim().min(1)).max(MAX_FEED_HOSTS).optional(),
+    hosts: z.array(siteHost).max(MAX_FEED_HOSTS).optional(),
   }),
 ]);
 const FileSchema = z.array(EntrySchema, {

@@ -35,6 +35,9 @@ describe('feed definitions', () => {
       { url: 'https://b.example/rss', name: 'B Daily', disclaimer: 'B Daily does not endorse.' },
     ]),
     'bad.json': JSON.stringify([{ url: 'ftp://c.example/feed' }]),
+    'bad-hosts.json': JSON.stringify([
+      { url: 'https://d.example/rss', hosts: ['https://www.d-news.example/world'] },
+    ]),
   };
   const readFile = async (file: string) => {
     const text = files[file];
@@ -60,5 +63,11 @@ describe('feed definitions', () => {
       /NEWS_FEEDS_FILE bad\.json: entry 0/,
     );
     await expect(loadFeedDefinitions([], 'missing.json', readFile)).rejects.toBeInstanceOf(UserFacingError);
+  });
+
+  it('GIVEN a story host written as a URL THEN the file is refused saying how to write a host, not ignored', async () => {
+    await expect(loadFeedDefinitions([], 'bad-hosts.json', readFile)).rejects.toThrow(
+      /entry 0\.hosts\.0: "https:\/\/www\.d-news\.example\/world" is not a host or host:port; write e\.g\. www\.example\.org/,
+    );
   });
 });
