@@ -10,7 +10,6 @@ import {
   requestContext,
   type SlashCommand,
 } from '../src/discord/command.ts';
-import { localizeUnresolved } from '../src/discord/render.ts';
 import { answerFromStream } from '../src/discord/reply.ts';
 
 const QUESTION_MAX_CHARS = 500;
@@ -46,9 +45,7 @@ export const ask: SlashCommand = {
       context: requestContext(interaction),
       signal: context.signal,
     });
-    await answerFromStream(interaction, events, { ...context, language }).catch((error: unknown) => {
-      throw localizeUnresolved(error, language);
-    });
+    await answerFromStream(interaction, events, { ...context, language });
   },
   // While the article box is empty, suggest the articles that best match the question typed so far.
   autocomplete: (interaction, deps) =>

@@ -11,7 +11,6 @@ import {
   requestContext,
   type SlashCommand,
 } from '../src/discord/command.ts';
-import { localizeUnresolved } from '../src/discord/render.ts';
 import { answerFromStream } from '../src/discord/reply.ts';
 
 const DEFAULT_LENGTH: SummaryLength = 'standard';
@@ -57,9 +56,7 @@ export const summary: SlashCommand = {
       context: requestContext(interaction),
       signal: context.signal,
     });
-    await answerFromStream(interaction, events, { ...context, language }).catch((error: unknown) => {
-      throw localizeUnresolved(error, language);
-    });
+    await answerFromStream(interaction, events, { ...context, language });
   },
   autocomplete: (interaction, deps) => respondWithArticles(interaction, deps),
 };

@@ -14,7 +14,7 @@ import type { SummaryLength } from '../answer/types.ts';
 import type { ArticleStore } from '../articles/article.ts';
 import { guildOnlyRefusal, replyLanguage, requestContext } from '../discord/command.ts';
 import type { CooldownTicket } from '../discord/cooldowns.ts';
-import { ephemeral, renderReply } from '../discord/render.ts';
+import { ephemeral, localizeUnresolved, renderReply } from '../discord/render.ts';
 import { deliverReply, madeModelCall } from '../discord/reply.ts';
 import type { ComponentRoute } from '../discord/router.ts';
 import { oneLine, truncate } from '../discord/text.ts';
@@ -55,7 +55,9 @@ async function answerPrivately(
   events: Parameters<typeof collectReply>[0],
   cooldown: CooldownTicket,
 ): Promise<void> {
-  const reply = await collectReply(events);
+  const reply = await collectReply(events).catch((error: unknown) => {
+    throw localizeUnresolved(error, interaction.locale);
+  });
   if (!madeModelCall(reply.result)) cooldown.refund();
   const [first, ...rest] = renderReply(reply, interaction.locale);
   if (first) await deliverReply(interaction, [first, ...rest.map(ephemeral)]);

@@ -5,7 +5,7 @@ import type { FallbackReason } from '../answer/types.ts';
 import type { Logger } from '../log.ts';
 import type { CooldownTicket } from './cooldowns.ts';
 import { InteractionExpiredError } from './errors.ts';
-import { type RenderedMessage, renderReply } from './render.ts';
+import { localizeUnresolved, type RenderedMessage, renderReply } from './render.ts';
 import {
   createLiveReply,
   FINAL_EDIT_SAFETY_MS,
@@ -70,6 +70,9 @@ export async function answerFromStream(
   let reply: CompletedReply;
   try {
     reply = await collectReply(events, live?.onEvent);
+  } catch (error) {
+    // "No article matches" in the member's language, with close titles escaped, for every command that answers.
+    throw localizeUnresolved(error, context.language);
   } finally {
     await live?.finish();
   }
