@@ -31,16 +31,24 @@ export function redactCredentials(text: string): string {
   return redacted;
 }
 
+/** Every spelling of each secret a line may carry: as written, URL-encoded, and JSON-escaped (log lines are JSON). */
+function secretForms(known: readonly string[]): string[] {
+  return [
+    ...new Set(
+      known.flatMap((secret) => [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]),
+    ),
+  ];
+}
+
+function redactForms(text: string, forms: readonly string[]): string {
+  let redacted = text;
+  for (const form of forms) redacted = redacted.replaceAll(form, REDACTED);
+  return redactCredentials(redacted);
+}
+
 /** `text` with every secret pattern, and each of the `known` secrets (as written and URL-encoded), redacted. */
 export function redactSecrets(text: string, known: readonly string[] = []): string {
-  let redacted = text;
-  for (const secret of known) {
-    // Log lines are JSON: a secret holding a quote or a backslash is written escaped; that spelling is searched too.
-    const jsonForm = JSON.stringify(secret).slice(1, -1);
-    for (const form of new Set([secret, encodeURIComponent(secret), jsonForm]))
-      redacted = redacted.replaceAll(form, REDACTED);
-  }
-  return redactCredentials(redacted);
+  return redactForms(text, secretForms(known));
 }
 
 /**
@@ -79,12 +87,13 @@ export function createLogger(
   destination: number = 2,
   secrets: readonly string[] = [],
 ): Logger {
+  const forms = secretForms(secrets); // once, not per line
   return pino(
     {
       level,
       base: null,
       redact: { paths: REDACT_PATHS, censor: REDACTED },
-      hooks: { streamWrite: (line) => redactSecrets(line, secrets) },
+      hooks: { streamWrite: (line) => redactForms(line, forms) },
     },
     pino.destination({ fd: destination, sync: true }),
   );
