@@ -141,7 +141,8 @@ async function resolveReference(store: ArticleStore, typed: string): Promise<Res
  */
 function sharedWords(question: readonly string[], article: StoredArticle, analyzer: TermAnalyzer) {
   const text = [article.title, ...article.paragraphs].join('\n').slice(0, QUESTION_MATCH_MAX_CHARS);
-  const terms = new Set(analyzer.terms(text));
+  // Each distinct word stemmed once: up to QUESTION_MATCH_MAX_CHARS of text for each candidate, on every /ask.
+  const terms = new Set(analyzer.termCounts(text).counts.keys());
   const title = new Set(analyzer.terms(article.title));
   const found = question.filter((term) => terms.has(term));
   return { distinct: found.length, weight: found.length + found.filter((term) => title.has(term)).length };
@@ -157,8 +158,8 @@ async function questionCandidates(
   store: ArticleStore,
   hits: readonly SearchHit[],
   wanted: readonly string[],
+  analyzer: TermAnalyzer,
 ) {
-  const analyzer = new TermAnalyzer();
   const read = await Promise.all(hits.map((hit) => store.get(hit.id)));
   const ranked: QuestionCandidate[] = [];
   hits.forEach((hit, index) => {
@@ -176,8 +177,9 @@ async function questionCandidates(
  */
 async function resolveQuestion(store: ArticleStore, question: string): Promise<ResolvedArticle> {
   const hits = store.search(question, QUESTION_CANDIDATES).filter((hit) => hit.score > 0);
-  const wanted = [...new Set(new TermAnalyzer().terms(question))];
-  const ranked = await questionCandidates(store, hits, wanted);
+  const analyzer = new TermAnalyzer();
+  const wanted = [...new Set(analyzer.terms(question))];
+  const ranked = await questionCandidates(store, hits, wanted, analyzer);
   const [best, runnerUp] = ranked;
   const enough = wanted.length > 1 && (best?.shared.distinct ?? 0) >= QUESTION_MIN_WORDS;
   const ahead =
