@@ -1,7 +1,7 @@
 import type { Article } from '../articles/article.ts';
 import { UserFacingError } from '../errors.ts';
 import { WorkerJobError, type WorkerPool } from '../workers/pool.ts';
-import { MAX_DOCUMENT_CHARS, MAX_PARAGRAPH_READ_CHARS } from './extractive/document.ts';
+import { readableParagraphs } from './extractive/document.ts';
 import { createExtractiveAnswerer } from './extractive/index.ts';
 import type { AnswerEvent, Answerer, AnswerOptions, SummarizeOptions } from './types.ts';
 
@@ -28,13 +28,7 @@ export const OFFLINE_JOB = 'offline-answer';
  * still sees that it was cut.
  */
 function readablePart(article: Article): Article {
-  const paragraphs: string[] = [];
-  let left = MAX_DOCUMENT_CHARS;
-  for (const paragraph of article.paragraphs) {
-    if (left <= 0) break;
-    paragraphs.push(paragraph.slice(0, Math.min(left, MAX_PARAGRAPH_READ_CHARS) + 1));
-    left -= paragraph.length;
-  }
+  const paragraphs = readableParagraphs(article.paragraphs, 1);
   return paragraphs.length === article.paragraphs.length &&
     paragraphs.every((p, i) => p === article.paragraphs[i])
     ? article

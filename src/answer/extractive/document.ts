@@ -41,13 +41,16 @@ export interface ArticleDocument {
 export const MAX_DOCUMENT_CHARS = 200_000;
 export const MAX_PARAGRAPH_READ_CHARS = 20_000;
 
-/** The paragraphs as far as the answerer reads them: a prefix of each, so every sentence stays quotable as is. */
-function readableParagraphs(paragraphs: readonly string[]): string[] {
+/**
+ * The paragraphs as far as the answerer reads them: a prefix of each, so every sentence stays quotable as is.
+ * `overshootChars` lets a caller keep a little more, so that whoever reads the result still sees where a cut was.
+ */
+export function readableParagraphs(paragraphs: readonly string[], overshootChars = 0): string[] {
   const readable: string[] = [];
   let left = MAX_DOCUMENT_CHARS;
   for (const paragraph of paragraphs) {
     if (left <= 0) break;
-    readable.push(paragraph.slice(0, Math.min(left, MAX_PARAGRAPH_READ_CHARS)));
+    readable.push(paragraph.slice(0, Math.min(left, MAX_PARAGRAPH_READ_CHARS) + overshootChars));
     left -= paragraph.length;
   }
   return readable;
