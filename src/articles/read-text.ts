@@ -83,8 +83,8 @@ async function openedFilePath(handle: FileHandle, file: string): Promise<string 
  * folder on the way can be swapped for a link (to a private folder, say) before the file is opened; O_NOFOLLOW
  * guards only the last name, so where the file really is is checked on the open handle itself.
  */
-async function outsideRoot(handle: FileHandle, file: string, root: string): Promise<string | null> {
-  const [real, realRoot] = await Promise.all([openedFilePath(handle, file), realpath(root)]);
+async function outsideRoot(handle: FileHandle, file: string, realRoot: string): Promise<string | null> {
+  const real = await openedFilePath(handle, file);
   if (real === null) return 'the file was replaced while it was being opened; save it again to import it';
   const relative = path.relative(realRoot, real);
   if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return null;
@@ -92,8 +92,11 @@ async function outsideRoot(handle: FileHandle, file: string, root: string): Prom
 }
 
 export interface ReadArticleOptions {
-  /** The import folder: a file whose real place is not inside it is refused (see outsideRoot). */
-  readonly root?: string;
+  /**
+   * The import folder's real path (the caller resolves it once per import, not once per file): a file whose real
+   * place is not inside it is refused (see outsideRoot).
+   */
+  readonly realRoot?: string;
 }
 
 /**
@@ -110,7 +113,7 @@ export async function readArticleText(file: string, options: ReadArticleOptions 
     handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     const info = await handle.stat();
     if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
-    const outside = options.root === undefined ? null : await outsideRoot(handle, file, options.root);
+    const outside = options.realRoot === undefined ? null : await outsideRoot(handle, file, options.realRoot);
     if (outside !== null) return { ok: false, reason: outside };
     if (info.size > MAX_ARTICLE_BYTES) return { ok: false, reason: tooLarge(info.size) };
     const buffer = Buffer.allocUnsafe(info.size);

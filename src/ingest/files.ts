@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Article, ArticleStore, UpsertOutcome } from '../articles/article.ts';
@@ -74,9 +74,11 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     if (result.ingested.outcome !== null) outcome[result.ingested.outcome] += 1;
     options.onArticle?.(result.ingested);
   };
+  const realRootOf = realPathsOnce();
   const ingestFile = async (file: string): Promise<FileResult> => {
     const root = rootOf.get(file) ?? options.root;
-    const parsed = await parseSafely(file, root, options.logger ?? silentLogger);
+    const realRoot = root === undefined ? undefined : await realRootOf(root);
+    const parsed = await parseSafely(file, realRoot, options.logger ?? silentLogger);
     if (!parsed.ok) return { failure: { path: file, reason: parsed.reason } };
     const stored = store && !dryRun ? await saveOrStop(store, file, parsed.article) : null;
     return { ingested: { path: file, article: parsed.article, outcome: stored, warnings: parsed.warnings } };
@@ -87,9 +89,23 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   return outcome;
 }
 
-async function parseSafely(file: string, root: string | undefined, logger: Logger) {
+/** Each import folder's real path, resolved once per import (a folder holds thousands of files). */
+function realPathsOnce(): (folder: string) => Promise<string> {
+  const resolved = new Map<string, Promise<string>>();
+  return (folder) => {
+    let real = resolved.get(folder);
+    if (real === undefined) {
+      // A folder that cannot be resolved is compared as given: the files in it then fail their own checks.
+      real = realpath(folder).catch(() => path.resolve(folder));
+      resolved.set(folder, real);
+    }
+    return real;
+  };
+}
+
+async function parseSafely(file: string, realRoot: string | undefined, logger: Logger) {
   try {
-    return await parseArticleFile(file, {}, root === undefined ? {} : { root });
+    return await parseArticleFile(file, {}, realRoot === undefined ? {} : { realRoot });
   } catch (error) {
     logger.error({ err: error, path: file }, 'unexpected error while parsing an article file');
     return { ok: false as const, reason: `unexpected error: ${errorMessage(error)}` };
