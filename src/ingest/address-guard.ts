@@ -232,7 +232,10 @@ export function createOriginMemory(maxHosts = MAX_REMEMBERED_HOSTS): OriginMemor
   return {
     note(hostname, resolved) {
       internal.delete(hostname);
-      internal.set(hostname, refusalAmong(hostname, resolved) !== null);
+      internal.set(
+        hostname,
+        resolved.some(({ address }) => internalRangeOf(address) !== null),
+      );
       const oldest = internal.keys().next();
       if (internal.size > maxHosts && !oldest.done) internal.delete(oldest.value);
     },
