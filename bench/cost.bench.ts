@@ -11,7 +11,7 @@ import { createAnthropicAnswerer } from '../src/answer/anthropic/provider.ts';
 import { loadPrompts } from '../src/answer/prompts.ts';
 import type { Answerer, TokenUsage } from '../src/answer/types.ts';
 import type { Article } from '../src/articles/article.ts';
-import { silentLogger } from '../src/log.ts';
+import { silentLogger } from '../src/core/log.ts';
 import { startFakeAnthropic } from '../test/fakes/anthropic.ts';
 import { sampleArticle } from '../test/support/articles.ts';
 

@@ -15,9 +15,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createExtractiveAnswerer } from '../src/answer/extractive/index.ts';
 import { SUMMARY_LENGTHS } from '../src/answer/types.ts';
-import { EVAL_DIR } from '../src/eval/cli.ts';
-import { evaluateSet } from '../src/eval/evaluate.ts';
-import { loadEvalSet } from '../src/eval/fixture.ts';
+import { evaluateSet } from '../src/cli/eval/evaluate.ts';
+import { loadEvalSet } from '../src/cli/eval/fixture.ts';
+import { EVAL_DIR } from '../src/cli/eval.ts';
 import { loadSample, SAMPLES_DIR } from '../test/answer/extractive/samples.ts';
 import { percentiles, round } from './support/stats.ts';
 

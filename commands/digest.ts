@@ -5,6 +5,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from 'discord.js';
+import { UserFacingError } from '../src/core/errors.ts';
 import { DIGEST_CHANNEL_TYPES } from '../src/digest/channel.ts';
 import { checkDigestChannel, readDigestSettings } from '../src/digest/command-input.ts';
 import { canonicalTimeZone } from '../src/digest/schedule.ts';
@@ -24,7 +25,6 @@ import {
   requireManageServer,
   type SlashCommand,
 } from '../src/discord/command.ts';
-import { UserFacingError } from '../src/errors.ts';
 
 const ITEM_LIMITS = { min: DIGEST_ITEMS_MIN, max: DIGEST_ITEMS_MAX, default: DIGEST_ITEMS_DEFAULT };
 

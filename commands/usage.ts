@@ -4,11 +4,11 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from 'discord.js';
+import { UserFacingError } from '../src/core/errors.ts';
+import { translate } from '../src/core/i18n/index.ts';
 import type { Accounting } from '../src/discord/command.ts';
 import { english, localized, requireManageServer, type SlashCommand } from '../src/discord/command.ts';
 import { renderUsage, USAGE_REPORT_DAYS } from '../src/discord/usage-report.ts';
-import { UserFacingError } from '../src/errors.ts';
-import { translate } from '../src/i18n/index.ts';
 
 const data = new SlashCommandBuilder()
   .setName('usage')

@@ -2,17 +2,17 @@
  * The one entry point: `tsx src/main.ts <command> [args]`. Each command lives in its own module and is loaded only
  * when asked for, so `ingest` never pays for discord.js and the console never opens a gateway.
  */
-import { redactSecrets } from './log.ts';
+import { redactSecrets } from './core/log.ts';
 
 type CommandModule = { run(argv: readonly string[]): Promise<number> };
 
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
-  start: () => import('./start.ts'),
+  start: () => import('./app/start.ts'),
   console: () => import('./console/main.ts'),
-  ingest: () => import('./ingest/cli.ts'),
-  cli: () => import('./answer/cli.ts'),
+  ingest: () => import('./cli/ingest.ts'),
+  cli: () => import('./cli/answer.ts'),
   deploy: () => import('./discord/deploy-cli.ts'),
-  eval: () => import('./eval/cli.ts'),
+  eval: () => import('./cli/eval.ts'),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

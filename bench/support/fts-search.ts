@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { SearchHit } from '../../src/articles/article.ts';
-import { forEachTerm, parseCatalogueEntry } from '../../src/articles/catalogue.ts';
-import { parseQuery } from '../../src/articles/search-query.ts';
+import { forEachTerm, parseCatalogueEntry } from '../../src/articles/search/catalogue.ts';
+import { parseQuery } from '../../src/articles/search/query.ts';
 import { CATALOGUE_NAMESPACE } from '../../src/articles/store.ts';
-import { TermAnalyzer } from '../../src/articles/terms.ts';
+import { TermAnalyzer } from '../../src/text/search-terms.ts';
 
 const FTS_TABLE = 'article_search';
 /** Catalogue rows per insert transaction while the FTS table is built. */

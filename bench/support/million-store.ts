@@ -9,9 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Article, StoredArticle } from '../../src/articles/article.ts';
-import { SALIENT_TERMS_PER_ARTICLE, TITLE_BOOST, toCatalogueEntry } from '../../src/articles/catalogue.ts';
+import {
+  SALIENT_TERMS_PER_ARTICLE,
+  TITLE_BOOST,
+  toCatalogueEntry,
+} from '../../src/articles/search/catalogue.ts';
 import { ARTICLES_NAMESPACE, CATALOGUE_NAMESPACE, openArticleStore } from '../../src/articles/store.ts';
-import { TermAnalyzer } from '../../src/articles/terms.ts';
+import { TermAnalyzer } from '../../src/text/search-terms.ts';
 import { createArticleGenerator } from './generate-articles.ts';
 
 /** Articles per write transaction: large batches are what makes a bulk load fast in SQLite. */

@@ -4,12 +4,12 @@
  * vocabulary and the per-article summary fields as joined strings, written to one file. This is a measurement
  * for the design decision of issue 17 point 6, not the index itself: it loads what the index would need, builds
  * the two lookup maps the index keeps (term → id, article id → slot), and reports time and RSS. Search over these
- * arrays is the same BM25 loop as src/articles/search-scoring.ts, only over flat arrays.
+ * arrays is the same BM25 loop as src/articles/search/scoring.ts, only over flat arrays.
  * Usage: node --expose-gc --import tsx bench/support/snapshot-probe.ts <store-file> <snapshot-file>  (builds the snapshot when missing)
  */
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { forEachTerm, parseCatalogueEntry } from '../../src/articles/catalogue.ts';
+import { forEachTerm, parseCatalogueEntry } from '../../src/articles/search/catalogue.ts';
 import { CATALOGUE_NAMESPACE } from '../../src/articles/store.ts';
 import { round } from './stats.ts';
 

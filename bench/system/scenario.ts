@@ -1,6 +1,6 @@
 /** What every scenario gets and gives back. */
 import { openArticleStore } from '../../src/articles/store.ts';
-import { parseConfig } from '../../src/config.ts';
+import { parseConfig } from '../../src/core/config.ts';
 import type { CatalogueEntry } from './mix.ts';
 
 export interface ScenarioContext {

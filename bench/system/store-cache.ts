@@ -17,7 +17,7 @@ const CACHE_DIR = path.join(os.tmpdir(), 'newsdesk-system-bench');
 const KEY_SOURCES = [
   'bench/support/generate-articles.ts',
   'src/articles/store.ts',
-  'src/articles/catalogue.ts',
+  'src/articles/search/catalogue.ts',
 ];
 export const GENERATOR_SEED = 11;
 const UPSERT_CONCURRENCY = 8;

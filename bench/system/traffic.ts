@@ -4,7 +4,7 @@
  * would see its final reply; each autocomplete until its choices arrive.
  */
 
-import { catalogueEntry, catalogueLanguages } from '../../src/i18n/index.ts';
+import { catalogueEntry, catalogueLanguages } from '../../src/core/i18n/index.ts';
 import type { FakeDiscord, FakeInteraction, UserView } from '../../test/fakes/discord/index.ts';
 
 export interface InteractionSpec {

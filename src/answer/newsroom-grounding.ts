@@ -1,4 +1,4 @@
-import { translator } from '../i18n/index.ts';
+import { translator } from '../core/i18n/index.ts';
 import type { AnswerEvent, AnswerResult } from './types.ts';
 
 /**

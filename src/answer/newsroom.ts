@@ -1,7 +1,7 @@
 import type { Article, ArticleStore } from '../articles/article.ts';
-import { nextMidnight } from '../calendar.ts';
-import { errorMessage } from '../errors.ts';
-import { type Logger, silentLogger } from '../log.ts';
+import { nextMidnight } from '../core/calendar.ts';
+import { errorMessage } from '../core/errors.ts';
+import { type Logger, silentLogger } from '../core/log.ts';
 import { Broadcast } from './broadcast.ts';
 import { type AnswerCache, type CacheIdentity, cacheKey } from './cache.ts';
 import { isUncited, withheldReply } from './newsroom-grounding.ts';

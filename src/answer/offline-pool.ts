@@ -1,6 +1,14 @@
+import { availableParallelism } from 'node:os';
 import type { Article } from '../articles/article.ts';
-import { UserFacingError } from '../errors.ts';
-import { WorkerJobError, type WorkerPool } from '../workers/pool.ts';
+import { UserFacingError } from '../core/errors.ts';
+import {
+  createWorkerPool,
+  WORKER_IDLE_MS,
+  WORKER_MAX_HEAP_MB,
+  WorkerJobError,
+  type WorkerPool,
+  type WorkerPoolOptions,
+} from '../core/workers/pool.ts';
 import { readableParagraphs } from './extractive/document.ts';
 import { createExtractiveAnswerer } from './extractive/index.ts';
 import type { AnswerEvent, Answerer, AnswerOptions, SummarizeOptions } from './types.ts';
@@ -21,6 +29,24 @@ type OfflineJob =
     };
 
 export const OFFLINE_JOB = 'offline-answer';
+
+const OFFLINE_JOBS_ENTRY = new URL('./offline-jobs.ts', import.meta.url);
+/** A backstop: within the document caps (extractive/document.ts) an answer costs well under 2 s of CPU. */
+export const OFFLINE_JOB_BUDGET_MS = 10_000;
+
+/** Up to two workers serve offline answers, leaving a core to the event loop. */
+export function createOfflinePool(overrides: Partial<WorkerPoolOptions> = {}): WorkerPool {
+  return createWorkerPool({
+    name: 'offline answer',
+    entry: OFFLINE_JOBS_ENTRY,
+    size: Math.max(1, Math.min(2, availableParallelism() - 1)),
+    jobBudgetMs: OFFLINE_JOB_BUDGET_MS,
+    maxQueuedJobs: 200,
+    idleMs: WORKER_IDLE_MS,
+    maxHeapMb: WORKER_MAX_HEAP_MB,
+    ...overrides,
+  });
+}
 
 /**
  * Only what the answerer reads crosses to the worker (document.ts bounds it): paragraphs past the document limit

@@ -1,6 +1,6 @@
 import type { ArticleStore, SearchHit, StoredArticle } from '../articles/article.ts';
-import { editDistanceWithin, typedWords } from '../articles/search-confidence.ts';
-import { type TermAnalyzer, words } from '../articles/terms.ts';
+import { editDistanceWithin, typedWords } from '../articles/search/confidence.ts';
+import { type TermAnalyzer, words } from '../text/search-terms.ts';
 import { looksLikeName } from './resolve-name.ts';
 import { cyrillicGuess, isCyrillic, isLatin, romanised } from './resolve-script.ts';
 

@@ -1,6 +1,6 @@
 import type { StoredArticle } from '../articles/article.ts';
-import { detectLanguage } from '../articles/language.ts';
-import { foldText } from '../articles/terms.ts';
+import { detectLanguage } from '../text/guess-language.ts';
+import { foldText } from '../text/search-terms.ts';
 
 /** A name a single typed word may stand for is one the article keeps coming back to. */
 const MIN_NAME_MENTIONS = 2;

@@ -1,9 +1,9 @@
 import type { ArticleStore, ArticleSummaryEntry, SearchHit, StoredArticle } from '../articles/article.ts';
-import { isSameTitle, judgeReference } from '../articles/search-confidence.ts';
-import { TermAnalyzer } from '../articles/terms.ts';
-import { UserFacingError } from '../errors.ts';
-import { type Translate, translator } from '../i18n/index.ts';
-import { articleIdFromKey, canonicalUrl } from '../ingest/web/url.ts';
+import { isSameTitle, judgeReference } from '../articles/search/confidence.ts';
+import { articleIdFromKey, canonicalUrl } from '../articles/url.ts';
+import { UserFacingError } from '../core/errors.ts';
+import { type Translate, translator } from '../core/i18n/index.ts';
+import { TermAnalyzer } from '../text/search-terms.ts';
 import type { ArticlePick } from './newsroom-types.ts';
 import { judgeByEvidence } from './resolve-evidence.ts';
 
@@ -194,7 +194,7 @@ async function resolveQuestion(store: ArticleStore, question: string): Promise<R
 
 /**
  * Turns what the user typed into an article: an id (what autocomplete sends), the article's URL, its title, or a
- * confident match of its title words (see src/articles/search-confidence.ts); anything less is "no article
+ * confident match of its title words (see src/articles/search/confidence.ts); anything less is "no article
  * matches" with close titles. With no reference: the latest article (summary), or the article the question is
  * confidently about (ask), else the articles considered.
  */

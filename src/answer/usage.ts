@@ -1,5 +1,5 @@
 import type Keyv from 'keyv';
-import { daysBefore, localDate, nextMidnight } from '../calendar.ts';
+import { daysBefore, localDate, nextMidnight } from '../core/calendar.ts';
 import { estimateCostUsd } from './anthropic/pricing.ts';
 import type { TokenUsage } from './types.ts';
 

@@ -1,14 +1,14 @@
 import type Keyv from 'keyv';
-import { type Logger, silentLogger } from '../log.ts';
+import { type Logger, silentLogger } from '../core/log.ts';
 import { namespacePages } from '../store/entries.ts';
 import { createKeyvPool, type KeyvPool, storeTarget } from '../store/keyv.ts';
 import { describeStoreError, isStoreOutage, type StoreTarget } from '../store/store-errors.ts';
 import type { Article, ArticleStore, SearchHit, StoredArticle, UpsertOutcome } from './article.ts';
-import { parseCatalogueEntry, toCatalogueEntry } from './catalogue.ts';
 import { ChangeLog } from './change-log.ts';
 import { KeyedSerializer } from './keyed-serializer.ts';
 import { LastReads } from './last-reads.ts';
-import { SearchIndex } from './search.ts';
+import { parseCatalogueEntry, toCatalogueEntry } from './search/catalogue.ts';
+import { SearchIndex } from './search/search.ts';
 
 /** `between` without a limit returns at most this many articles (full texts: a bound keeps memory in check). */
 export const DEFAULT_BETWEEN_LIMIT = 1_000;

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { openNewsroom } from '../answer/open.ts';
-import { runWithConfig } from '../cli-support.ts';
-import type { Config } from '../config.ts';
-import { UserFacingError } from '../errors.ts';
+import { openNewsroom } from '../app/runtime.ts';
+import { runWithConfig } from '../core/cli-support.ts';
+import type { Config } from '../core/config.ts';
+import { UserFacingError } from '../core/errors.ts';
+import type { Logger } from '../core/log.ts';
 import { ingestPaths } from '../ingest/files.ts';
-import type { Logger } from '../log.ts';
 import type { Output } from './print.ts';
 import { completeLine, executeLine, type SessionDeps } from './session.ts';
 

@@ -1,7 +1,7 @@
 import type { CompletedReply } from '../answer/collect.ts';
 import type { ReplyEvent } from '../answer/newsroom-types.ts';
 import type { ArticleSummaryEntry } from '../articles/article.ts';
-import { offlineNoteKey, translate } from '../i18n/index.ts';
+import { offlineNoteKey, translate } from '../core/i18n/index.ts';
 
 /** Where the console writes: stdout in real use, a buffer in tests. */
 export interface Output {

@@ -3,9 +3,9 @@ import type { Newsroom, ReplyEvent } from '../answer/newsroom-types.ts';
 import { ArticleNotResolvedError, describeUnresolved } from '../answer/resolve.ts';
 import { SUMMARY_LENGTHS, type SummaryLength } from '../answer/types.ts';
 import type { ArticleStore } from '../articles/article.ts';
-import { UserFacingError } from '../errors.ts';
-import { translator } from '../i18n/index.ts';
-import type { Logger } from '../log.ts';
+import { UserFacingError } from '../core/errors.ts';
+import { translator } from '../core/i18n/index.ts';
+import type { Logger } from '../core/log.ts';
 import { CONSOLE_COMMANDS, type ConsoleCommandName, parseLine } from './parse-line.ts';
 import { articleLine, createStreamPrinter, type Output } from './print.ts';
 

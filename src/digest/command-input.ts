@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction, GuildTextBasedChannel } from 'discord.js';
-import { UserFacingError } from '../errors.ts';
-import { primaryLanguage } from '../i18n/index.ts';
+import { UserFacingError } from '../core/errors.ts';
+import { primaryLanguage } from '../core/i18n/index.ts';
 import { DIGEST_CHANNEL_TYPES, missingPermissions } from './channel.ts';
 import { canonicalTimeZone, parseClockTime } from './schedule.ts';
 import { DIGEST_ITEMS_DEFAULT, DIGEST_ITEMS_MAX, DIGEST_ITEMS_MIN, type DigestConfig } from './types.ts';

@@ -12,13 +12,13 @@ import { collectReply } from '../answer/collect.ts';
 import type { Newsroom } from '../answer/newsroom-types.ts';
 import type { SummaryLength } from '../answer/types.ts';
 import type { ArticleStore } from '../articles/article.ts';
+import { UserFacingError } from '../core/errors.ts';
 import { guildOnlyRefusal, replyLanguage, requestContext } from '../discord/command.ts';
 import type { CooldownTicket } from '../discord/cooldowns.ts';
 import { ephemeral, localizeUnresolved, renderReply } from '../discord/render.ts';
 import { deliverReply, madeModelCall } from '../discord/reply.ts';
 import type { ComponentRoute } from '../discord/router.ts';
 import { oneLine, truncate } from '../discord/text.ts';
-import { UserFacingError } from '../errors.ts';
 import { digestCustomId, parseDigestCustomId } from './custom-ids.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { collectReply } from '../answer/collect.ts';
 import type { Newsroom } from '../answer/newsroom-types.ts';
 import type { ArticleStore, StoredArticle } from '../articles/article.ts';
-import { errorMessage } from '../errors.ts';
-import type { Logger } from '../log.ts';
+import { errorMessage } from '../core/errors.ts';
+import type { Logger } from '../core/log.ts';
 import { type DigestItem, renderDigest, renderEmptyDigest } from './layout.ts';
 import type { DigestConfig, DigestMessage, DigestState } from './types.ts';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DiscordAPIError, HTTPError, RESTJSONErrorCodes } from 'discord.js';
-import { errorMessage } from '../errors.ts';
+import { errorMessage } from '../core/errors.ts';
 import type { DigestMessage, PauseCode } from './types.ts';
 
 /** Discord accepts a nonce of at most 25 characters. */

@@ -1,6 +1,6 @@
 import type { Client } from 'discord.js';
-import { errorMessage } from '../errors.ts';
-import type { Logger } from '../log.ts';
+import { errorMessage } from '../core/errors.ts';
+import type { Logger } from '../core/log.ts';
 import { lookUpChannel } from './channel.ts';
 import { type ComposeDeps, composeDigest } from './compose.ts';
 import {

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { localDate } from '../calendar.ts';
+import { localDate } from '../core/calendar.ts';
 import type { DigestConfig, DigestState } from './types.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { APIApplicationCommandOptionChoice, AutocompleteInteraction } from 'discord.js';
 import type { ArticleStore, ArticleSummaryEntry } from '../articles/article.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../core/log.ts';
 import { DISCORD_LIMITS } from './render.ts';
 import { oneLine, truncate } from './text.ts';
 

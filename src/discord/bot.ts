@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { type Client, Events } from 'discord.js';
 import { COMMANDS } from '../../commands/index.ts';
-import { type NewsroomRuntime, openNewsroom } from '../answer/open.ts';
-import type { Config } from '../config.ts';
-import { UserFacingError } from '../errors.ts';
-import type { Logger } from '../log.ts';
+import { type NewsroomRuntime, openNewsroom } from '../app/runtime.ts';
+import type { Config } from '../core/config.ts';
+import { UserFacingError } from '../core/errors.ts';
+import type { Logger } from '../core/log.ts';
 import { type ClientTuning, createDiscordClient, createStreamRest } from './client.ts';
 import type { CommandDeps, SlashCommand } from './command.ts';
 import { createCooldowns } from './cooldowns.ts';

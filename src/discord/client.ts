@@ -1,5 +1,5 @@
 import { Client, type ClientOptions, GatewayIntentBits, Options, REST, type RESTOptions } from 'discord.js';
-import type { Config } from '../config.ts';
+import type { Config } from '../core/config.ts';
 
 /**
  * Discord exempts interaction callbacks and interaction webhooks (editReply, followUp) from the bot's global

@@ -15,9 +15,9 @@ import {
 import type { Newsroom, RequestContext } from '../answer/newsroom-types.ts';
 import type { UsageLedger } from '../answer/usage.ts';
 import type { ArticleStore } from '../articles/article.ts';
-import { UserFacingError } from '../errors.ts';
-import { catalogueEntry, type MessageKey, primaryLanguage, translate } from '../i18n/index.ts';
-import type { Logger } from '../log.ts';
+import { UserFacingError } from '../core/errors.ts';
+import { catalogueEntry, type MessageKey, primaryLanguage, translate } from '../core/i18n/index.ts';
+import type { Logger } from '../core/log.ts';
 import type { CooldownTicket } from './cooldowns.ts';
 import type { LiveSettings } from './stream.ts';
 

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { COMMANDS } from '../../commands/index.ts';
-import { runWithConfig } from '../cli-support.ts';
-import { type Config, loadConfig } from '../config.ts';
-import { UserFacingError } from '../errors.ts';
+import { runWithConfig } from '../core/cli-support.ts';
+import { type Config, loadConfig } from '../core/config.ts';
+import { UserFacingError } from '../core/errors.ts';
 import { openKeyv } from '../store/keyv.ts';
 import { type ClientTuning, createDiscordRest } from './client.ts';
 import { commandsBody, fetchApplicationId, putCommands, recordCommandsHash } from './deploy.ts';

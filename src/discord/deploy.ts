@@ -5,7 +5,7 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
   Routes,
 } from 'discord.js';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../core/log.ts';
 import type { SlashCommand } from './command.ts';
 
 /** Where commands are registered: one guild (instant, for development) or globally. */

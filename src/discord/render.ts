@@ -2,8 +2,8 @@ import { type APIEmbed, type APIEmbedField, MessageFlags } from 'discord.js';
 import type { CompletedReply } from '../answer/collect.ts';
 import { ArticleNotResolvedError, describeUnresolved } from '../answer/resolve.ts';
 import type { Citation } from '../answer/types.ts';
-import { UserFacingError } from '../errors.ts';
-import { offlineNoteKey, type Translate, translator } from '../i18n/index.ts';
+import { UserFacingError } from '../core/errors.ts';
+import { offlineNoteKey, type Translate, translator } from '../core/i18n/index.ts';
 import {
   defuseMentions,
   escapeUntrusted,

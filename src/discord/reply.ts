@@ -2,7 +2,7 @@ import type { RepliableInteraction } from 'discord.js';
 import { type CompletedReply, collectReply } from '../answer/collect.ts';
 import type { ReplyEvent, ReplyResult } from '../answer/newsroom-types.ts';
 import type { FallbackReason } from '../answer/types.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../core/log.ts';
 import type { CooldownTicket } from './cooldowns.ts';
 import { InteractionExpiredError } from './errors.ts';
 import { localizeUnresolved, type RenderedMessage, renderReply } from './render.ts';

@@ -7,9 +7,15 @@ import type {
   ModalSubmitInteraction,
   RepliableInteraction,
 } from 'discord.js';
-import { UserFacingError } from '../errors.ts';
-import { catalogueEntry, DEFAULT_LOCALE, isMessageKey, primaryLanguage, translate } from '../i18n/index.ts';
-import type { Logger } from '../log.ts';
+import { UserFacingError } from '../core/errors.ts';
+import {
+  catalogueEntry,
+  DEFAULT_LOCALE,
+  isMessageKey,
+  primaryLanguage,
+  translate,
+} from '../core/i18n/index.ts';
+import type { Logger } from '../core/log.ts';
 import { logThrottle } from '../store/error-log.ts';
 import { type CommandDeps, guildOnlyRefusal, isGuildOnly, type SlashCommand } from './command.ts';
 import type { Cooldowns, CooldownTicket, CooldownVerdict } from './cooldowns.ts';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RateLimitError, type REST, type RepliableInteraction, Routes } from 'discord.js';
 import type { ReplyEvent } from '../answer/newsroom-types.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../core/log.ts';
 import { classifyFailure } from './errors.ts';
 import { type RenderedMessage, type ReplyHead, renderLive } from './render.ts';
 

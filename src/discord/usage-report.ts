@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { budgetTokens, NO_USAGE_YET, type UsageDay } from '../answer/usage.ts';
-import { type Translate, translator } from '../i18n/index.ts';
+import { type Translate, translator } from '../core/i18n/index.ts';
 import { DISCORD_LIMITS, type EphemeralMessage, ephemeral } from './render.ts';
 import { truncate } from './text.ts';
 

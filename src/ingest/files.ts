@@ -2,9 +2,9 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Article, ArticleStore, UpsertOutcome } from '../articles/article.ts';
-import { articleIdFromFileName, parseArticleFile } from '../articles/parse.ts';
-import { errorMessage, UserFacingError } from '../errors.ts';
-import { type Logger, silentLogger } from '../log.ts';
+import { articleIdFromFileName, parseArticleFile } from '../articles/parse/parse.ts';
+import { errorMessage, UserFacingError } from '../core/errors.ts';
+import { type Logger, silentLogger } from '../core/log.ts';
 import { linkTarget, namedLinkReason, walkArticleFolder } from './folder-walk.ts';
 
 /** Files read and parsed at once: enough to overlap disk reads with parsing, few enough to bound memory. */

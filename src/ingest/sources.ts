@@ -1,7 +1,8 @@
 import Keyv from 'keyv';
 import type { Article, ArticleStore, UpsertOutcome } from '../articles/article.ts';
-import { errorMessage, UserFacingError } from '../errors.ts';
-import { type Logger, silentLogger } from '../log.ts';
+import { isHttpUrl } from '../articles/url.ts';
+import { errorMessage, UserFacingError } from '../core/errors.ts';
+import { type Logger, silentLogger } from '../core/log.ts';
 import type { FeedDefinition } from './feeds/config.ts';
 import { FEED_ACCEPT, type FeedPollDeps, type FeedPollResult, pollFeed, pollFeeds } from './feeds/poller.ts';
 import { previewStore } from './feeds/preview-store.ts';
@@ -11,7 +12,6 @@ import type { IngestFailure, IngestOutcome } from './files.ts';
 import { createPoliteFetcher, type FetchedBody, type FetchSettings, type PoliteFetcher } from './http.ts';
 import { watchArticlesDir } from './watch.ts';
 import { ingestArticlePage } from './web/ingest-page.ts';
-import { isHttpUrl } from './web/url.ts';
 
 /**
  * The one entry to URL sources for the CLI and the bot: `ingestSource` takes a feed or article URL, and
@@ -20,7 +20,7 @@ import { isHttpUrl } from './web/url.ts';
 
 export { loadFeedDefinitions } from './feeds/config.ts';
 
-/** FEED_POLL_MINUTES' default in src/config.ts. */
+/** FEED_POLL_MINUTES' default in src/core/config.ts. */
 const DEFAULT_POLL_MINUTES = 10;
 
 export type { FeedDefinition, FeedPollResult, FeedStatusRow };

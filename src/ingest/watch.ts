@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { errorMessage } from '../errors.ts';
-import { type Logger, silentLogger } from '../log.ts';
+import { errorMessage } from '../core/errors.ts';
+import { type Logger, silentLogger } from '../core/log.ts';
 import { type SkippedLink, walkArticleFolder } from './folder-walk.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Logger } from '../log.ts';
+import type { Logger } from '../core/log.ts';
 
 /** At most one line per kind of store problem per this long; the ones in between are counted in the next. */
 export const STORE_ERROR_LOG_INTERVAL_MS = 10_000;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Keyv from 'keyv';
-import { UserFacingError } from '../errors.ts';
-import { type Logger, silentLogger } from '../log.ts';
+import { UserFacingError } from '../core/errors.ts';
+import { type Logger, silentLogger } from '../core/log.ts';
 import { answeredWithin } from './adapter-errors.ts';
 import { throttledErrorLog } from './error-log.ts';
 import { openPostgresKeyv } from './postgres.ts';

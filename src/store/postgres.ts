@@ -1,6 +1,6 @@
 import Keyv from 'keyv';
 import type { Pool } from 'pg';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../core/log.ts';
 import { describingFailures } from './adapter-errors.ts';
 import { type SweepStep, startExpirySweep } from './sweep.ts';
 

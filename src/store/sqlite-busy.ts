@@ -1,6 +1,6 @@
 import { setTimeout as sleepMs } from 'node:timers/promises';
 import type { Database, Transaction } from 'better-sqlite3';
-import { errorCode } from '../errors.ts';
+import { errorCode } from '../core/errors.ts';
 
 /** The waits between tries on a locked file, in ms (SQLite's own busy handler uses this schedule). */
 const BACKOFF_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100] as const;

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { errorCode, errorMessage, UserFacingError } from '../errors.ts';
-import { redactCredentials } from '../log.ts';
+import { errorCode, errorMessage, UserFacingError } from '../core/errors.ts';
+import { redactCredentials } from '../core/log.ts';
 import { StoreTimeoutError } from './adapter-errors.ts';
 import { isPostgresConnectionError } from './postgres.ts';
 import { isRedisConnectionError } from './redis.ts';
@@ -13,7 +13,7 @@ export interface StoreTarget {
 }
 
 /** `redis://user:secret@host` → `redis://user:***@host`: a URL in a message or log never carries a password. */
-/** A store URL as messages may show it: the same credential rules as every log line (src/log.ts). */
+/** A store URL as messages may show it: the same credential rules as every log line (src/core/log.ts). */
 export function redactUrl(url: string): string {
   return redactCredentials(url);
 }

@@ -1,4 +1,4 @@
-import type { Logger } from '../log.ts';
+import type { Logger } from '../core/log.ts';
 
 /** How often expired entries are removed; with nothing expired a run is one index look-up (~0.1 ms on SQLite). */
 export const SWEEP_INTERVAL_MS = 60_000;

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collectReply } from '../../src/answer/collect.ts';
-import { type NewsroomRuntime, openNewsroom } from '../../src/answer/open.ts';
-import { parseConfig } from '../../src/config.ts';
-import { silentLogger } from '../../src/log.ts';
+import { type NewsroomRuntime, openNewsroom } from '../../src/app/runtime.ts';
+import { parseConfig } from '../../src/core/config.ts';
+import { silentLogger } from '../../src/core/log.ts';
 import { type FakeAnthropic, type FakeFault, faults, startFakeAnthropic } from '../fakes/anthropic.ts';
 import { sampleArticle } from '../support/articles.ts';
 

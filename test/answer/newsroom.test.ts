@@ -8,7 +8,7 @@ import type { AnswerEvent, Answerer, FallbackReason } from '../../src/answer/typ
 import { createUsageLedger } from '../../src/answer/usage.ts';
 import type { Article, ArticleStore } from '../../src/articles/article.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
-import { UserFacingError } from '../../src/errors.ts';
+import { UserFacingError } from '../../src/core/errors.ts';
 import { sampleArticle } from '../support/articles.ts';
 
 class ModelDown extends Error {

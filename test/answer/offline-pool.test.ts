@@ -1,11 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createExtractiveAnswerer } from '../../src/answer/extractive/index.ts';
-import { createPooledOfflineAnswerer } from '../../src/answer/offline-pool.ts';
+import { createOfflinePool, createPooledOfflineAnswerer } from '../../src/answer/offline-pool.ts';
 import type { Article } from '../../src/articles/article.ts';
-import { parseArticleText } from '../../src/articles/parse.ts';
-import { UserFacingError } from '../../src/errors.ts';
-import { collectResult } from '../../src/eval/evaluate.ts';
-import { createOfflinePool } from '../../src/workers/pools.ts';
+import { parseArticleText } from '../../src/articles/parse/parse.ts';
+import { collectResult } from '../../src/cli/eval/evaluate.ts';
+import { UserFacingError } from '../../src/core/errors.ts';
 import { sampleArticle } from '../support/articles.ts';
 import { hugeParagraph, hugeParagraphArticle } from '../support/hostile-sources.ts';
 

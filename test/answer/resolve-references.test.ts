@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArticleNotResolvedError, resolveArticle } from '../../src/answer/resolve.ts';
-import { articleIdFromFileName, parseArticleFile } from '../../src/articles/parse.ts';
+import { articleIdFromFileName, parseArticleFile } from '../../src/articles/parse/parse.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleNotResolvedError, resolveArticle } from '../../src/answer/resolve.ts';
 import type { ArticleStore } from '../../src/articles/article.ts';
-import { parseArticleText } from '../../src/articles/parse.ts';
+import { parseArticleText } from '../../src/articles/parse/parse.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
 
 // Articles written for this test: no title or word here appears in the code.

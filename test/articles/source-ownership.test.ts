@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleStore } from '../../src/articles/article.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
+import { articleIdFromKey } from '../../src/articles/url.ts';
 import { pollFeed } from '../../src/ingest/feeds/poller.ts';
 import { createFeedStateStore } from '../../src/ingest/feeds/state.ts';
 import { createPoliteFetcher } from '../../src/ingest/http.ts';
-import { articleIdFromKey } from '../../src/ingest/web/url.ts';
 import { createKeyvPool, type KeyvPool, openKeyv } from '../../src/store/keyv.ts';
 import { captureLogs } from '../discord/support/harness.ts';
 import { type FixtureServer, startFixtureServer } from '../ingest/feeds/fixture-server.ts';

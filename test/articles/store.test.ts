@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleStore } from '../../src/articles/article.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
-import { UserFacingError } from '../../src/errors.ts';
+import { UserFacingError } from '../../src/core/errors.ts';
 import { createKeyvPool, type KeyvPool, openKeyv } from '../../src/store/keyv.ts';
 import { makeArticle, sampleArticles } from '../store/articles-fixture.ts';
 import { type PostgresServer, startPostgresServer } from '../support/postgres-server.ts';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SITE_DISCLAIMER } from '../../src/config.ts';
+import { SITE_DISCLAIMER } from '../../src/core/config.ts';
 import { runNewsdesk } from '../support/subprocess.ts';
 
 describe('the local console (subprocess, no Discord token, no API key)', () => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleStore } from '../../src/articles/article.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
+import { silentLogger } from '../../src/core/log.ts';
 import { type ComposeDeps, composeDigest, digestWindow, leadSentences } from '../../src/digest/compose.ts';
 import { EMPTY_STATE } from '../../src/digest/types.ts';
-import { silentLogger } from '../../src/log.ts';
 import { seenAsUser } from '../support/discord-markdown.ts';
 import { countingModel, digestConfig, ingestFresh, testNewsroom } from './support.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../src/calendar.ts';
+import { localDate } from '../../src/core/calendar.ts';
 import { canonicalTimeZone, decide, lastSlot, nextSlot, parseClockTime } from '../../src/digest/schedule.ts';
 import type { DigestConfig } from '../../src/digest/types.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
-import { type Config, parseConfig } from '../../src/config.ts';
+import { type Config, parseConfig } from '../../src/core/config.ts';
 import { startBot } from '../../src/discord/bot.ts';
 import { commandsBody } from '../../src/discord/deploy.ts';
 import { run } from '../../src/discord/deploy-cli.ts';

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNewsroom } from '../../src/answer/open.ts';
-import { parseConfig } from '../../src/config.ts';
+import { openNewsroom } from '../../src/app/runtime.ts';
+import { parseConfig } from '../../src/core/config.ts';
+import { UserFacingError } from '../../src/core/errors.ts';
 import { startBot } from '../../src/discord/bot.ts';
 import { restApiBase } from '../../src/discord/client.ts';
-import { UserFacingError } from '../../src/errors.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
 import { captureLogs } from './support/harness.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleNotResolvedError } from '../../src/answer/resolve.ts';
-import { SITE_DISCLAIMER } from '../../src/config.ts';
+import { SITE_DISCLAIMER } from '../../src/core/config.ts';
 import { localizeUnresolved } from '../../src/discord/render.ts';
 import { text } from '../fakes/anthropic.ts';
 import type { UserView } from '../fakes/discord/index.ts';

@@ -2,8 +2,8 @@ import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import type { Newsroom, ReplyEvent } from '../../src/answer/newsroom-types.ts';
+import { UserFacingError } from '../../src/core/errors.ts';
 import type { SlashCommand } from '../../src/discord/command.ts';
-import { UserFacingError } from '../../src/errors.ts';
 import type { UserView } from '../fakes/discord/index.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
 

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SITE_DISCLAIMER } from '../../src/config.ts';
+import { SITE_DISCLAIMER } from '../../src/core/config.ts';
 import { LIVE_TAIL_CHARS } from '../../src/discord/render.ts';
 import { faults, text } from '../fakes/anthropic.ts';
 import { type FakeInteraction, rateLimitReply, type UserView } from '../fakes/discord/index.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleStore } from '../../src/articles/article.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
-import { UserFacingError } from '../../src/errors.ts';
+import { UserFacingError } from '../../src/core/errors.ts';
 import { type IngestedArticle, ingestPaths } from '../../src/ingest/files.ts';
 
 const article = (title: string, sentence: string) => `${title}\n\n${sentence}\n\nLocal news\n`;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Keyv } from 'keyv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/article.ts';
-import { UserFacingError } from '../../src/errors.ts';
+import { articleIdFromKey } from '../../src/articles/url.ts';
+import { UserFacingError } from '../../src/core/errors.ts';
 import { FEED_DISABLE_AFTER_FAILURES } from '../../src/ingest/feeds/state.ts';
 import {
   feedStatus,
@@ -15,7 +16,6 @@ import {
   ingestUrls,
   startIngestion,
 } from '../../src/ingest/sources.ts';
-import { articleIdFromKey } from '../../src/ingest/web/url.ts';
 import { openKeyv } from '../../src/store/keyv.ts';
 import { type FixtureServer, serveFixture, startFixtureServer } from './feeds/fixture-server.ts';
 import { feed, type Harness, openHarness } from './feeds/harness.ts';

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { parseArticleFile } from '../../src/articles/parse.ts';
+import { parseArticleFile } from '../../src/articles/parse/parse.ts';
 
 /**
  * The folder walk takes regular files only, but whoever writes into the articles folder can swap a checked

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../../src/articles/article.ts';
-import { parseArticleText } from '../../src/articles/parse.ts';
+import { parseArticleText } from '../../src/articles/parse/parse.ts';
 
 const SAMPLES_DIR = path.join(import.meta.dirname, '..', '..', 'data', 'samples');
 

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type Keyv from 'keyv';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UserFacingError } from '../../src/errors.ts';
+import { UserFacingError } from '../../src/core/errors.ts';
 import { createKeyvPool, openKeyv } from '../../src/store/keyv.ts';
 import type { SqliteKeyvStore } from '../../src/store/sqlite-store.ts';
 import { redactUrl } from '../../src/store/store-errors.ts';

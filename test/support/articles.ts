@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Article } from '../../src/articles/article.ts';
-import { parseArticleFile } from '../../src/articles/parse.ts';
+import { parseArticleFile } from '../../src/articles/parse/parse.ts';
 
 export const SAMPLES_DIR = path.resolve(import.meta.dirname, '../../data/samples');
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.ts';
+import { parseConfig } from '../../src/core/config.ts';
 import { createDiscordClient, createStreamRest } from '../../src/discord/client.ts';
 import { type BotHarness, startHarness } from '../discord/support/harness.ts';
 

@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageStream } from '@anthropic-ai/sdk/lib/MessageStream';
 import type { Article } from '../../articles/article.ts';
-import { type Logger, silentLogger } from '../../log.ts';
+import { type Logger, silentLogger } from '../../core/log.ts';
 import { NOT_IN_ARTICLE_MARKER, type Prompts } from '../prompts.ts';
 import type { AnswerEvent, Answerer } from '../types.ts';
 import { createAssembler } from './assemble.ts';
@@ -17,7 +17,7 @@ export {
 
 export interface AnthropicAnswererOptions {
   readonly apiKey: string;
-  /** Without it: https://api.anthropic.com (the environment is read by src/config.ts only). */
+  /** Without it: https://api.anthropic.com (the environment is read by src/core/config.ts only). */
   readonly baseURL?: string | undefined;
   readonly model: string;
   /** Per attempt, until response headers; also the longest silence tolerated inside a started stream. */

@@ -1,4 +1,4 @@
-import { extractTerms } from '../text/terms.ts';
+import { extractTerms } from '../../text/terms.ts';
 import type { QuestionTerm } from './question.ts';
 
 const ALTERNATIVE = /([\p{L}\p{N}'’]+)\s+(?:or|oder|o|ou|oppure|или)\s+([\p{L}\p{N}'’]+)/giu;

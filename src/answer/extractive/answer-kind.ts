@@ -1,6 +1,6 @@
-import { normalizeText } from '../text/normalize.ts';
-import { stemWord } from '../text/stem.ts';
-import { extractTerms, normalizeWord, splitWords } from '../text/terms.ts';
+import { normalizeText } from '../../text/normalize.ts';
+import { stemWord } from '../../text/stem.ts';
+import { extractTerms, normalizeWord, splitWords } from '../../text/terms.ts';
 
 /**
  * The kind of fact a question asks for, read from its question word: a "how many" answer states a quantity, a

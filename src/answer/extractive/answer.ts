@@ -1,4 +1,4 @@
-import type { Thesaurus } from '../text/wordnet.ts';
+import type { Thesaurus } from '../../text/wordnet.ts';
 import { GENERIC_COUNTED_TERMS, statesMoney, statesPercentage, statesTime } from './answer-kind.ts';
 import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
 import { namesNewEntity, namesTerm, statesRelation } from './focus.ts';

@@ -1,8 +1,8 @@
 import type { Article } from '../../articles/article.ts';
-import { analysisLanguage } from '../text/language.ts';
-import { isQuantityWord } from '../text/numbers.ts';
-import { splitSentences } from '../text/sentences.ts';
-import { extractTerms, type Term } from '../text/terms.ts';
+import { analysisLanguage } from '../../text/language.ts';
+import { isQuantityWord } from '../../text/numbers.ts';
+import { splitSentences } from '../../text/sentences.ts';
+import { extractTerms, type Term } from '../../text/terms.ts';
 import { looksLikeInstruction } from './injection.ts';
 
 /** One sentence of the article with what the scorers need. `text` is an exact substring of its paragraph. */

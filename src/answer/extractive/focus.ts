@@ -1,6 +1,6 @@
-import { stopWordsFor } from '../text/stopwords.ts';
-import { extractTerms, normalizeWord } from '../text/terms.ts';
-import type { NounClass, Thesaurus } from '../text/wordnet.ts';
+import { stopWordsFor } from '../../text/stopwords.ts';
+import { extractTerms, normalizeWord } from '../../text/terms.ts';
+import type { NounClass, Thesaurus } from '../../text/wordnet.ts';
 import { CURRENCY_TERMS, statesTime } from './answer-kind.ts';
 import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
 import type { AnalysedQuestion, QuestionTerm } from './question.ts';

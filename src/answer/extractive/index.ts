@@ -1,5 +1,5 @@
 import type { Article } from '../../articles/article.ts';
-import { createWordNetThesaurus, type Thesaurus } from '../text/wordnet.ts';
+import { createWordNetThesaurus, type Thesaurus } from '../../text/wordnet.ts';
 import {
   type AnswerEvent,
   type Answerer,

@@ -1,7 +1,7 @@
-import { primaryLanguage, translate } from '../../i18n/index.ts';
+import { primaryLanguage, translate } from '../../core/i18n/index.ts';
 
 /*
- * Every fixed phrase the extractive engine writes comes from the message catalogue (src/i18n), in the reply
+ * Every fixed phrase the extractive engine writes comes from the message catalogue (src/core/i18n), in the reply
  * language; quoted sentences always stay as the article wrote them.
  */
 const MAX_RESTATED_CHARS = 120;

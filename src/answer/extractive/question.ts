@@ -1,8 +1,8 @@
-import { guessLanguage } from '../text/language.ts';
-import { GUESSED_VERB_WEIGHT, looksLikeVerb } from '../text/part-of-speech.ts';
-import { stemWord } from '../text/stem.ts';
-import { extractTerms, splitWords, type Term } from '../text/terms.ts';
-import type { PartOfSpeech, Thesaurus } from '../text/wordnet.ts';
+import { guessLanguage } from '../../text/language.ts';
+import { GUESSED_VERB_WEIGHT, looksLikeVerb } from '../../text/part-of-speech.ts';
+import { stemWord } from '../../text/stem.ts';
+import { extractTerms, splitWords, type Term } from '../../text/terms.ts';
+import type { PartOfSpeech, Thesaurus } from '../../text/wordnet.ts';
 import { alternativePairs, groupAlternatives } from './alternatives.ts';
 import {
   type AnswerType,

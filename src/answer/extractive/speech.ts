@@ -1,4 +1,4 @@
-import { normalizeText } from '../text/normalize.ts';
+import { normalizeText } from '../../text/normalize.ts';
 
 /*
  * Questions about what someone said ("What did Okafor say about the hubs?", "How did the union react?"): the

@@ -1,6 +1,6 @@
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import { z } from 'zod';
-import { UserFacingError } from '../../errors.ts';
+import { UserFacingError } from '../../core/errors.ts';
 import { parseAllowedHost } from '../address-guard.ts';
 
 /**

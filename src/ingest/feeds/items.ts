@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../../articles/article.ts';
+import { canonicalUrl } from '../../articles/url.ts';
 import { HttpError, type PoliteFetcher } from '../http.ts';
 import { buildArticle } from '../web/article.ts';
 import type { ExtractedPage } from '../web/extract.ts';
 import { fetchArticlePage } from '../web/page.ts';
 import { htmlParagraphs, textParagraphs } from '../web/paragraphs.ts';
 import { isOwnLink } from '../web/site.ts';
-import { canonicalUrl } from '../web/url.ts';
 import type { FeedDefinition } from './config.ts';
 import type { FeedItem } from './parse.ts';
 

@@ -1,6 +1,6 @@
 import { parseFeed } from 'feedsmith';
-import { WorkerJobError, type WorkerPool } from '../../workers/pool.ts';
-import { processIngestPool } from '../../workers/pools.ts';
+import { WorkerJobError, type WorkerPool } from '../../core/workers/pool.ts';
+import { processIngestPool } from '../worker-pool.ts';
 
 /**
  * One feed item, whatever the format it came in: feedsmith parses RSS 2.0, Atom, RDF and JSON Feed; this maps

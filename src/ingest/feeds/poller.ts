@@ -1,5 +1,5 @@
-import { errorMessage } from '../../errors.ts';
-import type { Logger } from '../../log.ts';
+import { errorMessage } from '../../core/errors.ts';
+import type { Logger } from '../../core/log.ts';
 import type { FetchedBody } from '../http.ts';
 import type { FeedDefinition } from './config.ts';
 import { type ParsedFeed, parseFeedOffThread } from './parse.ts';

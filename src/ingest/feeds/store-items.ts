@@ -1,8 +1,8 @@
 import type { Article, ArticleStore, UpsertOutcome } from '../../articles/article.ts';
-import { errorMessage } from '../../errors.ts';
-import type { Logger } from '../../log.ts';
+import { articleIdFromKey } from '../../articles/url.ts';
+import { errorMessage } from '../../core/errors.ts';
+import type { Logger } from '../../core/log.ts';
 import { contentFetcher, type PoliteFetcher } from '../http.ts';
-import { articleIdFromKey } from '../web/url.ts';
 import type { FeedDefinition } from './config.ts';
 import {
   articleFromItem,

@@ -1,6 +1,6 @@
 import type { Article } from '../../articles/article.ts';
-import { splitLongParagraphs } from '../../articles/long-paragraphs.ts';
-import { parseArticleText } from '../../articles/parse.ts';
+import { splitLongParagraphs } from '../../articles/parse/long-paragraphs.ts';
+import { parseArticleText } from '../../articles/parse/parse.ts';
 
 /** What a feed item or a page gives newsdesk before the article parser has cleaned it. */
 export interface ArticleParts {

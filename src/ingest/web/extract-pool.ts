@@ -1,5 +1,5 @@
-import { WorkerJobError, type WorkerPool } from '../../workers/pool.ts';
-import { processIngestPool } from '../../workers/pools.ts';
+import { WorkerJobError, type WorkerPool } from '../../core/workers/pool.ts';
+import { processIngestPool } from '../worker-pool.ts';
 import { type ExtractedPage, extractPage } from './extract.ts';
 
 /** Page extraction as a worker job: Readability's cost on a stranger's page must never stall the event loop. */

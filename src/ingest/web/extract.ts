@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { canonicalUrl } from '../../articles/url.ts';
 import {
   capMarkupNesting,
   checkMarkupCost,
@@ -9,7 +10,6 @@ import {
 } from './limits.ts';
 import { type DomNode, paragraphsOf, withoutByline } from './paragraphs.ts';
 import { isSameSite } from './site.ts';
-import { canonicalUrl } from './url.ts';
 
 /** What newsdesk keeps from an article page. */
 export interface ExtractedPage {

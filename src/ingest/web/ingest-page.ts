@@ -1,11 +1,11 @@
 import type { Article, ArticleStore, UpsertOutcome } from '../../articles/article.ts';
+import { articleIdFromKey, canonicalUrl } from '../../articles/url.ts';
 import type { FeedStateStore } from '../feeds/state.ts';
 import type { FetchedBody, PoliteFetcher } from '../http.ts';
 import { buildArticle } from './article.ts';
 import type { ExtractedPage } from './extract.ts';
 import { PageExtractionError, type PageExtractor, pooledPageExtractor } from './extract-pool.ts';
 import { fetchArticlePage } from './page.ts';
-import { articleIdFromKey, canonicalUrl } from './url.ts';
 
 export interface PageIngestDeps {
   readonly store: ArticleStore;

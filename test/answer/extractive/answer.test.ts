@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createExtractiveAnswerer } from '../../../src/answer/extractive/index.ts';
 import { refusalText } from '../../../src/answer/extractive/phrases.ts';
 import type { Article } from '../../../src/articles/article.ts';
-import { collectResult } from '../../../src/eval/evaluate.ts';
+import { collectResult } from '../../../src/cli/eval/evaluate.ts';
 import { articleOf, loadSample } from './samples.ts';
 
 const answerer = createExtractiveAnswerer();

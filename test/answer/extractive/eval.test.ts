@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createExtractiveAnswerer } from '../../../src/answer/extractive/index.ts';
-import { EVAL_DIR } from '../../../src/eval/cli.ts';
-import { evaluateSet } from '../../../src/eval/evaluate.ts';
-import { loadEvalSet } from '../../../src/eval/fixture.ts';
+import { evaluateSet } from '../../../src/cli/eval/evaluate.ts';
+import { loadEvalSet } from '../../../src/cli/eval/fixture.ts';
+import { EVAL_DIR } from '../../../src/cli/eval.ts';
 
 /*
  * Floors for the offline answerer on each part of the evaluation set; they stop regressions, they are not the

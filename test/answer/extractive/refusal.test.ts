@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExtractiveAnswerer } from '../../../src/answer/extractive/index.ts';
 import type { Article } from '../../../src/articles/article.ts';
-import { collectResult } from '../../../src/eval/evaluate.ts';
+import { collectResult } from '../../../src/cli/eval/evaluate.ts';
 import { articleOf } from './samples.ts';
 
 /*

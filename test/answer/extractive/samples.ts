@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../../src/articles/article.ts';
-import { parseArticleText } from '../../../src/articles/parse.ts';
+import { parseArticleText } from '../../../src/articles/parse/parse.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SAMPLES_DIR = path.join(ROOT, 'data/samples');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExtractiveAnswerer } from '../../../src/answer/extractive/index.ts';
 import type { AnswerEvent, SummaryLength } from '../../../src/answer/types.ts';
-import { collectResult } from '../../../src/eval/evaluate.ts';
+import { collectResult } from '../../../src/cli/eval/evaluate.ts';
 import { articleOf, loadSample } from './samples.ts';
 
 const answerer = createExtractiveAnswerer();

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { type NewsroomRuntime, openNewsroom } from '../../../src/answer/open.ts';
-import { type Config, parseConfig } from '../../../src/config.ts';
+import { type NewsroomRuntime, openNewsroom } from '../../../src/app/runtime.ts';
+import { type Config, parseConfig } from '../../../src/core/config.ts';
+import type { Logger } from '../../../src/core/log.ts';
 import { type RunningBot, type StartBotOptions, startBot } from '../../../src/discord/bot.ts';
 import type { SlashCommand } from '../../../src/discord/command.ts';
 import { ingestPaths } from '../../../src/ingest/files.ts';
-import type { Logger } from '../../../src/log.ts';
 import { type FakeAnthropic, type FakeAnthropicOptions, startFakeAnthropic } from '../../fakes/anthropic.ts';
 import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from '../../fakes/discord/index.ts';
 

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveArticle } from '../../../src/answer/resolve.ts';
 import type { ArticleStore } from '../../../src/articles/article.ts';
 import { openArticleStore } from '../../../src/articles/store.ts';
+import { articleIdFromKey } from '../../../src/articles/url.ts';
+import { silentLogger } from '../../../src/core/log.ts';
 import type { FeedDefinition } from '../../../src/ingest/feeds/config.ts';
 import { pollFeed } from '../../../src/ingest/feeds/poller.ts';
 import { createFeedStateStore, type FeedStateStore } from '../../../src/ingest/feeds/state.ts';
 import { createPoliteFetcher } from '../../../src/ingest/http.ts';
-import { articleIdFromKey } from '../../../src/ingest/web/url.ts';
-import { silentLogger } from '../../../src/log.ts';
 import { createKeyvPool, type KeyvPool, openKeyv } from '../../../src/store/keyv.ts';
 import { type FixtureServer, startFixtureServer } from './fixture-server.ts';
 

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Article, ArticleStore } from '../../../src/articles/article.ts';
 import { openArticleStore } from '../../../src/articles/store.ts';
+import { silentLogger } from '../../../src/core/log.ts';
 import type { FeedDefinition } from '../../../src/ingest/feeds/config.ts';
 import type { FeedPollDeps } from '../../../src/ingest/feeds/poller.ts';
 import { createFeedStateStore } from '../../../src/ingest/feeds/state.ts';
 import { createPoliteFetcher, type PoliteFetcherOptions } from '../../../src/ingest/http.ts';
-import { silentLogger } from '../../../src/log.ts';
 import { createKeyvPool, type KeyvPool, openKeyv } from '../../../src/store/keyv.ts';
 import { type FixtureServer, serveFixture } from './fixture-server.ts';
 

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FeedFormatError, parseFeedDocument, parseFeedOffThread } from '../../../src/ingest/feeds/parse.ts';
-import { createIngestPool } from '../../../src/workers/pools.ts';
+import { createIngestPool } from '../../../src/ingest/worker-pool.ts';
 import { fixtureText } from './fixture-server.ts';
 
 const ORIGIN = 'https://herald.example';

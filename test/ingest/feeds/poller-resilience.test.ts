@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { articleIdFromKey } from '../../../src/articles/url.ts';
 import { pollFeed } from '../../../src/ingest/feeds/poller.ts';
 import { FEED_BACKOFF_BASE_MS, FEED_DISABLE_AFTER_FAILURES } from '../../../src/ingest/feeds/state.ts';
-import { articleIdFromKey } from '../../../src/ingest/web/url.ts';
 import { type FixtureServer, serveFixture, startFixtureServer } from './fixture-server.ts';
 import { feed, type Harness, openHarness, serveSite, tempSqliteUrl } from './harness.ts';
 

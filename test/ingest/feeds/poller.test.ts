@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SITE_DISCLAIMER } from '../../../src/config.ts';
+import { articleIdFromKey } from '../../../src/articles/url.ts';
+import { SITE_DISCLAIMER } from '../../../src/core/config.ts';
 import { pollFeed, pollFeeds } from '../../../src/ingest/feeds/poller.ts';
-import { articleIdFromKey } from '../../../src/ingest/web/url.ts';
 import { type FixtureServer, serveFixture, startFixtureServer } from './fixture-server.ts';
 import { feed, type Harness, openHarness, serveSite } from './harness.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserFacingError } from '../../../src/errors.ts';
+import { UserFacingError } from '../../../src/core/errors.ts';
 import { loadFeedDefinitions } from '../../../src/ingest/feeds/config.ts';
 import {
   afterFailure,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { articleIdFromKey, canonicalUrl } from '../../../src/articles/url.ts';
 import { extractPage } from '../../../src/ingest/web/extract.ts';
 import { htmlParagraphs } from '../../../src/ingest/web/paragraphs.ts';
-import { articleIdFromKey, canonicalUrl } from '../../../src/ingest/web/url.ts';
 import { fixtureText } from '../feeds/fixture-server.ts';
 
 const ORIGIN = 'https://herald.example';

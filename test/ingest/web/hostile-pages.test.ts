@@ -1,10 +1,10 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Keyv } from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PARAGRAPH_CHARS } from '../../../src/articles/long-paragraphs.ts';
+import { MAX_PARAGRAPH_CHARS } from '../../../src/articles/parse/long-paragraphs.ts';
+import { articleIdFromKey } from '../../../src/articles/url.ts';
 import { ingestSource } from '../../../src/ingest/sources.ts';
 import { MAX_PAGE_ELEMENTS } from '../../../src/ingest/web/limits.ts';
-import { articleIdFromKey } from '../../../src/ingest/web/url.ts';
 import { openKeyv } from '../../../src/store/keyv.ts';
 import {
   deeplyNestedPage,

@@ -1,14 +1,14 @@
 /**
- * A long-running process holding the store open the way the bot does (src/answer/open.ts): `node --import tsx
+ * A long-running process holding the store open the way the bot does (src/app/runtime.ts): `node --import tsx
  * store-holder.ts <STORE_URL>`. Prints `ready` once open. Each stdin line `write <id>` stores an article and counts
  * a reply in the usage ledger, then prints `wrote <id>` (or `failed <id> <message>`); `close` closes the store,
  * prints `closed` and exits.
  */
 import { createInterface } from 'node:readline';
-import { openNewsroom } from '../../../src/answer/open.ts';
-import { parseConfig } from '../../../src/config.ts';
-import { errorMessage } from '../../../src/errors.ts';
-import { silentLogger } from '../../../src/log.ts';
+import { openNewsroom } from '../../../src/app/runtime.ts';
+import { parseConfig } from '../../../src/core/config.ts';
+import { errorMessage } from '../../../src/core/errors.ts';
+import { silentLogger } from '../../../src/core/log.ts';
 
 const url = process.argv[2];
 if (!url) throw new Error('usage: store-holder.ts <STORE_URL>');

@@ -1,0 +1,94 @@
+import type { Config } from '../core/config.ts';
+import { errorCode, UserFacingError } from '../core/errors.ts';
+import type { Logger } from '../core/log.ts';
+import { DIGEST_COMPONENTS } from '../digest/components.ts';
+import { createDigestService, type DigestService } from '../digest/service.ts';
+import { createDigestRepository, type DigestRepository } from '../digest/state.ts';
+import { startBot } from '../discord/bot.ts';
+import { loadFeedDefinitions, startIngestion } from '../ingest/sources.ts';
+import { openNewsroom } from './runtime.ts';
+
+/** How often the bot looks for articles another process (`ingest --watch`) stored: well within a minute. */
+const STORE_REFRESH_INTERVAL_MS = 30_000;
+
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET']);
+
+/** Login failures an operator can fix get one line saying what to do; anything else keeps its stack. */
+function explainLoginFailure(config: Config) {
+  return (error: unknown): never => {
+    const code = errorCode(error);
+    if (code === 'TokenInvalid') {
+      throw new UserFacingError(
+        'Discord rejected DISCORD_TOKEN. Copy the bot token again from the Developer Portal (Bot → Reset Token) into .env.',
+        'token-invalid',
+      );
+    }
+    if (code && NETWORK_ERROR_CODES.has(code)) {
+      const where = config.discord.apiUrl ?? 'https://discord.com/api';
+      throw new UserFacingError(
+        `Could not reach Discord at ${where} (${code}). Check the network${config.discord.apiUrl ? ', and DISCORD_API_URL' : ''}, then start again.`,
+        'discord-unreachable',
+      );
+    }
+    throw error;
+  };
+}
+
+/**
+ * The bot process: one store and newsroom shared by the Discord client, the digest scheduler and the ingestion
+ * (feed polling, ARTICLES_DIR watching). Returns a stop function that shuts them down in order.
+ */
+export async function runBotProcess(config: Config, logger: Logger): Promise<{ stop(): Promise<void> }> {
+  // A guild's usage day (and budget) turns at midnight in its digest time zone; the settings are in the same store.
+  let digestSettings: DigestRepository | undefined;
+  const runtime = await openNewsroom(config, logger, {
+    zoneOf: async (guildId) => (await digestSettings?.config(guildId))?.timeZone,
+  });
+  const digestState = await runtime.openKeyv('digest');
+  digestSettings = createDigestRepository(digestState);
+  const feeds = await loadFeedDefinitions(config.feeds.urls, config.feeds.file);
+  let digest: DigestService | undefined;
+  const bot = await startBot({
+    config,
+    logger,
+    runtime,
+    shutdownSignals: [],
+    components: [DIGEST_COMPONENTS],
+    extraDeps: (client) => {
+      digest = createDigestService({
+        client,
+        keyv: digestState,
+        store: runtime.store,
+        newsroom: runtime.newsroom,
+        sourceDisclaimer: config.sourceDisclaimer,
+        catchUpHours: config.digestCatchUpHours,
+        logger,
+      });
+      return { digest };
+    },
+  }).catch(explainLoginFailure(config));
+  digest?.start();
+  const ingestion = startIngestion({
+    store: runtime.store,
+    feedState: await runtime.openKeyv('feeds'),
+    feeds,
+    pollMinutes: config.feeds.pollMinutes,
+    ...(config.articlesDir ? { articlesDir: config.articlesDir } : {}),
+    fetching: config.fetch,
+    logger,
+  });
+  const refresher = setInterval(() => {
+    runtime.store.refresh().then(
+      (picked) => picked > 0 && logger.info({ picked }, 'picked up articles stored by another process'),
+      (error: unknown) => logger.warn({ err: error }, 'could not refresh the article index; will retry'),
+    );
+  }, STORE_REFRESH_INTERVAL_MS);
+  return {
+    async stop() {
+      clearInterval(refresher);
+      await ingestion.stop();
+      await digest?.stop();
+      await bot.stop();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type Keyv from 'keyv';
+import { classifyAnthropicError, createAnthropicAnswerer } from '../answer/anthropic/provider.ts';
+import { createAnswerCache } from '../answer/cache.ts';
+import { createNewsroom } from '../answer/newsroom.ts';
+import type { Newsroom } from '../answer/newsroom-types.ts';
+import { createOfflinePool, createPooledOfflineAnswerer } from '../answer/offline-pool.ts';
+import { loadPrompts } from '../answer/prompts.ts';
+import { createUsageLedger, type UsageLedger } from '../answer/usage.ts';
+import type { ArticleStore } from '../articles/article.ts';
+import { openArticleStore } from '../articles/store.ts';
+import type { Config } from '../core/config.ts';
+import type { Logger } from '../core/log.ts';
+import { closeProcessIngestPool } from '../ingest/worker-pool.ts';
+import { openKeyv } from '../store/keyv.ts';
+
+const HOUR_MS = 3_600_000;
+
+/** Everything a transport needs, opened from the config; close() releases the store connections. */
+export interface NewsroomRuntime {
+  readonly newsroom: Newsroom;
+  readonly store: ArticleStore;
+  readonly usage: UsageLedger;
+  /** Which answerer serves: shown in the console banner and the CLI's JSON. */
+  readonly provider: 'anthropic' | 'extractive';
+  readonly openKeyv: (namespace: string) => Promise<Keyv>;
+  close(): Promise<void>;
+}
+
+export async function openNewsroom(
+  config: Config,
+  logger: Logger,
+  options: {
+    fetch?: typeof fetch;
+    now?: () => Date;
+    /** A guild's time zone for its usage days and budget (the bot passes its digest zone); else UTC. */
+    zoneOf?: (guildId: string) => Promise<string | null | undefined>;
+  } = {},
+): Promise<NewsroomRuntime> {
+  const now = options.now ?? (() => new Date());
+  const opened: Keyv[] = [];
+  const keyvFor = async (namespace: string) => {
+    const keyv = await openKeyv(config.storeUrl, { namespace, logger });
+    opened.push(keyv);
+    return keyv;
+  };
+  const store = await openArticleStore({ url: config.storeUrl, logger, now });
+  const prompts = await loadPrompts();
+  const usage = createUsageLedger(
+    await keyvFor('usage'),
+    now,
+    options.zoneOf ? { zoneOf: options.zoneOf } : {},
+  );
+  const cache = createAnswerCache(await keyvFor('answers'), (error) =>
+    logger.warn({ err: error }, 'answer cache'),
+  );
+  const { apiKey } = config.anthropic;
+  const model = apiKey
+    ? createAnthropicAnswerer({
+        apiKey,
+        ...(config.anthropic.baseUrl ? { baseURL: config.anthropic.baseUrl } : {}),
+        model: config.anthropic.model,
+        timeoutMs: config.anthropic.timeoutMs,
+        maxRetries: config.anthropic.maxRetries,
+        prompts,
+        logger,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      })
+    : null;
+  // Offline answers run in worker threads: a stranger's long article must not stall the event loop.
+  const offlinePool = createOfflinePool();
+  const newsroom = createNewsroom({
+    store,
+    model,
+    modelName: config.anthropic.model,
+    offline: createPooledOfflineAnswerer(offlinePool),
+    cache,
+    usage,
+    classifyError: classifyAnthropicError,
+    promptHash: (kind) => prompts[kind === 'summary' ? 'summary' : 'ask'].hash,
+    settings: {
+      sourceDisclaimer: config.sourceDisclaimer,
+      summaryTtlMs: config.cache.summaryTtlHours * HOUR_MS,
+      answerTtlMs: config.cache.answerTtlHours * HOUR_MS,
+      guildDailyTokenBudget: config.guildDailyTokenBudget,
+    },
+    logger,
+    now,
+  });
+  return {
+    newsroom,
+    store,
+    usage,
+    provider: model ? 'anthropic' : 'extractive',
+    openKeyv: keyvFor,
+    async close() {
+      await Promise.allSettled(opened.map((keyv) => keyv.disconnect()));
+      await store.close();
+      await Promise.all([offlinePool.close(), closeProcessIngestPool()]);
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { TermAnalyzer } from '../../text/search-terms.ts';
+import type { Article } from '../article.ts';
+
+/** Body terms kept per article: enough to find it by what it is about, small enough for 100,000 in memory. */
+export const SALIENT_TERMS_PER_ARTICLE = 32;
+/** A title word counts as this many body mentions: titles say what an article is about. */
+export const TITLE_BOOST = 3;
+/** Text beyond this is not analysed for terms (a 50 MB file must not stall ingest or the index). */
+export const MAX_ANALYSED_CHARS = 100_000;
+
+/**
+ * What the store keeps per article besides the article itself: all the search index and the date list need, so
+ * start-up reads these small entries and never the article bodies. The terms are index-ready (stemmed, weighted),
+ * so rebuilding the index at start does no text analysis at all.
+ */
+export interface CatalogueEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly publishedAt: string;
+  readonly category: string | null;
+  readonly url: string | null;
+  readonly hash: string;
+  /**
+   * Every title term and the body's most salient terms, with their weight (body count + TITLE_BOOST per title
+   * mention), heaviest first: "karabakh:8 blockad:6 region:3".
+   */
+  readonly terms: string;
+  /** The article's length in index terms, title words counted TITLE_BOOST times (BM25 length normalisation). */
+  readonly length: number;
+}
+
+function bodyText(paragraphs: readonly string[]): string {
+  let text = '';
+  for (const paragraph of paragraphs) {
+    if (text.length >= MAX_ANALYSED_CHARS) break;
+    text += `${paragraph}\n`;
+  }
+  return text.slice(0, MAX_ANALYSED_CHARS);
+}
+
+function countTerms(terms: readonly string[], counts = new Map<string, number>(), step = 1) {
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + step);
+  return counts;
+}
+
+/** Most frequent terms first; among equals, the one the text mentions first (the lead says what matters). */
+export function salientTerms(
+  paragraphs: readonly string[],
+  analyzer: TermAnalyzer,
+  limit = SALIENT_TERMS_PER_ARTICLE,
+) {
+  const { counts, length } = analyzer.termCounts(bodyText(paragraphs));
+  // Map iteration order is first-appearance order, and sort is stable.
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit);
+  return { ranked, length };
+}
+
+export function toCatalogueEntry(article: Article, analyzer = new TermAnalyzer()): CatalogueEntry {
+  const body = salientTerms(article.paragraphs, analyzer);
+  const title = analyzer.terms(article.title);
+  const weights = countTerms(title, new Map(body.ranked), TITLE_BOOST);
+  const ranked = [...weights].sort((a, b) => b[1] - a[1]);
+  return {
+    id: article.id,
+    title: article.title,
+    publishedAt: article.publishedAt,
+    category: article.category,
+    url: article.url,
+    hash: article.hash,
+    terms: ranked.map(([term, weight]) => `${term}:${weight}`).join(' '),
+    length: body.length + title.length * TITLE_BOOST,
+  };
+}
+
+/** Calls `each` for every "term:count" pair of an encoded term list; allocation-light (start-up reads 100,000). */
+export function forEachTerm(encoded: string, each: (term: string, count: number) => void): void {
+  let start = 0;
+  while (start < encoded.length) {
+    let end = encoded.indexOf(' ', start);
+    if (end < 0) end = encoded.length;
+    const separator = encoded.lastIndexOf(':', end - 1);
+    if (separator > start) {
+      const count = Number(encoded.slice(separator + 1, end));
+      if (count > 0) each(encoded.slice(start, separator), count);
+    }
+    start = end + 1;
+  }
+}
+
+const isNullableString = (value: unknown) => value === null || typeof value === 'string';
+
+/** A stored entry, checked: anything malformed (hand-edited, older format) is skipped rather than crash start-up. */
+export function parseCatalogueEntry(value: unknown): CatalogueEntry | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const entry = value as Record<string, unknown>;
+  const valid =
+    typeof entry.id === 'string' &&
+    typeof entry.title === 'string' &&
+    typeof entry.publishedAt === 'string' &&
+    typeof entry.hash === 'string' &&
+    typeof entry.terms === 'string' &&
+    typeof entry.length === 'number' &&
+    isNullableString(entry.category) &&
+    isNullableString(entry.url);
+  return valid ? (entry as unknown as CatalogueEntry) : undefined;
+}

@@ -1,0 +1,94 @@
+import { TermAnalyzer } from '../../text/search-terms.ts';
+import type { SearchHit } from '../article.ts';
+import { type CatalogueEntry, forEachTerm } from './catalogue.ts';
+import { Postings } from './postings.ts';
+import { parseQuery, resolveWord } from './query.ts';
+import { Bm25Scorer } from './scoring.ts';
+import { ArticleSlots } from './slots.ts';
+import { TopK } from './top-k.ts';
+
+export { MAX_QUERY_CHARS, parseQuery } from './query.ts';
+
+/**
+ * The in-memory search index over titles (every word) and bodies (the salient terms of the catalogue entry).
+ * Ranking is BM25 with title words boosted; equal scores go to the newer article.
+ */
+export class SearchIndex {
+  /** Shared with whoever builds catalogue entries for this index (same terms, one stem memo). */
+  readonly analyzer = new TermAnalyzer();
+  private readonly slots = new ArticleSlots();
+  private readonly postings = new Postings();
+  private readonly scorer = new Bm25Scorer(this.slots, this.postings);
+
+  count(): number {
+    return this.slots.live;
+  }
+
+  hashOf(id: string): string | undefined {
+    return this.slots.hashOf(id);
+  }
+
+  /** Adds the article, replacing any earlier version with the same id. */
+  put(entry: CatalogueEntry): void {
+    this.remove(entry.id);
+    const slot = this.slots.add(entry, entry.length);
+    forEachTerm(entry.terms, (term, weight) => this.postings.add(term, slot, weight));
+  }
+
+  remove(id: string): void {
+    if (this.slots.remove(id)) this.postings.remap(this.slots.compact());
+  }
+
+  /** Sorts what was added since the last call, so the first search after a bulk load is as fast as the rest. */
+  prepare(): void {
+    this.postings.prepare();
+    this.slots.newestFirst();
+  }
+
+  /** Ranked hits, best first; a query with no words to match lists the newest articles (score 0). */
+  search(query: string, limit: number): SearchHit[] {
+    const wanted = Math.max(0, Math.floor(limit));
+    const parsed = parseQuery(query, this.analyzer);
+    if (parsed.length === 0)
+      return this.newestIds(wanted).map((slot) => ({ ...this.slots.entry(slot), score: 0 }));
+    const touched = this.scorer.run(parsed.map((word) => resolveWord(word, this.postings)));
+    const top = new TopK<number>(wanted, (a, b) => this.ranksAbove(a, b));
+    for (const slot of touched) top.offer(slot);
+    const hits = top.sorted().map((slot) => ({ ...this.slots.entry(slot), score: this.scorer.score(slot) }));
+    this.scorer.reset(touched);
+    return hits;
+  }
+
+  /** Ids of the newest `limit` articles. */
+  newest(limit: number): string[] {
+    return this.newestIds(limit).map((slot) => this.slots.ids[slot] as string);
+  }
+
+  /** Ids with from <= publishedAt < to, newest first, at most `limit`. */
+  between(fromMs: number, toMs: number, limit: number): string[] {
+    const order = this.slots.newestFirst();
+    let low = 0;
+    let high = order.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.slots.published[order[middle] as number] ?? 0) >= toMs) low = middle + 1;
+      else high = middle;
+    }
+    const ids: string[] = [];
+    for (let i = low; i < order.length && ids.length < limit; i++) {
+      const slot = order[i] as number;
+      if ((this.slots.published[slot] ?? 0) < fromMs) break;
+      ids.push(this.slots.ids[slot] as string);
+    }
+    return ids;
+  }
+
+  private newestIds(limit: number): number[] {
+    return this.slots.newestFirst().slice(0, Math.max(0, limit));
+  }
+
+  private ranksAbove(a: number, b: number): boolean {
+    const byScore = this.scorer.score(a) - this.scorer.score(b);
+    return byScore !== 0 ? byScore > 0 : this.slots.newer(a, b) < 0;
+  }
+}

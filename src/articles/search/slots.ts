@@ -1,0 +1,149 @@
+import type { ArticleSummaryEntry } from '../article.ts';
+import type { CatalogueEntry } from './catalogue.ts';
+import { MAX_SLOTS } from './posting-list.ts';
+
+/** Replaced articles leave a dead slot; past this many (and a quarter of all slots) the slots are compacted. */
+const COMPACT_MIN_DEAD_SLOTS = 1_000;
+
+function publishedMs(iso: string): number {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? ms : 0;
+}
+
+/**
+ * What the index knows per article, in parallel arrays indexed by slot (no object per article): summary fields,
+ * hash, date and BM25 length. A replaced article's slot goes dead; `compact()` renumbers the live ones.
+ */
+export class ArticleSlots {
+  readonly ids: (string | undefined)[] = [];
+  readonly lengths: number[] = [];
+  readonly published: number[] = [];
+  private readonly titles: string[] = [];
+  private readonly publishedIso: string[] = [];
+  private readonly categories: (string | null)[] = [];
+  private readonly urls: (string | null)[] = [];
+  private readonly hashes: string[] = [];
+  private readonly bySlotId = new Map<string, number>();
+  private readonly categoryNames = new Map<string, string>();
+  private dead = 0;
+  private totalLength = 0;
+  private dateOrder: number[] | null = null;
+
+  get live(): number {
+    return this.bySlotId.size;
+  }
+
+  get capacity(): number {
+    return this.ids.length;
+  }
+
+  get averageLength(): number {
+    return this.live === 0 ? 1 : Math.max(1, this.totalLength / this.live);
+  }
+
+  slotOf(id: string): number | undefined {
+    return this.bySlotId.get(id);
+  }
+
+  add(entry: CatalogueEntry, length: number): number {
+    const slot = this.ids.length;
+    if (slot >= MAX_SLOTS) throw new Error(`The search index holds at most ${MAX_SLOTS} articles`);
+    const category = entry.category === null ? null : this.internCategory(entry.category);
+    this.ids.push(entry.id);
+    this.titles.push(entry.title);
+    this.publishedIso.push(entry.publishedAt);
+    this.published.push(publishedMs(entry.publishedAt));
+    this.categories.push(category);
+    this.urls.push(entry.url);
+    this.hashes.push(entry.hash);
+    this.lengths.push(length);
+    this.bySlotId.set(entry.id, slot);
+    this.totalLength += length;
+    this.dateOrder = null;
+    return slot;
+  }
+
+  /** Marks the article's slot dead; true when the caller should compact (see `compact`). */
+  remove(id: string): boolean {
+    const slot = this.bySlotId.get(id);
+    if (slot === undefined) return false;
+    this.bySlotId.delete(id);
+    this.ids[slot] = undefined;
+    this.totalLength -= this.lengths[slot] ?? 0;
+    this.dead++;
+    this.dateOrder = null;
+    return this.dead >= COMPACT_MIN_DEAD_SLOTS && this.dead * 4 >= this.ids.length;
+  }
+
+  hashOf(id: string): string | undefined {
+    const slot = this.bySlotId.get(id);
+    return slot === undefined ? undefined : this.hashes[slot];
+  }
+
+  entry(slot: number): ArticleSummaryEntry {
+    return {
+      id: this.ids[slot] ?? '',
+      title: this.titles[slot] ?? '',
+      publishedAt: this.publishedIso[slot] ?? '',
+      category: this.categories[slot] ?? null,
+      url: this.urls[slot] ?? null,
+    };
+  }
+
+  /** Live slots, newest first (ties: id order); rebuilt lazily after changes. */
+  newestFirst(): readonly number[] {
+    if (this.dateOrder) return this.dateOrder;
+    const order: number[] = [];
+    for (let slot = 0; slot < this.ids.length; slot++) if (this.ids[slot] !== undefined) order.push(slot);
+    order.sort((a, b) => this.newer(a, b));
+    this.dateOrder = order;
+    return order;
+  }
+
+  /** Negative when slot a comes first: newer, or as new and smaller id. */
+  newer(a: number, b: number): number {
+    const byDate = (this.published[b] ?? 0) - (this.published[a] ?? 0);
+    if (byDate !== 0) return byDate;
+    const x = this.ids[a] ?? '';
+    const y = this.ids[b] ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+
+  /** Drops dead slots; returns old slot → new slot (-1 for dropped) so the postings can follow. */
+  compact(): Int32Array {
+    const slotMap = new Int32Array(this.ids.length).fill(-1);
+    let next = 0;
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      const id = this.ids[slot];
+      if (id === undefined) continue;
+      slotMap[slot] = next;
+      for (const column of this.columns()) column[next] = column[slot];
+      this.bySlotId.set(id, next);
+      next++;
+    }
+    for (const column of this.columns()) column.length = next;
+    this.dead = 0;
+    this.dateOrder = null;
+    return slotMap;
+  }
+
+  private columns(): unknown[][] {
+    return [
+      this.ids,
+      this.titles,
+      this.publishedIso,
+      this.published,
+      this.categories,
+      this.urls,
+      this.hashes,
+      this.lengths,
+    ];
+  }
+
+  private internCategory(category: string): string {
+    const known = this.categoryNames.get(category);
+    if (known !== undefined) return known;
+    this.categoryNames.set(category, category);
+    return category;
+  }
+}

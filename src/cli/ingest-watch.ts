@@ -1,0 +1,49 @@
+import { nextShutdownSignal } from '../core/cli-support.ts';
+import type { Config } from '../core/config.ts';
+import type { Logger } from '../core/log.ts';
+import { feedStatus, formatFeedStatus, loadFeedDefinitions, startIngestion } from '../ingest/sources.ts';
+import type { IngestCliDeps } from './ingest.ts';
+
+/**
+ * `ingest --watch`: the ingestion half of the bot as its own process, writing to the same store (the bot picks the
+ * new articles up from the store). Runs until SIGINT/SIGTERM.
+ */
+export async function watchSources(config: Config, logger: Logger, deps: IngestCliDeps): Promise<number> {
+  const feeds = await loadFeedDefinitions(config.feeds.urls, config.feeds.file);
+  if (feeds.length === 0 && !config.articlesDir) {
+    deps.stderr.write('Nothing to watch: set NEWS_FEEDS (or NEWS_FEEDS_FILE) and/or ARTICLES_DIR.\n');
+    return 1;
+  }
+  const store = await deps.openStore(config, logger);
+  const feedState = await deps.openFeedState(config, logger);
+  const ingestion = startIngestion({
+    store,
+    feedState,
+    feeds,
+    pollMinutes: config.feeds.pollMinutes,
+    ...(config.articlesDir ? { articlesDir: config.articlesDir } : {}),
+    fetching: config.fetch,
+    logger,
+  });
+  deps.stderr.write(
+    `Watching ${feeds.length} feed(s) every ${config.feeds.pollMinutes} min${config.articlesDir ? ` and ${config.articlesDir}` : ''}. Ctrl+C stops.\n`,
+  );
+  await nextShutdownSignal();
+  await ingestion.stop();
+  await feedState.disconnect();
+  await store.close();
+  return 0;
+}
+
+/** `ingest --status`: one line per feed with its last poll, failures and next poll. */
+export async function printFeedStatus(config: Config, logger: Logger, deps: IngestCliDeps): Promise<number> {
+  const feeds = await loadFeedDefinitions(config.feeds.urls, config.feeds.file);
+  const feedState = await deps.openFeedState(config, logger);
+  try {
+    const rows = await feedStatus({ feedState, feeds, pollMinutes: config.feeds.pollMinutes });
+    deps.stdout.write(`${formatFeedStatus(rows)}\n`);
+    return 0;
+  } finally {
+    await feedState.disconnect();
+  }
+}

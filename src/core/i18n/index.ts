@@ -1,0 +1,58 @@
+import type { FallbackReason } from '../../answer/types.ts';
+import { CATALOGUES, type Catalogue, en, type MessageKey } from './messages.ts';
+
+export type { MessageKey } from './messages.ts';
+
+export const DEFAULT_LOCALE = 'en';
+
+export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
+
+/** `de-AT` → `de`; anything unparseable → the default locale. */
+export function primaryLanguage(locale: string | null | undefined): string {
+  const primary = locale?.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return /^[a-z]{2,3}$/.test(primary) ? primary : DEFAULT_LOCALE;
+}
+
+function catalogueFor(locale: string | null | undefined): Catalogue {
+  return CATALOGUES[primaryLanguage(locale)] ?? en;
+}
+
+function interpolate(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** The message for `key` in `locale`, falling back to English for a missing language or key. */
+export function translate(
+  locale: string | null | undefined,
+  key: MessageKey,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  return interpolate(catalogueFor(locale)[key] ?? en[key], params);
+}
+
+export function translator(locale: string | null | undefined): Translate {
+  return (key, params) => translate(locale, key, params);
+}
+
+/** The entry for `key` in one language's own catalogue, without falling back (for per-language maps). */
+export function catalogueEntry(language: string, key: MessageKey): string | undefined {
+  return CATALOGUES[language]?.[key];
+}
+
+export function catalogueLanguages(): readonly string[] {
+  return Object.keys(CATALOGUES);
+}
+
+/** Whether a key built at run time (e.g. `error.${code}`) is in the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+/** The label of an offline (extractive) reply, by why the model did not answer. */
+export function offlineNoteKey(reason: FallbackReason | undefined): MessageKey {
+  if (reason === 'over-budget') return 'reply.offline.over-budget';
+  if (reason === 'no-api-key') return 'reply.offline.no-api-key';
+  return 'reply.offline';
+}
