@@ -19,6 +19,7 @@ import { parseConfig } from '../src/core/config.ts';
 import { silentLogger } from '../src/core/log.ts';
 import { composeDigest } from '../src/digest/compose.ts';
 import { type DigestConfig, EMPTY_STATE } from '../src/digest/types.ts';
+import { digestMessages } from '../src/discord/digest/layout.ts';
 import { startFakeAnthropic } from '../test/fakes/anthropic.ts';
 import { createArticleGenerator } from './support/generate-articles.ts';
 import { percentiles, round, timeEach } from './support/stats.ts';
@@ -99,7 +100,7 @@ async function measure(url: string, now: Date): Promise<Measured> {
     return {
       articles,
       items: cold.articleIds.length,
-      messages: cold.messages.length,
+      messages: digestMessages(cold, digest, now).length,
       cold: { ms: round(coldMs, 1), modelCalls: coldCalls },
       warm: { ...warm, modelCalls: anthropic.requests.length - coldCalls },
     };

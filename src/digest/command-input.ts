@@ -1,7 +1,7 @@
-import type { ChatInputCommandInteraction, GuildTextBasedChannel } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import { UserFacingError } from '../core/errors.ts';
 import { primaryLanguage } from '../core/i18n/index.ts';
-import { DIGEST_CHANNEL_TYPES, missingPermissions } from './channel.ts';
+import { DIGEST_CHANNEL_TYPES } from '../discord/digest/channel.ts';
 import { canonicalTimeZone, parseClockTime } from './schedule.ts';
 import { DIGEST_ITEMS_DEFAULT, DIGEST_ITEMS_MAX, DIGEST_ITEMS_MIN, type DigestConfig } from './types.ts';
 
@@ -41,31 +41,4 @@ export function readDigestSettings(interaction: ChatInputCommandInteraction): Di
     announceEmpty: interaction.options.getBoolean('empty_note') ?? false,
     language: primaryLanguage(interaction.guildLocale ?? interaction.locale),
   };
-}
-
-/** Refuses a channel the bot cannot post the digest in, naming the permissions it lacks there. */
-export async function checkDigestChannel(
-  interaction: ChatInputCommandInteraction,
-  channelId: string,
-): Promise<void> {
-  const guild = interaction.guild;
-  const channel = guild?.channels.cache.get(channelId);
-  if (!guild || !channel?.isTextBased()) {
-    throw new UserFacingError(
-      'I cannot see that channel. Pick a text or announcement channel of this server.',
-      'digest-bad-channel',
-    );
-  }
-  let missing = missingPermissions(channel as GuildTextBasedChannel, interaction.client);
-  if (missing === null) {
-    // The bot's own member is not cached (large servers): fetch it once, then check.
-    await guild.members.fetchMe();
-    missing = missingPermissions(channel as GuildTextBasedChannel, interaction.client);
-  }
-  if (missing && missing.length > 0) {
-    throw new UserFacingError(
-      `I cannot post the digest in <#${channelId}>: I lack ${missing.join(', ')} there. Grant ${missing.length === 1 ? 'it' : 'them'} to the bot in the channel's permissions, then run /digest set again.`,
-      'digest-missing-permission',
-    );
-  }
 }

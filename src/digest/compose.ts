@@ -3,8 +3,9 @@ import type { Newsroom } from '../answer/newsroom-types.ts';
 import type { ArticleStore, StoredArticle } from '../articles/article.ts';
 import { errorMessage } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
-import { type DigestItem, renderDigest, renderEmptyDigest } from './layout.ts';
-import type { DigestConfig, DigestMessage, DigestState } from './types.ts';
+import type { ComposedDigest, DigestConfig, DigestItem, DigestState } from './types.ts';
+
+export type { ComposedDigest } from './types.ts';
 
 /** A digest never reaches further back than this, however long ago the last one was. */
 export const DIGEST_MAX_WINDOW_MS = 24 * 3_600_000;
@@ -22,14 +23,6 @@ export interface ComposeDeps {
   readonly newsroom: Pick<Newsroom, 'summary'>;
   readonly sourceDisclaimer: string;
   readonly logger: Logger;
-}
-
-export interface ComposedDigest {
-  /** Empty when nothing is to be posted (no new articles and the server chose silence). */
-  readonly messages: DigestMessage[];
-  readonly articleIds: readonly string[];
-  /** The next digest covers articles published from here on (less LATE_ARRIVAL_MS). */
-  readonly windowEnd: Date;
 }
 
 /** Articles published since the last digest (at most 24 h back), up to `now`. */
@@ -124,12 +117,10 @@ export async function composeDigest(
   now: Date,
 ): Promise<ComposedDigest> {
   const articles = await newArticles(deps.store, state, now, config.items);
-  if (articles.length === 0) {
-    return { messages: config.announceEmpty ? renderEmptyDigest() : [], articleIds: [], windowEnd: now };
-  }
   const items = await Promise.all(articles.map((article) => summarize(deps, article, config)));
   return {
-    messages: renderDigest(items, config, now),
+    items,
+    announceEmpty: items.length === 0 && config.announceEmpty,
     articleIds: articles.map((a) => a.id),
     windowEnd: now,
   };

@@ -1,15 +1,7 @@
-import type { Client } from 'discord.js';
 import { errorMessage } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
-import { lookUpChannel } from './channel.ts';
 import { type ComposeDeps, composeDigest } from './compose.ts';
-import {
-  classifyDeliveryError,
-  type DigestChannel,
-  digestNonce,
-  type RetryOptions,
-  sendPart,
-} from './delivery.ts';
+import type { ChannelPause, DigestChannelPort, PartResult } from './port.ts';
 import { decide } from './schedule.ts';
 import {
   abandonSending,
@@ -21,19 +13,14 @@ import {
   recordError,
   slotDone,
 } from './state.ts';
-import type { DigestConfig, DigestState } from './types.ts';
+import { type DigestConfig, type DigestState, isNothingToPost, type SendingState } from './types.ts';
 
 /**
- * Posts digests: decides per guild whether one is due, composes it, records "sending" with the exact messages,
- * sends each part with a deterministic nonce, records each confirmed part, then "sent". A restart in between
- * resends only unconfirmed parts, with the same nonces, so Discord deduplicates them.
+ * Posts digests: decides per guild whether one is due, composes it, records "sending" with the exact parts the
+ * channel port rendered, posts each part through the port (which makes a resend of the same guild, seed and
+ * part a no-op: Discord nonces), records each confirmed part, then "sent". A restart in between resends only
+ * unconfirmed parts, identical to the first attempt, so they are deduplicated.
  */
-
-/**
- * Discord remembers an enforced nonce for "the past few minutes"; a post interrupted longer ago than this is not
- * resent (it may have gone out, and a resend could then appear twice).
- */
-export const RESEND_WINDOW_MS = 2 * 60_000;
 
 export type PostOutcome =
   | {
@@ -51,14 +38,12 @@ export type PostOutcome =
   | { readonly kind: 'busy' };
 
 export interface PosterDeps {
-  readonly client: Client;
+  readonly port: DigestChannelPort;
   readonly repo: DigestRepository;
   readonly compose: ComposeDeps;
   readonly catchUpHours: number;
   readonly logger: Logger;
   readonly now: () => Date;
-  readonly retry?: RetryOptions;
-  readonly resendWindowMs?: number;
 }
 
 export interface Poster {
@@ -68,153 +53,187 @@ export interface Poster {
   postNow(config: DigestConfig): Promise<PostOutcome>;
 }
 
+type Run = (deps: PosterDeps, config: DigestConfig) => Promise<PostOutcome>;
+
 export function createPoster(deps: PosterDeps): Poster {
-  const { repo, logger, now } = deps;
   /** Guilds with a post in progress in this process; bounded by the guilds this process holds. */
   const busy = new Set<string>();
+  return {
+    runScheduled: (config) => exclusive(deps, busy, runScheduled, config),
+    postNow: (config) => exclusive(deps, busy, postManually, config),
+  };
+}
 
-  async function save(guildId: string, state: DigestState): Promise<DigestState> {
-    await repo.saveState(guildId, state);
-    return state;
+async function save(deps: PosterDeps, guildId: string, state: DigestState): Promise<DigestState> {
+  await deps.repo.saveState(guildId, state);
+  return state;
+}
+
+/** One post at a time per guild; a store or compose failure is recorded for /digest status, and never thrown. */
+async function exclusive(
+  deps: PosterDeps,
+  busy: Set<string>,
+  run: Run,
+  config: DigestConfig,
+): Promise<PostOutcome> {
+  if (busy.has(config.guildId)) return { kind: 'busy' };
+  busy.add(config.guildId);
+  try {
+    return await run(deps, config);
+  } catch (error) {
+    // The next tick tries again.
+    deps.logger.error({ guild: config.guildId, err: error }, 'digest failed');
+    const state = await deps.repo.state(config.guildId).catch(() => undefined);
+    if (state)
+      await deps.repo
+        .saveState(config.guildId, recordError(state, errorMessage(error), deps.now()))
+        .catch(() => {});
+    return { kind: 'failed', reason: errorMessage(error) };
+  } finally {
+    busy.delete(config.guildId);
   }
+}
 
-  async function deliver(
-    config: DigestConfig,
-    channel: DigestChannel,
-    begun: DigestState,
-  ): Promise<PostOutcome> {
-    let state = begun;
-    const sending = state.sending;
-    if (!sending) return { kind: 'idle' };
-    for (let part = sending.sentIds.length; part < sending.messages.length; part += 1) {
-      const message = sending.messages[part];
-      if (!message) break;
-      try {
-        const nonce = digestNonce(config.guildId, sending.nonceSeed, part);
-        state = await save(
-          config.guildId,
-          partSent(state, await sendPart(channel, message, nonce, deps.retry)),
-        );
-      } catch (error) {
-        return failed(config, state, error);
-      }
-    }
-    await save(config.guildId, finishSending(state, now()));
-    const messageIds = state.sending?.sentIds ?? [];
-    logger.info(
-      { guild: config.guildId, messages: messageIds.length, articles: sending.articleIds.length },
-      'digest posted',
+async function runScheduled(deps: PosterDeps, config: DigestConfig): Promise<PostOutcome> {
+  const state = await deps.repo.state(config.guildId);
+  if (state.sending) return resumeOrAbandon(deps, config, state);
+  if (state.paused) return { kind: 'idle' };
+  const decision = decide(config, state, deps.now(), deps.catchUpHours);
+  if (decision.kind === 'idle') return decision;
+  if (decision.kind === 'missed') {
+    deps.logger.info(
+      { guild: config.guildId, date: decision.date },
+      'digest skipped: down past the catch-up window',
     );
-    return { kind: 'posted', channelId: sending.channelId, messageIds, articles: sending.articleIds.length };
+    await save(deps, config.guildId, slotDone(state, decision.date));
+    return { kind: 'missed', date: decision.date };
   }
+  return start(deps, config, state, { date: decision.date, nonceSeed: decision.date });
+}
 
-  async function failed(config: DigestConfig, state: DigestState, error: unknown): Promise<PostOutcome> {
-    const failure = classifyDeliveryError(error);
-    if (failure.kind === 'pause') {
-      logger.warn({ guild: config.guildId, code: failure.code }, 'digest paused');
-      await save(config.guildId, pause(state, failure.code, failure.reason, now()));
-      return { kind: 'paused', reason: failure.reason };
+async function postManually(deps: PosterDeps, config: DigestConfig): Promise<PostOutcome> {
+  const state = await deps.repo.state(config.guildId);
+  if (state.sending) return { kind: 'busy' };
+  return start(deps, config, state, { date: null, nonceSeed: `now:${deps.now().toISOString()}` });
+}
+
+async function start(
+  deps: PosterDeps,
+  config: DigestConfig,
+  state: DigestState,
+  slot: { date: string | null; nonceSeed: string },
+): Promise<PostOutcome> {
+  const check = await deps.port.checkChannel(config.channelId);
+  if (!check.ok) return paused(deps, config.guildId, state, check);
+  const at = deps.now();
+  const composed = await composeDigest(deps.compose, config, state, at);
+  if (isNothingToPost(composed)) {
+    if (slot.date) await save(deps, config.guildId, slotDone(state, slot.date));
+    return { kind: 'nothing-new' };
+  }
+  const begun = beginSending(state, {
+    slotDate: slot.date,
+    nonceSeed: slot.nonceSeed,
+    startedAt: at.toISOString(),
+    windowEnd: composed.windowEnd.toISOString(),
+    channelId: config.channelId,
+    messages: deps.port.render(composed, config, at),
+    articleIds: composed.articleIds,
+    sentIds: [],
+  });
+  return deliver(deps, config, await save(deps, config.guildId, begun));
+}
+
+async function resumeOrAbandon(
+  deps: PosterDeps,
+  config: DigestConfig,
+  state: DigestState,
+): Promise<PostOutcome> {
+  const sending = state.sending;
+  if (!sending) return { kind: 'idle' };
+  const ageMs = deps.now().getTime() - Date.parse(sending.startedAt);
+  if (!(ageMs <= deps.port.resendWindowMs)) return abandon(deps, config, state, sending);
+  const check = await deps.port.checkChannel(sending.channelId);
+  if (!check.ok) return paused(deps, config.guildId, state, check);
+  return deliver(deps, config, state);
+}
+
+async function abandon(
+  deps: PosterDeps,
+  config: DigestConfig,
+  state: DigestState,
+  sending: SendingState,
+): Promise<PostOutcome> {
+  const reason = `The digest${sending.slotDate ? ` of ${sending.slotDate}` : ''} was interrupted while posting and was not resent, so that it cannot appear twice.`;
+  deps.logger.warn(
+    { guild: config.guildId, sent: sending.sentIds.length, of: sending.messages.length },
+    reason,
+  );
+  await save(deps, config.guildId, abandonSending(state, reason, deps.now()));
+  return { kind: 'abandoned', reason };
+}
+
+/** Sends the parts not yet confirmed, recording each one Discord confirms, then the post. */
+async function deliver(deps: PosterDeps, config: DigestConfig, begun: DigestState): Promise<PostOutcome> {
+  let state = begun;
+  const sending = state.sending;
+  if (!sending) return { kind: 'idle' };
+  for (let index = sending.sentIds.length; index < sending.messages.length; index += 1) {
+    const part = sending.messages[index];
+    if (!part) break;
+    const { guildId } = config;
+    const { channelId, nonceSeed } = sending;
+    try {
+      const result = await deps.port.post({ guildId, channelId, nonceSeed, index, part });
+      if (!result.ok) return failed(deps, config, state, result);
+      state = await save(deps, guildId, partSent(state, result.messageId));
+    } catch (error) {
+      // Recording the part failed (the store): like a refused post, so the next tick resends it with its nonce.
+      const reason = errorMessage(error);
+      return failed(deps, config, state, { ok: false, failure: 'permanent', reason, error });
     }
-    // "sending" stays: the next tick resends the unconfirmed parts with their nonces (while that is safe).
-    const log = failure.kind === 'transient' ? logger.warn.bind(logger) : logger.error.bind(logger);
-    log({ guild: config.guildId, err: error }, 'digest post failed');
-    await save(config.guildId, recordError(state, failure.reason, now()));
-    return { kind: 'failed', reason: failure.reason };
   }
+  return finish(deps, config, state, sending);
+}
 
-  async function start(
-    config: DigestConfig,
-    state: DigestState,
-    slot: { date: string | null; nonceSeed: string },
-  ): Promise<PostOutcome> {
-    const lookup = await lookUpChannel(deps.client, config.channelId);
-    if (!lookup.ok) {
-      await save(config.guildId, pause(state, lookup.code, lookup.reason, now()));
-      return { kind: 'paused', reason: lookup.reason };
-    }
-    const at = now();
-    const composed = await composeDigest(deps.compose, config, state, at);
-    if (composed.messages.length === 0) {
-      if (slot.date) await save(config.guildId, slotDone(state, slot.date));
-      return { kind: 'nothing-new' };
-    }
-    const begun = beginSending(state, {
-      slotDate: slot.date,
-      nonceSeed: slot.nonceSeed,
-      startedAt: at.toISOString(),
-      windowEnd: composed.windowEnd.toISOString(),
-      channelId: config.channelId,
-      messages: composed.messages,
-      articleIds: composed.articleIds,
-      sentIds: [],
-    });
-    return deliver(config, lookup.channel, await save(config.guildId, begun));
+async function finish(
+  deps: PosterDeps,
+  config: DigestConfig,
+  state: DigestState,
+  sending: SendingState,
+): Promise<PostOutcome> {
+  await save(deps, config.guildId, finishSending(state, deps.now()));
+  const messageIds = state.sending?.sentIds ?? [];
+  deps.logger.info(
+    { guild: config.guildId, messages: messageIds.length, articles: sending.articleIds.length },
+    'digest posted',
+  );
+  return { kind: 'posted', channelId: sending.channelId, messageIds, articles: sending.articleIds.length };
+}
+
+async function failed(
+  deps: PosterDeps,
+  config: DigestConfig,
+  state: DigestState,
+  failure: Exclude<PartResult, { ok: true }>,
+): Promise<PostOutcome> {
+  if (failure.failure === 'pause') {
+    deps.logger.warn({ guild: config.guildId, code: failure.code }, 'digest paused');
+    return paused(deps, config.guildId, state, failure);
   }
+  // "sending" stays: the next tick resends the unconfirmed parts with their nonces (while that is safe).
+  const log = failure.failure === 'transient' ? deps.logger.warn : deps.logger.error;
+  log.call(deps.logger, { guild: config.guildId, err: failure.error }, 'digest post failed');
+  await save(deps, config.guildId, recordError(state, failure.reason, deps.now()));
+  return { kind: 'failed', reason: failure.reason };
+}
 
-  async function resumeOrAbandon(config: DigestConfig, state: DigestState): Promise<PostOutcome> {
-    const sending = state.sending;
-    if (!sending) return { kind: 'idle' };
-    const ageMs = now().getTime() - Date.parse(sending.startedAt);
-    if (!(ageMs <= (deps.resendWindowMs ?? RESEND_WINDOW_MS))) {
-      const reason = `The digest${sending.slotDate ? ` of ${sending.slotDate}` : ''} was interrupted while posting and was not resent, so that it cannot appear twice.`;
-      logger.warn(
-        { guild: config.guildId, sent: sending.sentIds.length, of: sending.messages.length },
-        reason,
-      );
-      await save(config.guildId, abandonSending(state, reason, now()));
-      return { kind: 'abandoned', reason };
-    }
-    const lookup = await lookUpChannel(deps.client, sending.channelId);
-    if (!lookup.ok) {
-      await save(config.guildId, pause(state, lookup.code, lookup.reason, now()));
-      return { kind: 'paused', reason: lookup.reason };
-    }
-    return deliver(config, lookup.channel, state);
-  }
-
-  async function scheduled(config: DigestConfig): Promise<PostOutcome> {
-    const state = await repo.state(config.guildId);
-    if (state.sending) return resumeOrAbandon(config, state);
-    if (state.paused) return { kind: 'idle' };
-    const decision = decide(config, state, now(), deps.catchUpHours);
-    if (decision.kind === 'idle') return decision;
-    if (decision.kind === 'missed') {
-      logger.info(
-        { guild: config.guildId, date: decision.date },
-        'digest skipped: down past the catch-up window',
-      );
-      await save(config.guildId, slotDone(state, decision.date));
-      return { kind: 'missed', date: decision.date };
-    }
-    return start(config, state, { date: decision.date, nonceSeed: decision.date });
-  }
-
-  async function manual(config: DigestConfig): Promise<PostOutcome> {
-    const state = await repo.state(config.guildId);
-    if (state.sending) return { kind: 'busy' };
-    return start(config, state, { date: null, nonceSeed: `now:${now().toISOString()}` });
-  }
-
-  function exclusive(run: (config: DigestConfig) => Promise<PostOutcome>) {
-    return async (config: DigestConfig): Promise<PostOutcome> => {
-      if (busy.has(config.guildId)) return { kind: 'busy' };
-      busy.add(config.guildId);
-      try {
-        return await run(config);
-      } catch (error) {
-        // A store or compose failure: recorded for /digest status, and the next tick tries again.
-        logger.error({ guild: config.guildId, err: error }, 'digest failed');
-        const state = await repo.state(config.guildId).catch(() => undefined);
-        if (state)
-          await repo
-            .saveState(config.guildId, recordError(state, errorMessage(error), now()))
-            .catch(() => {});
-        return { kind: 'failed', reason: errorMessage(error) };
-      } finally {
-        busy.delete(config.guildId);
-      }
-    };
-  }
-
-  return { runScheduled: exclusive(scheduled), postNow: exclusive(manual) };
+async function paused(
+  deps: PosterDeps,
+  guildId: string,
+  state: DigestState,
+  pauseOf: ChannelPause,
+): Promise<PostOutcome> {
+  await save(deps, guildId, pause(state, pauseOf.code, pauseOf.reason, deps.now()));
+  return { kind: 'paused', reason: pauseOf.reason };
 }

@@ -1,15 +1,14 @@
-import type { Client } from 'discord.js';
 import type Keyv from 'keyv';
 import type { Newsroom } from '../answer/newsroom-types.ts';
 import type { ArticleStore } from '../articles/article.ts';
 import { UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
-import { type ComposedDigest, composeDigest } from './compose.ts';
-import type { RetryOptions } from './delivery.ts';
-import { createPoster, type PostOutcome } from './poster.ts';
+import { type ComposeDeps, composeDigest } from './compose.ts';
+import type { ChannelRefusal, DigestChannelPort } from './port.ts';
+import { createPoster, type Poster, type PostOutcome } from './poster.ts';
 import { nextSlot } from './schedule.ts';
-import { createDigestRepository, resume } from './state.ts';
-import type { DigestConfig, DigestState } from './types.ts';
+import { createDigestRepository, type DigestRepository, resume } from './state.ts';
+import type { ComposedDigest, DigestConfig, DigestState } from './types.ts';
 
 /** The tick runs this long after each minute starts, so a slot at HH:MM:00 is always in the past by then. */
 const TICK_OFFSET_MS = 1_000;
@@ -23,15 +22,18 @@ export interface DigestStatus {
 
 /** What `/digest` and the bot's start-up use. */
 export interface DigestService {
-  /** Saves a validated config (the command validates) and lifts a pause: the new settings get a fresh start. */
+  /**
+   * Checks through the port that the bot can post in the chosen channel (a UserFacingError saying what to fix if
+   * not), saves the validated config (the command validates the rest) and lifts a pause: a fresh start.
+   */
   configure(config: Omit<DigestConfig, 'since'>): Promise<DigestConfig>;
   /** Turns the digest off; false when none was set. */
   disable(guildId: string): Promise<boolean>;
   status(guildId: string): Promise<DigestStatus | null>;
-  /** Exactly what `postNow` would post at this moment (same compose function). */
+  /** Exactly what `postNow` would post at this moment (same compose function), before the transport lays it out. */
   preview(guildId: string): Promise<ComposedDigest>;
   postNow(guildId: string): Promise<PostOutcome>;
-  /** One pass over every guild this process holds (`client.guilds.cache`): posts what is due. Never throws. */
+  /** One pass over every guild this process serves (the port says which): posts what is due. Never throws. */
   tick(): Promise<void>;
   /** Ticks now (catch-up after downtime) and then once a minute until stop(). */
   start(): void;
@@ -39,8 +41,9 @@ export interface DigestService {
 }
 
 export interface DigestServiceDeps {
-  readonly client: Client;
-  /** keyv opened on namespace `digest`. */
+  /** The chat service the digest posts to (src/discord/digest/port.ts for Discord). */
+  readonly port: DigestChannelPort;
+  /** keyv opened on namespace `digest` (DIGEST_NAMESPACE). */
   readonly keyv: Keyv;
   readonly store: Pick<ArticleStore, 'between'>;
   readonly newsroom: Pick<Newsroom, 'summary'>;
@@ -49,8 +52,6 @@ export interface DigestServiceDeps {
   readonly catchUpHours: number;
   readonly logger: Logger;
   readonly now?: () => Date;
-  readonly retry?: RetryOptions;
-  readonly resendWindowMs?: number;
 }
 
 const NOT_SET = new UserFacingError(
@@ -58,9 +59,58 @@ const NOT_SET = new UserFacingError(
   'digest-not-set',
 );
 
+/** What `/digest set` answers when the bot could not post in the chosen channel. */
+function channelRefusalError(refusal: ChannelRefusal, channelId: string): UserFacingError {
+  if (refusal.problem === 'unseen') {
+    return new UserFacingError(
+      'I cannot see that channel. Pick a text or announcement channel of this server.',
+      'digest-bad-channel',
+    );
+  }
+  const { missing } = refusal;
+  return new UserFacingError(
+    `I cannot post the digest in <#${channelId}>: I lack ${missing.join(', ')} there. Grant ${missing.length === 1 ? 'it' : 'them'} to the bot in the channel's permissions, then run /digest set again.`,
+    'digest-missing-permission',
+  );
+}
+
+/** The service's parts, built once: what the methods below work with. */
+interface Parts {
+  readonly port: DigestChannelPort;
+  readonly repo: DigestRepository;
+  readonly compose: ComposeDeps;
+  readonly poster: Poster;
+  readonly now: () => Date;
+}
+
 export function createDigestService(deps: DigestServiceDeps): DigestService {
+  const parts = assemble(deps);
+  const { repo, poster, now } = parts;
+  const ticker = createTicker(() => tickOnce(parts), deps.logger);
+  return {
+    configure: (input) => configure(parts, input),
+    disable: async (guildId) => {
+      const had = (await repo.config(guildId)) !== undefined;
+      await repo.removeConfig(guildId);
+      return had;
+    },
+    status: async (guildId) => {
+      const config = await repo.config(guildId);
+      if (!config) return null;
+      return { config, state: await repo.state(guildId), nextPost: nextSlot(config, now()) };
+    },
+    preview: async (guildId) => {
+      const config = await requireConfig(repo, guildId);
+      return composeDigest(parts.compose, config, await repo.state(guildId), now());
+    },
+    postNow: async (guildId) => poster.postNow(await requireConfig(repo, guildId)),
+    ...ticker,
+  };
+}
+
+function assemble(deps: DigestServiceDeps): Parts {
   const now = deps.now ?? (() => new Date());
-  const { client, logger } = deps;
+  const { port, logger } = deps;
   const repo = createDigestRepository(deps.keyv);
   const compose = {
     store: deps.store,
@@ -68,78 +118,63 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
     sourceDisclaimer: deps.sourceDisclaimer,
     logger,
   };
-  const poster = createPoster({
-    client,
-    repo,
-    compose,
-    catchUpHours: deps.catchUpHours,
-    logger,
-    now,
-    ...(deps.retry ? { retry: deps.retry } : {}),
-    ...(deps.resendWindowMs === undefined ? {} : { resendWindowMs: deps.resendWindowMs }),
-  });
+  const poster = createPoster({ port, repo, compose, catchUpHours: deps.catchUpHours, logger, now });
+  return { port, repo, compose, poster, now };
+}
+
+async function requireConfig(repo: DigestRepository, guildId: string): Promise<DigestConfig> {
+  const config = await repo.config(guildId);
+  if (!config) throw NOT_SET;
+  return config;
+}
+
+async function configure(parts: Parts, input: Omit<DigestConfig, 'since'>): Promise<DigestConfig> {
+  const refusal = await parts.port.channelRefusal(input.guildId, input.channelId);
+  if (refusal) throw channelRefusalError(refusal, input.channelId);
+  const config: DigestConfig = { ...input, since: parts.now().toISOString() };
+  await parts.repo.saveConfig(config);
+  await parts.repo.saveState(config.guildId, resume(await parts.repo.state(config.guildId)));
+  return config;
+}
+
+async function tickOnce({ port, repo, poster }: Parts): Promise<void> {
+  // Only guilds this process serves: with shards, each guild's digest has exactly one poster.
+  const configs = await repo.configs(port.guildIds());
+  const runs = [...configs.values()]
+    .filter((config) => port.serves(config.guildId))
+    .map((config) => poster.runScheduled(config));
+  // Each guild runs on its own: a slow or failing one never holds up another.
+  await Promise.allSettled(runs);
+}
+
+/** Runs `pass` once a minute (TICK_OFFSET_MS into it) between start() and stop(); passes never overlap. */
+function createTicker(
+  pass: () => Promise<void>,
+  logger: Logger,
+): Pick<DigestService, 'tick' | 'start' | 'stop'> {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
-
-  async function requireConfig(guildId: string): Promise<DigestConfig> {
-    const config = await repo.config(guildId);
-    if (!config) throw NOT_SET;
-    return config;
+  async function tick(): Promise<void> {
+    // A pass still running (slow store, retries) is the one that counts.
+    running ??= pass()
+      .catch((error: unknown) => logger.error({ err: error }, 'digest tick failed'))
+      .finally(() => {
+        running = undefined;
+      });
+    await running;
   }
-
-  async function tickOnce(): Promise<void> {
-    // Only guilds this process's client holds: with shards, each guild's digest has exactly one poster.
-    const configs = await repo.configs([...client.guilds.cache.keys()]);
-    const runs = [...configs.values()]
-      .filter((config) => client.guilds.cache.has(config.guildId))
-      .map((config) => poster.runScheduled(config));
-    // Each guild runs on its own: a slow or failing one never holds up another.
-    await Promise.allSettled(runs);
+  function schedule(): void {
+    const wait = MINUTE_MS - (Date.now() % MINUTE_MS) + TICK_OFFSET_MS;
+    timer = setTimeout(() => {
+      void tick();
+      schedule();
+    }, wait);
   }
-
-  const service: DigestService = {
-    async configure(input) {
-      const config: DigestConfig = { ...input, since: now().toISOString() };
-      await repo.saveConfig(config);
-      await repo.saveState(config.guildId, resume(await repo.state(config.guildId)));
-      return config;
-    },
-    async disable(guildId) {
-      const had = (await repo.config(guildId)) !== undefined;
-      await repo.removeConfig(guildId);
-      return had;
-    },
-    async status(guildId) {
-      const config = await repo.config(guildId);
-      if (!config) return null;
-      return { config, state: await repo.state(guildId), nextPost: nextSlot(config, now()) };
-    },
-    async preview(guildId) {
-      const config = await requireConfig(guildId);
-      return composeDigest(compose, config, await repo.state(guildId), now());
-    },
-    async postNow(guildId) {
-      return poster.postNow(await requireConfig(guildId));
-    },
-    async tick() {
-      // Ticks never overlap: a pass still running (slow store, retries) is the one that counts.
-      running ??= tickOnce()
-        .catch((error: unknown) => logger.error({ err: error }, 'digest tick failed'))
-        .finally(() => {
-          running = undefined;
-        });
-      await running;
-    },
+  return {
+    tick,
     start() {
       if (timer) return;
-      const schedule = () => {
-        const wait = MINUTE_MS - (Date.now() % MINUTE_MS) + TICK_OFFSET_MS;
-        timer = setTimeout(() => {
-          void service.tick();
-          schedule();
-        }, wait);
-      };
-      void service.tick();
+      void tick();
       schedule();
     },
     async stop() {
@@ -148,5 +183,4 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
       await running;
     },
   };
-  return service;
 }

@@ -1,5 +1,3 @@
-import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
-
 /** The keyv namespace that holds every guild's digest config and delivery state. */
 export const DIGEST_NAMESPACE = 'digest';
 
@@ -24,12 +22,38 @@ export interface DigestConfig {
   readonly since: string;
 }
 
-/** One Discord message of a digest, as plain API data: stored while sending, so a resumed post is identical. */
-export interface DigestMessage {
-  readonly content?: string;
-  readonly embeds: APIEmbed[];
-  readonly components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+/** One article of a digest, as the transport lays it out. */
+export interface DigestItem {
+  readonly articleId: string;
+  readonly title: string;
+  readonly url: string | null;
+  readonly publishedAt: string;
+  readonly summary: string;
+  /** The summary is the extractive one (model unavailable): labelled as such. */
+  readonly offline: boolean;
+  readonly disclaimer: string;
 }
+
+/** The digest as it would be posted now, before any transport lays it out. */
+export interface ComposedDigest {
+  readonly items: readonly DigestItem[];
+  /** No items, and the server chose the one-line "no new articles" note over silence. */
+  readonly announceEmpty: boolean;
+  readonly articleIds: readonly string[];
+  /** The instant it was composed for; the next digest covers articles published from here on (less LATE_ARRIVAL_MS). */
+  readonly windowEnd: Date;
+}
+
+/** Nothing to post: no new articles, and the server chose silence. */
+export function isNothingToPost(composed: ComposedDigest): boolean {
+  return composed.items.length === 0 && !composed.announceEmpty;
+}
+
+/**
+ * One message of a digest as the channel port rendered it: plain JSON the core stores without reading it, so a
+ * resumed post sends exactly the bytes of the interrupted one.
+ */
+export type DigestPart = Readonly<Record<string, unknown>>;
 
 export type PauseCode = 'channel-missing' | 'missing-access' | 'missing-permissions';
 
@@ -49,7 +73,12 @@ export interface SendingState {
   readonly startedAt: string;
   readonly windowEnd: string;
   readonly channelId: string;
-  readonly messages: readonly DigestMessage[];
+  /**
+   * The parts as rendered when the post began, not the model: a resend after a restart (even one running a newer
+   * layout) repeats the interrupted post's exact parts, so part N has the same content and the same nonce, and
+   * Discord deduplicates it. A state saved by an older version (Discord messages) reads as such parts unchanged.
+   */
+  readonly messages: readonly DigestPart[];
   /** The articles in this post, in order. */
   readonly articleIds: readonly string[];
   /** Ids of the parts Discord confirmed, in order. */

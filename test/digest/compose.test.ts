@@ -3,7 +3,8 @@ import type { ArticleStore } from '../../src/articles/article.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
 import { silentLogger } from '../../src/core/log.ts';
 import { type ComposeDeps, composeDigest, digestWindow, leadSentences } from '../../src/digest/compose.ts';
-import { EMPTY_STATE } from '../../src/digest/types.ts';
+import { type ComposedDigest, EMPTY_STATE } from '../../src/digest/types.ts';
+import { digestMessages } from '../../src/discord/digest/layout.ts';
 import { seenAsUser } from '../support/discord-markdown.ts';
 import { countingModel, digestConfig, ingestFresh, testNewsroom } from './support.ts';
 
@@ -24,14 +25,16 @@ describe('digest compose', () => {
     return { store, newsroom, sourceDisclaimer: 'Configured.', logger: silentLogger, ...model };
   }
 
-  const titles = (messages: Awaited<ReturnType<typeof composeDigest>>['messages']) =>
+  /** The composed digest as the Discord transport posts it. */
+  const messagesOf = (composed: ComposedDigest) => digestMessages(composed, digestConfig(), NOW);
+  const titles = (messages: ReturnType<typeof messagesOf>) =>
     messages.flatMap((m) => m.embeds.map((e) => e.title));
 
   it('GIVEN articles of the last day and older THEN only the last 24 h, newest first, at most N', async () => {
     const articles = await ingestFresh(store, NOW, [1, 30, 3, 2, 23, 5]);
     const composed = await composeDigest(deps(), digestConfig({ items: 3 }), EMPTY_STATE, NOW);
     expect(composed.articleIds).toHaveLength(3);
-    expect(titles(composed.messages)).toEqual([
+    expect(titles(messagesOf(composed))).toEqual([
       `1. ${articles[0]?.title}`,
       `2. ${articles[3]?.title}`,
       `3. ${articles[2]?.title}`,
@@ -62,8 +65,8 @@ describe('digest compose', () => {
     expect(d.calls).toHaveLength(5);
     const second = await composeDigest(d, digestConfig(), EMPTY_STATE, NOW);
     expect(d.calls).toHaveLength(5);
-    expect(second.messages).toEqual(first.messages);
-    const description = first.messages[0]?.embeds[0]?.description ?? '';
+    expect(messagesOf(second)).toEqual(messagesOf(first));
+    const description = messagesOf(first)[0]?.embeds[0]?.description ?? '';
     expect(seenAsUser(description).text).toMatch(/^Model brief of [\w-]+\. It matters\.$/);
   });
 
@@ -72,7 +75,7 @@ describe('digest compose', () => {
     const d = deps();
     d.control.down = true;
     const composed = await composeDigest(d, digestConfig(), EMPTY_STATE, NOW);
-    const [message] = composed.messages;
+    const [message] = messagesOf(composed);
     expect(message?.content).toMatch(/offline extracts/);
     for (const embed of message?.embeds ?? []) expect(embed.description).toMatch(/Offline extract/);
   });
@@ -82,7 +85,7 @@ describe('digest compose', () => {
     const d = deps();
     d.control.uncited = true;
     const composed = await composeDigest(d, digestConfig(), EMPTY_STATE, NOW);
-    const [embed] = composed.messages[0]?.embeds ?? [];
+    const [embed] = messagesOf(composed)[0]?.embeds ?? [];
     const firstWords = article?.paragraphs[0]?.split(' ').slice(0, 4).join(' ') ?? 'missing';
     expect(seenAsUser(embed?.description ?? '').text).toContain(firstWords);
     expect(embed?.description).toMatch(/Offline extract/);
@@ -91,9 +94,9 @@ describe('digest compose', () => {
 
   it('GIVEN nothing new THEN nothing to post, or the one-liner when the server chose it', async () => {
     await ingestFresh(store, NOW, [30]);
-    expect((await composeDigest(deps(), digestConfig(), EMPTY_STATE, NOW)).messages).toEqual([]);
+    expect(messagesOf(await composeDigest(deps(), digestConfig(), EMPTY_STATE, NOW))).toEqual([]);
     const announced = await composeDigest(deps(), digestConfig({ announceEmpty: true }), EMPTY_STATE, NOW);
-    expect(announced.messages).toEqual([
+    expect(messagesOf(announced)).toEqual([
       expect.objectContaining({ content: expect.stringMatching(/No new articles/) }),
     ]);
   });

@@ -2,7 +2,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/article.ts';
 import { contentHash } from '../../src/articles/identity.ts';
-import { digestCustomId } from '../../src/digest/custom-ids.ts';
+import { digestCustomId } from '../../src/discord/digest/custom-ids.ts';
 import type { UserView } from '../fakes/discord/index.ts';
 import { seenAsUser } from '../support/discord-markdown.ts';
 import { type DigestWorld, HOUR_MS, startDigestWorld } from './harness.ts';

@@ -5,12 +5,13 @@ import { digest as digestCommand } from '../../commands/digest.ts';
 import { type NewsroomRuntime, openNewsroom } from '../../src/app/runtime.ts';
 import { type Config, parseConfig } from '../../src/core/config.ts';
 import { silentLogger } from '../../src/core/log.ts';
-import { DIGEST_COMPONENTS } from '../../src/digest/components.ts';
 import { createDigestService, type DigestService } from '../../src/digest/service.ts';
 import { createDigestRepository, type DigestRepository } from '../../src/digest/state.ts';
 import { DIGEST_NAMESPACE, type DigestConfig } from '../../src/digest/types.ts';
 import { createDiscordClient } from '../../src/discord/client.ts';
 import { createCooldowns } from '../../src/discord/cooldowns.ts';
+import { DIGEST_COMPONENTS } from '../../src/discord/digest/components.ts';
+import { createDiscordDigestPort } from '../../src/discord/digest/port.ts';
 import { createRouter } from '../../src/discord/router.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '../fakes/anthropic.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
@@ -90,7 +91,7 @@ export async function startDigestWorld(
   async function connect(options: { catchUpHours?: number } = {}): Promise<DigestBot> {
     const client = createDiscordClient(config.discord, discord.clientOptions());
     const digest = createDigestService({
-      client,
+      port: createDiscordDigestPort(client, { sleep: async () => {}, baseDelayMs: 1 }),
       keyv,
       store: runtime.store,
       newsroom: runtime.newsroom,
@@ -98,7 +99,6 @@ export async function startDigestWorld(
       catchUpHours: options.catchUpHours ?? config.digestCatchUpHours,
       logger: silentLogger,
       now,
-      retry: { sleep: async () => {}, baseDelayMs: 1 },
     });
     const deps = { newsroom: runtime.newsroom, store: runtime.store, logger: silentLogger, digest };
     // The bot's own wiring: digest buttons and modals are a component route of the router.

@@ -5,10 +5,10 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import { DISCORD_LIMITS, embedCharacterCount, escapeWithin } from '../discord/render.ts';
-import { oneLine, truncate } from '../discord/text.ts';
+import type { ComposedDigest, DigestConfig, DigestItem } from '../../digest/types.ts';
+import { DISCORD_LIMITS, embedCharacterCount, escapeWithin } from '../render.ts';
+import { oneLine, truncate } from '../text.ts';
 import { digestCustomId } from './custom-ids.ts';
-import type { DigestConfig, DigestMessage } from './types.ts';
 
 /**
  * The digest as Discord messages: pure functions from items to API payloads. One embed per article (title linked
@@ -17,16 +17,17 @@ import type { DigestConfig, DigestMessage } from './types.ts';
  * articles) per message, 10 embeds, 6000 embed characters, 2000 content characters.
  */
 
-export interface DigestItem {
-  readonly articleId: string;
-  readonly title: string;
-  readonly url: string | null;
-  readonly publishedAt: string;
-  readonly summary: string;
-  /** The summary is the extractive one (model unavailable): labelled as such. */
-  readonly offline: boolean;
-  readonly disclaimer: string;
-}
+export type { DigestItem } from '../../digest/types.ts';
+
+/**
+ * One Discord message of a digest, as plain API data: what the poster stores while sending (a type, not an
+ * interface, so that it is the plain JSON part the digest core keeps).
+ */
+export type DigestMessage = {
+  readonly content?: string;
+  readonly embeds: APIEmbed[];
+  readonly components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+};
 
 /** Discord's limits (from the one render module) plus the component limits only the digest needs. */
 export const DIGEST_LIMITS = {
@@ -160,4 +161,10 @@ export function renderEmptyDigest(): DigestMessage[] {
   return [
     { content: '**Daily digest** · No new articles since the last digest.', embeds: [], components: [] },
   ];
+}
+
+/** A composed digest as the messages to post: none when there is nothing to post. */
+export function digestMessages(composed: ComposedDigest, config: DigestConfig, now: Date): DigestMessage[] {
+  if (composed.items.length > 0) return renderDigest(composed.items, config, now);
+  return composed.announceEmpty ? renderEmptyDigest() : [];
 }

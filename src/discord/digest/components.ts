@@ -8,17 +8,18 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
-import { collectReply } from '../answer/collect.ts';
-import type { Newsroom } from '../answer/newsroom-types.ts';
-import type { SummaryLength } from '../answer/types.ts';
-import type { ArticleStore } from '../articles/article.ts';
-import { UserFacingError } from '../core/errors.ts';
-import { guildOnlyRefusal, replyLanguage, requestContext } from '../discord/command.ts';
-import type { CooldownTicket } from '../discord/cooldowns.ts';
-import { ephemeral, localizeUnresolved, renderReply } from '../discord/render.ts';
-import { deliverReply, madeModelCall } from '../discord/reply.ts';
-import type { ComponentRoute } from '../discord/router.ts';
-import { oneLine, truncate } from '../discord/text.ts';
+import { QUESTION_MAX_CHARS } from '../../../commands/limits.ts';
+import { collectReply } from '../../answer/collect.ts';
+import type { Newsroom } from '../../answer/newsroom-types.ts';
+import type { SummaryLength } from '../../answer/types.ts';
+import type { ArticleStore } from '../../articles/article.ts';
+import { UserFacingError } from '../../core/errors.ts';
+import { guildOnlyRefusal, replyLanguage, requestContext } from '../command.ts';
+import type { CooldownTicket } from '../cooldowns.ts';
+import { ephemeral, localizeUnresolved, renderReply } from '../render.ts';
+import { deliverReply, madeModelCall } from '../reply.ts';
+import type { ComponentRoute } from '../router.ts';
+import { oneLine, truncate } from '../text.ts';
 import { digestCustomId, parseDigestCustomId } from './custom-ids.ts';
 
 /**
@@ -32,7 +33,6 @@ import { digestCustomId, parseDigestCustomId } from './custom-ids.ts';
 /** The Summary button gives more than the digest's one-liner: /summary's default length. */
 const BUTTON_SUMMARY_LENGTH: SummaryLength = 'standard';
 const QUESTION_FIELD = 'question';
-const QUESTION_MAX_CHARS = 500;
 const MODAL_TITLE_MAX_CHARS = 45;
 
 export interface DigestComponentDeps {

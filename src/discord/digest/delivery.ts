@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DiscordAPIError, HTTPError, RESTJSONErrorCodes } from 'discord.js';
-import { errorMessage } from '../core/errors.ts';
-import type { DigestMessage, PauseCode } from './types.ts';
+import { errorMessage } from '../../core/errors.ts';
+import type { PauseCode } from '../../digest/types.ts';
+import type { DigestMessage } from './layout.ts';
 
 /** Discord accepts a nonce of at most 25 characters. */
 const NONCE_CHARS = 25;
 /** Attempts per message on a Discord 5xx or a network failure, with exponential backoff between them. */
 export const SEND_ATTEMPTS = 4;
 export const SEND_BACKOFF_BASE_MS = 1_000;
+/** Discord remembers an enforced nonce for "the past few minutes": a resend within this is deduplicated. */
+export const RESEND_WINDOW_MS = 2 * 60_000;
 
 /**
  * The nonce of one part of one post: the same guild, seed (the slot's local date) and part always give the same

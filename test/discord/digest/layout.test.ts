@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseDigestCustomId } from '../../src/digest/custom-ids.ts';
-import { DIGEST_LIMITS, type DigestItem, renderDigest, renderEmptyDigest } from '../../src/digest/layout.ts';
-import type { DigestConfig, DigestMessage } from '../../src/digest/types.ts';
-import { embedCharacterCount } from '../../src/discord/render.ts';
-import { seenAsUser } from '../support/discord-markdown.ts';
+import type { DigestConfig } from '../../../src/digest/types.ts';
+import { parseDigestCustomId } from '../../../src/discord/digest/custom-ids.ts';
+import {
+  DIGEST_LIMITS,
+  type DigestItem,
+  type DigestMessage,
+  renderDigest,
+  renderEmptyDigest,
+} from '../../../src/discord/digest/layout.ts';
+import { embedCharacterCount } from '../../../src/discord/render.ts';
+import { seenAsUser } from '../../support/discord-markdown.ts';
 
 const config: DigestConfig = {
   guildId: '200000000000000002',

@@ -6,8 +6,8 @@ import {
   PermissionFlagsBits,
   type TextChannel,
 } from 'discord.js';
+import type { ChannelPause, ChannelRefusal } from '../../digest/port.ts';
 import { classifyDeliveryError } from './delivery.ts';
-import type { PauseCode } from './types.ts';
 
 /** Channel kinds a digest can go to (the `/digest set` option offers only these). */
 export const DIGEST_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
@@ -35,15 +35,14 @@ export function missingPermissionsReason(missing: readonly string[]): string {
 
 export type ChannelLookup =
   | { readonly ok: true; readonly channel: DigestTextChannel }
-  | { readonly ok: false; readonly code: PauseCode; readonly reason: string };
+  | ({ readonly ok: false } & ChannelPause);
 
-const GONE: ChannelLookup = {
-  ok: false,
+export const CHANNEL_GONE = {
   code: 'channel-missing',
   reason: 'The digest channel no longer exists. Choose another with /digest set.',
-};
+} as const satisfies ChannelPause;
 
-function isDigestChannel(channel: unknown): channel is DigestTextChannel {
+export function isDigestChannel(channel: unknown): channel is DigestTextChannel {
   const type = (channel as { type?: unknown } | null)?.type;
   return DIGEST_CHANNEL_TYPES.some((allowed) => allowed === type);
 }
@@ -61,10 +60,28 @@ export async function lookUpChannel(client: Client, channelId: string): Promise<
     if (failure.kind === 'pause') return { ok: false, code: failure.code, reason: failure.reason };
     throw error;
   }
-  if (!isDigestChannel(channel)) return GONE;
+  if (!isDigestChannel(channel)) return { ok: false, ...CHANNEL_GONE };
   const missing = missingPermissions(channel, client);
   if (missing && missing.length > 0) {
     return { ok: false, code: 'missing-permissions', reason: missingPermissionsReason(missing) };
   }
   return { ok: true, channel };
+}
+
+/** `/digest set`'s check of the chosen channel: the bot must see it and hold REQUIRED_PERMISSIONS there. */
+export async function channelRefusal(
+  client: Client,
+  guildId: string,
+  channelId: string,
+): Promise<ChannelRefusal | null> {
+  const guild = client.guilds.cache.get(guildId);
+  const channel = guild?.channels.cache.get(channelId);
+  if (!guild || !channel?.isTextBased()) return { problem: 'unseen' };
+  let missing = missingPermissions(channel as GuildTextBasedChannel, client);
+  if (missing === null) {
+    // The bot's own member is not cached (large servers): fetch it once, then check.
+    await guild.members.fetchMe();
+    missing = missingPermissions(channel as GuildTextBasedChannel, client);
+  }
+  return missing && missing.length > 0 ? { problem: 'missing-permissions', missing } : null;
 }
