@@ -6,18 +6,12 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import { UserFacingError } from '../src/core/errors.ts';
-import { DIGEST_CHANNEL_TYPES } from '../src/digest/channel.ts';
-import { checkDigestChannel, readDigestSettings } from '../src/digest/command-input.ts';
+import { readDigestSettings } from '../src/digest/command-input.ts';
 import { canonicalTimeZone } from '../src/digest/schedule.ts';
 import type { DigestService } from '../src/digest/service.ts';
 import { describeConfig, describeOutcome, describeStatus, zonedTime } from '../src/digest/status.ts';
 import { timeZoneChoices } from '../src/digest/timezones.ts';
-import {
-  DIGEST_ITEMS_DEFAULT,
-  DIGEST_ITEMS_MAX,
-  DIGEST_ITEMS_MIN,
-  type DigestMessage,
-} from '../src/digest/types.ts';
+import { DIGEST_ITEMS_DEFAULT, DIGEST_ITEMS_MAX, DIGEST_ITEMS_MIN } from '../src/digest/types.ts';
 import {
   type CommandDeps,
   english,
@@ -25,6 +19,8 @@ import {
   requireManageServer,
   type SlashCommand,
 } from '../src/discord/command.ts';
+import { DIGEST_CHANNEL_TYPES } from '../src/discord/digest/channel.ts';
+import { type DigestMessage, digestMessages } from '../src/discord/digest/layout.ts';
 
 const ITEM_LIMITS = { min: DIGEST_ITEMS_MIN, max: DIGEST_ITEMS_MAX, default: DIGEST_ITEMS_DEFAULT };
 
@@ -142,7 +138,6 @@ type Handler = (
 const SUBCOMMANDS: Readonly<Record<string, Handler>> = {
   async set(interaction, digest, guildId) {
     const settings = readDigestSettings(interaction);
-    await checkDigestChannel(interaction, settings.channelId);
     const config = await digest.configure({ guildId, ...settings });
     const status = await digest.status(guildId);
     const next = status?.nextPost ? ` Next post: ${zonedTime(status.nextPost, config)}.` : '';
@@ -161,13 +156,16 @@ const SUBCOMMANDS: Readonly<Record<string, Handler>> = {
   async preview(interaction, digest, guildId) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const composed = await digest.preview(guildId);
-    if (composed.messages.length === 0) {
+    const config = (await digest.status(guildId))?.config;
+    // windowEnd is the instant it was composed for: the heading's date, as post-now would show it.
+    const messages = config ? digestMessages(composed, config, composed.windowEnd) : [];
+    if (messages.length === 0) {
       await interaction.editReply(
         notice('Nothing would be posted now: no new articles since the last digest.'),
       );
       return;
     }
-    await showPrivately(interaction, composed.messages);
+    await showPrivately(interaction, messages);
   },
   async 'post-now'(interaction, digest, guildId) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });

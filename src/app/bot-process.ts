@@ -1,10 +1,12 @@
 import type { Config } from '../core/config.ts';
 import { errorCode, UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
-import { DIGEST_COMPONENTS } from '../digest/components.ts';
 import { createDigestService, type DigestService } from '../digest/service.ts';
 import { createDigestRepository, type DigestRepository } from '../digest/state.ts';
+import { DIGEST_NAMESPACE } from '../digest/types.ts';
 import { startBot } from '../discord/bot.ts';
+import { DIGEST_COMPONENTS } from '../discord/digest/components.ts';
+import { createDiscordDigestPort } from '../discord/digest/port.ts';
 import { loadFeedDefinitions, startIngestion } from '../ingest/sources.ts';
 import { openNewsroom } from './runtime.ts';
 
@@ -44,7 +46,7 @@ export async function runBotProcess(config: Config, logger: Logger): Promise<{ s
   const runtime = await openNewsroom(config, logger, {
     zoneOf: async (guildId) => (await digestSettings?.config(guildId))?.timeZone,
   });
-  const digestState = await runtime.openKeyv('digest');
+  const digestState = await runtime.openKeyv(DIGEST_NAMESPACE);
   digestSettings = createDigestRepository(digestState);
   const feeds = await loadFeedDefinitions(config.feeds.urls, config.feeds.file);
   let digest: DigestService | undefined;
@@ -56,7 +58,7 @@ export async function runBotProcess(config: Config, logger: Logger): Promise<{ s
     components: [DIGEST_COMPONENTS],
     extraDeps: (client) => {
       digest = createDigestService({
-        client,
+        port: createDiscordDigestPort(client),
         keyv: digestState,
         store: runtime.store,
         newsroom: runtime.newsroom,
