@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { type Client, Events, type Interaction, Routes } from 'discord.js';
 import type Keyv from 'keyv';
-import { digest as digestCommand } from '../../commands/digest.ts';
+import { digest as digestDefinition } from '../../commands/digest.ts';
 import { type NewsroomRuntime, openNewsroom } from '../../src/app/runtime.ts';
 import { type Config, parseConfig } from '../../src/core/config.ts';
 import { silentLogger } from '../../src/core/log.ts';
@@ -9,8 +9,10 @@ import { DIGEST_COMPONENTS } from '../../src/digest/components.ts';
 import { createDigestService, type DigestService } from '../../src/digest/service.ts';
 import { createDigestRepository, type DigestRepository } from '../../src/digest/state.ts';
 import { DIGEST_NAMESPACE, type DigestConfig } from '../../src/digest/types.ts';
+import { discordCommand } from '../../src/discord/adapter.ts';
 import { createDiscordClient } from '../../src/discord/client.ts';
 import { createCooldowns } from '../../src/discord/cooldowns.ts';
+import { withDigestChannelCheck } from '../../src/discord/digest-channel-check.ts';
 import { createRouter } from '../../src/discord/router.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '../fakes/anthropic.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
@@ -100,7 +102,15 @@ export async function startDigestWorld(
       now,
       retry: { sleep: async () => {}, baseDelayMs: 1 },
     });
-    const deps = { newsroom: runtime.newsroom, store: runtime.store, logger: silentLogger, digest };
+    const deps = {
+      newsroom: runtime.newsroom,
+      store: runtime.store,
+      logger: silentLogger,
+      accounting: { usage: runtime.usage, dailyTokenBudget: config.guildDailyTokenBudget },
+      // As the bot wires it (src/app/discord-bot.ts): /digest set's channel is checked through the client.
+      digest: withDigestChannelCheck(digest, client),
+    };
+    const digestCommand = discordCommand(digestDefinition);
     // The bot's own wiring: digest buttons and modals are a component route of the router.
     const router = createRouter({
       commands: [digestCommand],
