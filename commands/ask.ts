@@ -7,7 +7,7 @@ import {
   textValue,
 } from './input.ts';
 import { QUESTION_MAX_CHARS } from './limits.ts';
-import { type AnswerServices, type CommandData, defineCommand } from './types.ts';
+import { type AnswerReply, type AnswerServices, type CommandData, defineCommand } from './types.ts';
 
 const data: CommandData = {
   name: 'ask',
@@ -51,7 +51,7 @@ export interface AskInput {
 }
 
 /** `/ask question [article]`: an answer only from the article; without one, the best-matching article, named. */
-export const ask = defineCommand<AskInput, AnswerServices>({
+export const ask = defineCommand<AskInput, AnswerServices, AnswerReply>({
   data,
   parse: (raw, request) => ({
     question: parseQuestion(textValue(raw, 'question')),

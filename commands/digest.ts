@@ -76,6 +76,9 @@ export type DigestInput =
 
 const notice = (text: string): CommandReply => ({ kind: 'notice', text });
 
+/** What /digest preview says when nothing would be posted (every transport's preview says the same). */
+export const NOTHING_TO_POST = 'Nothing would be posted now: no new articles since the last digest.';
+
 /**
  * Nothing to post. (Until the digest slice's model lands, an empty composed digest has no messages; with it:
  * `items.length === 0 && !announceEmpty`.)
@@ -105,7 +108,7 @@ const SUBCOMMANDS: Readonly<Record<DigestInput['subcommand'], Run>> = {
   async preview(digest, { guildId }) {
     const composed = await digest.preview(guildId);
     const status = isEmptyDigest(composed) ? null : await digest.status(guildId);
-    if (!status) return notice('Nothing would be posted now: no new articles since the last digest.');
+    if (!status) return notice(NOTHING_TO_POST);
     return { kind: 'digest', composed, config: status.config };
   },
   async 'post-now'(digest, { guildId }) {

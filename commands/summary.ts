@@ -1,6 +1,6 @@
 import { SUMMARY_LENGTHS, type SummaryLength } from '../src/answer/types.ts';
 import { articleOption, articleReference, languageOption, oneOf, replyLanguageOf } from './input.ts';
-import { type AnswerServices, type CommandData, defineCommand } from './types.ts';
+import { type AnswerReply, type AnswerServices, type CommandData, defineCommand } from './types.ts';
 
 const DEFAULT_LENGTH: SummaryLength = 'standard';
 
@@ -33,7 +33,7 @@ export interface SummaryInput {
 }
 
 /** `/summary [article] [length]`: a summary of one stored article (the latest when none is given). */
-export const summary = defineCommand<SummaryInput, AnswerServices>({
+export const summary = defineCommand<SummaryInput, AnswerServices, AnswerReply>({
   data,
   parse: (raw, request) => ({
     article: articleReference(raw),

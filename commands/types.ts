@@ -183,26 +183,27 @@ export type CommandReply = AnswerReply | NoticeReply | UsageReply | DigestReply;
  * One command as a transport uses it: its data, and `execute` = parse + run. `execute` is a property, not a
  * method, so a list typed by the services a transport has refuses a command that needs one it lacks.
  */
-export interface Command<Needs> {
+export interface Command<Needs, Reply extends CommandReply = CommandReply> {
   readonly data: CommandData;
-  readonly execute: (raw: RawOptions, context: CommandContext<Needs>) => Promise<CommandReply>;
+  readonly execute: (raw: RawOptions, context: CommandContext<Needs>) => Promise<Reply>;
 }
 
 /** A command with its two halves exposed: `parse` validates everything, `run` only acts. */
-export interface DefinedCommand<Input, Needs> extends Command<Needs> {
+export interface DefinedCommand<Input, Needs, Reply extends CommandReply = CommandReply>
+  extends Command<Needs, Reply> {
   parse(raw: RawOptions, request: CommandRequest): Input;
-  run(input: Input, context: CommandContext<Needs>): Promise<CommandReply>;
+  run(input: Input, context: CommandContext<Needs>): Promise<Reply>;
 }
 
-export function defineCommand<Input, Needs>(definition: {
+export function defineCommand<Input, Needs, Reply extends CommandReply = CommandReply>(definition: {
   readonly data: CommandData;
   parse(raw: RawOptions, request: CommandRequest): Input;
-  run(input: Input, context: CommandContext<Needs>): Promise<CommandReply>;
-}): DefinedCommand<Input, Needs> {
+  run(input: Input, context: CommandContext<Needs>): Promise<Reply>;
+}): DefinedCommand<Input, Needs, Reply> {
   return {
     data: definition.data,
     parse: definition.parse,
     run: definition.run,
-    execute: (raw, context) => definition.run(definition.parse(raw, context.request), context),
+    execute: async (raw, context) => definition.run(definition.parse(raw, context.request), context),
   };
 }

@@ -1,3 +1,4 @@
+import type { DigestReply } from '../../commands/types.ts';
 import type { CompletedReply } from '../answer/collect.ts';
 import type { ReplyEvent } from '../answer/newsroom-types.ts';
 import type { ArticleSummaryEntry } from '../articles/article.ts';
@@ -62,4 +63,23 @@ export function createStreamPrinter(out: Output, locale: string) {
       out.write(`${lines.join('\n')}\n`);
     },
   };
+}
+
+/** Markdown the bot's Discord wording carries, which a terminal shows as is. */
+const plainText = (text: string) => text.replace(/\*\*|^-# /gm, '');
+
+/**
+ * The digest as the terminal shows it: the heading, each article with its link and summary, the disclaimers.
+ * (It reads the composed messages; once the digest slice's model lands, it reads `composed.items` instead.)
+ */
+export function printDigest(out: Output, reply: DigestReply): void {
+  const lines: string[] = [];
+  for (const message of reply.composed.messages) {
+    if (message.content) lines.push(plainText(message.content), '');
+    for (const embed of message.embeds) {
+      lines.push(embed.title ?? '', ...(embed.url ? [embed.url] : []), embed.description ?? '', '');
+      if (embed.footer) lines.push(`— ${embed.footer.text}`, '');
+    }
+  }
+  out.write(`${lines.join('\n')}\n`);
 }
