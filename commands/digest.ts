@@ -87,37 +87,44 @@ export function isEmptyDigest(composed: ComposedDigest): boolean {
   return composed.messages.length === 0;
 }
 
-type Run = (digest: DigestService, input: DigestInput) => Promise<CommandReply>;
+async function set(digest: DigestService, guildId: string, settings: DigestSettings): Promise<CommandReply> {
+  const config = await digest.configure({ guildId, ...settings });
+  const status = await digest.status(guildId);
+  const next = status?.nextPost ? ` Next post: ${zonedTime(status.nextPost, config)}.` : '';
+  return notice(`${describeConfig(config)}${next}`);
+}
 
-const SUBCOMMANDS: Readonly<Record<DigestInput['subcommand'], Run>> = {
-  async set(digest, input) {
-    if (input.subcommand !== 'set') throw new Error('/digest set without its settings');
-    const config = await digest.configure({ guildId: input.guildId, ...input.settings });
-    const status = await digest.status(input.guildId);
-    const next = status?.nextPost ? ` Next post: ${zonedTime(status.nextPost, config)}.` : '';
-    return notice(`${describeConfig(config)}${next}`);
-  },
-  async off(digest, { guildId }) {
-    const had = await digest.disable(guildId);
-    return notice(had ? 'The daily digest is off.' : 'No daily digest was set up here.');
-  },
-  async status(digest, { guildId }) {
-    const status = await digest.status(guildId);
-    return notice(status ? describeStatus(status) : 'No daily digest is set up here. Use /digest set.');
-  },
-  async preview(digest, { guildId }) {
-    const composed = await digest.preview(guildId);
-    const status = isEmptyDigest(composed) ? null : await digest.status(guildId);
-    if (!status) return notice(NOTHING_TO_POST);
-    return { kind: 'digest', composed, config: status.config };
-  },
-  async 'post-now'(digest, { guildId }) {
-    return notice(describeOutcome(await digest.postNow(guildId), guildId));
-  },
-};
+async function preview(digest: DigestService, guildId: string): Promise<CommandReply> {
+  const composed = await digest.preview(guildId);
+  const status = isEmptyDigest(composed) ? null : await digest.status(guildId);
+  if (!status) return notice(NOTHING_TO_POST);
+  return { kind: 'digest', composed, config: status.config };
+}
+
+async function runSubcommand(digest: DigestService, input: DigestInput): Promise<CommandReply> {
+  const { guildId } = input;
+  switch (input.subcommand) {
+    case 'set':
+      return set(digest, guildId, input.settings);
+    case 'off':
+      return notice(
+        (await digest.disable(guildId)) ? 'The daily digest is off.' : 'No daily digest was set up here.',
+      );
+    case 'status': {
+      const status = await digest.status(guildId);
+      return notice(status ? describeStatus(status) : 'No daily digest is set up here. Use /digest set.');
+    }
+    case 'preview':
+      return preview(digest, guildId);
+    case 'post-now':
+      return notice(describeOutcome(await digest.postNow(guildId), guildId));
+  }
+}
+
+const SUBCOMMAND_NAMES: readonly string[] = data.subcommands.map((sub) => sub.name);
 
 const isSubcommand = (name: string | undefined): name is DigestInput['subcommand'] =>
-  name !== undefined && Object.hasOwn(SUBCOMMANDS, name);
+  name !== undefined && SUBCOMMAND_NAMES.includes(name);
 
 /** `/digest set|off|status|preview|post-now` — for members who may manage the server. */
 export const digest = defineCommand<DigestInput, DigestServices>({
@@ -132,5 +139,5 @@ export const digest = defineCommand<DigestInput, DigestServices>({
     if (subcommand === 'set') return { subcommand, guildId, settings: parseDigestSettings(raw, request) };
     return { subcommand, guildId };
   },
-  run: (input, { digest }) => SUBCOMMANDS[input.subcommand](digest, input),
+  run: (input, { digest }) => runSubcommand(digest, input),
 });

@@ -1,11 +1,15 @@
-import type { RawOptions } from '../../commands/types.ts';
+import type { AnswerReply, AnswerServices, Command, RawOptions } from '../../commands/types.ts';
 import { CONSOLE_ONLY_COMMANDS, type ConsoleOnlyCommand, sharedCommand } from './commands.ts';
 
 export type ParsedLine =
   | { readonly kind: 'empty' }
   | { readonly kind: 'unknown'; readonly name: string }
   /** A command of commands/, its options read as the command's data names them. */
-  | { readonly kind: 'shared'; readonly name: string; readonly raw: RawOptions }
+  | {
+      readonly kind: 'shared';
+      readonly command: Command<AnswerServices, AnswerReply>;
+      readonly raw: RawOptions;
+    }
   /** A console-only command; `rest` is its text (`/digest preview`, `/articles tram`). */
   | { readonly kind: 'console'; readonly name: ConsoleOnlyCommand; readonly rest: string };
 
@@ -49,5 +53,5 @@ export function parseLine(line: string): ParsedLine {
     first?.required && rest && options[first.name] === undefined
       ? { ...options, [first.name]: rest }
       : options;
-  return { kind: 'shared', name, raw: { values } };
+  return { kind: 'shared', command, raw: { values } };
 }

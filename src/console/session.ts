@@ -4,9 +4,9 @@ import { ArticleNotResolvedError, describeUnresolved } from '../answer/resolve.t
 import type { ArticleStore } from '../articles/article.ts';
 import { UserFacingError } from '../core/errors.ts';
 import { translator } from '../core/i18n/index.ts';
-import { CONSOLE_COMMAND_NAMES, type ConsoleOnlyCommand, sharedCommand } from './commands.ts';
+import { CONSOLE_COMMAND_NAMES, type ConsoleOnlyCommand } from './commands.ts';
 import { type ConsoleServices, previewDigest } from './digest-preview.ts';
-import { parseLine } from './parse-line.ts';
+import { type ParsedLine, parseLine } from './parse-line.ts';
 import { articleLine, createStreamPrinter, type Output, printDigest } from './print.ts';
 
 export interface SessionDeps extends ConsoleServices {
@@ -61,6 +61,16 @@ const CONSOLE_ONLY: Record<Exclude<ConsoleOnlyCommand, 'quit'>, ConsoleHandler> 
   },
 };
 
+/** The reply model of a command line: a command of commands/, or one of the console's own. */
+function replyFor(
+  deps: SessionDeps,
+  parsed: Extract<ParsedLine, { kind: 'shared' | 'console' }>,
+): Promise<CommandReply> | undefined {
+  if (parsed.kind === 'shared')
+    return parsed.command.execute(parsed.raw, { ...deps, request: consoleRequest(deps) });
+  return parsed.name === 'quit' ? undefined : CONSOLE_ONLY[parsed.name](deps, parsed.rest);
+}
+
 function reportFailure(deps: SessionDeps, line: string, error: unknown): void {
   if (error instanceof ArticleNotResolvedError)
     deps.out.write(`${describeUnresolved(error, translator(deps.language), (title) => title)}\n`);
@@ -84,10 +94,7 @@ export async function executeLine(
   }
   if (parsed.kind === 'console' && parsed.name === 'quit') return { quit: true, failed: false };
   try {
-    const reply =
-      parsed.kind === 'console'
-        ? await CONSOLE_ONLY[parsed.name as Exclude<ConsoleOnlyCommand, 'quit'>](deps, parsed.rest)
-        : await sharedCommand(parsed.name)?.execute(parsed.raw, { ...deps, request: consoleRequest(deps) });
+    const reply = await replyFor(deps, parsed);
     if (reply) await printReply(deps, reply);
     return { quit: false, failed: false };
   } catch (error) {
