@@ -1,10 +1,10 @@
-import type { CommandReply, CommandRequest } from '../../commands/types.ts';
+import type { CommandData, CommandReply, CommandRequest, OptionSpec } from '../../commands/types.ts';
 import { collectReply } from '../answer/collect.ts';
 import { ArticleNotResolvedError, describeUnresolved } from '../answer/resolve.ts';
 import type { ArticleStore } from '../articles/article.ts';
 import { UserFacingError } from '../core/errors.ts';
 import { translator } from '../core/i18n/index.ts';
-import { CONSOLE_COMMAND_NAMES, type ConsoleOnlyCommand } from './commands.ts';
+import { CONSOLE_COMMAND_NAMES, type ConsoleOnlyCommand, SHARED_COMMANDS } from './commands.ts';
 import { type ConsoleServices, previewDigest } from './digest-preview.ts';
 import { type ParsedLine, parseLine } from './parse-line.ts';
 import { articleLine, createStreamPrinter, type Output, printDigest } from './print.ts';
@@ -14,9 +14,26 @@ export interface SessionDeps extends ConsoleServices {
   readonly language: string;
 }
 
+/** What to type for an option: its few choices, or what kind of text it takes. */
+function placeholder(option: OptionSpec): string {
+  if (option.type === 'string' && option.choices && option.choices.length <= 5)
+    return option.choices.map((choice) => choice.value).join('|');
+  if (option.type === 'string' && option.choices) return '<code>';
+  if (option.type === 'string' && option.autocomplete?.kind === 'articles') return '<id or words>';
+  return `<your ${option.name}>`;
+}
+
+/** `/ask question:<your question> [article:<id or words>] …`, from the command's own data. */
+function usageLine(data: CommandData): string {
+  const options = data.options.map((option) => {
+    const typed = `${option.name}:${placeholder(option)}`;
+    return option.required ? typed : `[${typed}]`;
+  });
+  return `  /${[data.name, ...options].join(' ')}`;
+}
+
 export const HELP = `Commands (as in Discord):
-  /summary [article:<id or words>] [length:brief|standard|detailed] [language:<code>]
-  /ask question:<your question> [article:<id or words>] [language:<code>]
+${SHARED_COMMANDS.map((command) => usageLine(command.data)).join('\n')}
   /articles [words]        list the newest articles, or search them
   /digest preview          what the daily digest would post now
   /help                    this list
