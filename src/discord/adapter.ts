@@ -1,8 +1,9 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { refuseUnlessAllowed } from '../../commands/access.ts';
 import { COMMANDS } from '../../commands/index.ts';
 import type { Acknowledgement, Command, CommandData } from '../../commands/types.ts';
 import { autocompleteFromData } from './autocomplete.ts';
-import { type CommandContext, type CommandDeps, requireManageServer, type SlashCommand } from './command.ts';
+import type { CommandContext, CommandDeps, SlashCommand } from './command.ts';
 import { commandRequestOf, rawOptionsOf } from './interaction-input.ts';
 import { presentReply } from './present.ts';
 import { registrationOf } from './registration.ts';
@@ -24,10 +25,10 @@ async function execute(
   context: CommandContext,
 ): Promise<void> {
   const { data } = command;
-  // Checked when run as well as registered: a server may open a Manage Server command to anyone.
-  if (data.access.manageServer) requireManageServer(interaction, data.access.manageServer.refusal);
-  const raw = rawOptionsOf(interaction);
   const request = commandRequestOf(interaction, context.signal);
+  // Checked when run as well as registered: a server may open a Manage Server command to anyone.
+  refuseUnlessAllowed(data, request);
+  const raw = rawOptionsOf(interaction);
   if (acknowledgementOf(data, interaction) === 'private-before-work')
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const reply = await command.execute(raw, { ...context, request });

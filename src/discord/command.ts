@@ -5,7 +5,7 @@ import type {
   LocalizationMap,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { ApplicationIntegrationType, InteractionContextType, Locale, PermissionFlagsBits } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, Locale } from 'discord.js';
 import type { AllServices } from '../../commands/types.ts';
 import type { RequestContext } from '../answer/newsroom-types.ts';
 import { UserFacingError } from '../core/errors.ts';
@@ -70,15 +70,6 @@ export function localized(
     for (const locale of locales) map[locale] = text;
   }
   return map;
-}
-
-/**
- * Manage Server, checked when the command runs: registration's default_member_permissions only hides a command,
- * and a server may open it to any role or member. Missing permissions (a DM has none) mean no.
- */
-export function requireManageServer(interaction: Interaction, refusal: MessageKey): void {
-  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true) return;
-  throw new UserFacingError(translate(interaction.locale, refusal), 'missing-permission');
 }
 
 /** Installed to servers and used in their channels only: no DMs, no user installs, no group DMs. */
