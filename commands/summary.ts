@@ -1,62 +1,53 @@
-import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
 import { SUMMARY_LENGTHS, type SummaryLength } from '../src/answer/types.ts';
-import { respondWithArticles } from '../src/discord/autocomplete.ts';
-import {
-  addArticleOption,
-  addLanguageOption,
-  english,
-  GUILD_ONLY,
-  localized,
-  replyLanguage,
-  requestContext,
-  type SlashCommand,
-} from '../src/discord/command.ts';
-import { answerFromStream } from '../src/discord/reply.ts';
+import { articleOption, articleReference, languageOption, oneOf, replyLanguageOf } from './input.ts';
+import { type AnswerReply, type AnswerServices, type CommandData, defineCommand } from './types.ts';
 
 const DEFAULT_LENGTH: SummaryLength = 'standard';
 
-const data = new SlashCommandBuilder()
-  .setName('summary')
-  .setDescription(english('command.summary.description'))
-  .setDescriptionLocalizations(localized('command.summary.description'))
+const data: CommandData = {
+  name: 'summary',
+  description: { key: 'command.summary.description' },
   // Servers only: the daily AI budget is a server's, and a DM or a user install would have none (README: Security).
-  .setContexts(GUILD_ONLY.contexts)
-  .setIntegrationTypes(GUILD_ONLY.integrationTypes)
-  .addStringOption(addArticleOption('command.summary.article'))
-  .addStringOption((option) =>
-    option
-      .setName('length')
-      .setDescription(english('command.summary.length'))
-      .setDescriptionLocalizations(localized('command.summary.length'))
-      .addChoices(
-        SUMMARY_LENGTHS.map((length) => ({
-          name: english(`command.summary.length.${length}`),
-          name_localizations: localized(`command.summary.length.${length}`),
-          value: length,
-        })),
-      ),
-  )
-  .addStringOption(addLanguageOption('command.summary.language'));
+  access: { guildOnly: true, guildInstallOnly: true, manageServer: null },
+  acknowledgement: 'public-at-once',
+  options: [
+    articleOption('command.summary.article'),
+    {
+      type: 'string',
+      name: 'length',
+      description: { key: 'command.summary.length' },
+      choices: SUMMARY_LENGTHS.map((length) => ({
+        value: length,
+        label: { key: `command.summary.length.${length}` },
+      })),
+    },
+    languageOption('command.summary.language'),
+  ],
+  subcommands: [],
+};
 
-function readLength(interaction: ChatInputCommandInteraction): SummaryLength {
-  const given = interaction.options.getString('length');
-  return SUMMARY_LENGTHS.find((length) => length === given) ?? DEFAULT_LENGTH;
+export interface SummaryInput {
+  readonly article: string | undefined;
+  readonly length: SummaryLength;
+  readonly language: string;
 }
 
 /** `/summary [article] [length]`: a summary of one stored article (the latest when none is given). */
-export const summary: SlashCommand = {
-  data: data.toJSON(),
-  defer: true,
-  async execute(interaction, context) {
-    const language = replyLanguage(interaction);
-    const events = context.newsroom.summary({
-      article: interaction.options.getString('article') ?? undefined,
-      length: readLength(interaction),
-      language,
-      context: requestContext(interaction),
-      signal: context.signal,
+export const summary = defineCommand<SummaryInput, AnswerServices, AnswerReply>({
+  data,
+  parse: (raw, request) => ({
+    article: articleReference(raw),
+    length: oneOf(raw, 'length', SUMMARY_LENGTHS, DEFAULT_LENGTH),
+    language: replyLanguageOf(raw, request),
+  }),
+  async run(input, { newsroom, request }) {
+    const events = newsroom.summary({
+      article: input.article,
+      length: input.length,
+      language: input.language,
+      context: { guildId: request.guildId, userId: request.userId },
+      signal: request.signal,
     });
-    await answerFromStream(interaction, events, { ...context, language });
+    return { kind: 'answer', events, language: input.language };
   },
-  autocomplete: (interaction, deps) => respondWithArticles(interaction, deps),
-};
+});

@@ -8,9 +8,9 @@ type CommandModule = { run(argv: readonly string[]): Promise<number> };
 
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   start: () => import('./app/start.ts'),
-  console: () => import('./console/main.ts'),
+  console: () => import('./app/console.ts'),
   ingest: () => import('./cli/ingest.ts'),
-  cli: () => import('./cli/answer.ts'),
+  cli: () => import('./app/cli-answer.ts'),
   deploy: () => import('./discord/deploy-cli.ts'),
   eval: () => import('./cli/eval.ts'),
 };

@@ -7,7 +7,6 @@ import { TermAnalyzer } from '../text/search-terms.ts';
 import type { ArticlePick } from './newsroom-types.ts';
 import { judgeByEvidence } from './resolve-evidence.ts';
 
-export const MAX_QUESTION_CHARS = 500;
 /** Search hits judged for a typed reference: the confidence check costs O(this), never O(articles). */
 export const REFERENCE_CANDIDATES = 5;
 /** Search hits read in full to pick the article a question is about (three reads by id per question). */
@@ -210,16 +209,13 @@ export async function resolveArticle(
   return resolveQuestion(store, question);
 }
 
-/** Rejects questions a model should never see: empty, or longer than Discord's own option limit. */
+/**
+ * The question as the model sees it: trimmed, never empty. Its length is the commands' to check
+ * (commands/ask.ts parseQuestion, QUESTION_MAX_CHARS), before a question reaches the newsroom.
+ */
 export function validateQuestion(question: string): string {
   const trimmed = question.trim();
   if (trimmed === '')
     throw new UserFacingError('Please type a question about the article.', 'empty-question');
-  if (trimmed.length > MAX_QUESTION_CHARS) {
-    throw new UserFacingError(
-      `That question is ${trimmed.length} characters long; please keep it under ${MAX_QUESTION_CHARS}.`,
-      'question-too-long',
-    );
-  }
   return trimmed;
 }

@@ -1,13 +1,11 @@
 import type { Config } from '../core/config.ts';
 import { errorCode, UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
-import { createDigestService, type DigestService } from '../digest/service.ts';
 import { createDigestRepository, type DigestRepository } from '../digest/state.ts';
 import { DIGEST_NAMESPACE } from '../digest/types.ts';
-import { startBot } from '../discord/bot.ts';
 import { DIGEST_COMPONENTS } from '../discord/digest/components.ts';
-import { createDiscordDigestPort } from '../discord/digest/port.ts';
 import { loadFeedDefinitions, startIngestion } from '../ingest/sources.ts';
+import { startDiscordBot } from './discord-bot.ts';
 import { openNewsroom } from './runtime.ts';
 
 /** How often the bot looks for articles another process (`ingest --watch`) stored: well within a minute. */
@@ -46,29 +44,18 @@ export async function runBotProcess(config: Config, logger: Logger): Promise<{ s
   const runtime = await openNewsroom(config, logger, {
     zoneOf: async (guildId) => (await digestSettings?.config(guildId))?.timeZone,
   });
-  const digestState = await runtime.openKeyv(DIGEST_NAMESPACE);
-  digestSettings = createDigestRepository(digestState);
+  const digestKeyv = await runtime.openKeyv(DIGEST_NAMESPACE);
+  digestSettings = createDigestRepository(digestKeyv);
   const feeds = await loadFeedDefinitions(config.feeds.urls, config.feeds.file);
-  let digest: DigestService | undefined;
-  const bot = await startBot({
+  const bot = await startDiscordBot({
     config,
     logger,
     runtime,
+    digestKeyv,
     shutdownSignals: [],
     components: [DIGEST_COMPONENTS],
-    extraDeps: (client) => {
-      digest = createDigestService({
-        port: createDiscordDigestPort(client),
-        keyv: digestState,
-        store: runtime.store,
-        newsroom: runtime.newsroom,
-        sourceDisclaimer: config.sourceDisclaimer,
-        catchUpHours: config.digestCatchUpHours,
-        logger,
-      });
-      return { digest };
-    },
   }).catch(explainLoginFailure(config));
+  const digest = bot.digest();
   digest?.start();
   const ingestion = startIngestion({
     store: runtime.store,

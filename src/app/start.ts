@@ -23,7 +23,7 @@ export function run(argv: readonly string[]): Promise<number> {
       console.error(NO_TOKEN_NO_TERMINAL);
       return 1;
     }
-    const { runConsole } = await import('../console/main.ts');
-    return runConsole(config, logger, { argv, reason: 'no-token' });
+    const { startConsole } = await import('./console.ts');
+    return startConsole(config, logger, { argv, reason: 'no-token' });
   });
 }

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
+import { ask } from '../../commands/ask.ts';
+import { summary } from '../../commands/summary.ts';
+import type { AnswerReply, AnswerServices, Command, RawOptions } from '../../commands/types.ts';
 import { type CompletedReply, collectReply } from '../answer/collect.ts';
-import type { ReplyEvent } from '../answer/newsroom-types.ts';
-import { SUMMARY_LENGTHS, type SummaryLength } from '../answer/types.ts';
-import { openNewsroom } from '../app/runtime.ts';
-import { runWithConfig } from '../core/cli-support.ts';
 import { UserFacingError } from '../core/errors.ts';
 
 const USAGE = `Usage:
@@ -16,6 +15,12 @@ const OPTIONS = {
   language: { type: 'string', default: 'en' },
   json: { type: 'boolean', default: false },
 } as const;
+
+/** The commands of commands/ the CLI runs, typed by the services it has. */
+const CLI_COMMANDS: Readonly<Record<'summary' | 'ask', Command<AnswerServices, AnswerReply>>> = {
+  summary,
+  ask,
+};
 
 /** The stable JSON shape operators' scripts rely on: keep these field names. */
 export function replyJson(reply: CompletedReply) {
@@ -43,12 +48,25 @@ function parseFlags(argv: readonly string[]) {
   }
 }
 
-function parseLength(value: string): SummaryLength {
-  if ((SUMMARY_LENGTHS as readonly string[]).includes(value)) return value as SummaryLength;
-  throw new UserFacingError(
-    `--length must be one of ${SUMMARY_LENGTHS.join(', ')} (got "${value}").`,
-    'bad-flag',
-  );
+/** What the command line asks for: the command, its options as the command reads them, and the output form. */
+export interface AnswerArgs {
+  readonly command: 'summary' | 'ask';
+  readonly raw: RawOptions;
+  readonly json: boolean;
+}
+
+/** Reads the flags onto the command's options; a mistake in the command line is a UserFacingError with the usage. */
+export function answerArgs(argv: readonly string[]): AnswerArgs {
+  const { values, positionals } = parseFlags(argv);
+  const [command, ...words] = positionals;
+  const common = { article: values.article, language: values.language };
+  if (command === 'summary')
+    return { command, raw: { values: { ...common, length: values.length } }, json: values.json };
+  if (command !== 'ask') throw new UserFacingError(USAGE, 'usage');
+  const question = words.join(' ');
+  // The question is the CLI's positional argument: without one, the command line itself is incomplete.
+  if (!question.trim()) throw new UserFacingError(`Missing the question.\n${USAGE}`, 'usage');
+  return { command, raw: { values: { ...common, question } }, json: values.json };
 }
 
 function printPlain(reply: CompletedReply): void {
@@ -61,39 +79,19 @@ function printPlain(reply: CompletedReply): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-export function run(argv: readonly string[]): Promise<number> {
-  return runWithConfig(async (config, logger) => {
-    const { values, positionals } = parseFlags(argv);
-    const [command, ...words] = positionals;
-    if (command !== 'summary' && command !== 'ask') throw new UserFacingError(USAGE, 'usage');
-    const runtime = await openNewsroom(config, logger);
-    try {
-      const context = { guildId: null, userId: null };
-      let events: AsyncIterable<ReplyEvent>;
-      if (command === 'summary') {
-        const length = parseLength(values.length);
-        events = runtime.newsroom.summary({
-          article: values.article,
-          length,
-          language: values.language,
-          context,
-        });
-      } else {
-        const question = words.join(' ');
-        if (!question.trim()) throw new UserFacingError(`Missing the question.\n${USAGE}`, 'usage');
-        events = runtime.newsroom.ask({
-          question,
-          article: values.article,
-          language: values.language,
-          context,
-        });
-      }
-      const reply = await collectReply(events);
-      if (values.json) process.stdout.write(`${JSON.stringify(replyJson(reply))}\n`);
-      else printPlain(reply);
-      return 0;
-    } finally {
-      await runtime.close();
-    }
-  });
+/** `npm run cli -- summary|ask …` over opened services: the same commands as Discord and the console. */
+export async function runAnswer(args: AnswerArgs, services: AnswerServices): Promise<number> {
+  const request = {
+    guildId: null,
+    userId: null,
+    locale: 'en',
+    guildLocale: null,
+    mayManageServer: false,
+    signal: new AbortController().signal,
+  };
+  const answer = await CLI_COMMANDS[args.command].execute(args.raw, { ...services, request });
+  const reply = await collectReply(answer.events);
+  if (args.json) process.stdout.write(`${JSON.stringify(replyJson(reply))}\n`);
+  else printPlain(reply);
+  return 0;
 }

@@ -1,12 +1,10 @@
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { openNewsroom } from '../app/runtime.ts';
-import { runWithConfig } from '../core/cli-support.ts';
 import type { Config } from '../core/config.ts';
 import { UserFacingError } from '../core/errors.ts';
-import type { Logger } from '../core/log.ts';
 import { ingestPaths } from '../ingest/files.ts';
+import type { ConsoleServices } from './digest-preview.ts';
 import type { Output } from './print.ts';
 import { completeLine, executeLine, type SessionDeps } from './session.ts';
 
@@ -65,45 +63,46 @@ async function evaluate(deps: SessionDeps, commands: readonly string[]): Promise
   return failures === 0 ? 0 : 1;
 }
 
+export interface ConsoleOptions {
+  /** The flags, read with consoleFlags before anything was opened. */
+  readonly flags: ConsoleFlags;
+  /** Why the console runs (`no-token`: `npm start` without a Discord token), for the banner. */
+  readonly reason?: string | undefined;
+  /** Which answerer serves, for the banner. */
+  readonly provider: 'anthropic' | 'extractive';
+}
+
 /** The local console: the same services and labels as Discord, typed as slash commands. */
 export async function runConsole(
   config: Config,
-  logger: Logger,
-  options: { argv: readonly string[]; reason?: string },
+  services: ConsoleServices,
+  options: ConsoleOptions,
 ): Promise<number> {
-  const { values } = parseConsoleFlags(options.argv);
-  const runtime = await openNewsroom(config, logger);
-  try {
-    const deps: SessionDeps = {
-      newsroom: runtime.newsroom,
-      store: runtime.store,
-      out: stdout,
-      logger,
-      language: 'en',
-    };
-    const scripted = values.eval.length > 0;
-    // Scripted output is for scripts and docs: keep stdout to the answers and put the chatter on stderr.
-    const notes: Output = scripted ? { write: (text) => process.stderr.write(text) } : stdout;
-    notes.write(banner(config, runtime.provider, options.reason));
-    await importSamplesIfEmpty(deps, notes);
-    return scripted ? await evaluate(deps, values.eval) : await interactive(deps);
-  } finally {
-    await runtime.close();
-  }
+  const deps: SessionDeps = { ...services, out: stdout, language: 'en' };
+  const scripted = options.flags.eval.length > 0;
+  // Scripted output is for scripts and docs: keep stdout to the answers and put the chatter on stderr.
+  const notes: Output = scripted ? { write: (text) => process.stderr.write(text) } : stdout;
+  notes.write(banner(config, options.provider, options.reason));
+  await importSamplesIfEmpty(deps, notes);
+  return scripted ? await evaluate(deps, options.flags.eval) : await interactive(deps);
 }
 
-function parseConsoleFlags(argv: readonly string[]) {
+export interface ConsoleFlags {
+  readonly eval: readonly string[];
+}
+
+/** `npm run console [-- --eval "/summary" …]`'s flags; a mistake is a UserFacingError with the usage. */
+export function consoleFlags(argv: readonly string[]): ConsoleFlags {
   try {
-    return parseArgs({ args: [...argv], options: { eval: { type: 'string', multiple: true, default: [] } } });
+    const { values } = parseArgs({
+      args: [...argv],
+      options: { eval: { type: 'string', multiple: true, default: [] } },
+    });
+    return { eval: values.eval };
   } catch (error) {
     throw new UserFacingError(
       `${error instanceof Error ? error.message : String(error)}\nUsage: npm run console [-- --eval "/ask question:…"]…`,
       'usage',
     );
   }
-}
-
-/** `npm run console [-- --eval "/summary" …]` */
-export function run(argv: readonly string[]): Promise<number> {
-  return runWithConfig((config, logger) => runConsole(config, logger, { argv }));
 }

@@ -1,41 +1,27 @@
-/** The console's commands and their options, as in Discord: `/name option:value option:value`. */
-export const CONSOLE_COMMANDS = {
-  summary: ['article', 'length', 'language'],
-  ask: ['question', 'article', 'language'],
-  digest: [],
-  articles: [],
-  help: [],
-  quit: [],
-} as const satisfies Record<string, readonly string[]>;
-
-export type ConsoleCommandName = keyof typeof CONSOLE_COMMANDS;
+import type { AnswerReply, AnswerServices, Command, RawOptions } from '../../commands/types.ts';
+import { CONSOLE_ONLY_COMMANDS, type ConsoleOnlyCommand, sharedCommand } from './commands.ts';
 
 export type ParsedLine =
   | { readonly kind: 'empty' }
   | { readonly kind: 'unknown'; readonly name: string }
+  /** A command of commands/, its options read as the command's data names them. */
   | {
-      readonly kind: 'command';
-      readonly name: ConsoleCommandName;
-      readonly options: Readonly<Record<string, string>>;
-      /** Text that is not an option value: the subcommand or search words (`/digest preview`, `/articles tram`). */
-      readonly rest: string;
-    };
+      readonly kind: 'shared';
+      readonly command: Command<AnswerServices, AnswerReply>;
+      readonly raw: RawOptions;
+    }
+  /** A console-only command; `rest` is its text (`/digest preview`, `/articles tram`). */
+  | { readonly kind: 'console'; readonly name: ConsoleOnlyCommand; readonly rest: string };
 
-const isCommand = (name: string): name is ConsoleCommandName => Object.hasOwn(CONSOLE_COMMANDS, name);
+const isConsoleOnly = (name: string): name is ConsoleOnlyCommand =>
+  (CONSOLE_ONLY_COMMANDS as readonly string[]).includes(name);
 
 /**
- * Splits a line the way Discord's client fills options: each `name:` of a known option starts a value that runs
+ * Splits a body the way Discord's client fills options: each `name:` of a known option starts a value that runs
  * until the next known `name:`, so values may contain spaces and colons ("question:What happened at 5:30?").
  */
-export function parseLine(line: string): ParsedLine {
-  const trimmed = line.trim();
-  if (trimmed === '') return { kind: 'empty' };
-  const match = /^\/?(\S+)\s*([\s\S]*)$/.exec(trimmed);
-  const name = (match?.[1] ?? '').toLowerCase();
-  if (!isCommand(name)) return { kind: 'unknown', name };
-  const body = match?.[2] ?? '';
-  const known: readonly string[] = CONSOLE_COMMANDS[name];
-  if (known.length === 0) return { kind: 'command', name, options: {}, rest: body.trim() };
+export function splitOptions(body: string, known: readonly string[]) {
+  if (known.length === 0) return { options: {}, rest: body.trim() };
   const marker = new RegExp(`(?:^|\\s)(${known.join('|')}):`, 'g');
   const starts = [...body.matchAll(marker)];
   const options: Record<string, string> = {};
@@ -44,6 +30,28 @@ export function parseLine(line: string): ParsedLine {
     const valueEnd = starts[i + 1]?.index ?? body.length;
     options[start[1] as string] = body.slice(valueStart, valueEnd).trim();
   });
-  const rest = body.slice(0, starts[0]?.index ?? body.length).trim();
-  return { kind: 'command', name, options, rest };
+  return { options, rest: body.slice(0, starts[0]?.index ?? body.length).trim() };
+}
+
+/** `/name option:value option:value`, with the option names of the command's own data. */
+export function parseLine(line: string): ParsedLine {
+  const trimmed = line.trim();
+  if (trimmed === '') return { kind: 'empty' };
+  const match = /^\/?(\S+)\s*([\s\S]*)$/.exec(trimmed);
+  const name = (match?.[1] ?? '').toLowerCase();
+  const body = match?.[2] ?? '';
+  if (isConsoleOnly(name)) return { kind: 'console', name, rest: body.trim() };
+  const command = sharedCommand(name);
+  if (!command) return { kind: 'unknown', name };
+  const [first] = command.data.options;
+  const { options, rest } = splitOptions(
+    body,
+    command.data.options.map((option) => option.name),
+  );
+  // Text before any `name:` fills the first required option: `/ask What happened?` asks that question.
+  const values =
+    first?.required && rest && options[first.name] === undefined
+      ? { ...options, [first.name]: rest }
+      : options;
+  return { kind: 'shared', command, raw: { values } };
 }

@@ -1,3 +1,4 @@
+import type { DigestReply } from '../../commands/types.ts';
 import type { CompletedReply } from '../answer/collect.ts';
 import type { ReplyEvent } from '../answer/newsroom-types.ts';
 import type { ArticleSummaryEntry } from '../articles/article.ts';
@@ -62,4 +63,30 @@ export function createStreamPrinter(out: Output, locale: string) {
       out.write(`${lines.join('\n')}\n`);
     },
   };
+}
+
+/** Markdown the bot's Discord wording carries, which a terminal shows as is. */
+const plainText = (text: string) => text.replace(/\*\*|^-# /gm, '');
+
+/**
+ * The digest as the terminal shows it: the heading, each article with its link and summary (offline extracts
+ * labelled), then the sources' disclaimers, each once — the same composed digest the Discord post is laid out from.
+ */
+export function printDigest(out: Output, reply: DigestReply): void {
+  const { composed, config } = reply;
+  const date = new Intl.DateTimeFormat(config.language, { dateStyle: 'full', timeZone: config.timeZone });
+  const count = composed.items.length === 1 ? '1 new article' : `${composed.items.length} new articles`;
+  const heading =
+    composed.items.length > 0
+      ? `${date.format(composed.windowEnd)} · ${count}`
+      : 'No new articles since the last digest.';
+  const lines = [`Daily digest · ${heading}`, ''];
+  composed.items.forEach((item, index) => {
+    lines.push(`${index + 1}. ${item.title}`, ...(item.url ? [item.url] : []), item.summary);
+    if (item.offline) lines.push('(offline extract: the summarizer was unavailable)');
+    lines.push('');
+  });
+  for (const disclaimer of new Set(composed.items.map((item) => item.disclaimer)))
+    lines.push(`— ${disclaimer}`);
+  out.write(`${lines.join('\n')}\n`);
 }

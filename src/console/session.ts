@@ -1,97 +1,104 @@
+import type { CommandData, CommandReply, CommandRequest, OptionSpec } from '../../commands/types.ts';
 import { collectReply } from '../answer/collect.ts';
-import type { Newsroom, ReplyEvent } from '../answer/newsroom-types.ts';
 import { ArticleNotResolvedError, describeUnresolved } from '../answer/resolve.ts';
-import { SUMMARY_LENGTHS, type SummaryLength } from '../answer/types.ts';
 import type { ArticleStore } from '../articles/article.ts';
 import { UserFacingError } from '../core/errors.ts';
 import { translator } from '../core/i18n/index.ts';
-import type { Logger } from '../core/log.ts';
-import { CONSOLE_COMMANDS, type ConsoleCommandName, parseLine } from './parse-line.ts';
-import { articleLine, createStreamPrinter, type Output } from './print.ts';
+import { CONSOLE_COMMAND_NAMES, type ConsoleOnlyCommand, SHARED_COMMANDS } from './commands.ts';
+import { type ConsoleServices, previewDigest } from './digest-preview.ts';
+import { type ParsedLine, parseLine } from './parse-line.ts';
+import { articleLine, createStreamPrinter, type Output, printDigest } from './print.ts';
 
-export interface SessionDeps {
-  readonly newsroom: Newsroom;
-  readonly store: ArticleStore;
+export interface SessionDeps extends ConsoleServices {
   readonly out: Output;
-  readonly logger: Logger;
   readonly language: string;
 }
 
-type Options = Readonly<Record<string, string>>;
-type Handler = (deps: SessionDeps, options: Options, rest: string) => Promise<void>;
+/** What to type for an option: its few choices, or what kind of text it takes. */
+function placeholder(option: OptionSpec): string {
+  if (option.type === 'string' && option.choices && option.choices.length <= 5)
+    return option.choices.map((choice) => choice.value).join('|');
+  if (option.type === 'string' && option.choices) return '<code>';
+  if (option.type === 'string' && option.autocomplete?.kind === 'articles') return '<id or words>';
+  return `<your ${option.name}>`;
+}
 
-const CONSOLE_CONTEXT = { guildId: null, userId: null };
-const DIGEST_PREVIEW_ITEMS = 5;
+/** `/ask question:<your question> [article:<id or words>] …`, from the command's own data. */
+function usageLine(data: CommandData): string {
+  const options = data.options.map((option) => {
+    const typed = `${option.name}:${placeholder(option)}`;
+    return option.required ? typed : `[${typed}]`;
+  });
+  return `  /${[data.name, ...options].join(' ')}`;
+}
 
 export const HELP = `Commands (as in Discord):
-  /summary [article:<id or words>] [length:brief|standard|detailed] [language:<code>]
-  /ask question:<your question> [article:<id or words>] [language:<code>]
+${SHARED_COMMANDS.map((command) => usageLine(command.data)).join('\n')}
   /articles [words]        list the newest articles, or search them
   /digest preview          what the daily digest would post now
   /help                    this list
   /quit                    leave (Ctrl+D works too)
 Tab completes commands, and article ids after "article:".`;
 
-async function streamReply(deps: SessionDeps, events: AsyncIterable<ReplyEvent>): Promise<void> {
-  const printer = createStreamPrinter(deps.out, deps.language);
-  printer.finish(await collectReply(events, (event) => printer.onEvent(event)));
+/** The terminal asks as nobody in no server, in the console's language; nothing aborts it. */
+function consoleRequest(deps: SessionDeps): CommandRequest {
+  return {
+    guildId: null,
+    userId: null,
+    locale: deps.language,
+    guildLocale: null,
+    mayManageServer: false,
+    signal: new AbortController().signal,
+  };
 }
 
-function lengthOption(value: string | undefined): SummaryLength {
-  if (value === undefined || value === '') return 'standard';
-  if ((SUMMARY_LENGTHS as readonly string[]).includes(value)) return value as SummaryLength;
-  throw new UserFacingError(
-    `length must be one of ${SUMMARY_LENGTHS.join(', ')} (got "${value}").`,
-    'bad-option',
-  );
+/** Prints a reply model: an answer streamed as it is written, a digest, or a notice. */
+async function printReply(deps: SessionDeps, reply: CommandReply): Promise<void> {
+  if (reply.kind === 'answer') {
+    const printer = createStreamPrinter(deps.out, deps.language);
+    printer.finish(await collectReply(reply.events, (event) => printer.onEvent(event)));
+  } else if (reply.kind === 'digest') printDigest(deps.out, reply);
+  else if (reply.kind === 'notice') deps.out.write(`${reply.text}\n`);
 }
 
-const HANDLERS: Record<Exclude<ConsoleCommandName, 'quit'>, Handler> = {
-  summary: (deps, options) =>
-    streamReply(
-      deps,
-      deps.newsroom.summary({
-        article: options.article,
-        length: lengthOption(options.length),
-        language: options.language || deps.language,
-        context: CONSOLE_CONTEXT,
-      }),
-    ),
-  ask: (deps, options, rest) =>
-    streamReply(
-      deps,
-      deps.newsroom.ask({
-        question: options.question ?? rest,
-        article: options.article,
-        language: options.language || deps.language,
-        context: CONSOLE_CONTEXT,
-      }),
-    ),
-  async articles(deps, _options, rest) {
+type ConsoleHandler = (deps: SessionDeps, rest: string) => Promise<CommandReply>;
+
+const CONSOLE_ONLY: Record<Exclude<ConsoleOnlyCommand, 'quit'>, ConsoleHandler> = {
+  async articles(deps, rest) {
     const hits = deps.store.search(rest, 10);
-    deps.out.write(hits.length === 0 ? 'No article matches.\n' : `${hits.map(articleLine).join('\n')}\n`);
+    const text = hits.length === 0 ? 'No article matches.' : hits.map(articleLine).join('\n');
+    return { kind: 'notice', text };
   },
-  async digest(deps, _options, rest) {
+  async digest(deps, rest) {
     if (rest !== 'preview') throw new UserFacingError('The console offers `/digest preview`.', 'bad-option');
-    const latest = await deps.store.latest(DIGEST_PREVIEW_ITEMS);
-    for (const article of latest) {
-      await streamReply(
-        deps,
-        deps.newsroom.summary({
-          article: article.id,
-          length: 'brief',
-          language: deps.language,
-          context: CONSOLE_CONTEXT,
-        }),
-      );
-    }
+    return previewDigest(deps, deps.language);
   },
-  async help(deps) {
-    deps.out.write(`${HELP}\n`);
+  async help() {
+    return { kind: 'notice', text: HELP };
   },
 };
 
-/** Runs one console line. Returns false when the user asked to quit. A problem prints one line, never throws. */
+/** The reply model of a command line: a command of commands/, or one of the console's own. */
+function replyFor(
+  deps: SessionDeps,
+  parsed: Extract<ParsedLine, { kind: 'shared' | 'console' }>,
+): Promise<CommandReply> | undefined {
+  if (parsed.kind === 'shared')
+    return parsed.command.execute(parsed.raw, { ...deps, request: consoleRequest(deps) });
+  return parsed.name === 'quit' ? undefined : CONSOLE_ONLY[parsed.name](deps, parsed.rest);
+}
+
+function reportFailure(deps: SessionDeps, line: string, error: unknown): void {
+  if (error instanceof ArticleNotResolvedError)
+    deps.out.write(`${describeUnresolved(error, translator(deps.language), (title) => title)}\n`);
+  else if (error instanceof UserFacingError) deps.out.write(`${error.message}\n`);
+  else {
+    deps.logger.error({ err: error, line }, 'console command failed');
+    deps.out.write('Something went wrong while answering; the details are in the log (stderr).\n');
+  }
+}
+
+/** Runs one console line. Returns quit when the user asked to. A problem prints one line, never throws. */
 export async function executeLine(
   deps: SessionDeps,
   line: string,
@@ -102,18 +109,13 @@ export async function executeLine(
     deps.out.write(`Unknown command "/${parsed.name}". Type /help for the list.\n`);
     return { quit: false, failed: true };
   }
-  if (parsed.name === 'quit') return { quit: true, failed: false };
+  if (parsed.kind === 'console' && parsed.name === 'quit') return { quit: true, failed: false };
   try {
-    await HANDLERS[parsed.name](deps, parsed.options, parsed.rest);
+    const reply = await replyFor(deps, parsed);
+    if (reply) await printReply(deps, reply);
     return { quit: false, failed: false };
   } catch (error) {
-    if (error instanceof ArticleNotResolvedError)
-      deps.out.write(`${describeUnresolved(error, translator(deps.language), (title) => title)}\n`);
-    else if (error instanceof UserFacingError) deps.out.write(`${error.message}\n`);
-    else {
-      deps.logger.error({ err: error, line }, 'console command failed');
-      deps.out.write('Something went wrong while answering; the details are in the log (stderr).\n');
-    }
+    reportFailure(deps, line, error);
     return { quit: false, failed: true };
   }
 }
@@ -122,7 +124,7 @@ export async function executeLine(
 export function completeLine(store: ArticleStore, line: string): [string[], string] {
   const commandOnly = /^\/?(\w*)$/.exec(line);
   if (commandOnly) {
-    const names = Object.keys(CONSOLE_COMMANDS).map((name) => `/${name}`);
+    const names = CONSOLE_COMMAND_NAMES.map((name) => `/${name}`);
     return [names.filter((name) => name.startsWith(`/${commandOnly[1]}`)), line];
   }
   const article = /article:(\S*)$/.exec(line);

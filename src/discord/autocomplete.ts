@@ -1,6 +1,9 @@
 import type { APIApplicationCommandOptionChoice, AutocompleteInteraction } from 'discord.js';
+import type { CommandData, OptionSpec } from '../../commands/types.ts';
 import type { ArticleStore, ArticleSummaryEntry } from '../articles/article.ts';
 import type { Logger } from '../core/log.ts';
+import { canonicalTimeZone } from '../digest/schedule.ts';
+import { timeZoneChoices } from '../digest/timezones.ts';
 import { DISCORD_LIMITS } from './render.ts';
 import { oneLine, truncate } from './text.ts';
 
@@ -57,4 +60,38 @@ export async function respondWithArticles(
     );
   }
   await interaction.respond(choices);
+}
+
+/** Time zones for `/digest set timezone`; a valid zone typed in full (an alias like Asia/Calcutta) comes first. */
+export async function respondWithTimeZones(interaction: AutocompleteInteraction): Promise<void> {
+  const typed = String(interaction.options.getFocused() ?? '');
+  const exact = canonicalTimeZone(typed);
+  const choices = timeZoneChoices(typed, new Date());
+  if (exact && !choices.some((c) => c.value === exact)) choices.unshift({ name: exact, value: exact });
+  await interaction.respond(choices.slice(0, DISCORD_LIMITS.autocompleteChoices));
+}
+
+function focusedSpec(data: CommandData, interaction: AutocompleteInteraction): OptionSpec | undefined {
+  const subcommand = interaction.options.getSubcommand(false);
+  const options = data.subcommands.find((sub) => sub.name === subcommand)?.options ?? data.options;
+  const focused = interaction.options.getFocused(true).name;
+  return options.find((option) => option.name === focused);
+}
+
+/** Suggestions for the option being typed, as its command's data asks; none for an option without them. */
+export async function autocompleteFromData(
+  data: CommandData,
+  interaction: AutocompleteInteraction,
+  deps: { readonly store: Pick<ArticleStore, 'search'>; readonly logger: Logger },
+): Promise<void> {
+  const spec = focusedSpec(data, interaction);
+  const kind = spec?.type === 'string' ? spec.autocomplete : undefined;
+  if (kind?.kind === 'time-zones') return respondWithTimeZones(interaction);
+  if (kind?.kind !== 'articles') return interaction.respond([]);
+  const { fallbackOption } = kind;
+  return respondWithArticles(
+    interaction,
+    deps,
+    fallbackOption ? () => interaction.options.getString(fallbackOption) : undefined,
+  );
 }

@@ -1,33 +1,37 @@
 import { once } from 'node:events';
 import { type Client, Events } from 'discord.js';
-import { COMMANDS } from '../../commands/index.ts';
-import { type NewsroomRuntime, openNewsroom } from '../app/runtime.ts';
 import type { Config } from '../core/config.ts';
 import { UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
+import { DISCORD_COMMANDS } from './adapter.ts';
 import { type ClientTuning, createDiscordClient, createStreamRest } from './client.ts';
-import type { CommandDeps, SlashCommand } from './command.ts';
+import type { BotServices, CommandDeps, SlashCommand } from './command.ts';
 import { createCooldowns } from './cooldowns.ts';
-import { syncCommands } from './deploy.ts';
+import { type MetaStore, syncCommands } from './deploy.ts';
 import { type ComponentRoute, createRouter } from './router.ts';
 import type { LiveSettings } from './stream.ts';
+
+/** Builds the commands' services once the client exists. */
+export type BotServicesFactory = (client: Client) => BotServices;
 
 export interface StartBotOptions {
   readonly config: Config;
   readonly logger: Logger;
-  /** The newsroom and its store. Opened from the config when absent; either way the bot closes it on stop. */
-  readonly runtime?: NewsroomRuntime;
+  /**
+   * The services the commands use, opened by the caller (src/app). Called once the client exists, before any
+   * interaction is served: the digest service posts through this client.
+   */
+  readonly services: BotServicesFactory;
+  /** Where the hash of the last registered command list is kept. */
+  readonly meta: MetaStore;
+  /** Releases what the services hold (the store); the bot calls it once, after disconnecting. */
+  readonly close: () => Promise<void>;
   readonly commands?: readonly SlashCommand[];
   readonly client?: ClientTuning;
   /** Signals that stop the bot cleanly; [] leaves signal handling to the caller (tests, embedding). */
   readonly shutdownSignals?: readonly NodeJS.Signals[];
-  /**
-   * More services for commands beyond the newsroom (e.g. the digest service, which posts through this client);
-   * called once the client exists, before any interaction is served.
-   */
   /** Buttons and modals beyond the commands (the digest's Summary/Ask), routed like commands. */
   readonly components?: readonly ComponentRoute[];
-  readonly extraDeps?: (client: Client) => Readonly<Record<string, unknown>>;
   /** Test knobs for live edits: a shorter interaction token lifetime and stop margin (the fake's token rules). */
   readonly live?: Pick<LiveSettings, 'tokenLifetimeMs' | 'stopMarginMs'>;
 }
@@ -49,23 +53,18 @@ function logConnection(client: Client, logger: Logger): void {
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js error'));
 }
 
-async function syncAtStart(
-  client: Client,
-  runtime: NewsroomRuntime,
-  options: StartBotOptions,
-): Promise<void> {
+async function syncAtStart(client: Client, options: StartBotOptions): Promise<void> {
   const applicationId = client.application?.id;
   if (!applicationId) throw new Error('the gateway did not say which application this bot is');
-  const meta = await runtime.openKeyv('meta');
   const scope = { applicationId, guildId: options.config.discord.guildId };
-  const commands = options.commands ?? COMMANDS;
-  await syncCommands({ rest: client.rest, scope, commands, meta, logger: options.logger });
+  const commands = options.commands ?? DISCORD_COMMANDS;
+  await syncCommands({ rest: client.rest, scope, commands, meta: options.meta, logger: options.logger });
 }
 
 /** One idempotent stop (gateway, then store), also run by the given signals once `listen` is called. */
 function stopOnce(
   client: Client,
-  runtime: NewsroomRuntime,
+  close: () => Promise<void>,
   logger: Logger,
   signals: readonly NodeJS.Signals[],
 ) {
@@ -78,7 +77,7 @@ function stopOnce(
     stopping ??= (async () => {
       for (const signal of signals) process.off(signal, onSignal);
       await client.destroy();
-      await runtime.close();
+      await close();
       logger.info('bot stopped');
     })();
     return stopping;
@@ -89,20 +88,25 @@ function stopOnce(
   return { stop, listen };
 }
 
-/** What the built-in commands use: the newsroom and store, live edits, and the usage accounting. */
-function commandServices(options: StartBotOptions, runtime: NewsroomRuntime): CommandDeps {
-  const { config, logger } = options;
+/** What the commands use: the services, and live edits through a REST client that never waits on a 429. */
+function commandDeps(options: StartBotOptions, client: Client): CommandDeps {
+  const { config } = options;
   return {
-    newsroom: runtime.newsroom,
-    store: runtime.store,
-    logger,
+    ...options.services(client),
     live: {
       editIntervalMs: config.streamEditIntervalMs,
       rest: createStreamRest(config.discord, options.client),
       ...options.live,
     },
-    accounting: { usage: runtime.usage, dailyTokenBudget: config.guildDailyTokenBudget },
   };
+}
+
+/** The bot needs a token; checked before anything is opened. */
+export function requireDiscordToken(config: Config): string {
+  const token = config.discord.token;
+  if (!token)
+    throw new UserFacingError('Set DISCORD_TOKEN in .env to run the Discord bot.', 'no-discord-token');
+  return token;
 }
 
 /**
@@ -111,15 +115,11 @@ function commandServices(options: StartBotOptions, runtime: NewsroomRuntime): Co
  */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
-  const token = config.discord.token;
-  if (!token)
-    throw new UserFacingError('Set DISCORD_TOKEN in .env to run the Discord bot.', 'no-discord-token');
-  const runtime = options.runtime ?? (await openNewsroom(config, logger));
+  const token = requireDiscordToken(config);
   const client = createDiscordClient(config.discord, options.client);
-  const deps = { ...options.extraDeps?.(client), ...commandServices(options, runtime) };
   const router = createRouter({
-    commands: options.commands ?? COMMANDS,
-    deps,
+    commands: options.commands ?? DISCORD_COMMANDS,
+    deps: commandDeps(options, client),
     logger,
     ...(options.components ? { components: options.components } : {}),
     cooldowns: createCooldowns({
@@ -129,7 +129,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   logConnection(client, logger);
 
-  const shutdown = stopOnce(client, runtime, logger, options.shutdownSignals ?? ['SIGINT', 'SIGTERM']);
+  const shutdown = stopOnce(client, options.close, logger, options.shutdownSignals ?? ['SIGINT', 'SIGTERM']);
   try {
     const ready = once(client, Events.ClientReady);
     await client.login(token);
@@ -138,7 +138,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await shutdown.stop();
     throw error;
   }
-  await syncAtStart(client, runtime, options).catch((error: unknown) => {
+  await syncAtStart(client, options).catch((error: unknown) => {
     logger.error({ err: error }, 'could not register slash commands; run `npm run deploy-commands`');
   });
   shutdown.listen();

@@ -5,37 +5,21 @@ import type {
   LocalizationMap,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import {
-  ApplicationIntegrationType,
-  InteractionContextType,
-  Locale,
-  PermissionFlagsBits,
-  type SlashCommandStringOption,
-} from 'discord.js';
-import type { Newsroom, RequestContext } from '../answer/newsroom-types.ts';
-import type { UsageLedger } from '../answer/usage.ts';
-import type { ArticleStore } from '../articles/article.ts';
+import { ApplicationIntegrationType, InteractionContextType, Locale } from 'discord.js';
+import type { AllServices } from '../../commands/types.ts';
+import type { RequestContext } from '../answer/newsroom-types.ts';
 import { UserFacingError } from '../core/errors.ts';
 import { catalogueEntry, type MessageKey, primaryLanguage, translate } from '../core/i18n/index.ts';
-import type { Logger } from '../core/log.ts';
 import type { CooldownTicket } from './cooldowns.ts';
 import type { LiveSettings } from './stream.ts';
 
-/** The stored model accounting, for /usage. */
-export interface Accounting {
-  readonly usage: UsageLedger;
-  /** GUILD_DAILY_TOKEN_BUDGET: tokens per guild per UTC day; 0 = unlimited. */
-  readonly dailyTokenBudget: number;
-}
+/** The services the bot's commands use (every one the command list needs), built once the client exists. */
+export type BotServices = AllServices;
 
 /** What a command may use; passed in by the router, never imported as a singleton. */
-export interface CommandDeps {
-  readonly newsroom: Newsroom;
-  readonly store: ArticleStore;
-  readonly logger: Logger;
+export interface CommandDeps extends BotServices {
   /** Live edits of streamed answers; without it answers appear in one edit. */
   readonly live?: LiveSettings | undefined;
-  readonly accounting?: Accounting | undefined;
 }
 
 /** What `execute` gets: the services, plus the state of the router's deferral. */
@@ -51,7 +35,10 @@ export interface CommandContext extends CommandDeps {
   readonly cooldown: CooldownTicket;
 }
 
-/** A slash command: typed registration data plus the functions that serve it. */
+/**
+ * A slash command as the router serves it: registration data plus the functions that serve it. The bot's own
+ * commands are built from commands/ by the adapter (adapter.ts); a Discord-only command may be written directly.
+ */
 export interface SlashCommand {
   readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   /**
@@ -85,15 +72,6 @@ export function localized(
   return map;
 }
 
-/**
- * Manage Server, checked when the command runs: registration's default_member_permissions only hides a command,
- * and a server may open it to any role or member. Missing permissions (a DM has none) mean no.
- */
-export function requireManageServer(interaction: Interaction, refusal: MessageKey): void {
-  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true) return;
-  throw new UserFacingError(translate(interaction.locale, refusal), 'missing-permission');
-}
-
 /** Installed to servers and used in their channels only: no DMs, no user installs, no group DMs. */
 export const GUILD_ONLY = {
   contexts: InteractionContextType.Guild,
@@ -113,66 +91,6 @@ export function guildOnlyRefusal(interaction: Interaction, command: string): Use
 
 export function requestContext(interaction: Interaction): RequestContext {
   return { guildId: interaction.guildId, userId: interaction.user.id };
-}
-
-/** Reply languages offered by the `language` option: common ones, within Discord's 25 choices. */
-export const REPLY_LANGUAGES = [
-  'en',
-  'de',
-  'fr',
-  'es',
-  'it',
-  'pt',
-  'nl',
-  'pl',
-  'sv',
-  'da',
-  'fi',
-  'cs',
-  'uk',
-  'ru',
-  'tr',
-  'el',
-  'ar',
-  'hi',
-  'id',
-  'vi',
-  'th',
-  'ja',
-  'ko',
-  'zh',
-] as const;
-
-/** "Deutsch (German)": the language's own name, then its English one, as Discord shows choices untranslated. */
-function languageChoiceName(tag: string): string {
-  const own = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
-  const english = new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
-  const capitalised = own.charAt(0).toLocaleUpperCase(tag) + own.slice(1);
-  return capitalised === english ? english : `${capitalised} (${english})`;
-}
-
-/** Article ids are autocomplete values, which Discord caps at 100 characters. */
-const ARTICLE_OPTION_MAX_CHARS = 100;
-
-/** The optional, autocompleted `article` option of /summary and /ask. */
-export function addArticleOption(key: 'command.summary.article' | 'command.ask.article') {
-  return (option: SlashCommandStringOption) =>
-    option
-      .setName('article')
-      .setDescription(english(key))
-      .setDescriptionLocalizations(localized(key))
-      .setAutocomplete(true)
-      .setMaxLength(ARTICLE_OPTION_MAX_CHARS);
-}
-
-/** The optional `language` option of /summary and /ask. */
-export function addLanguageOption(key: 'command.summary.language' | 'command.ask.language') {
-  return (option: SlashCommandStringOption) =>
-    option
-      .setName('language')
-      .setDescription(english(key))
-      .setDescriptionLocalizations(localized(key))
-      .addChoices(REPLY_LANGUAGES.map((tag) => ({ name: languageChoiceName(tag), value: tag })));
 }
 
 /**

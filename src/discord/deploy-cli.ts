@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { COMMANDS } from '../../commands/index.ts';
 import { runWithConfig } from '../core/cli-support.ts';
 import { type Config, loadConfig } from '../core/config.ts';
 import { UserFacingError } from '../core/errors.ts';
 import { openKeyv } from '../store/keyv.ts';
+import { DISCORD_COMMANDS } from './adapter.ts';
 import { type ClientTuning, createDiscordRest } from './client.ts';
 import { commandsBody, fetchApplicationId, putCommands, recordCommandsHash } from './deploy.ts';
 
@@ -27,7 +27,7 @@ export async function run(argv: readonly string[], deps: DeployCliDeps = {}): Pr
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  const body = commandsBody(COMMANDS);
+  const body = commandsBody(DISCORD_COMMANDS);
   if (dryRun) {
     process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return 0;

@@ -1,4 +1,5 @@
 import { DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, RESTJSONErrorCodes } from 'discord.js';
+import { InputError } from '../../commands/input.ts';
 import { UserFacingError } from '../core/errors.ts';
 import { isStoreOutage } from '../store/store-errors.ts';
 
@@ -14,7 +15,13 @@ import { isStoreOutage } from '../store/store-errors.ts';
  * Model overload/rate limits never reach here: the newsroom answers those with the labelled offline answer.
  */
 export type FailureKind =
-  | { readonly kind: 'user'; readonly message: string; readonly code: string }
+  | {
+      readonly kind: 'user';
+      readonly message: string;
+      readonly code: string;
+      /** The numbers its catalogue text names (a limit), for the translation. */
+      readonly params: Readonly<Record<string, string | number>>;
+    }
   | {
       readonly kind: 'store-unavailable';
       readonly message: string;
@@ -46,7 +53,10 @@ export class InteractionExpiredError extends Error {
 
 export function classifyFailure(error: unknown): FailureKind {
   if (error instanceof UserFacingError) {
-    if (!error.code.startsWith('store-')) return { kind: 'user', message: error.message, code: error.code };
+    if (!error.code.startsWith('store-')) {
+      const params = error instanceof InputError ? error.params : {};
+      return { kind: 'user', message: error.message, code: error.code, params };
+    }
     return {
       kind: 'store-unavailable',
       message: error.message,

@@ -53,6 +53,131 @@ export function interactionExpiresAt(interaction: RepliableInteraction, lifetime
   return interaction.createdTimestamp + lifetimeMs;
 }
 
+/** One live reply's moving parts: what was written, what is shown, and when the next edit may go. */
+interface LiveState {
+  head: ReplyHead | undefined;
+  text: string;
+  shown: string;
+  live: boolean;
+  stopped: boolean;
+  firstTextAt: number | undefined;
+  /** When the last edit settled; the next starts no earlier than one interval later. */
+  lastEditAt: number;
+  /** A 429 told us to hold off until then. */
+  pausedUntil: number;
+  inFlight: Promise<void> | undefined;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** Everything one live reply's functions share. */
+interface LiveRun {
+  readonly interaction: RepliableInteraction;
+  readonly options: LiveReplyOptions;
+  readonly now: () => number;
+  readonly expiresAt: number;
+  /** No edit starts after this: the token's last stretch is the final reply's. */
+  readonly streamUntil: number;
+  readonly route: `/${string}`;
+  readonly state: LiveState;
+}
+
+function nextEditAt({ state, options }: LiveRun): number {
+  return Math.max(
+    state.lastEditAt + options.settings.editIntervalMs,
+    state.pausedUntil,
+    (state.firstTextAt ?? 0) + FIRST_EDIT_DELAY_MS,
+  );
+}
+
+function cancelTimer({ state }: LiveRun): void {
+  clearTimeout(state.timer);
+  state.timer = undefined;
+}
+
+function schedule(run: LiveRun): void {
+  const { state } = run;
+  if (state.stopped || !state.live || state.inFlight || state.timer) return;
+  const wait = nextEditAt(run) - run.now();
+  if (wait <= 0) flush(run);
+  else state.timer = setTimeout(() => flush(run), wait);
+}
+
+function flush(run: LiveRun): void {
+  const { state } = run;
+  state.timer = undefined;
+  if (state.stopped || !state.live || !state.head || state.text === state.shown) return;
+  if (run.now() >= run.streamUntil) {
+    state.stopped = true;
+    run.options.logger.info(
+      { command: commandName(run.interaction) },
+      'live edits stopped: the interaction token expires soon',
+    );
+    return;
+  }
+  state.inFlight = sendEdit(run, state.head, state.text).finally(() => {
+    state.lastEditAt = run.now();
+    state.inFlight = undefined;
+    schedule(run);
+  });
+}
+
+async function sendEdit(run: LiveRun, head: ReplyHead, text: string): Promise<void> {
+  try {
+    await run.options.acknowledged;
+    if (run.state.stopped) return;
+    run.state.shown = text;
+    const body = webhookBody(renderLive(head, text, run.options.language));
+    await run.options.settings.rest.patch(run.route, { body, auth: false });
+  } catch (error) {
+    onEditFailed(run, error);
+  }
+}
+
+function onEditFailed(run: LiveRun, error: unknown): void {
+  const { logger } = run.options;
+  const command = commandName(run.interaction);
+  if (error instanceof RateLimitError) {
+    run.state.pausedUntil = run.now() + error.retryAfter;
+    logger.debug({ command, retryAfterMs: error.retryAfter }, 'live edit skipped: rate limited');
+    return;
+  }
+  if (error instanceof Error && error.name === 'AbortError') {
+    logger.debug({ command }, 'live edit skipped: too slow');
+    return;
+  }
+  // The deferral was refused, the token died, or Discord rejected the body: the final reply reports or retries.
+  run.state.stopped = true;
+  const failure = classifyFailure(error);
+  const level = failure.kind === 'interaction-gone' ? 'info' : 'warn';
+  logger[level]({ err: error, command }, 'live edits stopped');
+}
+
+function onEvent(run: LiveRun, event: ReplyEvent): void {
+  const { state } = run;
+  if (event.type === 'article') state.head = event;
+  else if (event.type === 'writing') state.live = true;
+  else if (event.type === 'text' && state.live) {
+    state.text += event.text;
+    state.firstTextAt ??= run.now();
+    schedule(run);
+  } else if (event.type === 'restart' || event.type === 'done') {
+    // The offline answer (or the complete one) goes out in the final edit; the streamed text is dropped.
+    state.live = false;
+    state.text = '';
+    cancelTimer(run);
+  }
+}
+
+async function finish(run: LiveRun): Promise<void> {
+  const { state, now } = run;
+  state.stopped = true;
+  cancelTimer(run);
+  await state.inFlight;
+  if (state.lastEditAt === Number.NEGATIVE_INFINITY) return;
+  const wait = Math.max(state.lastEditAt + run.options.settings.editIntervalMs, state.pausedUntil) - now();
+  if (wait > 0) await sleep(Math.min(wait, Math.max(0, run.expiresAt - FINAL_EDIT_SAFETY_MS - now())));
+}
+
 /**
  * Shows a model's answer while it is written: the first edit shortly after its first words, then at most one edit
  * per interval, each with the latest text and a "writing…" marker. Only the model's own stream is shown live (a
@@ -60,122 +185,24 @@ export function interactionExpiresAt(interaction: RepliableInteraction, lifetime
  * rate-limited or slow live edit is skipped, never queued; `restart` drops the streamed text.
  */
 export function createLiveReply(interaction: RepliableInteraction, options: LiveReplyOptions): LiveReply {
-  const { settings, logger } = options;
-  const now = settings.now ?? Date.now;
+  const { settings } = options;
   const expiresAt = interactionExpiresAt(
     interaction,
     settings.tokenLifetimeMs ?? INTERACTION_TOKEN_LIFETIME_MS,
   );
-  const streamUntil = expiresAt - (settings.stopMarginMs ?? STREAM_STOP_MARGIN_MS);
-  const route = Routes.webhookMessage(interaction.applicationId, interaction.token, '@original');
-  const state = {
-    head: undefined as ReplyHead | undefined,
-    text: '',
-    shown: '',
-    live: false,
-    stopped: false,
-    firstTextAt: undefined as number | undefined,
-    /** When the last edit settled; the next starts no earlier than one interval later. */
-    lastEditAt: Number.NEGATIVE_INFINITY,
-    /** A 429 told us to hold off until then. */
-    pausedUntil: 0,
-    inFlight: undefined as Promise<void> | undefined,
-    timer: undefined as NodeJS.Timeout | undefined,
+  const run: LiveRun = {
+    interaction,
+    options,
+    now: settings.now ?? Date.now,
+    expiresAt,
+    streamUntil: expiresAt - (settings.stopMarginMs ?? STREAM_STOP_MARGIN_MS),
+    route: Routes.webhookMessage(interaction.applicationId, interaction.token, '@original'),
+    state: {
+      ...{ head: undefined, text: '', shown: '', live: false, stopped: false, firstTextAt: undefined },
+      ...{ lastEditAt: Number.NEGATIVE_INFINITY, pausedUntil: 0, inFlight: undefined, timer: undefined },
+    },
   };
-
-  const nextEditAt = () =>
-    Math.max(
-      state.lastEditAt + settings.editIntervalMs,
-      state.pausedUntil,
-      (state.firstTextAt ?? 0) + FIRST_EDIT_DELAY_MS,
-    );
-
-  function cancelTimer(): void {
-    clearTimeout(state.timer);
-    state.timer = undefined;
-  }
-
-  function schedule(): void {
-    if (state.stopped || !state.live || state.inFlight || state.timer) return;
-    const wait = nextEditAt() - now();
-    if (wait <= 0) flush();
-    else state.timer = setTimeout(flush, wait);
-  }
-
-  function flush(): void {
-    state.timer = undefined;
-    if (state.stopped || !state.live || !state.head || state.text === state.shown) return;
-    if (now() >= streamUntil) {
-      state.stopped = true;
-      logger.info(
-        { command: commandName(interaction) },
-        'live edits stopped: the interaction token expires soon',
-      );
-      return;
-    }
-    const text = state.text;
-    state.inFlight = sendEdit(state.head, text).finally(() => {
-      state.lastEditAt = now();
-      state.inFlight = undefined;
-      schedule();
-    });
-  }
-
-  async function sendEdit(head: ReplyHead, text: string): Promise<void> {
-    try {
-      await options.acknowledged;
-      if (state.stopped) return;
-      state.shown = text;
-      const body = webhookBody(renderLive(head, text, options.language));
-      await settings.rest.patch(route, { body, auth: false });
-    } catch (error) {
-      onEditFailed(error);
-    }
-  }
-
-  function onEditFailed(error: unknown): void {
-    const command = commandName(interaction);
-    if (error instanceof RateLimitError) {
-      state.pausedUntil = now() + error.retryAfter;
-      logger.debug({ command, retryAfterMs: error.retryAfter }, 'live edit skipped: rate limited');
-      return;
-    }
-    if (error instanceof Error && error.name === 'AbortError') {
-      logger.debug({ command }, 'live edit skipped: too slow');
-      return;
-    }
-    // The deferral was refused, the token died, or Discord rejected the body: the final reply reports or retries.
-    state.stopped = true;
-    const failure = classifyFailure(error);
-    const level = failure.kind === 'interaction-gone' ? 'info' : 'warn';
-    logger[level]({ err: error, command }, 'live edits stopped');
-  }
-
-  function onEvent(event: ReplyEvent): void {
-    if (event.type === 'article') state.head = event;
-    else if (event.type === 'writing') state.live = true;
-    else if (event.type === 'text' && state.live) {
-      state.text += event.text;
-      state.firstTextAt ??= now();
-      schedule();
-    } else if (event.type === 'restart' || event.type === 'done') {
-      // The offline answer (or the complete one) goes out in the final edit; the streamed text is dropped.
-      state.live = false;
-      state.text = '';
-      cancelTimer();
-    }
-  }
-
-  async function finish(): Promise<void> {
-    state.stopped = true;
-    cancelTimer();
-    await state.inFlight;
-    if (state.lastEditAt === Number.NEGATIVE_INFINITY) return;
-    const wait = Math.max(state.lastEditAt + settings.editIntervalMs, state.pausedUntil) - now();
-    if (wait > 0) await sleep(Math.min(wait, Math.max(0, expiresAt - FINAL_EDIT_SAFETY_MS - now())));
-  }
-
-  return { onEvent, finish, expiresAt };
+  return { onEvent: (event) => onEvent(run, event), finish: () => finish(run), expiresAt };
 }
 
 function commandName(interaction: RepliableInteraction): string | undefined {

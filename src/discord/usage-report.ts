@@ -4,8 +4,6 @@ import { type Translate, translator } from '../core/i18n/index.ts';
 import { DISCORD_LIMITS, type EphemeralMessage, ephemeral } from './render.ts';
 import { truncate } from './text.ts';
 
-/** Days shown by /usage: today and the six before it (in the guild's accounting time zone). */
-export const USAGE_REPORT_DAYS = 7;
 const COLOR_USAGE = 0x57f287;
 
 export type UsageTotals = Omit<UsageDay, 'date'>;

@@ -111,6 +111,7 @@ describe('a model reply that cites nothing (real SDK, fake Messages API)', () =>
       store: runtime.store,
       out,
       logger: silentLogger,
+      sourceDisclaimer: 'The source’s disclaimer.',
       language: 'en',
     };
     await executeLine(deps, `/ask question:Who will drive the trams? article:${TRAM}`);

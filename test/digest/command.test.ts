@@ -1,11 +1,14 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { digest as digestCommand } from '../../commands/digest.ts';
+import { digest as digestDefinition } from '../../commands/digest.ts';
+import { discordCommand } from '../../src/discord/adapter.ts';
 import { faults } from '../fakes/anthropic.ts';
 import { ALL_PERMISSIONS, type UserView } from '../fakes/discord/index.ts';
 import { type DigestBot, type DigestWorld, eventually, startDigestWorld } from './harness.ts';
 
 const NOON = '2026-03-28T11:00:00Z';
+// /digest as Discord registers it (built from commands/ by the adapter).
+const digestCommand = discordCommand(digestDefinition);
 
 describe('/digest and the digest buttons, end to end', () => {
   let world: DigestWorld;

@@ -1,13 +1,14 @@
 import { once } from 'node:events';
 import { type Client, Events, type Interaction, Routes } from 'discord.js';
 import type Keyv from 'keyv';
-import { digest as digestCommand } from '../../commands/digest.ts';
+import { digest as digestDefinition } from '../../commands/digest.ts';
 import { type NewsroomRuntime, openNewsroom } from '../../src/app/runtime.ts';
 import { type Config, parseConfig } from '../../src/core/config.ts';
 import { silentLogger } from '../../src/core/log.ts';
 import { createDigestService, type DigestService } from '../../src/digest/service.ts';
 import { createDigestRepository, type DigestRepository } from '../../src/digest/state.ts';
 import { DIGEST_NAMESPACE, type DigestConfig } from '../../src/digest/types.ts';
+import { discordCommand } from '../../src/discord/adapter.ts';
 import { createDiscordClient } from '../../src/discord/client.ts';
 import { createCooldowns } from '../../src/discord/cooldowns.ts';
 import { DIGEST_COMPONENTS } from '../../src/discord/digest/components.ts';
@@ -100,7 +101,14 @@ export async function startDigestWorld(
       logger: silentLogger,
       now,
     });
-    const deps = { newsroom: runtime.newsroom, store: runtime.store, logger: silentLogger, digest };
+    const deps = {
+      newsroom: runtime.newsroom,
+      store: runtime.store,
+      logger: silentLogger,
+      accounting: { usage: runtime.usage, dailyTokenBudget: config.guildDailyTokenBudget },
+      digest,
+    };
+    const digestCommand = discordCommand(digestDefinition);
     // The bot's own wiring: digest buttons and modals are a component route of the router.
     const router = createRouter({
       commands: [digestCommand],

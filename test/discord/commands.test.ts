@@ -1,10 +1,15 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { ask } from '../../commands/ask.ts';
-import { COMMANDS } from '../../commands/index.ts';
-import { summary } from '../../commands/summary.ts';
-import { usage } from '../../commands/usage.ts';
+import { ask as askCommand } from '../../commands/ask.ts';
+import { summary as summaryCommand } from '../../commands/summary.ts';
+import { usage as usageCommand } from '../../commands/usage.ts';
+import { DISCORD_COMMANDS as COMMANDS, discordCommand } from '../../src/discord/adapter.ts';
 import { commandsBody, commandsHash } from '../../src/discord/deploy.ts';
+
+// The commands as Discord registers and serves them (built from commands/ by the adapter).
+const ask = discordCommand(askCommand);
+const summary = discordCommand(summaryCommand);
+const usage = discordCommand(usageCommand);
 
 const command = (name: string) => {
   const found = COMMANDS.find((c) => c.data.name === name);

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { COMMANDS } from '../../commands/index.ts';
+import { startDiscordBot } from '../../src/app/discord-bot.ts';
 import { type Config, parseConfig } from '../../src/core/config.ts';
-import { startBot } from '../../src/discord/bot.ts';
+import { DISCORD_COMMANDS as COMMANDS } from '../../src/discord/adapter.ts';
 import { commandsBody } from '../../src/discord/deploy.ts';
 import { run } from '../../src/discord/deploy-cli.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
@@ -86,7 +86,7 @@ describe('npm run deploy-commands', () => {
 
 describe('command sync at bot start', () => {
   async function startAndStop(commands = COMMANDS) {
-    const bot = await startBot({
+    const bot = await startDiscordBot({
       config: config(),
       logger: captureLogs().logger,
       client: discord.clientOptions(),

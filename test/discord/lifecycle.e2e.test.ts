@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDiscordBot } from '../../src/app/discord-bot.ts';
 import { openNewsroom } from '../../src/app/runtime.ts';
 import { parseConfig } from '../../src/core/config.ts';
 import { UserFacingError } from '../../src/core/errors.ts';
-import { startBot } from '../../src/discord/bot.ts';
 import { restApiBase } from '../../src/discord/client.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
 import { captureLogs } from './support/harness.ts';
@@ -36,7 +36,7 @@ describe('startBot', () => {
     const config = env();
     const runtime = await openNewsroom(config, logs.logger);
     let storeClosed = false;
-    const bot = await startBot({
+    const bot = await startDiscordBot({
       config,
       logger: logs.logger,
       runtime: {
@@ -60,7 +60,7 @@ describe('startBot', () => {
   });
 
   it('GIVEN no DISCORD_TOKEN THEN refuses to start, saying what to set', async () => {
-    const start = startBot({
+    const start = startDiscordBot({
       config: env({ DISCORD_TOKEN: '' }),
       logger: captureLogs().logger,
       shutdownSignals: [],

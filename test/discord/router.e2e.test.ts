@@ -1,8 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../commands/index.ts';
 import type { Newsroom, ReplyEvent } from '../../src/answer/newsroom-types.ts';
 import { UserFacingError } from '../../src/core/errors.ts';
+import { DISCORD_COMMANDS } from '../../src/discord/adapter.ts';
 import type { SlashCommand } from '../../src/discord/command.ts';
 import type { UserView } from '../fakes/discord/index.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
@@ -91,9 +91,11 @@ let h: BotHarness;
 beforeAll(async () => {
   h = await startHarness({
     newsroom: withFailures,
-    commands: [...COMMANDS, ...misbehaving],
+    commands: [...DISCORD_COMMANDS, ...misbehaving],
     discord: { ackDeadlineMs: ACK_DEADLINE_MS },
-    extraDeps: (client) => ({ greeting: (name: string) => `Hello ${name}, from ${client.user?.username}` }),
+    extraServices: (client) => ({
+      greeting: (name: string) => `Hello ${name}, from ${client.user?.username}`,
+    }),
   });
 });
 afterAll(async () => {

@@ -1,9 +1,9 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../commands/index.ts';
 import { usage } from '../../commands/usage.ts';
 import { estimateCostUsd } from '../../src/answer/anthropic/pricing.ts';
 import type { TokenUsage } from '../../src/answer/types.ts';
+import { DISCORD_COMMANDS, discordCommand } from '../../src/discord/adapter.ts';
 import { faults } from '../fakes/anthropic.ts';
 import type { UserView } from '../fakes/discord/index.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
@@ -49,7 +49,7 @@ let h: BotHarness;
 beforeAll(async () => {
   // A low caching threshold, so the second call reads the article from the prompt cache.
   h = await startHarness({
-    commands: [...COMMANDS, usage],
+    commands: [...DISCORD_COMMANDS, discordCommand(usage)],
     fetch: recordingFetch,
     anthropic: { minCacheablePrefixTokens: 100 },
   });

@@ -55,7 +55,7 @@ export const en = {
   'error.no-matching-article':
     'No stored article seems to be about that. Name one with the article option (start typing to pick from the list).',
   'error.empty-question': 'Please type a question about the article.',
-  'error.question-too-long': 'That question is too long; please keep it under 500 characters.',
+  'error.question-too-long': 'That question is too long; please keep it under {max} characters.',
   'cooldown.wait':
     'You have used /{command} {limit} times in the last minute. You can use it again {retryAt}.',
   'usage.no-guild': '/usage works in a server: it shows that server’s AI use.',
@@ -155,7 +155,7 @@ export const de: Catalogue = {
   'error.no-matching-article':
     'Kein gespeicherter Artikel scheint davon zu handeln. Nenne einen mit der Artikel-Option (tippen, um aus der Liste zu wählen).',
   'error.empty-question': 'Bitte gib eine Frage zum Artikel ein.',
-  'error.question-too-long': 'Die Frage ist zu lang; bitte bleib unter 500 Zeichen.',
+  'error.question-too-long': 'Die Frage ist zu lang; bitte bleib unter {max} Zeichen.',
   'cooldown.wait':
     'Du hast /{command} in der letzten Minute {limit}-mal benutzt. Du kannst es {retryAt} wieder benutzen.',
   'usage.no-guild': '/usage funktioniert auf einem Server: Es zeigt die KI-Nutzung dieses Servers.',

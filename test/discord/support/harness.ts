@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { type DiscordBotOptions, startDiscordBot } from '../../../src/app/discord-bot.ts';
 import { type NewsroomRuntime, openNewsroom } from '../../../src/app/runtime.ts';
 import { type Config, parseConfig } from '../../../src/core/config.ts';
 import type { Logger } from '../../../src/core/log.ts';
-import { type RunningBot, type StartBotOptions, startBot } from '../../../src/discord/bot.ts';
+import type { RunningBot, StartBotOptions } from '../../../src/discord/bot.ts';
 import type { SlashCommand } from '../../../src/discord/command.ts';
 import { ingestPaths } from '../../../src/ingest/files.ts';
 import { type FakeAnthropic, type FakeAnthropicOptions, startFakeAnthropic } from '../../fakes/anthropic.ts';
@@ -50,7 +51,7 @@ export interface HarnessOptions {
   readonly ingest?: boolean;
   readonly commands?: readonly SlashCommand[];
   readonly discord?: FakeDiscordOptions;
-  readonly extraDeps?: StartBotOptions['extraDeps'];
+  readonly extraServices?: DiscordBotOptions['extraServices'];
   /** 'debug' by default, so tests can assert on log lines; benchmarks pass 'silent'. */
   readonly logLevel?: string;
   /** The newsroom's clock (usage days, budget resets). */
@@ -90,14 +91,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
   });
   if (options.ingest !== false) await ingestPaths([SAMPLES_DIR], { store: opened.store, dryRun: false });
   const runtime = options.newsroom ? { ...opened, newsroom: options.newsroom(opened.newsroom) } : opened;
-  const bot = await startBot({
+  const bot = await startDiscordBot({
     config,
     logger: logs.logger,
     runtime,
     client: discord.clientOptions(),
     shutdownSignals: [],
     ...(options.commands ? { commands: options.commands } : {}),
-    ...(options.extraDeps ? { extraDeps: options.extraDeps } : {}),
+    ...(options.extraServices ? { extraServices: options.extraServices } : {}),
     ...(options.live ? { live: options.live } : {}),
   });
   return {

@@ -1,0 +1,77 @@
+import type Keyv from 'keyv';
+import type { Config } from '../core/config.ts';
+import type { Logger } from '../core/log.ts';
+import { createDigestService, type DigestService } from '../digest/service.ts';
+import { DIGEST_NAMESPACE } from '../digest/types.ts';
+import {
+  type BotServicesFactory,
+  type RunningBot,
+  requireDiscordToken,
+  type StartBotOptions,
+  startBot,
+} from '../discord/bot.ts';
+import { createDiscordDigestPort } from '../discord/digest/port.ts';
+import { type NewsroomRuntime, openNewsroom } from './runtime.ts';
+
+export interface DiscordBotOptions extends Omit<StartBotOptions, 'services' | 'meta' | 'close'> {
+  /** The newsroom and its store. Opened from the config when absent; either way the bot closes it on stop. */
+  readonly runtime?: NewsroomRuntime;
+  /** The runtime's `digest` namespace, when the caller already opened it (a memory store is not shared). */
+  readonly digestKeyv?: Keyv;
+  /** Services beyond the commands' own (tests give a Discord-only command one); merged over them. */
+  readonly extraServices?: (client: Parameters<BotServicesFactory>[0]) => object;
+}
+
+export interface DiscordBot extends RunningBot {
+  /** The digest service, once the bot has built it (it posts through the bot's client). */
+  digest(): DigestService | undefined;
+}
+
+/** The commands' services over one opened runtime: newsroom, store, accounting, and the digest service. */
+export function botServices(
+  runtime: NewsroomRuntime,
+  config: Config,
+  logger: Logger,
+  keyv: Keyv,
+): { services: BotServicesFactory; digest(): DigestService | undefined } {
+  let digest: DigestService | undefined;
+  const services: BotServicesFactory = (client) => {
+    digest = createDigestService({
+      port: createDiscordDigestPort(client),
+      keyv,
+      store: runtime.store,
+      newsroom: runtime.newsroom,
+      sourceDisclaimer: config.sourceDisclaimer,
+      catchUpHours: config.digestCatchUpHours,
+      logger,
+    });
+    return {
+      newsroom: runtime.newsroom,
+      store: runtime.store,
+      logger,
+      accounting: { usage: runtime.usage, dailyTokenBudget: config.guildDailyTokenBudget },
+      digest,
+    };
+  };
+  return { services, digest: () => digest };
+}
+
+/**
+ * The Discord bot over the newsroom (opened from the config unless given): the composition the bot process and
+ * the end-to-end tests share. Refuses to start without a token before opening anything.
+ */
+export async function startDiscordBot(options: DiscordBotOptions): Promise<DiscordBot> {
+  const { config, logger } = options;
+  requireDiscordToken(config);
+  const runtime = options.runtime ?? (await openNewsroom(config, logger));
+  const keyv = options.digestKeyv ?? (await runtime.openKeyv(DIGEST_NAMESPACE));
+  const opened = botServices(runtime, config, logger, keyv);
+  const { runtime: _runtime, digestKeyv: _keyv, extraServices, ...bot } = options;
+  const running = await startBot({
+    ...bot,
+    services: (client) => ({ ...opened.services(client), ...extraServices?.(client) }),
+    meta: await runtime.openKeyv('meta'),
+    close: () => runtime.close(),
+  });
+  return { ...running, digest: opened.digest };
+}
