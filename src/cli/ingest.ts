@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import type Keyv from 'keyv';
-import type { Article, ArticleStore } from '../articles/article.ts';
+import type { Article } from '../articles/article.ts';
 import { runWithConfig } from '../core/cli-support.ts';
 import type { Config } from '../core/config.ts';
 import { errorMessage, UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import { type IngestFailure, type IngestOptions, type IngestOutcome, ingestPaths } from '../ingest/files.ts';
 import { ingestUrls, loadFeedDefinitions } from '../ingest/sources.ts';
+import { defaultIngestDeps, type IngestCliDeps, type TextSink } from './ingest-deps.ts';
 import { printFeedStatus, watchSources } from './ingest-watch.ts';
 
 const USAGE = `Usage: npm run ingest -- <file|folder|glob|feed URL|article URL>… [--dry-run] [--json]
@@ -21,35 +22,6 @@ With no argument, ARTICLES_DIR is imported.`;
 const PROGRESS_EVERY_FILES = 500;
 /** Terminal progress: a redrawn line at most this often. */
 const PROGRESS_REDRAW_MS = 100;
-
-export interface TextSink {
-  write(text: string): unknown;
-  readonly isTTY?: boolean;
-}
-
-export interface IngestCliDeps {
-  readonly stdout: TextSink;
-  readonly stderr: TextSink;
-  readonly openStore: (config: Config, logger: Logger) => Promise<ArticleStore>;
-  /** The feeds' HTTP validators and failure state: namespace 'feeds' of the same store. */
-  readonly openFeedState: (config: Config, logger: Logger) => Promise<Keyv>;
-  readonly now: () => number;
-}
-
-const defaultDeps: IngestCliDeps = {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  // Loaded only for a real import, so a dry run never touches (or creates) the store.
-  openStore: async (config, logger) => {
-    const { openArticleStore } = await import('../articles/store.ts');
-    return openArticleStore({ url: config.storeUrl, logger });
-  },
-  openFeedState: async (config, logger) => {
-    const { openKeyv } = await import('../store/keyv.ts');
-    return openKeyv(config.storeUrl, { namespace: 'feeds', logger });
-  },
-  now: () => Date.now(),
-};
 
 /** The kinds of argument ingest knows. Files, folders and globs are imported; the others are reserved. */
 export type SourceKind = 'path' | 'url';
@@ -157,7 +129,7 @@ export async function runIngest(
   argv: readonly string[],
   config: Config,
   logger: Logger,
-  deps: IngestCliDeps = defaultDeps,
+  deps: IngestCliDeps = defaultIngestDeps,
 ): Promise<number> {
   const { values, positionals } = parseIngestFlags(argv);
   if (values.help) {

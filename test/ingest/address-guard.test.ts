@@ -1,12 +1,7 @@
 import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
-import {
-  AddressRefusal,
-  guardedLookup,
-  internalRangeOf,
-  parseAllowedHost,
-  type Resolver,
-} from '../../src/ingest/address-guard.ts';
+import { AddressRefusal, guardedLookup, type Resolver } from '../../src/ingest/address-guard.ts';
+import { internalRangeOf } from '../../src/ingest/internal-ranges.ts';
 
 /** What a socket's lookup hands back: the error, or the addresses the socket will connect to. */
 function lookUp(resolver: Resolver, hostname: string, all: boolean) {
@@ -79,15 +74,5 @@ describe('address guard', () => {
     expect(error).toBeInstanceOf(AddressRefusal);
     expect(error?.message).toBe('mixed.test resolves to 10.0.0.8, a private (RFC 1918) address');
     expect(addresses).toEqual([]);
-  });
-
-  it('GIVEN FETCH_ALLOW_HOSTS entries THEN host alone means any port and IPs are read as a URL reads them', () => {
-    expect(parseAllowedHost('Wiki.Corp.Example')).toEqual({ hostname: 'wiki.corp.example', port: null });
-    expect(parseAllowedHost('10.0.0.5:8080')).toEqual({ hostname: '10.0.0.5', port: 8080 });
-    expect(parseAllowedHost('0x0a000005:443')).toEqual({ hostname: '10.0.0.5', port: 443 });
-    expect(parseAllowedHost('[FD00::5]:8443')).toEqual({ hostname: '[fd00::5]', port: 8443 });
-    expect(parseAllowedHost('::1')).toEqual({ hostname: '[::1]', port: null });
-    for (const bad of ['http://wiki.corp.example', 'wiki/path', 'host:0', 'host:70000', 'user@host', ''])
-      expect(parseAllowedHost(bad), bad).toBeNull();
   });
 });
