@@ -143,10 +143,10 @@ export interface DestinationRouter {
 }
 
 export interface DestinationRouterOptions {
-  readonly resolver?: Resolver;
+  readonly resolver?: Resolver | undefined;
   /** FETCH_ALLOW_HOSTS entries (see parseAllowedHost). */
-  readonly allowHosts?: readonly string[];
-  readonly origins?: OriginMemory;
+  readonly allowHosts?: readonly string[] | undefined;
+  readonly origins?: OriginMemory | undefined;
 }
 
 export function createDestinationRouter(options: DestinationRouterOptions = {}): DestinationRouter {

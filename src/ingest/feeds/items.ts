@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../../articles/article.ts';
 import { canonicalUrl } from '../../articles/url.ts';
-import { HttpError, type PoliteFetcher } from '../http.ts';
+import type { PoliteFetcher } from '../http.ts';
+import { HttpError } from '../http-errors.ts';
 import { buildArticle } from '../web/article.ts';
 import type { ExtractedPage } from '../web/extract.ts';
 import { fetchArticlePage } from '../web/page.ts';
