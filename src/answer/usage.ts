@@ -76,7 +76,7 @@ export interface UsageLedgerOptions {
    * A guild's time zone (the one its digest is posted in), so its day — and its daily budget — turns at its own
    * midnight; UTC for guilds without one, and outside guilds.
    */
-  readonly zoneOf?: ZoneOf;
+  readonly zoneOf?: ZoneOf | undefined;
 }
 
 /** A guild's time zone (the one its digest is posted in); null or undefined when it has none. */
