@@ -5,8 +5,14 @@ import { runWithConfig } from '../core/cli-support.ts';
 import type { Config } from '../core/config.ts';
 import { errorMessage, UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
-import { type IngestFailure, type IngestOptions, type IngestOutcome, ingestPaths } from '../ingest/files.ts';
-import { ingestUrls, loadFeedDefinitions } from '../ingest/sources.ts';
+import {
+  type IngestFailure,
+  type IngestOptions,
+  type IngestOutcome,
+  type IngestTarget,
+  ingestPaths,
+} from '../ingest/files.ts';
+import { type IngestionTarget, ingestUrls, loadFeedDefinitions } from '../ingest/sources.ts';
 import { defaultIngestDeps, type IngestCliDeps, type TextSink } from './ingest-deps.ts';
 import { printFeedStatus, watchSources } from './ingest-watch.ts';
 
@@ -40,18 +46,23 @@ function sourceHandlers(config: Config, feedState: Keyv | undefined): Record<Sou
       ingestUrls(
         urls,
         {
-          ...(options.store ? { store: options.store } : {}),
-          ...(feedState ? { feedState } : {}),
-          ...(options.logger ? { logger: options.logger } : {}),
+          ...urlTarget(options, feedState),
+          logger: options.logger,
           feeds: await loadFeedDefinitions(config.feeds.urls, config.feeds.file),
           fetching: config.fetch,
-          dryRun: options.dryRun,
           onArticle: (article, outcome) =>
             options.onArticle?.({ path: article.url ?? article.id, article, outcome, warnings: [] }),
         },
         options.onFailure,
       ),
   };
+}
+
+/** A dry run writes nowhere; otherwise runIngest has opened the feeds' state, as URLs are among the sources. */
+function urlTarget(target: IngestTarget, feedState: Keyv | undefined): IngestionTarget {
+  if (target.dryRun) return { dryRun: true, store: target.store };
+  if (!feedState) throw new Error('ingest: URLs to store need the feeds state');
+  return { store: target.store, feedState };
 }
 
 function parseIngestFlags(argv: readonly string[]) {
@@ -142,13 +153,14 @@ export async function runIngest(
   const sources = positionals.length > 0 ? positionals : config.articlesDir ? [config.articlesDir] : [];
   if (sources.length === 0) throw new UserFacingError(`Nothing to import.\n${USAGE}`, 'usage');
   const progress = progressPrinter(deps.stderr, deps.now);
-  const store = dryRun ? undefined : await deps.openStore(config, logger);
+  const target: IngestTarget = dryRun
+    ? { dryRun: true }
+    : { dryRun: false, store: await deps.openStore(config, logger) };
   const needsFeedState = !dryRun && sources.some((source) => sourceKind(source) === 'url');
   const feedState = needsFeedState ? await deps.openFeedState(config, logger) : undefined;
   try {
     const outcome = await ingestSources(sources, sourceHandlers(config, feedState), {
-      ...(store ? { store } : {}),
-      dryRun,
+      ...target,
       logger,
       onProgress: progress.show,
       onFailure: (failure: IngestFailure) => {
@@ -167,7 +179,7 @@ export async function runIngest(
   } finally {
     progress.clear();
     await feedState?.disconnect();
-    await store?.close();
+    await target.store?.close();
   }
 }
 
