@@ -56,7 +56,7 @@ export type FetchOutcome = FetchedBody | NotModified;
 export interface GetOptions {
   readonly validators?: Validators;
   readonly accept?: string;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   readonly maxBodyBytes?: number;
   /**
    * The operator-configured URL (a feed) this URL was found in: only that URL's origin is trusted, every other

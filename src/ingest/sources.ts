@@ -93,7 +93,7 @@ function pollDeps(
       }),
     now,
     logger: deps.logger ?? silentLogger,
-    ...(extra.signal ? { signal: extra.signal } : {}),
+    signal: extra.signal,
     ...(deps.onArticle ? { onArticle: deps.onArticle } : {}),
   };
 }

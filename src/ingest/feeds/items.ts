@@ -71,7 +71,7 @@ export interface ItemContext {
   /** Treats every URL as the feed's content (contentFetcher): internal addresses only on the feed's origin. */
   readonly fetcher: PoliteFetcher;
   readonly now: Date;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface ItemArticle {

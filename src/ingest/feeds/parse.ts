@@ -177,7 +177,7 @@ export function parseFeedJob(job: FeedJob): FeedJobResult {
 export async function parseFeedOffThread(
   text: string,
   url: string,
-  options: { readonly signal?: AbortSignal; readonly pool?: WorkerPool } = {},
+  options: { readonly signal?: AbortSignal | undefined; readonly pool?: WorkerPool } = {},
 ): Promise<ParsedFeed> {
   const pool = options.pool ?? processIngestPool();
   const result = await runWorkerJob<FeedJobResult>(
