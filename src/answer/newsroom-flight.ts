@@ -1,10 +1,10 @@
 import type { Article } from '../articles/article.ts';
+import { translator } from '../core/i18n/index.ts';
 import { Broadcast } from './broadcast.ts';
 import { bookkeep, type Job, type Room } from './newsroom-deps.ts';
-import { isUncited, withheldReply } from './newsroom-grounding.ts';
 import { offlineReply, warnOperator } from './newsroom-offline.ts';
 import type { ReplyEvent, RequestContext } from './newsroom-types.ts';
-import type { Answerer, AnswerResult } from './types.ts';
+import type { AnswerEvent, Answerer, AnswerResult } from './types.ts';
 
 /**
  * Single flight: the model's reply for `key`, from a call already running for an identical request, or from a new
@@ -72,14 +72,6 @@ async function streamModel(
   return isUncited(result) ? withhold(room, job, article, result) : result;
 }
 
-function withhold(room: Room, job: Job, article: Article, uncited: AnswerResult): Promise<AnswerResult> {
-  const { kind, language } = job.identity(article);
-  room.logger.info({ kind, article: article.id }, 'model reply cited nothing; not shown as the answer');
-  const offline = () => job.run(room.offline, article);
-  const onError = (error: unknown) => room.logger.warn({ err: error }, 'offline sentences unavailable');
-  return withheldReply(uncited, kind, language, offline, onError);
-}
-
 /** The model failed: the flight gets the labelled offline answer instead (after a restart if text was shown). */
 async function failOver(
   room: Room,
@@ -126,4 +118,46 @@ async function* joinFlight(
     await bookkeep(room, room.usage.recordCachedReply(context.guildId));
     yield { type: 'done', result: { ...event.result, cached: true } };
   }
+}
+
+/**
+ * A model answer or summary that cites nothing cannot be checked against the article, so it is never shown as the
+ * article's answer. (A reply with the not-in-article marker is already answered: false and needs no citation.)
+ */
+function isUncited(result: AnswerResult): boolean {
+  return result.provider === 'anthropic' && result.answered && result.citations.length === 0;
+}
+
+async function offlineResult(events: AsyncIterable<AnswerEvent>): Promise<AnswerResult | undefined> {
+  let result: AnswerResult | undefined;
+  for await (const event of events) if (event.type === 'done') result = event.result;
+  return result;
+}
+
+/**
+ * The reply that replaces an uncited model answer: "the article does not support an answer", then — when the
+ * offline answerer finds something — its sentences, labelled as such, with their quotes. answered: false either
+ * way; the model call (usage, model name) is still reported, since it was made and paid for.
+ */
+async function withhold(
+  room: Room,
+  job: Job,
+  article: Article,
+  uncited: AnswerResult,
+): Promise<AnswerResult> {
+  const { kind, language } = job.identity(article);
+  room.logger.info({ kind, article: article.id }, 'model reply cited nothing; not shown as the answer');
+  const t = translator(language);
+  const extract = await offlineResult(job.run(room.offline, article)).catch((error: unknown) => {
+    room.logger.warn({ err: error }, 'offline sentences unavailable');
+    return undefined;
+  });
+  const usable = extract?.answered === true && extract.citations.length > 0 ? extract : undefined;
+  const lines = [t(kind === 'answer' ? 'reply.unsupported.answer' : 'reply.unsupported.summary')];
+  if (usable) {
+    const label =
+      kind === 'answer' ? 'reply.unsupported.offline-answer' : 'reply.unsupported.offline-summary';
+    lines.push('', t(label), usable.text);
+  }
+  return { ...uncited, text: lines.join('\n'), answered: false, citations: usable?.citations ?? [] };
 }
