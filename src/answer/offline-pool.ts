@@ -5,10 +5,11 @@ import {
   createWorkerPool,
   WORKER_IDLE_MS,
   WORKER_MAX_HEAP_MB,
-  WorkerJobError,
+  type WorkerJobError,
   type WorkerPool,
   type WorkerPoolOptions,
 } from '../core/workers/pool.ts';
+import { runWorkerJob } from '../core/workers/run-job.ts';
 import { readableParagraphs } from './extractive/document.ts';
 import { createExtractiveAnswerer } from './extractive/index.ts';
 import type { AnswerEvent, Answerer, AnswerOptions, SummarizeOptions } from './types.ts';
@@ -62,8 +63,7 @@ function readablePart(article: Article): Article {
 }
 
 /** Errors a member sees: what happened and what to do. */
-function explain(error: unknown): unknown {
-  if (!(error instanceof WorkerJobError)) return error;
+function explain(error: WorkerJobError): Error | undefined {
   if (error.failure === 'over-budget' || error.failure === 'crashed') {
     return new UserFacingError(
       'This article is too much for the offline answer (it was stopped after its time limit). Try a shorter article.',
@@ -76,24 +76,15 @@ function explain(error: unknown): unknown {
       'offline-busy',
     );
   }
-  return error;
+  return undefined;
 }
 
 async function* replay(pool: WorkerPool, job: OfflineJob, signal?: AbortSignal): AsyncGenerator<AnswerEvent> {
   const { options, ...rest } = job;
   // An AbortSignal cannot cross to the worker; the pool ends the job (and its worker) when it fires.
   const { signal: _omitted, ...plainOptions } = options;
-  let events: AnswerEvent[];
-  try {
-    events = await pool.run<AnswerEvent[]>(
-      OFFLINE_JOB,
-      { ...rest, article: readablePart(job.article), options: plainOptions },
-      signal ? { signal } : {},
-    );
-  } catch (error) {
-    throw explain(error);
-  }
-  yield* events;
+  const input = { ...rest, article: readablePart(job.article), options: plainOptions };
+  yield* await runWorkerJob<AnswerEvent[]>(pool, OFFLINE_JOB, input, signal, explain);
 }
 
 export function createPooledOfflineAnswerer(pool: WorkerPool): Answerer {

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
  * are declared here; a file that uses an undeclared one, or leaves a declared one out, fails at load (naming the file
  * and the placeholder), so a typo never reaches the model as a literal `{{…}}` or a silent gap.
  */
-export type PromptName = 'summary' | 'ask' | 'digest';
-export const PROMPT_NAMES: readonly PromptName[] = ['summary', 'ask', 'digest'];
+export type PromptName = 'summary' | 'ask';
+export const PROMPT_NAMES: readonly PromptName[] = ['summary', 'ask'];
 
 /** An ask reply that starts with this marker means "the article does not say" (stripped before anyone sees it). */
 export const NOT_IN_ARTICLE_MARKER = '[NOT_IN_ARTICLE]';
@@ -17,7 +17,6 @@ export const NOT_IN_ARTICLE_MARKER = '[NOT_IN_ARTICLE]';
 /** Word limits the prompts state; the code sizes max_tokens and Discord replies on the same numbers. */
 export const SUMMARY_MAX_WORDS = { brief: 50, standard: 120, detailed: 300 } as const;
 export const ASK_MAX_WORDS = 150;
-export const DIGEST_MAX_WORDS = 45;
 
 /**
  * Bump when the per-request wording built in code (src/answer/anthropic/request.ts) changes meaning: it is part of
@@ -35,7 +34,6 @@ export const PROMPT_DEFAULTS: Readonly<Record<PromptName, PromptValues>> = {
     detailed_words: String(SUMMARY_MAX_WORDS.detailed),
   },
   ask: { not_in_article_marker: NOT_IN_ARTICLE_MARKER, max_words: String(ASK_MAX_WORDS) },
-  digest: { max_words: String(DIGEST_MAX_WORDS) },
 };
 
 export interface Prompt {
@@ -129,7 +127,7 @@ export function parsePrompt(name: PromptName, template: string, file: string): P
   };
 }
 
-/** Reads and validates prompts/{summary,ask,digest}.md once; throws a PromptError naming the file on a problem. */
+/** Reads and validates prompts/{summary,ask}.md once; throws a PromptError naming the file on a problem. */
 export async function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR): Promise<Prompts> {
   const entries = await Promise.all(
     PROMPT_NAMES.map(async (name) => {
@@ -147,9 +145,4 @@ export async function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR): Promise<Pr
     }),
   );
   return Object.freeze(Object.fromEntries(entries) as Record<PromptName, Prompt>);
-}
-
-/** Fills one named prompt (the declared defaults unless values are given). */
-export function renderPrompt(prompts: Prompts, name: PromptName, values?: PromptValues): string {
-  return prompts[name].render(values);
 }

@@ -76,8 +76,11 @@ export interface UsageLedgerOptions {
    * A guild's time zone (the one its digest is posted in), so its day — and its daily budget — turns at its own
    * midnight; UTC for guilds without one, and outside guilds.
    */
-  readonly zoneOf?: (guildId: string) => Promise<string | null | undefined>;
+  readonly zoneOf?: ZoneOf | undefined;
 }
+
+/** A guild's time zone (the one its digest is posted in); null or undefined when it has none. */
+export type ZoneOf = (guildId: string) => Promise<string | null | undefined>;
 
 /**
  * Per guild per day counters in keyv. Updates to one key are serialised in this process so concurrent replies never
@@ -89,11 +92,59 @@ export function createUsageLedger(
   now: () => Date = () => new Date(),
   options: UsageLedgerOptions = {},
 ): UsageLedger {
+  const write = carryingWriter(keyv, options.retryMs ?? CARRIED_RETRY_MS);
+  const zoneFor = zoneClock(now, options.zoneOf);
+  const today = async (guildId: string | null) => localDate(now(), await zoneFor(guildId));
+  const update = async (guildId: string | null, change: Change): Promise<void> => {
+    const date = await today(guildId);
+    return write(keyFor(guildId, date), date, change);
+  };
+  return {
+    recordModelCall: (guildId, model, usage) => update(guildId, modelCall(model, usage)),
+    recordCachedReply: (guildId) =>
+      update(guildId, (day) => ({ ...day, cachedReplies: day.cachedReplies + 1 })),
+    recordOfflineReply: (guildId) =>
+      update(guildId, (day) => ({ ...day, offlineReplies: day.offlineReplies + 1 })),
+    async days(guildId, count) {
+      const last = await today(guildId);
+      const dates = Array.from({ length: count }, (_, i) => daysBefore(last, count - 1 - i));
+      const stored = await Promise.all(dates.map((date) => keyv.get<UsageDay>(keyFor(guildId, date))));
+      return dates.map((date, i) => stored[i] ?? emptyDay(date));
+    },
+    async claimBudgetNotice(guildId) {
+      const key = `notice:${keyFor(guildId, await today(guildId))}`;
+      if (await keyv.get(key)) return false;
+      await keyv.set(key, true, 2 * DAY_MS);
+      return true;
+    },
+    async accountingDay(guildId) {
+      const zone = await zoneFor(guildId);
+      return { zone, endsAt: nextMidnight(now(), zone) };
+    },
+  };
+}
+
+const keyFor = (guildId: string | null, date: string) => `${guildId ?? NO_GUILD}:${date}`;
+
+const modelCall =
+  (model: string, usage: TokenUsage): Change =>
+  (day) => ({
+    ...day,
+    modelCalls: day.modelCalls + 1,
+    inputTokens: day.inputTokens + usage.inputTokens,
+    outputTokens: day.outputTokens + usage.outputTokens,
+    cacheReadTokens: day.cacheReadTokens + usage.cacheReadTokens,
+    cacheWriteTokens: day.cacheWriteTokens + usage.cacheWriteTokens,
+    costUsd: day.costUsd + estimateCostUsd(model, usage),
+  });
+
+type Write = (key: string, date: string, change: Change) => Promise<void>;
+
+/** Serialised read-modify-writes per key; a change the store refused is carried and retried (see createUsageLedger). */
+function carryingWriter(keyv: Keyv, retryMs: number): Write {
   const queues = new Map<string, Promise<unknown>>();
   const carried = new Map<string, Change[]>();
   const retryTimers = new Map<string, NodeJS.Timeout>();
-  const retryMs = options.retryMs ?? CARRIED_RETRY_MS;
-  const keyFor = (guildId: string | null, date: string) => `${guildId ?? NO_GUILD}:${date}`;
 
   function carry(key: string, date: string, change: Change): void {
     const changes = carried.get(key) ?? [];
@@ -130,11 +181,17 @@ export function createUsageLedger(
     return next;
   }
 
+  return write;
+}
+
+/** The time zone each guild's days are counted in, remembered for ZONE_CACHE_MS; UTC without a `zoneOf`. */
+function zoneClock(now: () => Date, zoneOf: ZoneOf | undefined): (guildId: string | null) => Promise<string> {
+  if (!zoneOf) return () => Promise.resolve(DEFAULT_ZONE);
   const zones = new Map<string, { readonly zone: string; readonly until: number }>();
   const lookups = new Map<string, Promise<string>>();
-  async function lookUpZone(guildId: string, zoneOf: NonNullable<UsageLedgerOptions['zoneOf']>) {
+  async function lookUpZone(guildId: string, lookUp: ZoneOf) {
     try {
-      const zone = (await zoneOf(guildId)) ?? DEFAULT_ZONE;
+      const zone = (await lookUp(guildId)) ?? DEFAULT_ZONE;
       zones.set(guildId, { zone, until: now().getTime() + ZONE_CACHE_MS });
       return zone;
     } catch {
@@ -145,52 +202,13 @@ export function createUsageLedger(
       lookups.delete(guildId);
     }
   }
-  function zoneFor(guildId: string | null): Promise<string> {
-    if (guildId === null || !options.zoneOf) return Promise.resolve(DEFAULT_ZONE);
+  return (guildId) => {
+    if (guildId === null) return Promise.resolve(DEFAULT_ZONE);
     const known = zones.get(guildId);
     if (known && known.until > now().getTime()) return Promise.resolve(known.zone);
     // One lookup at a time per guild: concurrent requests share it, so they agree on the zone.
-    const pending = lookups.get(guildId) ?? lookUpZone(guildId, options.zoneOf);
+    const pending = lookups.get(guildId) ?? lookUpZone(guildId, zoneOf);
     lookups.set(guildId, pending);
     return pending;
-  }
-  const today = async (guildId: string | null) => localDate(now(), await zoneFor(guildId));
-
-  async function update(guildId: string | null, change: Change): Promise<void> {
-    const date = await today(guildId);
-    return write(keyFor(guildId, date), date, change);
-  }
-
-  return {
-    recordModelCall: (guildId, model, usage) =>
-      update(guildId, (day) => ({
-        ...day,
-        modelCalls: day.modelCalls + 1,
-        inputTokens: day.inputTokens + usage.inputTokens,
-        outputTokens: day.outputTokens + usage.outputTokens,
-        cacheReadTokens: day.cacheReadTokens + usage.cacheReadTokens,
-        cacheWriteTokens: day.cacheWriteTokens + usage.cacheWriteTokens,
-        costUsd: day.costUsd + estimateCostUsd(model, usage),
-      })),
-    recordCachedReply: (guildId) =>
-      update(guildId, (day) => ({ ...day, cachedReplies: day.cachedReplies + 1 })),
-    recordOfflineReply: (guildId) =>
-      update(guildId, (day) => ({ ...day, offlineReplies: day.offlineReplies + 1 })),
-    async days(guildId, count) {
-      const last = await today(guildId);
-      const dates = Array.from({ length: count }, (_, i) => daysBefore(last, count - 1 - i));
-      const stored = await Promise.all(dates.map((date) => keyv.get<UsageDay>(keyFor(guildId, date))));
-      return dates.map((date, i) => stored[i] ?? emptyDay(date));
-    },
-    async claimBudgetNotice(guildId) {
-      const key = `notice:${keyFor(guildId, await today(guildId))}`;
-      if (await keyv.get(key)) return false;
-      await keyv.set(key, true, 2 * DAY_MS);
-      return true;
-    },
-    async accountingDay(guildId) {
-      const zone = await zoneFor(guildId);
-      return { zone, endsAt: nextMidnight(now(), zone) };
-    },
   };
 }

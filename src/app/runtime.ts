@@ -1,11 +1,12 @@
 import type Keyv from 'keyv';
 import { classifyAnthropicError, createAnthropicAnswerer } from '../answer/anthropic/provider.ts';
 import { createAnswerCache } from '../answer/cache.ts';
-import { createNewsroom } from '../answer/newsroom.ts';
+import { createNewsroom, type NewsroomSettings } from '../answer/newsroom.ts';
 import type { Newsroom } from '../answer/newsroom-types.ts';
 import { createOfflinePool, createPooledOfflineAnswerer } from '../answer/offline-pool.ts';
-import { loadPrompts } from '../answer/prompts.ts';
-import { createUsageLedger, type UsageLedger } from '../answer/usage.ts';
+import { loadPrompts, type Prompts } from '../answer/prompts.ts';
+import type { Answerer } from '../answer/types.ts';
+import { createUsageLedger, type UsageLedger, type ZoneOf } from '../answer/usage.ts';
 import type { ArticleStore } from '../articles/article.ts';
 import { openArticleStore } from '../articles/store.ts';
 import type { Config } from '../core/config.ts';
@@ -26,15 +27,17 @@ export interface NewsroomRuntime {
   close(): Promise<void>;
 }
 
+interface RuntimeOptions {
+  fetch?: typeof fetch;
+  now?: () => Date;
+  /** A guild's time zone for its usage days and budget (the bot passes its digest zone); else UTC. */
+  zoneOf?: ZoneOf;
+}
+
 export async function openNewsroom(
   config: Config,
   logger: Logger,
-  options: {
-    fetch?: typeof fetch;
-    now?: () => Date;
-    /** A guild's time zone for its usage days and budget (the bot passes its digest zone); else UTC. */
-    zoneOf?: (guildId: string) => Promise<string | null | undefined>;
-  } = {},
+  options: RuntimeOptions = {},
 ): Promise<NewsroomRuntime> {
   const now = options.now ?? (() => new Date());
   const opened: Keyv[] = [];
@@ -45,27 +48,11 @@ export async function openNewsroom(
   };
   const store = await openArticleStore({ url: config.storeUrl, logger, now });
   const prompts = await loadPrompts();
-  const usage = createUsageLedger(
-    await keyvFor('usage'),
-    now,
-    options.zoneOf ? { zoneOf: options.zoneOf } : {},
-  );
+  const usage = createUsageLedger(await keyvFor('usage'), now, { zoneOf: options.zoneOf });
   const cache = createAnswerCache(await keyvFor('answers'), (error) =>
     logger.warn({ err: error }, 'answer cache'),
   );
-  const { apiKey } = config.anthropic;
-  const model = apiKey
-    ? createAnthropicAnswerer({
-        apiKey,
-        ...(config.anthropic.baseUrl ? { baseURL: config.anthropic.baseUrl } : {}),
-        model: config.anthropic.model,
-        timeoutMs: config.anthropic.timeoutMs,
-        maxRetries: config.anthropic.maxRetries,
-        prompts,
-        logger,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      })
-    : null;
+  const model = modelFor(config, prompts, logger, options.fetch);
   // Offline answers run in worker threads: a stranger's long article must not stall the event loop.
   const offlinePool = createOfflinePool();
   const newsroom = createNewsroom({
@@ -77,12 +64,7 @@ export async function openNewsroom(
     usage,
     classifyError: classifyAnthropicError,
     promptHash: (kind) => prompts[kind === 'summary' ? 'summary' : 'ask'].hash,
-    settings: {
-      sourceDisclaimer: config.sourceDisclaimer,
-      summaryTtlMs: config.cache.summaryTtlHours * HOUR_MS,
-      answerTtlMs: config.cache.answerTtlHours * HOUR_MS,
-      guildDailyTokenBudget: config.guildDailyTokenBudget,
-    },
+    settings: newsroomSettings(config),
     logger,
     now,
   });
@@ -97,5 +79,35 @@ export async function openNewsroom(
       await store.close();
       await Promise.all([offlinePool.close(), closeProcessIngestPool()]);
     },
+  };
+}
+
+/** The Anthropic answerer when an API key is configured; null sends every request to the offline answerer. */
+function modelFor(
+  config: Config,
+  prompts: Prompts,
+  logger: Logger,
+  fetch: typeof globalThis.fetch | undefined,
+): Answerer | null {
+  const { apiKey, baseUrl, model, timeoutMs, maxRetries } = config.anthropic;
+  if (!apiKey) return null;
+  return createAnthropicAnswerer({
+    apiKey,
+    baseURL: baseUrl,
+    model,
+    timeoutMs,
+    maxRetries,
+    prompts,
+    logger,
+    fetch,
+  });
+}
+
+function newsroomSettings(config: Config): NewsroomSettings {
+  return {
+    sourceDisclaimer: config.sourceDisclaimer,
+    summaryTtlMs: config.cache.summaryTtlHours * HOUR_MS,
+    answerTtlMs: config.cache.answerTtlHours * HOUR_MS,
+    guildDailyTokenBudget: config.guildDailyTokenBudget,
   };
 }

@@ -62,7 +62,7 @@ async function configuredAnswerer(
   if (!apiKey) return { answerer: createExtractiveAnswerer(), model: EXTRACTIVE_MODEL };
   const answerer = createAnthropicAnswerer({
     apiKey,
-    ...(config.anthropic.baseUrl ? { baseURL: config.anthropic.baseUrl } : {}),
+    baseURL: config.anthropic.baseUrl,
     model: config.anthropic.model,
     timeoutMs: config.anthropic.timeoutMs,
     maxRetries: config.anthropic.maxRetries,

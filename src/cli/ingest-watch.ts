@@ -2,7 +2,7 @@ import { nextShutdownSignal } from '../core/cli-support.ts';
 import type { Config } from '../core/config.ts';
 import type { Logger } from '../core/log.ts';
 import { feedStatus, formatFeedStatus, loadFeedDefinitions, startIngestion } from '../ingest/sources.ts';
-import type { IngestCliDeps } from './ingest.ts';
+import type { IngestCliDeps } from './ingest-deps.ts';
 
 /**
  * `ingest --watch`: the ingestion half of the bot as its own process, writing to the same store (the bot picks the

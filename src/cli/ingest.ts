@@ -1,12 +1,19 @@
 import { parseArgs } from 'node:util';
 import type Keyv from 'keyv';
-import type { Article, ArticleStore } from '../articles/article.ts';
+import type { Article } from '../articles/article.ts';
 import { runWithConfig } from '../core/cli-support.ts';
 import type { Config } from '../core/config.ts';
 import { errorMessage, UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
-import { type IngestFailure, type IngestOptions, type IngestOutcome, ingestPaths } from '../ingest/files.ts';
-import { ingestUrls, loadFeedDefinitions } from '../ingest/sources.ts';
+import {
+  type IngestFailure,
+  type IngestOptions,
+  type IngestOutcome,
+  type IngestTarget,
+  ingestPaths,
+} from '../ingest/files.ts';
+import { type IngestionTarget, ingestUrls, loadFeedDefinitions } from '../ingest/sources.ts';
+import { defaultIngestDeps, type IngestCliDeps, type TextSink } from './ingest-deps.ts';
 import { printFeedStatus, watchSources } from './ingest-watch.ts';
 
 const USAGE = `Usage: npm run ingest -- <file|folder|glob|feed URL|article URL>… [--dry-run] [--json]
@@ -21,35 +28,6 @@ With no argument, ARTICLES_DIR is imported.`;
 const PROGRESS_EVERY_FILES = 500;
 /** Terminal progress: a redrawn line at most this often. */
 const PROGRESS_REDRAW_MS = 100;
-
-export interface TextSink {
-  write(text: string): unknown;
-  readonly isTTY?: boolean;
-}
-
-export interface IngestCliDeps {
-  readonly stdout: TextSink;
-  readonly stderr: TextSink;
-  readonly openStore: (config: Config, logger: Logger) => Promise<ArticleStore>;
-  /** The feeds' HTTP validators and failure state: namespace 'feeds' of the same store. */
-  readonly openFeedState: (config: Config, logger: Logger) => Promise<Keyv>;
-  readonly now: () => number;
-}
-
-const defaultDeps: IngestCliDeps = {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  // Loaded only for a real import, so a dry run never touches (or creates) the store.
-  openStore: async (config, logger) => {
-    const { openArticleStore } = await import('../articles/store.ts');
-    return openArticleStore({ url: config.storeUrl, logger });
-  },
-  openFeedState: async (config, logger) => {
-    const { openKeyv } = await import('../store/keyv.ts');
-    return openKeyv(config.storeUrl, { namespace: 'feeds', logger });
-  },
-  now: () => Date.now(),
-};
 
 /** The kinds of argument ingest knows. Files, folders and globs are imported; the others are reserved. */
 export type SourceKind = 'path' | 'url';
@@ -68,18 +46,23 @@ function sourceHandlers(config: Config, feedState: Keyv | undefined): Record<Sou
       ingestUrls(
         urls,
         {
-          ...(options.store ? { store: options.store } : {}),
-          ...(feedState ? { feedState } : {}),
-          ...(options.logger ? { logger: options.logger } : {}),
+          ...urlTarget(options, feedState),
+          logger: options.logger,
           feeds: await loadFeedDefinitions(config.feeds.urls, config.feeds.file),
           fetching: config.fetch,
-          dryRun: options.dryRun,
           onArticle: (article, outcome) =>
             options.onArticle?.({ path: article.url ?? article.id, article, outcome, warnings: [] }),
         },
         options.onFailure,
       ),
   };
+}
+
+/** A dry run writes nowhere; otherwise runIngest has opened the feeds' state, as URLs are among the sources. */
+function urlTarget(target: IngestTarget, feedState: Keyv | undefined): IngestionTarget {
+  if (target.dryRun) return { dryRun: true, store: target.store };
+  if (!feedState) throw new Error('ingest: URLs to store need the feeds state');
+  return { store: target.store, feedState };
 }
 
 function parseIngestFlags(argv: readonly string[]) {
@@ -157,7 +140,7 @@ export async function runIngest(
   argv: readonly string[],
   config: Config,
   logger: Logger,
-  deps: IngestCliDeps = defaultDeps,
+  deps: IngestCliDeps = defaultIngestDeps,
 ): Promise<number> {
   const { values, positionals } = parseIngestFlags(argv);
   if (values.help) {
@@ -170,13 +153,14 @@ export async function runIngest(
   const sources = positionals.length > 0 ? positionals : config.articlesDir ? [config.articlesDir] : [];
   if (sources.length === 0) throw new UserFacingError(`Nothing to import.\n${USAGE}`, 'usage');
   const progress = progressPrinter(deps.stderr, deps.now);
-  const store = dryRun ? undefined : await deps.openStore(config, logger);
+  const target: IngestTarget = dryRun
+    ? { dryRun: true }
+    : { dryRun: false, store: await deps.openStore(config, logger) };
   const needsFeedState = !dryRun && sources.some((source) => sourceKind(source) === 'url');
   const feedState = needsFeedState ? await deps.openFeedState(config, logger) : undefined;
   try {
     const outcome = await ingestSources(sources, sourceHandlers(config, feedState), {
-      ...(store ? { store } : {}),
-      dryRun,
+      ...target,
       logger,
       onProgress: progress.show,
       onFailure: (failure: IngestFailure) => {
@@ -195,7 +179,7 @@ export async function runIngest(
   } finally {
     progress.clear();
     await feedState?.disconnect();
-    await store?.close();
+    await target.store?.close();
   }
 }
 

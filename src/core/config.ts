@@ -1,6 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-import { parseAllowedHost } from '../ingest/address-guard.ts';
+import { parseAllowedHost } from './allowed-host.ts';
 import { redactCredentials } from './log.ts';
 
 /** The site's own disclaimer, used when an article carries none and no SOURCE_DISCLAIMER is set. */

@@ -1,5 +1,4 @@
 import pino, { type Logger } from 'pino';
-import type { Config } from './config.ts';
 
 export type { Logger };
 
@@ -65,8 +64,15 @@ function urlPassword(url: string): string[] {
   }
 }
 
+/** The parts of the Config (src/core/config.ts) that hold secrets; spelled out, as config imports this module. */
+export interface ConfiguredSecrets {
+  readonly discord: { readonly token: string | undefined };
+  readonly anthropic: { readonly apiKey: string | undefined };
+  readonly storeUrl: string;
+}
+
 /** The configured secrets a log line must never carry: the bot token, the API key, the store password. */
-export function secretsOf(config: Pick<Config, 'discord' | 'anthropic' | 'storeUrl'>): string[] {
+export function secretsOf(config: ConfiguredSecrets): string[] {
   const candidates = [config.discord.token, config.anthropic.apiKey, ...urlPassword(config.storeUrl)];
   const secrets = candidates.filter((secret): secret is string => (secret?.length ?? 0) >= MIN_SECRET_CHARS);
   return [...new Set(secrets)];

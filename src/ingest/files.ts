@@ -33,10 +33,14 @@ export interface IngestedArticle {
   readonly warnings: readonly string[];
 }
 
-export interface IngestOptions {
-  /** Required unless dryRun. */
-  readonly store?: ArticleStore;
-  readonly dryRun: boolean;
+/** Where an import writes: the store, or nowhere in a dry run (which only parses; a store given is not used). */
+export type IngestTarget =
+  | { readonly dryRun: false; readonly store: ArticleStore }
+  | { readonly dryRun: true; readonly store?: ArticleStore | undefined };
+
+export type IngestOptions = IngestTarget & IngestCallbacks;
+
+export interface IngestCallbacks {
   /** Called in input order, once per parsed article. */
   readonly onArticle?: (ingested: IngestedArticle) => void;
   readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
@@ -59,8 +63,6 @@ type FileResult = { readonly failure: IngestFailure } | { readonly ingested: Ing
  * UserFacingError that says how far it got).
  */
 export async function ingestPaths(paths: readonly string[], options: IngestOptions): Promise<IngestOutcome> {
-  const { store, dryRun } = options;
-  if (!dryRun && store === undefined) throw new Error('ingestPaths: a store is required unless dryRun');
   const outcome: IngestOutcome = { new: 0, updated: 0, unchanged: 0, parsed: 0, failed: [] };
   const fail = (failure: IngestFailure) => {
     outcome.failed.push(failure);
@@ -80,7 +82,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     const realRoot = root === undefined ? undefined : await realRootOf(root);
     const parsed = await parseSafely(file, realRoot, options.logger ?? silentLogger);
     if (!parsed.ok) return { failure: { path: file, reason: parsed.reason } };
-    const stored = store && !dryRun ? await saveOrStop(store, file, parsed.article) : null;
+    const stored = options.dryRun ? null : await saveOrStop(options.store, file, parsed.article);
     return { ingested: { path: file, article: parsed.article, outcome: stored, warnings: parsed.warnings } };
   };
   await forEachInOrder(files, options.concurrency ?? READ_CONCURRENCY, ingestFile, record, (done) =>

@@ -1,13 +1,14 @@
 import { fetch, type Response } from 'undici';
 import packageJson from '../../package.json' with { type: 'json' };
 import {
-  type AddressRefusal,
   createDestinationRouter,
+  type DestinationRouter,
   type OriginMemory,
   type Resolver,
   refusalIn,
 } from './address-guard.ts';
 import { maxAgeOf, NO_VALIDATORS, type Validators, validatorsOf } from './conditional.ts';
+import { AddressRefusedError, describeFailure, HttpError } from './http-errors.ts';
 import { decodeBody } from './web/charset.ts';
 
 /**
@@ -55,7 +56,7 @@ export type FetchOutcome = FetchedBody | NotModified;
 export interface GetOptions {
   readonly validators?: Validators;
   readonly accept?: string;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   readonly maxBodyBytes?: number;
   /**
    * The operator-configured URL (a feed) this URL was found in: only that URL's origin is trusted, every other
@@ -87,41 +88,6 @@ export interface PoliteFetcherOptions {
   readonly resolver?: Resolver;
   /** Which trusted hosts the operator's fetches reached internally (see createOriginMemory); one per fetcher. */
   readonly origins?: OriginMemory;
-}
-
-/** A failed request; the message carries it, ofetch style: `[GET] "https://…": 500 Internal Server Error`. */
-export class HttpError extends Error {
-  constructor(
-    readonly url: string,
-    readonly status: number | null,
-    detail: string,
-    readonly method = 'GET',
-  ) {
-    super(`[${method}] ${JSON.stringify(url)}: ${detail}`);
-    this.name = 'HttpError';
-  }
-}
-
-/** A destination refused as internal: says which URL, which address, why, and how to allow it. */
-export class AddressRefusedError extends HttpError {
-  constructor(
-    url: string,
-    readonly hop: string,
-    readonly refusal: AddressRefusal,
-    trustedOrigin: string,
-  ) {
-    const redirected = hop === url ? '' : ` (redirected to ${JSON.stringify(hop)})`;
-    const atOrigin = new URL(hop).origin === trustedOrigin;
-    const rule = atOrigin
-      ? `the feed at ${trustedOrigin} was fetched from a public address, so its links may not reach internal ones there (its name now answers differently)`
-      : `newsdesk reaches internal addresses only at the origin you configured (${trustedOrigin}) or at hosts in FETCH_ALLOW_HOSTS`;
-    super(
-      url,
-      null,
-      `refused${redirected}: ${refusal.message}. ${rule}; to allow this one, add ${new URL(hop).host} to FETCH_ALLOW_HOSTS`,
-    );
-    this.name = 'AddressRefusedError';
-  }
 }
 
 /**
@@ -176,91 +142,117 @@ function requestHeaders(userAgent: string, options: GetOptions): Record<string, 
   return headers;
 }
 
-function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
-  if (error instanceof Error && error.name === 'AbortError') return 'aborted';
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error instanceof Error ? error.message : String(error)}${cause}`;
+/** What every hop of one fetcher shares. */
+interface HopSettings {
+  readonly timeoutMs: number;
+  readonly maxRedirects: number;
+  readonly maxBodyBytes: number;
+  readonly userAgent: string;
+  readonly router: DestinationRouter;
+  readonly acquire: (host: string) => Promise<() => void>;
+}
+
+/** Where a chain of redirects started, and whose origin its hops may reach internally. */
+interface HopChain {
+  readonly requested: string;
+  readonly trustedOrigin: string;
+  readonly fromContent: boolean;
 }
 
 export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteFetcher {
-  const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
-  const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
-  const userAgent = userAgentFor(options.contact);
-  const router = createDestinationRouter({
-    ...(options.resolver ? { resolver: options.resolver } : {}),
-    ...(options.allowHosts ? { allowHosts: options.allowHosts } : {}),
-    ...(options.origins ? { origins: options.origins } : {}),
-  });
-  const acquire = createHostGate();
+  const settings: HopSettings = {
+    timeoutMs: options.timeoutMs ?? FETCH_TIMEOUT_MS,
+    maxRedirects: options.maxRedirects ?? MAX_REDIRECTS,
+    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    userAgent: userAgentFor(options.contact),
+    router: createDestinationRouter({
+      resolver: options.resolver,
+      allowHosts: options.allowHosts,
+      origins: options.origins,
+    }),
+    acquire: createHostGate(),
+  };
+  return { get: (url, getOptions = {}) => followRedirects(settings, url, getOptions) };
+}
 
-  /** One hop: holds the host for the request and, when it is the final answer, for reading the body. */
-  async function hop(
-    url: string,
-    chain: { readonly requested: string; readonly trustedOrigin: string; readonly fromContent: boolean },
-    getOptions: GetOptions,
-  ): Promise<FetchOutcome | { redirect: string }> {
-    const release = await acquire(new URL(url).host);
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = getOptions.signal ? AbortSignal.any([getOptions.signal, timeout]) : timeout;
-    try {
-      const response = await fetch(url, {
-        headers: requestHeaders(userAgent, getOptions),
-        redirect: 'manual',
-        signal,
-        dispatcher: router.dispatcherFor(new URL(url), chain.trustedOrigin, chain.fromContent),
-      });
-      const location = response.headers.get('location');
-      if (REDIRECT_STATUSES.has(response.status) && location) {
-        await response.body?.cancel();
-        return { redirect: new URL(location, url).toString() };
-      }
-      const base = {
-        url,
-        validators: validatorsOf(response, getOptions.validators ?? NO_VALIDATORS),
-        maxAgeSeconds: maxAgeOf(response.headers.get('cache-control')),
-      };
-      if (response.status === 304) return { kind: 'not-modified', ...base };
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw new HttpError(url, response.status, `${response.status} ${response.statusText}`.trim());
-      }
-      const bytes = await readCapped(
-        response,
-        url,
-        getOptions.maxBodyBytes ?? options.maxBodyBytes ?? MAX_BODY_BYTES,
-      );
-      const contentType = response.headers.get('content-type');
-      return { kind: 'body', ...base, contentType, text: decodeBody(bytes, contentType) };
-    } catch (error) {
-      const refusal = refusalIn(error);
-      if (refusal) throw new AddressRefusedError(chain.requested, url, refusal, chain.trustedOrigin);
-      throw error instanceof HttpError ? error : new HttpError(url, null, describeFailure(error, timeoutMs));
-    } finally {
-      release();
+async function followRedirects(
+  settings: HopSettings,
+  url: string,
+  getOptions: GetOptions,
+): Promise<FetchOutcome> {
+  let current = url;
+  const trusted = getOptions.linkedFrom ?? url;
+  const chain: HopChain = {
+    requested: url,
+    trustedOrigin: URL.canParse(trusted) ? new URL(trusted).origin : 'null',
+    fromContent: getOptions.linkedFrom !== undefined,
+  };
+  for (let redirects = 0; ; redirects++) {
+    const protocol = URL.canParse(current) ? new URL(current).protocol : null;
+    if (!protocol) throw new HttpError(url, null, 'not a valid URL');
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      throw new HttpError(url, null, `only http(s) URLs are fetched, not ${protocol} (${current})`);
     }
+    const result = await hop(settings, current, chain, getOptions);
+    if (!('redirect' in result)) return result;
+    const { maxRedirects } = settings;
+    if (redirects >= maxRedirects) throw new HttpError(url, null, `more than ${maxRedirects} redirects`);
+    current = result.redirect;
   }
+}
 
-  async function get(url: string, getOptions: GetOptions = {}): Promise<FetchOutcome> {
-    let current = url;
-    const trusted = getOptions.linkedFrom ?? url;
-    const chain = {
-      requested: url,
-      trustedOrigin: URL.canParse(trusted) ? new URL(trusted).origin : 'null',
-      fromContent: getOptions.linkedFrom !== undefined,
-    };
-    for (let redirects = 0; ; redirects++) {
-      const protocol = URL.canParse(current) ? new URL(current).protocol : null;
-      if (!protocol) throw new HttpError(url, null, 'not a valid URL');
-      if (protocol !== 'http:' && protocol !== 'https:') {
-        throw new HttpError(url, null, `only http(s) URLs are fetched, not ${protocol} (${current})`);
-      }
-      const result = await hop(current, chain, getOptions);
-      if (!('redirect' in result)) return result;
-      if (redirects >= maxRedirects) throw new HttpError(url, null, `more than ${maxRedirects} redirects`);
-      current = result.redirect;
+/** One hop: holds the host for the request and, when it is the final answer, for reading the body. */
+async function hop(
+  settings: HopSettings,
+  url: string,
+  chain: HopChain,
+  getOptions: GetOptions,
+): Promise<FetchOutcome | { redirect: string }> {
+  const release = await settings.acquire(new URL(url).host);
+  const timeout = AbortSignal.timeout(settings.timeoutMs);
+  const signal = getOptions.signal ? AbortSignal.any([getOptions.signal, timeout]) : timeout;
+  try {
+    const response = await fetch(url, {
+      headers: requestHeaders(settings.userAgent, getOptions),
+      redirect: 'manual',
+      signal,
+      dispatcher: settings.router.dispatcherFor(new URL(url), chain.trustedOrigin, chain.fromContent),
+    });
+    const location = response.headers.get('location');
+    if (REDIRECT_STATUSES.has(response.status) && location) {
+      await response.body?.cancel();
+      return { redirect: new URL(location, url).toString() };
     }
+    return await answerOf(response, url, getOptions, settings.maxBodyBytes);
+  } catch (error) {
+    const refusal = refusalIn(error);
+    if (refusal) throw new AddressRefusedError(chain.requested, url, refusal, chain.trustedOrigin);
+    throw error instanceof HttpError
+      ? error
+      : new HttpError(url, null, describeFailure(error, settings.timeoutMs));
+  } finally {
+    release();
   }
+}
 
-  return { get };
+/** A final (non-redirect) response as an outcome: not modified, the decoded body, or an HttpError. */
+async function answerOf(
+  response: Response,
+  url: string,
+  getOptions: GetOptions,
+  maxBodyBytes: number,
+): Promise<FetchOutcome> {
+  const base = {
+    url,
+    validators: validatorsOf(response, getOptions.validators ?? NO_VALIDATORS),
+    maxAgeSeconds: maxAgeOf(response.headers.get('cache-control')),
+  };
+  if (response.status === 304) return { kind: 'not-modified', ...base };
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new HttpError(url, response.status, `${response.status} ${response.statusText}`.trim());
+  }
+  const bytes = await readCapped(response, url, getOptions.maxBodyBytes ?? maxBodyBytes);
+  const contentType = response.headers.get('content-type');
+  return { kind: 'body', ...base, contentType, text: decodeBody(bytes, contentType) };
 }

@@ -26,12 +26,23 @@ const DEFAULT_POLL_MINUTES = 10;
 export type { FeedDefinition, FeedPollResult, FeedStatusRow };
 export { formatFeedStatus };
 
-export interface IngestionDeps {
-  /** Required unless dryRun. */
-  readonly store?: ArticleStore;
-  /** Required unless dryRun: the namespace 'feeds' of the same store, openKeyv(storeUrl, { namespace: 'feeds' }). */
-  readonly feedState?: Keyv;
-  readonly logger?: Logger;
+/**
+ * Where ingestion writes: the article store and the feeds' state (the namespace 'feeds' of the same store,
+ * openKeyv(storeUrl, { namespace: 'feeds' })), or, in a dry run (`ingest --dry-run`), nowhere: articles are parsed
+ * and reported (compared with the store, when one is given), and feed state is read from a throwaway copy.
+ */
+export type IngestionTarget =
+  | { readonly dryRun?: false; readonly store: ArticleStore; readonly feedState: Keyv }
+  | {
+      readonly dryRun: true;
+      readonly store?: ArticleStore | undefined;
+      readonly feedState?: Keyv | undefined;
+    };
+
+export type IngestionDeps = IngestionTarget & IngestionSettings;
+
+export interface IngestionSettings {
+  readonly logger?: Logger | undefined;
   /** FETCH_ALLOW_HOSTS and FETCH_CONTACT (config.fetch), for the fetcher made when none is given. */
   readonly fetching?: FetchSettings;
   /** Share one across calls to keep "one request at a time per host" process-wide. */
@@ -47,8 +58,6 @@ export interface IngestionDeps {
   /** Imports files from ARTICLES_DIR (e.g. paths => ingestPaths(paths, { store, dryRun: false, logger })). */
   readonly ingestFiles?: (paths: string[], scope: { readonly root: string }) => Promise<unknown>;
   readonly watchIntervalMs?: number;
-  /** Parse and report, store nothing (feed state included): `ingest --dry-run`. */
-  readonly dryRun?: boolean;
   readonly onArticle?: (article: Article, outcome: UpsertOutcome) => void;
 }
 
@@ -69,12 +78,9 @@ function pollDeps(
   extra: { fetcher?: PoliteFetcher; signal?: AbortSignal } = {},
 ): FeedPollDeps {
   const now = deps.now ?? (() => new Date());
-  if (!deps.dryRun && (!deps.store || !deps.feedState)) {
-    throw new Error('ingestion: a store and feedState are required unless dryRun');
-  }
-  const store = deps.dryRun ? previewStore(deps.store, now) : (deps.store as ArticleStore);
+  const store = deps.dryRun ? previewStore(deps.store, now) : deps.store;
   // A dry run reads feed state from a throwaway copy: it polls unconditionally and remembers nothing.
-  const keyv = deps.dryRun ? new Keyv() : (deps.feedState as Keyv);
+  const keyv = deps.dryRun ? new Keyv() : deps.feedState;
   return {
     store,
     state: createFeedStateStore(keyv),
@@ -87,7 +93,7 @@ function pollDeps(
       }),
     now,
     logger: deps.logger ?? silentLogger,
-    ...(extra.signal ? { signal: extra.signal } : {}),
+    signal: extra.signal,
     ...(deps.onArticle ? { onArticle: deps.onArticle } : {}),
   };
 }
@@ -238,7 +244,7 @@ function defaultFileIngest(store: ArticleStore, logger: Logger) {
 
 /** Rows for `npm run ingest -- --status` (format them with formatFeedStatus). */
 export async function feedStatus(
-  deps: Pick<IngestionDeps, 'feeds' | 'pollMinutes' | 'now'> & { readonly feedState: Keyv },
+  deps: Pick<IngestionSettings, 'feeds' | 'pollMinutes' | 'now'> & { readonly feedState: Keyv },
 ): Promise<FeedStatusRow[]> {
   const now = deps.now?.() ?? new Date();
   return feedStatusRows(

@@ -65,9 +65,6 @@ interface OpenContext {
   readonly sweepIntervalMs: number | undefined;
 }
 
-const sweepInterval = (context: OpenContext) =>
-  context.sweepIntervalMs === undefined ? {} : { intervalMs: context.sweepIntervalMs };
-
 /** Keyv reports storage failures as 'error' events as well as by throwing: log them (throttled), never crash. */
 function watched(keyv: Keyv, context: OpenContext): Keyv {
   const log = throttledErrorLog(context.logger, {
@@ -84,9 +81,13 @@ async function openSqlite(context: OpenContext, connections: SqliteConnections):
   const connection = await connections.acquire(sqliteFileFromUrl(url), target);
   let store: SqliteKeyvStore;
   try {
+    const { busyTimeoutMs } = target;
     store = await SqliteKeyvStore.open({
-      ...{ connection, namespace, busyTimeoutMs: target.busyTimeoutMs, describeError },
-      ...(context.now ? { now: context.now } : {}),
+      connection,
+      namespace,
+      busyTimeoutMs,
+      describeError,
+      now: context.now,
     });
   } catch (error) {
     await connection.release();
@@ -98,7 +99,7 @@ async function openSqlite(context: OpenContext, connections: SqliteConnections):
       const deleted = await store.sweepExpired(SWEEP_BATCH_ROWS);
       return { done: deleted < SWEEP_BATCH_ROWS, deleted };
     },
-    { namespace, logger: context.logger, ...sweepInterval(context) },
+    { namespace, logger: context.logger, intervalMs: context.sweepIntervalMs },
   );
   keyv.on('disconnect', stopSweep);
   return keyv;
@@ -111,9 +112,11 @@ async function openRemote(context: OpenContext, connectTimeoutMs: number): Promi
   const keyv = url.startsWith('redis')
     ? await openRedisKeyv(url, namespace, { connectTimeoutMs, describeError })
     : await openPostgresKeyv(url, namespace, {
-        ...{ connectTimeoutMs, describeError, logger: context.logger },
-        ...(context.now ? { now: context.now } : {}),
-        ...(context.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: context.sweepIntervalMs }),
+        connectTimeoutMs,
+        describeError,
+        logger: context.logger,
+        now: context.now,
+        sweepIntervalMs: context.sweepIntervalMs,
       });
   keyv.serialize = JSON_CODEC.serialize;
   keyv.deserialize = JSON_CODEC.deserialize;

@@ -141,8 +141,8 @@ export async function openPostgresKeyv(
     readonly connectTimeoutMs: number;
     readonly logger: Logger;
     readonly describeError: (error: unknown) => unknown;
-    readonly now?: () => number;
-    readonly sweepIntervalMs?: number;
+    readonly now?: (() => number) | undefined;
+    readonly sweepIntervalMs?: number | undefined;
   },
 ): Promise<Keyv> {
   const { default: KeyvPostgres } = await import('@keyv/postgres');
@@ -169,7 +169,7 @@ export async function openPostgresKeyv(
   const stopSweep = startExpirySweep(sweep, {
     namespace,
     logger: options.logger,
-    ...(options.sweepIntervalMs === undefined ? {} : { intervalMs: options.sweepIntervalMs }),
+    intervalMs: options.sweepIntervalMs,
   });
   keyv.on('disconnect', stopSweep);
   return keyv;

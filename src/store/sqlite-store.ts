@@ -22,7 +22,7 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs: number;
   /** Turns driver errors into what callers see (store-locked, store-corrupt…). */
   readonly describeError: (error: unknown) => unknown;
-  readonly now?: () => number;
+  readonly now?: (() => number) | undefined;
 }
 
 export interface StoredRow {

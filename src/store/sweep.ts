@@ -11,7 +11,7 @@ export type SweepStep = () => Promise<{ readonly done: boolean; readonly deleted
 export interface ExpirySweepOptions {
   readonly logger: Logger;
   readonly namespace: string;
-  readonly intervalMs?: number;
+  readonly intervalMs?: number | undefined;
   readonly statementsPerRun?: number;
 }
 

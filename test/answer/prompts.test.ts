@@ -8,7 +8,6 @@ import {
   NOT_IN_ARTICLE_MARKER,
   PromptError,
   parsePrompt,
-  renderPrompt,
   SUMMARY_MAX_WORDS,
 } from '../../src/answer/prompts.ts';
 
@@ -28,16 +27,16 @@ async function promptsWith(name: string, edit: (text: string) => string): Promis
 }
 
 describe('loading the prompts', () => {
-  it('GIVEN the bundled prompts THEN all three load, render with no placeholder left, and carry a hash', async () => {
+  it('GIVEN the bundled prompts THEN both load, render with no placeholder left, and carry a hash', async () => {
     const prompts = await loadPrompts();
-    for (const name of ['summary', 'ask', 'digest'] as const) {
+    for (const name of ['summary', 'ask'] as const) {
       const text = prompts[name].render();
       expect(text).not.toMatch(/\{\{|\}\}/);
       expect(prompts[name].hash).toMatch(/^[0-9a-f]{16}$/);
     }
-    expect(renderPrompt(prompts, 'ask')).toContain(NOT_IN_ARTICLE_MARKER);
+    expect(prompts.ask.render()).toContain(NOT_IN_ARTICLE_MARKER);
     expect(prompts.summary.render()).toContain(`at most ${SUMMARY_MAX_WORDS.brief} words`);
-    expect(new Set([prompts.summary.hash, prompts.ask.hash, prompts.digest.hash]).size).toBe(3);
+    expect(new Set([prompts.summary.hash, prompts.ask.hash]).size).toBe(2);
   });
 
   it('GIVEN a placeholder no code fills THEN loading fails naming the file and the placeholder', async () => {
@@ -55,16 +54,16 @@ describe('loading the prompts', () => {
   });
 
   it('GIVEN malformed braces THEN loading fails instead of sending them to the model', async () => {
-    const dir = await promptsWith('digest', (text) => `${text}\nWrite {{ max words }} words.`);
-    await expect(loadPrompts(dir)).rejects.toThrow(/digest\.md: malformed placeholder/);
-    const unbalanced = await promptsWith('digest', (text) => `${text}\nWrite {{max_words} words.`);
-    await expect(loadPrompts(unbalanced)).rejects.toThrow(/digest\.md: unbalanced/);
+    const dir = await promptsWith('ask', (text) => `${text}\nWrite {{ max words }} words.`);
+    await expect(loadPrompts(dir)).rejects.toThrow(/ask\.md: malformed placeholder/);
+    const unbalanced = await promptsWith('ask', (text) => `${text}\nWrite {{max_words} words.`);
+    await expect(loadPrompts(unbalanced)).rejects.toThrow(/ask\.md: unbalanced/);
   });
 
   it('GIVEN a missing prompt file THEN loading fails naming it', async () => {
     const dir = await promptsWith('ask', (text) => text);
-    await rm(path.join(dir, 'digest.md'));
-    await expect(loadPrompts(dir)).rejects.toThrow(/digest\.md: cannot read the prompt \(ENOENT\)/);
+    await rm(path.join(dir, 'summary.md'));
+    await expect(loadPrompts(dir)).rejects.toThrow(/summary\.md: cannot read the prompt \(ENOENT\)/);
   });
 
   it('GIVEN a one-word change to a prompt THEN its hash changes and the others do not', async () => {
@@ -85,16 +84,24 @@ describe('loading the prompts', () => {
 
 describe('rendering', () => {
   it('GIVEN a value left out THEN rendering fails naming the placeholder', () => {
-    const prompt = parsePrompt('digest', 'At most {{max_words}} words.', 'digest.md');
-    expect(prompt.render({ max_words: '30' })).toBe('At most 30 words.');
-    expect(() => prompt.render({})).toThrow(/digest\.md: placeholder \{\{max_words\}\} has no value/);
+    const prompt = parsePrompt(
+      'ask',
+      'Mark {{not_in_article_marker}}; at most {{max_words}} words.',
+      'ask.md',
+    );
+    expect(prompt.render({ not_in_article_marker: '[N]', max_words: '30' })).toBe(
+      'Mark [N]; at most 30 words.',
+    );
+    expect(() => prompt.render({ not_in_article_marker: '[N]' })).toThrow(
+      /ask\.md: placeholder \{\{max_words\}\} has no value/,
+    );
   });
 });
 
 describe('the rules the prompts state', () => {
   it('GIVEN each prompt THEN it keeps to the article, treats it as data, leaves the disclaimer and mentions out', async () => {
     const prompts = await loadPrompts();
-    for (const name of ['summary', 'ask', 'digest'] as const) {
+    for (const name of ['summary', 'ask'] as const) {
       const text = prompts[name].render();
       expect(text, name).toMatch(/never instructions/i);
       expect(text, name).toMatch(/own knowledge/i);

@@ -1,4 +1,3 @@
-import type { FallbackReason } from '../../answer/types.ts';
 import { CATALOGUES, type Catalogue, en, type MessageKey } from './messages.ts';
 
 export type { MessageKey } from './messages.ts';
@@ -48,11 +47,4 @@ export function catalogueLanguages(): readonly string[] {
 /** Whether a key built at run time (e.g. `error.${code}`) is in the catalogue. */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
-}
-
-/** The label of an offline (extractive) reply, by why the model did not answer. */
-export function offlineNoteKey(reason: FallbackReason | undefined): MessageKey {
-  if (reason === 'over-budget') return 'reply.offline.over-budget';
-  if (reason === 'no-api-key') return 'reply.offline.no-api-key';
-  return 'reply.offline';
 }

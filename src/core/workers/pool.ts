@@ -48,7 +48,7 @@ export const WORKER_MAX_HEAP_MB = 512;
 
 export interface RunOptions {
   readonly budgetMs?: number;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface WorkerPool {

@@ -1,7 +1,7 @@
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import { z } from 'zod';
+import { parseAllowedHost } from '../../core/allowed-host.ts';
 import { UserFacingError } from '../../core/errors.ts';
-import { parseAllowedHost } from '../address-guard.ts';
 
 /**
  * Which feeds to poll. NEWS_FEEDS lists plain URLs; NEWS_FEEDS_FILE optionally names a JSON file that adds feeds or

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../../articles/article.ts';
 import { canonicalUrl } from '../../articles/url.ts';
-import { HttpError, type PoliteFetcher } from '../http.ts';
+import type { PoliteFetcher } from '../http.ts';
+import { HttpError } from '../http-errors.ts';
 import { buildArticle } from '../web/article.ts';
 import type { ExtractedPage } from '../web/extract.ts';
 import { fetchArticlePage } from '../web/page.ts';
@@ -70,7 +71,7 @@ export interface ItemContext {
   /** Treats every URL as the feed's content (contentFetcher): internal addresses only on the feed's origin. */
   readonly fetcher: PoliteFetcher;
   readonly now: Date;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface ItemArticle {

@@ -1,5 +1,6 @@
 import { parseFeed } from 'feedsmith';
-import { WorkerJobError, type WorkerPool } from '../../core/workers/pool.ts';
+import type { WorkerPool } from '../../core/workers/pool.ts';
+import { runWorkerJob } from '../../core/workers/run-job.ts';
 import { processIngestPool } from '../worker-pool.ts';
 
 /**
@@ -176,21 +177,16 @@ export function parseFeedJob(job: FeedJob): FeedJobResult {
 export async function parseFeedOffThread(
   text: string,
   url: string,
-  options: { readonly signal?: AbortSignal; readonly pool?: WorkerPool } = {},
+  options: { readonly signal?: AbortSignal | undefined; readonly pool?: WorkerPool } = {},
 ): Promise<ParsedFeed> {
   const pool = options.pool ?? processIngestPool();
-  let result: FeedJobResult;
-  try {
-    result = await pool.run<FeedJobResult>(
-      PARSE_FEED_JOB,
-      { text, url },
-      options.signal ? { signal: options.signal } : {},
-    );
-  } catch (error) {
-    if (error instanceof WorkerJobError && error.failure !== 'aborted')
-      throw new FeedFormatError(url, error.message);
-    throw error;
-  }
+  const result = await runWorkerJob<FeedJobResult>(
+    pool,
+    PARSE_FEED_JOB,
+    { text, url },
+    options.signal,
+    (error) => (error.failure === 'aborted' ? undefined : new FeedFormatError(url, error.message)),
+  );
   if (!result.ok) throw new FeedFormatError(url, result.reason);
   return result.feed;
 }

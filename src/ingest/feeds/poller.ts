@@ -101,7 +101,7 @@ export async function pollFeed(
       (await deps.fetcher.get(feed.url, {
         validators: state.validators,
         accept: FEED_ACCEPT,
-        ...(deps.signal ? { signal: deps.signal } : {}),
+        signal: deps.signal,
       }));
     if (outcome.kind === 'not-modified') {
       await deps.state.putFeed(afterSuccess(state, { outcome: 'not-modified', ...outcome }, deps.now()));
@@ -109,7 +109,7 @@ export async function pollFeed(
       return result(state, { outcome: 'not-modified', counts: { ...NO_COUNTS, unchanged: state.itemCount } });
     }
     response = outcome;
-    parsed = await parseFeedOffThread(outcome.text, outcome.url, deps.signal ? { signal: deps.signal } : {});
+    parsed = await parseFeedOffThread(outcome.text, outcome.url, { signal: deps.signal });
   } catch (error) {
     deps.signal?.throwIfAborted();
     return recordFailure(state, error, deps);

@@ -38,7 +38,7 @@ export interface StoreItemsDeps {
   readonly fetcher: PoliteFetcher;
   readonly now: () => Date;
   readonly logger: Logger;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Told about every article read from the feed and what the store did with it (the CLI's --json). */
   readonly onArticle?: (article: Article, outcome: UpsertOutcome) => void;
 }
@@ -116,7 +116,7 @@ export async function storeFeedItems(
     // Item links are the feed publisher's choice, not the operator's: only the feed's own origin is trusted.
     fetcher: contentFetcher(deps.fetcher, definition.url),
     now: deps.now(),
-    ...(deps.signal ? { signal: deps.signal } : {}),
+    signal: deps.signal,
   };
   for (let start = 0; start < pending.length; start += ALIAS_BATCH_ITEMS) {
     const aliases: Array<[string, string]> = [];

@@ -1,4 +1,5 @@
-import { WorkerJobError, type WorkerPool } from '../../core/workers/pool.ts';
+import type { WorkerPool } from '../../core/workers/pool.ts';
+import { runWorkerJob } from '../../core/workers/run-job.ts';
 import { processIngestPool } from '../worker-pool.ts';
 import { type ExtractedPage, extractPage } from './extract.ts';
 
@@ -26,14 +27,8 @@ export class PageExtractionError extends Error {
 
 /** Extracts pages in `pool` (by default the process's page pool); a failure names the page and the reason. */
 export function pooledPageExtractor(pool: () => WorkerPool = processIngestPool): PageExtractor {
-  return async (html, url, signal) => {
-    try {
-      return await pool().run<ExtractedPage>(EXTRACT_PAGE_JOB, { html, url }, signal ? { signal } : {});
-    } catch (error) {
-      if (error instanceof WorkerJobError && error.failure !== 'aborted') {
-        throw new PageExtractionError(url, error.message);
-      }
-      throw error;
-    }
-  };
+  return (html, url, signal) =>
+    runWorkerJob<ExtractedPage>(pool(), EXTRACT_PAGE_JOB, { html, url }, signal, (error) =>
+      error.failure === 'aborted' ? undefined : new PageExtractionError(url, error.message),
+    );
 }

@@ -1,14 +1,9 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { canonicalUrl } from '../../articles/url.ts';
-import {
-  capMarkupNesting,
-  checkMarkupCost,
-  MAX_PAGE_ELEMENTS,
-  type MutableNode,
-  preparePage,
-} from './limits.ts';
-import { type DomNode, paragraphsOf, withoutByline } from './paragraphs.ts';
+import type { DomNode, MutableNode } from './dom.ts';
+import { capMarkupNesting, checkMarkupCost, MAX_PAGE_ELEMENTS, preparePage } from './limits.ts';
+import { paragraphsOf, withoutByline } from './paragraphs.ts';
 import { isSameSite } from './site.ts';
 
 /** What newsdesk keeps from an article page. */

@@ -12,7 +12,7 @@ export interface PageIngestDeps {
   readonly state: FeedStateStore;
   readonly fetcher: PoliteFetcher;
   readonly now: () => Date;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Where pages are extracted: by default the process's worker pool. */
   readonly extract?: PageExtractor;
 }

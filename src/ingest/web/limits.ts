@@ -1,4 +1,4 @@
-import type { DomNode } from './paragraphs.ts';
+import type { MutableNode } from './dom.ts';
 
 /**
  * Caps on what Readability is given. Its cost grows much faster than the page: 2,000 nested <div>s (22 KB) took
@@ -87,12 +87,6 @@ export function checkMarkupCost(html: string, maxChars = MAX_ESCAPED_CHARS): voi
     throw new PageTooComplexError(
       `${count} "&" and stray "<" characters, over the ${maxChars} newsdesk reads`,
     );
-}
-
-export interface MutableNode extends DomNode {
-  readonly parentNode: MutableNode | null;
-  textContent: string | null;
-  remove(): void;
 }
 
 function escapedChars(text: string): number {

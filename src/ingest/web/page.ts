@@ -19,7 +19,7 @@ export async function fetchArticlePage(
   const outcome = await fetcher.get(url, {
     accept: PAGE_ACCEPT,
     maxBodyBytes: MAX_PAGE_BYTES,
-    ...(signal ? { signal } : {}),
+    signal,
   });
   if (outcome.kind !== 'body')
     throw new Error(`[GET] ${JSON.stringify(url)}: 304 without a conditional request`);

@@ -1,17 +1,6 @@
 import { parseHTML } from 'linkedom';
-import { capMarkupNesting, checkMarkupCost, type MutableNode, preparePage } from './limits.ts';
-
-/**
- * The slice of the DOM this module reads. linkedom implements it; the project compiles without the DOM lib, so
- * the shape is spelled out here rather than borrowed from lib.dom.d.ts.
- */
-export interface DomNode {
-  readonly nodeType: number;
-  readonly nodeName: string;
-  readonly textContent: string | null;
-  readonly childNodes: ArrayLike<DomNode>;
-  getAttribute?(name: string): string | null;
-}
+import type { DomNode, MutableNode } from './dom.ts';
+import { capMarkupNesting, checkMarkupCost, preparePage } from './limits.ts';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;

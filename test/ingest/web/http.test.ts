@@ -1,7 +1,8 @@
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { createPoliteFetcher, type FetchedBody, HttpError } from '../../../src/ingest/http.ts';
+import { createPoliteFetcher, type FetchedBody } from '../../../src/ingest/http.ts';
+import { HttpError } from '../../../src/ingest/http-errors.ts';
 import { type FixtureServer, serveFixture, startFixtureServer } from '../feeds/fixture-server.ts';
 
 let server: FixtureServer;
