@@ -1,8 +1,9 @@
 import type { DigestReply } from '../../commands/types.ts';
 import type { CompletedReply } from '../answer/collect.ts';
 import type { ReplyEvent } from '../answer/newsroom-types.ts';
+import { offlineNoteKey } from '../answer/offline-note.ts';
 import type { ArticleSummaryEntry } from '../articles/article.ts';
-import { offlineNoteKey, translate } from '../core/i18n/index.ts';
+import { translate } from '../core/i18n/index.ts';
 
 /** Where the console writes: stdout in real use, a buffer in tests. */
 export interface Output {

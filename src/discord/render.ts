@@ -1,9 +1,10 @@
 import { type APIEmbed, type APIEmbedField, MessageFlags } from 'discord.js';
 import type { CompletedReply } from '../answer/collect.ts';
+import { offlineNoteKey } from '../answer/offline-note.ts';
 import { ArticleNotResolvedError, describeUnresolved } from '../answer/resolve.ts';
 import type { Citation } from '../answer/types.ts';
 import { UserFacingError } from '../core/errors.ts';
-import { offlineNoteKey, type Translate, translator } from '../core/i18n/index.ts';
+import { type Translate, translator } from '../core/i18n/index.ts';
 import {
   defuseMentions,
   escapeUntrusted,
