@@ -66,9 +66,6 @@ export function createStreamPrinter(out: Output, locale: string) {
   };
 }
 
-/** Markdown the bot's Discord wording carries, which a terminal shows as is. */
-const plainText = (text: string) => text.replace(/\*\*|^-# /gm, '');
-
 /**
  * The digest as the terminal shows it: the heading, each article with its link and summary (offline extracts
  * labelled), then the sources' disclaimers, each once — the same composed digest the Discord post is laid out from.
