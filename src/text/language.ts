@@ -1,4 +1,5 @@
-import { baseLanguage, normalizeText } from './normalize.ts';
+import { baseLanguage } from './language-tag.ts';
+import { normalizeText } from './normalize.ts';
 import { STOP_WORD_LANGUAGES, stopWordsFor } from './stopwords.ts';
 
 const SCRIPT_LANGUAGES: readonly (readonly [RegExp, string])[] = [

@@ -1,4 +1,4 @@
-import { TermAnalyzer } from '../../text/search-terms.ts';
+import { TermAnalyzer } from '../../text/analyzer.ts';
 import type { SearchHit } from '../article.ts';
 import { type CatalogueEntry, forEachTerm } from './catalogue.ts';
 import { Postings } from './postings.ts';
