@@ -1,6 +1,7 @@
 import type { StoredArticle } from '../articles/article.ts';
 import { foldText } from '../text/analyzer.ts';
-import { detectLanguage } from '../text/guess-language.ts';
+import { detectLanguage } from '../text/language.ts';
+import { baseLanguage } from '../text/language-tag.ts';
 import { NOUN_CAPITALISING_LANGUAGES } from '../text/part-of-speech.ts';
 
 /** A name a single typed word may stand for is one the article keeps coming back to. */
@@ -23,7 +24,8 @@ const isCapitalised = (token: string) => {
  * that does not capitalise all nouns. "police", "water" or "Monday" mentioned once are not names to pick by.
  */
 export function looksLikeName(folded: string, article: StoredArticle): boolean {
-  const language = detectLanguage(article.title, article.paragraphs);
+  // Stored at ingest (detected, or declared by a feed); detected again only for an article stored without one.
+  const language = baseLanguage(article.language) ?? detectLanguage(article.title, article.paragraphs);
   if (language !== null && NOUN_CAPITALISING_LANGUAGES.has(language)) return false;
   let mentions = 0;
   let insideSentence = false;

@@ -30,14 +30,11 @@ export interface CatalogueEntry {
   readonly length: number;
   /**
    * The base language the terms were stemmed in (the article's, as the answerer reads it). Entries written before
-   * search and the answerer shared one analyzer have none: the store analyses those again (see isCurrentEntry).
+   * search and the answerer shared one analyzer have none: their terms are English stems or the words themselves,
+   * which every query word is looked up under too (TermAnalyzer.toTerms), so they keep matching until their
+   * article changes and is analysed again.
    */
   readonly language?: string;
-}
-
-/** Whether the entry's terms come from the current analyzer (older ones were stemmed as English throughout). */
-export function isCurrentEntry(entry: CatalogueEntry): boolean {
-  return typeof entry.language === 'string';
 }
 
 function bodyText(paragraphs: readonly string[]): string {
