@@ -33,6 +33,7 @@ export function words(text: string, language: string): string[] {
 
 /** Words that never make a term: stop words of the language, a question's framing ("article", "say"), stray letters. */
 export function isStopword(word: string, language: string): boolean {
+  // Frame words are never searched for (queries drop them), so the index does not spend salient slots on "said".
   return isStrayLetter(word) || stopWordsFor(language).has(word) || isQuestionFrameWord(word);
 }
 

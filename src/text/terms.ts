@@ -80,9 +80,9 @@ export function foldWord(surface: string, language: string): string {
   return bare.length > MAX_TERM_CHARS ? bare.slice(0, MAX_TERM_CHARS) : bare;
 }
 
-/** A single letter: a stray "s" of "dockers'" or an initial, no meaning; a single Chinese character has one. */
+/** A single letter: a stray "s" of "dockers'" or an initial, no meaning; a digit or a Chinese character has one. */
 export function isStrayLetter(word: string): boolean {
-  return word.length === 1 && !NO_SPACE_SCRIPTS.test(word);
+  return word.length === 1 && !/\p{N}/u.test(word) && !NO_SPACE_SCRIPTS.test(word);
 }
 
 /** The folded word, or '' for a stray single letter. */

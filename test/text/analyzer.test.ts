@@ -51,6 +51,15 @@ describe('one analyzer for search and the answerer', () => {
     expect(terms).toContain('cort');
   });
 
+  it('GIVEN a single digit or a stray letter THEN the digit is a term and the letter is not', () => {
+    expect(extractTerms("3 dockers' wages", { language: 'en' }).map((term) => term.word)).toEqual([
+      '3',
+      'dockers',
+      'wages',
+    ]);
+    expect(new TermAnalyzer().terms("3 dockers' wages", 'en')).toEqual(['3', 'docker', 'wage']);
+  });
+
   it('GIVEN stop words of one language THEN they are stop words there only', () => {
     expect(isStopword('die', 'de')).toBe(true);
     expect(isStopword('die', 'en')).toBe(false);

@@ -26,7 +26,7 @@ const MIN_PREFIX_CHARS = 3;
 /** Only the first words of a long reference are judged, as search reads only the first ones too. */
 const MAX_TYPED_WORDS = 32;
 
-export interface TypedWord {
+interface TypedWord {
   readonly folded: string;
   /** Its terms in every language, its reader's language first (TermAnalyzer.toTerms). */
   readonly terms: readonly string[];
@@ -89,11 +89,6 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
     previous = current;
   }
   return previous[b.length] ?? limit + 1;
-}
-
-/** Whether two words meet in some language's stems ("blockaded" ~ "blockade", "embalses" ~ "embalse"). */
-export function sharesTerm(typed: TypedWord, word: string, analyzer: TermAnalyzer): boolean {
-  return analyzer.toTerms(word, typed.language).some((term) => typed.terms.includes(term));
 }
 
 function wordMatches(typed: TypedWord, titleWords: readonly string[], titleTerms: ReadonlySet<string>) {
