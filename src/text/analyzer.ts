@@ -16,7 +16,10 @@ import { foldWord, isStrayLetter, splitWords } from './terms.ts';
  * its words are stop words. Routing stays right whatever the guess, at the price of a few extra term lookups.
  */
 
-/** Lower case, folded accents, no markup or invisible characters: "Zürich", "ZURICH" and "zu\u200Brich" alike. */
+/**
+ * The words of a text, lower case, accents folded, one space apart (no markup, punctuation or invisible characters):
+ * "Zürich", "ZURICH" and "zu\u200Brich" fold alike.
+ */
 export function foldText(text: string): string {
   return splitWords(text).map(normalizeText).join(' ');
 }
