@@ -1,6 +1,6 @@
 import type { StoredArticle } from '../articles/article.ts';
 import { foldText } from '../text/analyzer.ts';
-import { detectLanguage } from '../text/language.ts';
+import { detectLanguage } from '../text/article-language.ts';
 import { baseLanguage } from '../text/language-tag.ts';
 import { NOUN_CAPITALISING_LANGUAGES } from '../text/part-of-speech.ts';
 

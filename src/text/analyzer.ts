@@ -45,6 +45,27 @@ export function queryLanguage(query: string): string {
   return guessLanguage(query);
 }
 
+/** The languages a query word is looked up in: those an index holds articles in (TermAnalyzer.toTerms). */
+export interface LookupLanguages {
+  /** Languages with a stemmer of their own. */
+  readonly stemmed: readonly string[];
+  /** Whether some articles are in a language without a stemmer: their terms are the words themselves. */
+  readonly unstemmed: boolean;
+}
+
+export const EVERY_LANGUAGE: LookupLanguages = { stemmed: STEMMED_LANGUAGES, unstemmed: true };
+
+/** The languages to look query words up in for an index holding articles in `languages` (base subtags). */
+export function lookupLanguages(languages: Iterable<string>): LookupLanguages {
+  const stemmed: string[] = [];
+  let unstemmed = false;
+  for (const language of languages) {
+    if (STEMMED_LANGUAGES.includes(language)) stemmed.push(language);
+    else unstemmed = true;
+  }
+  return { stemmed, unstemmed };
+}
+
 /**
  * Stems remembered per generation (two generations are kept): English stemming costs ~10 µs a word, a lookup
  * ~0.1 µs, and news keeps reusing its words. At most 2 × this many entries per language (~15 MB).
@@ -86,15 +107,15 @@ export class TermAnalyzer {
     return memo.stem(word);
   }
 
-  /** The terms a query word may be indexed under: its stem in `language`, then in the other languages. */
-  toTerms(word: string, language: string): string[] {
+  /** The terms a query word may be indexed under: its stem in `language`, then in each of `among`. */
+  toTerms(word: string, language: string, among: LookupLanguages = EVERY_LANGUAGE): string[] {
     const terms = [this.toTerm(word, language)];
-    for (const other of STEMMED_LANGUAGES) {
+    for (const other of among.stemmed) {
       const term = this.toTerm(word, other);
       if (!terms.includes(term)) terms.push(term);
     }
     // A language without a stemmer indexes the word itself.
-    if (!terms.includes(word)) terms.push(word);
+    if (among.unstemmed && !terms.includes(word)) terms.push(word);
     return terms;
   }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { detectLanguage } from '../../text/language.ts';
+import { detectLanguage } from '../../text/article-language.ts';
 import { cleanLines, toParagraphs } from '../../text/paragraphs.ts';
 import type { Article } from '../article.ts';
 import { articleIdFromFileName, contentHash } from '../identity.ts';

@@ -1,4 +1,11 @@
-import { isStopword, queryLanguage, TermAnalyzer, words } from '../../text/analyzer.ts';
+import {
+  EVERY_LANGUAGE,
+  isStopword,
+  type LookupLanguages,
+  queryLanguage,
+  TermAnalyzer,
+  words,
+} from '../../text/analyzer.ts';
 import type { Postings } from './postings.ts';
 
 /** Only the start of a pasted essay is read as a query. */
@@ -23,7 +30,11 @@ export interface ResolvedWord {
 }
 
 /** Reads a query: folded words, stopwords out, and the last word a prefix when it is still being typed. */
-export function parseQuery(query: string, analyzer = new TermAnalyzer()): QueryWord[] {
+export function parseQuery(
+  query: string,
+  analyzer = new TermAnalyzer(),
+  languages: LookupLanguages = EVERY_LANGUAGE,
+): QueryWord[] {
   const text = query.slice(0, MAX_QUERY_CHARS);
   const language = queryLanguage(text);
   const all = words(text, language);
@@ -32,7 +43,7 @@ export function parseQuery(query: string, analyzer = new TermAnalyzer()): QueryW
   all.forEach((word, index) => {
     const prefix = typing && index === all.length - 1 ? word : undefined;
     if (prefix === undefined && isStopword(word, language)) return;
-    const terms = analyzer.toTerms(word, language);
+    const terms = analyzer.toTerms(word, language, languages);
     parsed.set(`${terms[0]}|${prefix ?? ''}`, { terms, prefix });
   });
   return [...parsed.values()].slice(-MAX_QUERY_WORDS);
