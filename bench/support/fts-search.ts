@@ -10,7 +10,7 @@ import type { SearchHit } from '../../src/articles/article.ts';
 import { forEachTerm, parseCatalogueEntry } from '../../src/articles/search/catalogue.ts';
 import { parseQuery } from '../../src/articles/search/query.ts';
 import { CATALOGUE_NAMESPACE } from '../../src/articles/store.ts';
-import { TermAnalyzer } from '../../src/text/search-terms.ts';
+import { TermAnalyzer } from '../../src/text/analyzer.ts';
 
 const FTS_TABLE = 'article_search';
 /** Catalogue rows per insert transaction while the FTS table is built. */
@@ -69,9 +69,10 @@ const quoted = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 /** The in-memory index's query reading (same words, stopwords, stems, typed prefix) as an FTS5 OR-query. */
 export function toFtsQuery(query: string, analyzer: TermAnalyzer): string {
-  const parts = parseQuery(query, analyzer).map((word) =>
-    word.prefix === undefined ? quoted(word.term) : `${quoted(word.term)} OR ${quoted(word.prefix)}*`,
-  );
+  const parts = parseQuery(query, analyzer).map((word) => {
+    const terms = word.terms.map(quoted).join(' OR ');
+    return word.prefix === undefined ? terms : `${terms} OR ${quoted(word.prefix)}*`;
+  });
   return parts.join(' OR ');
 }
 

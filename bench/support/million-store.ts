@@ -15,7 +15,7 @@ import {
   toCatalogueEntry,
 } from '../../src/articles/search/catalogue.ts';
 import { ARTICLES_NAMESPACE, CATALOGUE_NAMESPACE, openArticleStore } from '../../src/articles/store.ts';
-import { TermAnalyzer } from '../../src/text/search-terms.ts';
+import { TermAnalyzer } from '../../src/text/analyzer.ts';
 import { createArticleGenerator } from './generate-articles.ts';
 
 /** Articles per write transaction: large batches are what makes a bulk load fast in SQLite. */

@@ -1,6 +1,7 @@
 import type { ArticleStore, SearchHit, StoredArticle } from '../articles/article.ts';
 import { editDistanceWithin, typedWords } from '../articles/search/confidence.ts';
-import { type TermAnalyzer, words } from '../text/search-terms.ts';
+import { type TermAnalyzer, words } from '../text/analyzer.ts';
+import { analysisLanguage } from '../text/language.ts';
 import { looksLikeName } from './resolve-name.ts';
 import { cyrillicGuess, isCyrillic, isLatin, romanised } from './resolve-script.ts';
 
@@ -45,9 +46,13 @@ const PREFIX_PROBE_HITS = 2;
 
 type TypedWord = ReturnType<typeof typedWords>[number];
 
-/** The distinct folded words of a title or text; stems are computed only for words that could share one. */
+/**
+ * The distinct folded words of a title or text, read in its article's language; stems are computed only for words
+ * that could share one.
+ */
 interface WordSet {
   readonly words: readonly string[];
+  readonly language: string;
 }
 
 interface Candidate {
@@ -64,8 +69,8 @@ interface Match {
   readonly word: string;
 }
 
-function wordSet(text: string): WordSet {
-  return { words: [...new Set(words(text))] };
+function wordSet(text: string, language: string): WordSet {
+  return { words: [...new Set(words(text, language))], language };
 }
 
 /** Stemming only cuts or changes endings, so words of one stem share their first STEM_SHARED_CHARS letters. */
@@ -77,7 +82,9 @@ const STEM_SHARED_CHARS = 3;
  */
 function hasStem(typed: TypedWord, set: WordSet, analyzer: TermAnalyzer): boolean {
   const start = typed.folded.slice(0, STEM_SHARED_CHARS);
-  return set.words.some((word) => word.startsWith(start) && analyzer.toTerm(word) === typed.term);
+  return set.words.some(
+    (word) => word.startsWith(start) && typed.terms.includes(analyzer.toTerm(word, set.language)),
+  );
 }
 
 function readCandidate(hit: SearchHit, article: StoredArticle): Candidate {
@@ -86,7 +93,9 @@ function readCandidate(hit: SearchHit, article: StoredArticle): Candidate {
     if (text.length >= EVIDENCE_MAX_CHARS) break;
     text += `${paragraph}\n`;
   }
-  return { hit, article, title: wordSet(article.title), body: wordSet(text.slice(0, EVIDENCE_MAX_CHARS)) };
+  const body = text.slice(0, EVIDENCE_MAX_CHARS);
+  const language = analysisLanguage(article.language, `${article.title}\n${body}`);
+  return { hit, article, title: wordSet(article.title, language), body: wordSet(body, language) };
 }
 
 function spelledAlike(typed: string, word: string): boolean {

@@ -1,16 +1,13 @@
 import type { StoredArticle } from '../articles/article.ts';
-import { detectLanguage } from '../text/guess-language.ts';
-import { foldText } from '../text/search-terms.ts';
+import { foldText } from '../text/analyzer.ts';
+import { detectLanguage } from '../text/article-language.ts';
+import { baseLanguage } from '../text/language-tag.ts';
+import { NOUN_CAPITALISING_LANGUAGES } from '../text/part-of-speech.ts';
 
 /** A name a single typed word may stand for is one the article keeps coming back to. */
 const MIN_NAME_MENTIONS = 2;
 /** Only the start of a long article is scanned for the word (bounded CPU). */
 const NAME_SCAN_MAX_CHARS = 50_000;
-/**
- * Languages that capitalise every noun: there a capital letter does not tell a name from a common word
- * ("Stichwahl" is as capitalised as "Kessler"), so one word is never enough.
- */
-const NOUNS_CAPITALISED = new Set(['de', 'lb']);
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Quotes, brackets and spaces between a word and what comes before it. */
 const OPENERS = /["'“”„«»‹›()[\]\s]+$/u;
@@ -27,8 +24,9 @@ const isCapitalised = (token: string) => {
  * that does not capitalise all nouns. "police", "water" or "Monday" mentioned once are not names to pick by.
  */
 export function looksLikeName(folded: string, article: StoredArticle): boolean {
-  const language = detectLanguage(article.title, article.paragraphs);
-  if (language !== null && NOUNS_CAPITALISED.has(language)) return false;
+  // Stored at ingest (detected, or declared by a feed); detected again only for an article stored without one.
+  const language = baseLanguage(article.language) ?? detectLanguage(article.title, article.paragraphs);
+  if (language !== null && NOUN_CAPITALISING_LANGUAGES.has(language)) return false;
   let mentions = 0;
   let insideSentence = false;
   let scanned = 0;

@@ -3,7 +3,8 @@ import { isSameTitle, judgeReference } from '../articles/search/confidence.ts';
 import { articleIdFromKey, canonicalUrl } from '../articles/url.ts';
 import { UserFacingError } from '../core/errors.ts';
 import { type Translate, translator } from '../core/i18n/index.ts';
-import { TermAnalyzer } from '../text/search-terms.ts';
+import { TermAnalyzer } from '../text/analyzer.ts';
+import { analysisLanguage } from '../text/language.ts';
 import type { ArticlePick } from './newsroom-types.ts';
 import { judgeByEvidence } from './resolve-evidence.ts';
 
@@ -138,14 +139,19 @@ async function resolveReference(store: ArticleStore, typed: string): Promise<Res
  * How many of the question's content words the article contains (`distinct`), and the same count with the words
  * in its title counted twice (`weight`: title words name the topic, body words may be in passing).
  */
-function sharedWords(question: readonly string[], article: StoredArticle, analyzer: TermAnalyzer) {
+function sharedWords(question: readonly QuestionWord[], article: StoredArticle, analyzer: TermAnalyzer) {
   const text = [article.title, ...article.paragraphs].join('\n').slice(0, QUESTION_MATCH_MAX_CHARS);
+  const language = analysisLanguage(article.language, text);
   // Each distinct word stemmed once: up to QUESTION_MATCH_MAX_CHARS of text for each candidate, on every /ask.
-  const terms = new Set(analyzer.termCounts(text).counts.keys());
-  const title = new Set(analyzer.terms(article.title));
-  const found = question.filter((term) => terms.has(term));
-  return { distinct: found.length, weight: found.length + found.filter((term) => title.has(term)).length };
+  const terms = new Set(analyzer.termCounts(text, language).counts.keys());
+  const title = new Set(analyzer.terms(article.title, language));
+  const found = question.filter((word) => word.some((term) => terms.has(term)));
+  const inTitle = found.filter((word) => word.some((term) => title.has(term)));
+  return { distinct: found.length, weight: found.length + inTitle.length };
 }
+
+/** A question's content word as its terms in every language (TermAnalyzer.queryTerms). */
+type QuestionWord = readonly string[];
 
 interface QuestionCandidate {
   readonly hit: SearchHit;
@@ -156,7 +162,7 @@ interface QuestionCandidate {
 async function questionCandidates(
   store: ArticleStore,
   hits: readonly SearchHit[],
-  wanted: readonly string[],
+  wanted: readonly QuestionWord[],
   analyzer: TermAnalyzer,
 ) {
   const read = await Promise.all(hits.map((hit) => store.get(hit.id)));
@@ -177,7 +183,7 @@ async function questionCandidates(
 async function resolveQuestion(store: ArticleStore, question: string): Promise<ResolvedArticle> {
   const hits = store.search(question, QUESTION_CANDIDATES).filter((hit) => hit.score > 0);
   const analyzer = new TermAnalyzer();
-  const wanted = [...new Set(analyzer.terms(question))];
+  const wanted = analyzer.queryTerms(question);
   const ranked = await questionCandidates(store, hits, wanted, analyzer);
   const [best, runnerUp] = ranked;
   const enough = wanted.length > 1 && (best?.shared.distinct ?? 0) >= QUESTION_MIN_WORDS;

@@ -1,5 +1,13 @@
-import { baseLanguage, normalizeText } from './normalize.ts';
+import { baseLanguage } from './language-tag.ts';
+import { normalizeText } from './normalize.ts';
 import { STOP_WORD_LANGUAGES, stopWordsFor } from './stopwords.ts';
+
+/*
+ * The language a text is analysed in. An article's language is detected once, at ingest, by trigrams
+ * (article-language.ts) and stored; a question, or an article stored without one, is guessed here from which
+ * language's stop words it uses most, among the languages the toolkit has stop words (and stemming) for:
+ * trigrams say little about ten words, and a guess outside those languages would change no analysis.
+ */
 
 const SCRIPT_LANGUAGES: readonly (readonly [RegExp, string])[] = [
   [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja'],

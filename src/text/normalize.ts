@@ -12,32 +12,13 @@ export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(FOLDABLE_MARKS, '$1').normalize('NFC');
 }
 
+// Any UTF-16 unit past ASCII (astral characters show up as their surrogates).
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** NFKC (full-width and ligature forms), lower case, folded accents, ß → ss. */
 export function normalizeText(text: string): string {
+  // Plain ASCII has nothing to compose, decompose or fold: most English words skip three passes (search indexing
+  // normalises every word of every article).
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return foldDiacritics(text.normalize('NFKC').toLowerCase()).replaceAll('ß', 'ss');
 }
-
-/** The primary subtag of a BCP-47 tag or an English language name, lower case: "de-AT" → "de", "German" → "de". */
-export function baseLanguage(language: string | null | undefined): string | null {
-  if (!language) return null;
-  const lowered = language.trim().toLowerCase();
-  const byName = LANGUAGE_NAMES[lowered];
-  if (byName) return byName;
-  const primary = lowered.split(/[-_]/)[0];
-  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : null;
-}
-
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
-  english: 'en',
-  german: 'de',
-  deutsch: 'de',
-  spanish: 'es',
-  español: 'es',
-  french: 'fr',
-  français: 'fr',
-  russian: 'ru',
-  italian: 'it',
-  italiano: 'it',
-  chinese: 'zh',
-  japanese: 'ja',
-};

@@ -13,7 +13,11 @@ const VERB_ENDINGS: Readonly<Record<string, RegExp>> = {
 };
 /** What a guessed verb weighs against a sentence that lacks it (English verbs weigh 0.5 by their WordNet senses). */
 export const GUESSED_VERB_WEIGHT = 0.5;
-const NOUN_CAPITALISING_LANGUAGES: ReadonlySet<string> = new Set(['de']);
+/**
+ * Languages that capitalise every noun (German, Luxembourgish): there a capital letter tells neither a name from a
+ * common word ("Stichwahl" is as capitalised as "Kessler") nor, lower case, a verb from a noun.
+ */
+export const NOUN_CAPITALISING_LANGUAGES: ReadonlySet<string> = new Set(['de', 'lb']);
 const MIN_GUESSED_VERB_CHARS = 5;
 
 /** Whether a content word of a question in `language` reads as a verb (in German: as any word but a noun). */

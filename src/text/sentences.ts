@@ -1,5 +1,5 @@
 import { GERMAN_MONTHS, PREFIX_ABBREVIATIONS, TRAILING_ABBREVIATIONS } from './abbreviations.ts';
-import { baseLanguage } from './normalize.ts';
+import { baseLanguage } from './language-tag.ts';
 
 /** One sentence of a paragraph: `text === paragraph.slice(start, end)`, without surrounding white space. */
 export interface SentenceSpan {

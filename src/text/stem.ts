@@ -17,6 +17,9 @@ const STEMMERS: Readonly<Record<string, Stemmer>> = {
   it: stemItalianLight,
 };
 
+/** Languages with a stemmer of their own; a word of any other language is its own stem. */
+export const STEMMED_LANGUAGES: readonly string[] = Object.keys(STEMMERS);
+
 /** The stem of a normalised word in `language` (base subtag); unchanged for languages without a stemmer. */
 export function stemWord(word: string, language: string): string {
   if (/^\p{N}/u.test(word)) return word;

@@ -1,3 +1,4 @@
+import { stripInvisible } from './invisible.ts';
 import { normalizeText } from './normalize.ts';
 import { stemWord } from './stem.ts';
 import { isQuestionFrameWord, stopWordsFor } from './stopwords.ts';
@@ -18,6 +19,10 @@ export interface Term {
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.,][\p{L}\p{M}\p{N}]+)*/gu;
 const NO_SPACE_SCRIPTS =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Khmer}]/u;
+/** Longer words are cut: nothing useful is lost, and a 10,000-character "word" cannot bloat the search index. */
+export const MAX_TERM_CHARS = 32;
+// Discord markup that carries no words: user/role/channel mentions and custom emoji.
+const DISCORD_MARKUP = /<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>/g;
 const WORD_SEGMENTER = new Intl.Segmenter('und', { granularity: 'word' });
 const NUMBER = /^\p{N}[\p{N}.,]*$/u;
 const POSSESSIVE = /['’]s$/u;
@@ -48,10 +53,14 @@ export function extractTerms(text: string, options: TermOptions): Term[] {
   return terms;
 }
 
-/** The words of a text as written; runs of Chinese, Japanese or Thai are cut into words by ICU's dictionaries. */
+/**
+ * The words of a text as written (Discord markup and invisible characters left out); runs of Chinese, Japanese or
+ * Thai are cut into words by ICU's dictionaries.
+ */
 export function splitWords(text: string): string[] {
   const words: string[] = [];
-  for (const match of text.matchAll(WORD)) {
+  const readable = stripInvisible(text.includes('<') ? text.replace(DISCORD_MARKUP, ' ') : text);
+  for (const match of readable.matchAll(WORD)) {
     const raw = match[0];
     if (NO_SPACE_SCRIPTS.test(raw)) {
       for (const piece of WORD_SEGMENTER.segment(raw)) if (piece.isWordLike) words.push(piece.segment);
@@ -63,13 +72,23 @@ export function splitWords(text: string): string[] {
 }
 
 /** Normal form of one word: numbers lose grouping marks ("1,200" → "1200"), possessives and elisions go. */
-export function normalizeWord(surface: string, language: string): string {
+export function foldWord(surface: string, language: string): string {
   const word = normalizeText(surface);
   if (NUMBER.test(word)) return normalizeNumber(word, language);
   const elision = language === 'it' ? ITALIAN_ELISION : ELISION;
   const bare = ELIDING_LANGUAGES.has(language) ? word.replace(elision, '') : word.replace(POSSESSIVE, '');
-  // Stray single letters ("s" of "dockers'", an "a" initial) carry no meaning; single CJK characters do.
-  return bare.length === 1 && !NO_SPACE_SCRIPTS.test(bare) ? '' : bare;
+  return bare.length > MAX_TERM_CHARS ? bare.slice(0, MAX_TERM_CHARS) : bare;
+}
+
+/** A single letter: a stray "s" of "dockers'" or an initial, no meaning; a digit or a Chinese character has one. */
+export function isStrayLetter(word: string): boolean {
+  return word.length === 1 && !/\p{N}/u.test(word) && !NO_SPACE_SCRIPTS.test(word);
+}
+
+/** The folded word, or '' for a stray single letter. */
+export function normalizeWord(surface: string, language: string): string {
+  const bare = foldWord(surface, language);
+  return isStrayLetter(bare) ? '' : bare;
 }
 
 function normalizeNumber(number: string, language: string): string {

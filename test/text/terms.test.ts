@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guessLanguage } from '../../src/text/language.ts';
-import { baseLanguage, normalizeText } from '../../src/text/normalize.ts';
+import { baseLanguage } from '../../src/text/language-tag.ts';
+import { normalizeText } from '../../src/text/normalize.ts';
 import { stemWord } from '../../src/text/stem.ts';
 import { extractTerms, splitWords } from '../../src/text/terms.ts';
 

@@ -1,5 +1,4 @@
 import { extractTerms } from '../../text/terms.ts';
-import type { QuestionTerm } from './question.ts';
 
 const ALTERNATIVE = /([\p{L}\p{N}'’]+)\s+(?:or|oder|o|ou|oppure|или)\s+([\p{L}\p{N}'’]+)/giu;
 
@@ -14,10 +13,11 @@ export function alternativePairs(question: string, language: string): [string, s
   return pairs;
 }
 
-export function groupAlternatives(
-  terms: readonly QuestionTerm[],
+/** Puts each pair's terms in one group; generic so question.ts can use it on its own term type. */
+export function groupAlternatives<T extends { readonly term: string; readonly group: number }>(
+  terms: readonly T[],
   pairs: readonly [string, string][],
-): QuestionTerm[] {
+): T[] {
   const groupOf = new Map(terms.map((term) => [term.term, term.group]));
   for (const [left, right] of pairs) {
     const target = groupOf.get(left);

@@ -1,3 +1,4 @@
+import { NOUN_CAPITALISING_LANGUAGES } from '../../text/part-of-speech.ts';
 import { stopWordsFor } from '../../text/stopwords.ts';
 import { extractTerms, normalizeWord } from '../../text/terms.ts';
 import type { NounClass, Thesaurus } from '../../text/wordnet.ts';
@@ -20,8 +21,7 @@ import type { AnalysedQuestion, QuestionTerm } from './question.ts';
  * purpose: questions reword their verbs ("urged" for "ask"), so a quarter is enough; none is names alone.
  */
 const MIN_RELATION_SHARE = 0.25;
-/** German capitalises every noun: there only a run of two capitalised words ("Tobias Brandt") reads as a name. */
-const NOUN_CAPITALISING_LANGUAGES: ReadonlySet<string> = new Set(['de']);
+// Where every noun is capitalised, only a run of two capitalised words ("Tobias Brandt") reads as a name.
 const NAME_RUN = /\p{Lu}[\p{L}\p{M}’'.]*(?:[ -]\p{Lu}[\p{L}\p{M}’'.]*)*/gu;
 /** A name matches its derived forms: "Europe" / "European", "Russia" / "Russian", "Armenia" / "Armenians". */
 const MIN_NAME_PREFIX_CHARS = 5;

@@ -1,5 +1,5 @@
-import { STOPWORDS } from '../../text/search-stopwords.ts';
-import { type Concept, conceptsOf } from './footer-lexicon.ts';
+import type { Concept } from './footer-concepts.ts';
+import { conceptsOf } from './footer-lexicon.ts';
 import { FUNCTION_WORDS } from './footer-words-function.ts';
 
 /**
@@ -95,7 +95,6 @@ const CONTENT_EXCLUDED: readonly Concept[] = ['deixis', 'self', 'label', 'ui'];
 const isContentWord = (t: Token) =>
   !t.number &&
   t.lower.length >= CONTENT_WORD_MIN_CHARS &&
-  !STOPWORDS.has(t.lower) &&
   !FUNCTION_WORDS.has(t.lower) &&
   !t.concepts.some((c) => CONTENT_EXCLUDED.includes(c));
 

@@ -1,3 +1,4 @@
+import type { Concept } from './footer-concepts.ts';
 import {
   type BodyProfile,
   bodyProfile,
@@ -10,7 +11,6 @@ import {
   tokenize,
   worstContrast,
 } from './footer-contrast.ts';
-import type { Concept } from './footer-lexicon.ts';
 import { hasKnownLabel, matchesKnownPhrase } from './footer-phrases.ts';
 
 /**

@@ -1,11 +1,20 @@
 /**
- * Function words of four letters or more in the languages the footer lexicon covers, beyond the shared search
- * stopwords (src/text/search-stopwords.ts, mostly English): a notice and the body both say "till", "werden" or
- * "также", and that says nothing about whether the notice is tied to the story. Only the body comparison
- * (footer-contrast.ts) uses this list.
+ * Function words in the languages the footer lexicon covers: a notice and the body both say "the", "till",
+ * "werden" or "также", and that says nothing about whether the notice is tied to the story. Only the body
+ * comparison (footer-contrast.ts) uses this list; it is tuned on the footer sets, so it is the footer's own, not
+ * the text toolkit's per-language stop words (src/text/stopwords.ts).
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
-  `
+  `a about above after again against all also am an and any are as at be because been before being below between
+  both but by can could did do does doing down during each few for from further had has have having he her here
+  hers herself him himself his how however i if in into is it its itself just me more most my myself no nor not
+  now of off on once only or other our ours ourselves out over own same she should so some such than that the
+  their theirs them themselves then there these they this those through to too under until up very was we were
+  what when where which while who whom why will with would you your yours yourself yourselves many much said says
+  say tell told please article news according also s t don didn doesn isn wasn aren weren won ll ve re d m
+  der die das und ist nicht ein eine einen dem den des mit von zu im auf fur sich auch es le la les et un une des
+  du en est pas pour que qui dans sur au aux el los las y del por con para una es
+
   aber auch dass durch eine einem einer eines gegen hier nach oder ohne seit sind über unter wird werden wurde
   wurden noch schon sehr dieser diese dieses jetzt kann können muss soll sollen beim
   deze door maar naar niet voor zijn worden werd wordt heeft hebben over onder ook

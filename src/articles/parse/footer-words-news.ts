@@ -1,4 +1,4 @@
-import type { Concept } from './footer-lexicon.ts';
+import type { Concept } from './footer-concepts.ts';
 
 /**
  * The words of structure (labels, "this", "we"), of news about events (reported speech, dates, actors) and of page

@@ -1,4 +1,4 @@
-import type { Concept } from './footer-lexicon.ts';
+import type { Concept } from './footer-concepts.ts';
 
 /**
  * The words of notices, by concept: what a notice about a publication talks about (the publication, its editors,

@@ -156,3 +156,28 @@ export function leftoverKind(line: string): LeftoverKind | null {
 export function looksLikeLinkedTitle(line: string): boolean {
   return line.length > 0 && line.length <= 160 && !/[.!?…:;。！？]["”’»)]*$/u.test(line);
 }
+
+/**
+ * Drops theme leftovers from cleaned lines. Every removed leftover becomes a paragraph break, so text on either
+ * side of it is never glued together.
+ */
+export function dropLeftovers(lines: readonly string[]): string[] {
+  const kept: string[] = [];
+  let inRelatedList = false;
+  for (const line of lines) {
+    const kind = leftoverKind(line);
+    if (kind !== null) {
+      kept.push('');
+      inRelatedList = kind === 'related-heading';
+      continue;
+    }
+    if (line === '') inRelatedList = false;
+    if (inRelatedList && looksLikeLinkedTitle(line)) {
+      kept.push('');
+      continue;
+    }
+    inRelatedList = false;
+    kept.push(line);
+  }
+  return kept;
+}

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { detectLanguage } from '../../text/guess-language.ts';
-import { cleanLines, toParagraphs } from '../../text/normalise-source.ts';
+import { detectLanguage } from '../../text/article-language.ts';
+import { cleanLines, toParagraphs } from '../../text/paragraphs.ts';
 import type { Article } from '../article.ts';
 import { articleIdFromFileName, contentHash } from '../identity.ts';
 import { splitFooter, standsAlone } from './footer.ts';
+import { dropLeftovers } from './leftovers.ts';
 import { splitLongParagraphs } from './long-paragraphs.ts';
 import { MAX_ARTICLE_BYTES, type ReadArticleOptions, readArticleText } from './read-text.ts';
 
@@ -40,7 +41,9 @@ function refuseText(text: string): string | null {
 export function parseArticleText(text: string, origin: ArticleOrigin): ParseResult {
   const refusal = refuseText(text);
   if (refusal !== null) return { ok: false, reason: refusal };
-  const { lines, controlCharactersRemoved } = cleanLines(text);
+  const cleaned = cleanLines(text);
+  const { controlCharactersRemoved } = cleaned;
+  const lines = dropLeftovers(cleaned.lines);
   const titleIndex = lines.findIndex((line) => line !== '');
   // A Markdown heading marker is not part of the title ("# Title" in a .md file).
   const title = lines[titleIndex]?.replace(/^#{1,6}\s+/, '');

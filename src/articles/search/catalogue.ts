@@ -1,4 +1,5 @@
-import { TermAnalyzer } from '../../text/search-terms.ts';
+import { TermAnalyzer } from '../../text/analyzer.ts';
+import { analysisLanguage } from '../../text/language.ts';
 import type { Article } from '../article.ts';
 
 /** Body terms kept per article: enough to find it by what it is about, small enough for 100,000 in memory. */
@@ -27,6 +28,13 @@ export interface CatalogueEntry {
   readonly terms: string;
   /** The article's length in index terms, title words counted TITLE_BOOST times (BM25 length normalisation). */
   readonly length: number;
+  /**
+   * The base language the terms were stemmed in (the article's, as the answerer reads it). Entries written before
+   * search and the answerer shared one analyzer have none: their terms are English stems or the words themselves,
+   * which every query word is looked up under too (TermAnalyzer.toTerms), so they keep matching until their
+   * article changes and is analysed again.
+   */
+  readonly language?: string;
 }
 
 function bodyText(paragraphs: readonly string[]): string {
@@ -47,17 +55,31 @@ function countTerms(terms: readonly string[], counts = new Map<string, number>()
 export function salientTerms(
   paragraphs: readonly string[],
   analyzer: TermAnalyzer,
+  language: string,
   limit = SALIENT_TERMS_PER_ARTICLE,
 ) {
-  const { counts, length } = analyzer.termCounts(bodyText(paragraphs));
+  const { counts, length } = analyzer.termCounts(bodyText(paragraphs), language);
   // Map iteration order is first-appearance order, and sort is stable.
   const ranked = [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit);
   return { ranked, length };
 }
 
+/** Enough of the text to guess its language from when the article does not declare one. */
+const LANGUAGE_SAMPLE_CHARS = 2_000;
+
+function indexLanguage(article: Article): string {
+  let sample = article.title;
+  for (const paragraph of article.paragraphs) {
+    if (sample.length >= LANGUAGE_SAMPLE_CHARS) break;
+    sample += `\n${paragraph}`;
+  }
+  return analysisLanguage(article.language, sample);
+}
+
 export function toCatalogueEntry(article: Article, analyzer = new TermAnalyzer()): CatalogueEntry {
-  const body = salientTerms(article.paragraphs, analyzer);
-  const title = analyzer.terms(article.title);
+  const language = indexLanguage(article);
+  const body = salientTerms(article.paragraphs, analyzer, language);
+  const title = analyzer.terms(article.title, language);
   const weights = countTerms(title, new Map(body.ranked), TITLE_BOOST);
   const ranked = [...weights].sort((a, b) => b[1] - a[1]);
   return {
@@ -69,6 +91,7 @@ export function toCatalogueEntry(article: Article, analyzer = new TermAnalyzer()
     hash: article.hash,
     terms: ranked.map(([term, weight]) => `${term}:${weight}`).join(' '),
     length: body.length + title.length * TITLE_BOOST,
+    language,
   };
 }
 
@@ -101,6 +124,7 @@ export function parseCatalogueEntry(value: unknown): CatalogueEntry | undefined 
     typeof entry.terms === 'string' &&
     typeof entry.length === 'number' &&
     isNullableString(entry.category) &&
-    isNullableString(entry.url);
+    isNullableString(entry.url) &&
+    (entry.language === undefined || typeof entry.language === 'string');
   return valid ? (entry as unknown as CatalogueEntry) : undefined;
 }

@@ -1,4 +1,4 @@
-import { foldText, isStopword, TermAnalyzer, words } from '../../text/search-terms.ts';
+import { foldText, isStopword, queryLanguage, TermAnalyzer, words } from '../../text/analyzer.ts';
 import type { SearchHit } from '../article.ts';
 import { MAX_QUERY_CHARS } from './query.ts';
 
@@ -28,7 +28,10 @@ const MAX_TYPED_WORDS = 32;
 
 interface TypedWord {
   readonly folded: string;
-  readonly term: string;
+  /** Its terms in every language, its reader's language first (TermAnalyzer.toTerms). */
+  readonly terms: readonly string[];
+  /** The language the typed text is read in (queryLanguage). */
+  readonly language: string;
   /** true for the last word when the text does not end in a space or punctuation. */
   readonly typing: boolean;
 }
@@ -50,13 +53,14 @@ export type ReferenceVerdict =
 /** The typed content words, each once; the last one marked when it may be unfinished. */
 export function typedWords(reference: string, analyzer: TermAnalyzer): TypedWord[] {
   const text = reference.slice(0, MAX_QUERY_CHARS);
-  const all = words(text);
+  const language = queryLanguage(text);
+  const all = words(text, language);
   const endsInWord = /[\p{L}\p{N}]$/u.test(text);
   const seen = new Map<string, TypedWord>();
   all.forEach((folded, index) => {
-    if (isStopword(folded)) return;
+    if (isStopword(folded, language)) return;
     const typing = endsInWord && index === all.length - 1;
-    seen.set(folded, { folded, term: analyzer.toTerm(folded), typing });
+    seen.set(folded, { folded, terms: analyzer.toTerms(folded, language), language, typing });
   });
   return [...seen.values()].slice(0, MAX_TYPED_WORDS);
 }
@@ -88,7 +92,7 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
 }
 
 function wordMatches(typed: TypedWord, titleWords: readonly string[], titleTerms: ReadonlySet<string>) {
-  if (titleTerms.has(typed.term)) return true;
+  if (typed.terms.some((term) => titleTerms.has(term))) return true;
   const limit = typed.folded.length >= LONG_WORD_CHARS ? 2 : 1;
   return titleWords.some(
     (word) =>
@@ -101,18 +105,18 @@ function wordMatches(typed: TypedWord, titleWords: readonly string[], titleTerms
 
 /** Share of the typed words found in the title (0 when nothing was typed). */
 export function titleCoverage(typed: readonly TypedWord[], title: string, analyzer: TermAnalyzer): number {
-  if (typed.length === 0) return 0;
-  const titleWords = words(title).slice(0, MAX_TITLE_WORDS);
-  const titleTerms = new Set(titleWords.map((word) => analyzer.toTerm(word)));
+  const [first] = typed;
+  if (first === undefined) return 0;
+  const titleWords = words(title, first.language).slice(0, MAX_TITLE_WORDS);
+  const titleTerms = new Set(titleWords.flatMap((word) => analyzer.toTerms(word, first.language)));
   const matched = typed.filter((word) => wordMatches(word, titleWords, titleTerms)).length;
   return matched / typed.length;
 }
 
 /** Whether the text is the title itself, up to case, accents, spacing and punctuation. */
 export function isSameTitle(text: string, title: string): boolean {
-  const squash = (value: string) => words(foldText(value)).join(' ');
-  const typed = squash(text);
-  return typed !== '' && typed === squash(title);
+  const typed = foldText(text);
+  return typed !== '' && typed === foldText(title);
 }
 
 /**

@@ -1,4 +1,11 @@
-import { isStopword, TermAnalyzer, words } from '../../text/search-terms.ts';
+import {
+  EVERY_LANGUAGE,
+  isStopword,
+  type LookupLanguages,
+  queryLanguage,
+  TermAnalyzer,
+  words,
+} from '../../text/analyzer.ts';
 import type { Postings } from './postings.ts';
 
 /** Only the start of a pasted essay is read as a query. */
@@ -10,7 +17,8 @@ const MAX_PREFIX_SCAN = 1_000;
 const MAX_PREFIX_POSTINGS = 60_000;
 
 export interface QueryWord {
-  readonly term: string;
+  /** The terms the word may be indexed under, its stem in the query's language first (see analyzer.ts). */
+  readonly terms: readonly string[];
   /** Set for the word being typed: terms starting with it match too. */
   readonly prefix: string | undefined;
 }
@@ -22,29 +30,40 @@ export interface ResolvedWord {
 }
 
 /** Reads a query: folded words, stopwords out, and the last word a prefix when it is still being typed. */
-export function parseQuery(query: string, analyzer = new TermAnalyzer()): QueryWord[] {
+export function parseQuery(
+  query: string,
+  analyzer = new TermAnalyzer(),
+  languages: LookupLanguages = EVERY_LANGUAGE,
+): QueryWord[] {
   const text = query.slice(0, MAX_QUERY_CHARS);
-  const all = words(text);
+  const language = queryLanguage(text);
+  const all = words(text, language);
   const typing = /[\p{L}\p{N}]$/u.test(text.trimEnd() === text ? text : '');
   const parsed = new Map<string, QueryWord>();
   all.forEach((word, index) => {
     const prefix = typing && index === all.length - 1 ? word : undefined;
-    if (prefix === undefined && isStopword(word)) return;
-    const term = analyzer.toTerm(word);
-    parsed.set(`${term}|${prefix ?? ''}`, { term, prefix });
+    if (prefix === undefined && isStopword(word, language)) return;
+    const terms = analyzer.toTerms(word, language, languages);
+    parsed.set(`${terms[0]}|${prefix ?? ''}`, { terms, prefix });
   });
   return [...parsed.values()].slice(-MAX_QUERY_WORDS);
 }
 
-/** The exact term, plus (for the word being typed) the commonest terms it is a prefix of, within a budget. */
+/** The word's terms, plus (for the word being typed) the commonest terms it is a prefix of, within a budget. */
 export function resolveWord(word: QueryWord, postings: Postings): ResolvedWord {
-  const exact = postings.termId(word.term);
-  const termIds = exact === undefined ? [] : [exact];
-  let frequency = exact === undefined ? 0 : postings.frequency(exact);
+  const termIds: number[] = [];
+  let frequency = 0;
+  for (const term of word.terms) {
+    const exact = postings.termId(term);
+    if (exact === undefined || termIds.includes(exact)) continue;
+    termIds.push(exact);
+    frequency += postings.frequency(exact);
+  }
   if (word.prefix === undefined) return { termIds, frequency };
+  const exactIds = [...termIds];
   const expansions = postings
     .withPrefix(word.prefix, MAX_PREFIX_SCAN)
-    .filter((id) => id !== exact)
+    .filter((id) => !exactIds.includes(id))
     .map((id) => ({ id, frequency: postings.frequency(id) }))
     .sort((a, b) => b.frequency - a.frequency);
   let budget = MAX_PREFIX_POSTINGS;

@@ -1,4 +1,4 @@
-import { TermAnalyzer } from '../../text/search-terms.ts';
+import { type LookupLanguages, lookupLanguages, TermAnalyzer } from '../../text/analyzer.ts';
 import type { SearchHit } from '../article.ts';
 import { type CatalogueEntry, forEachTerm } from './catalogue.ts';
 import { Postings } from './postings.ts';
@@ -8,6 +8,9 @@ import { ArticleSlots } from './slots.ts';
 import { TopK } from './top-k.ts';
 
 export { MAX_QUERY_CHARS, parseQuery } from './query.ts';
+
+/** Stands for the words-as-terms of entries written before the shared analyzer (not a language tag). */
+const LEGACY_UNSTEMMED = 'legacy';
 
 /**
  * The in-memory search index over titles (every word) and bodies (the salient terms of the catalogue entry).
@@ -19,6 +22,9 @@ export class SearchIndex {
   private readonly slots = new ArticleSlots();
   private readonly postings = new Postings();
   private readonly scorer = new Bm25Scorer(this.slots, this.postings);
+  /** Languages articles were ever indexed in (removals aside: a language too many costs only a lookup). */
+  private readonly languages = new Set<string>();
+  private lookup: LookupLanguages = lookupLanguages([]);
 
   count(): number {
     return this.slots.live;
@@ -31,6 +37,7 @@ export class SearchIndex {
   /** Adds the article, replacing any earlier version with the same id. */
   put(entry: CatalogueEntry): void {
     this.remove(entry.id);
+    this.noteLanguage(entry.language);
     const slot = this.slots.add(entry, entry.length);
     forEachTerm(entry.terms, (term, weight) => this.postings.add(term, slot, weight));
   }
@@ -48,7 +55,7 @@ export class SearchIndex {
   /** Ranked hits, best first; a query with no words to match lists the newest articles (score 0). */
   search(query: string, limit: number): SearchHit[] {
     const wanted = Math.max(0, Math.floor(limit));
-    const parsed = parseQuery(query, this.analyzer);
+    const parsed = parseQuery(query, this.analyzer, this.lookup);
     if (parsed.length === 0)
       return this.newestIds(wanted).map((slot) => ({ ...this.slots.entry(slot), score: 0 }));
     const touched = this.scorer.run(parsed.map((word) => resolveWord(word, this.postings)));
@@ -81,6 +88,17 @@ export class SearchIndex {
       ids.push(this.slots.ids[slot] as string);
     }
     return ids;
+  }
+
+  /**
+   * Query words are looked up in the languages the index holds. An entry without a language predates the shared
+   * analyzer: its terms are English stems or the words themselves.
+   */
+  private noteLanguage(language: string | undefined): void {
+    const languages = language === undefined ? ['en', LEGACY_UNSTEMMED] : [language];
+    if (languages.every((known) => this.languages.has(known))) return;
+    for (const known of languages) this.languages.add(known);
+    this.lookup = lookupLanguages(this.languages);
   }
 
   private newestIds(limit: number): number[] {

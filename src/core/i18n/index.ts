@@ -6,10 +6,15 @@ export const DEFAULT_LOCALE = 'en';
 
 export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
 
+/** The primary subtag of a BCP-47 tag, lower case: `de-AT` → `de`, `pt_BR` → `pt`; null when there is none. */
+export function languageSubtag(tag: string | null | undefined): string | null {
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
+}
+
 /** `de-AT` → `de`; anything unparseable → the default locale. */
 export function primaryLanguage(locale: string | null | undefined): string {
-  const primary = locale?.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return /^[a-z]{2,3}$/.test(primary) ? primary : DEFAULT_LOCALE;
+  return languageSubtag(locale) ?? DEFAULT_LOCALE;
 }
 
 function catalogueFor(locale: string | null | undefined): Catalogue {

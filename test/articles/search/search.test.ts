@@ -150,6 +150,21 @@ describe('ranking and updates', () => {
     expect(ids(index, '地下鉄')[0]).toBe('tokyo');
   });
 
+  it('GIVEN an article in Spanish THEN a Spanish word form it does not use still finds it, whatever the query reads as', () => {
+    const index = indexOf([
+      makeArticle({
+        id: 'sequia',
+        title: 'Sequía en Almar',
+        language: 'es',
+        paragraphs: ['El agua se cortará por las noches mientras los embalses sigan bajos.'],
+      }),
+      makeArticle({ id: 'other', title: 'Unrelated' }),
+    ]);
+    // "cortar" (infinitive) and "cortará" (future) share the Spanish stem only; the short query reads as English.
+    expect(ids(index, 'cortar agua ')[0]).toBe('sequia');
+    expect(ids(index, 'cortar ')).toEqual(['sequia']);
+  });
+
   it('GIVEN ids between two dates THEN they come newest first, from inclusive, to exclusive', () => {
     const index = indexOf([1, 2, 3, 4].map((n) => makeArticle({ id: `d${n}`, publishedAt: day(n) })));
     expect(index.between(Date.parse(day(2)), Date.parse(day(4)), 10)).toEqual(['d3', 'd2']);

@@ -1,10 +1,8 @@
 import { decodeHTML } from 'entities';
-import { leftoverKind, looksLikeLinkedTitle } from '../articles/parse/leftovers.ts';
+import { stripInvisible } from './invisible.ts';
 
 /** Horizontal white space of every kind, including the non-breaking spaces `&nbsp;` decodes to. */
 const HORIZONTAL_SPACE = /[ \t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/gu;
-/** Characters with no visible width that only confuse matching and search. */
-const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]/gu;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/gu;
 /** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
@@ -16,40 +14,16 @@ export interface CleanLines {
   readonly controlCharactersRemoved: number;
 }
 
-/**
- * Decodes entities and normalises line ends, spaces and invisible characters, then drops theme leftovers. Every
- * removed leftover becomes a paragraph break, so text on either side of it is never glued together.
- */
+/** Decodes entities and normalises line ends, spaces, invisible and control characters. */
 export function cleanLines(text: string): CleanLines {
   const decoded = decodeHTML(text).replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n');
   let controlCharactersRemoved = 0;
-  const visible = decoded.replace(INVISIBLE, '').replace(CONTROL, () => {
+  const visible = stripInvisible(decoded).replace(CONTROL, () => {
     controlCharactersRemoved += 1;
     return '';
   });
   const raw = visible.split('\n').map((line) => line.replace(HORIZONTAL_SPACE, ' ').trim());
-  return { lines: dropLeftovers(raw), controlCharactersRemoved };
-}
-
-function dropLeftovers(lines: readonly string[]): string[] {
-  const kept: string[] = [];
-  let inRelatedList = false;
-  for (const line of lines) {
-    const kind = leftoverKind(line);
-    if (kind !== null) {
-      kept.push('');
-      inRelatedList = kind === 'related-heading';
-      continue;
-    }
-    if (line === '') inRelatedList = false;
-    if (inRelatedList && looksLikeLinkedTitle(line)) {
-      kept.push('');
-      continue;
-    }
-    inRelatedList = false;
-    kept.push(line);
-  }
-  return kept;
+  return { lines: raw, controlCharactersRemoved };
 }
 
 /**

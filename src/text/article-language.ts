@@ -1,6 +1,11 @@
 import { franc } from 'franc-min';
 import { iso6393To1 } from 'iso-639-3/iso6393-to-1.js';
 
+/*
+ * The language an article is stored with, detected at ingest. Kept apart from language.ts (the analysis
+ * language), so search and the answerer, which read the stored language, do not load the trigram tables.
+ */
+
 /**
  * Trigram detection cost grows with the sample and with the number of candidate languages; a long sentence is
  * plenty for a language guess, and limiting the candidates to the languages news sites publish in most makes

@@ -1,0 +1,162 @@
+import { guessLanguage } from './language.ts';
+import { normalizeText } from './normalize.ts';
+import { STEMMED_LANGUAGES, stemWord } from './stem.ts';
+import { isQuestionFrameWord, stopWordsFor } from './stopwords.ts';
+import { foldWord, isStrayLetter, splitWords } from './terms.ts';
+
+/*
+ * The one analyzer search and the answerer share: the same words (splitWords, foldWord), the same stop words
+ * (stopwords.ts) and the same stem per language (stem.ts), so the article search picks for /ask is the article the
+ * answerer reads the same way. The answerer's extractTerms (terms.ts) is this pipeline with the surface kept.
+ *
+ * An article is indexed in its own language (known at ingest, else guessed from its text). A query is not
+ * analysed in one language: a short query gives too little to guess from ("cortes de agua" reads as English), and
+ * a question may be asked in another language than its article's. So each query word is looked up under its
+ * stem in every stemmed language, its own language's first; the query's guessed language only decides which of
+ * its words are stop words. Routing stays right whatever the guess, at the price of a few extra term lookups.
+ */
+
+/**
+ * The words of a text, lower case, accents folded, one space apart (no markup, punctuation or invisible characters):
+ * "Zürich", "ZURICH" and "zu\u200Brich" fold alike.
+ */
+export function foldText(text: string): string {
+  return splitWords(text).map(normalizeText).join(' ');
+}
+
+/** The folded words of a text, in order (single letters kept); never throws, whatever the input. */
+export function words(text: string, language: string): string[] {
+  const out: string[] = [];
+  for (const surface of splitWords(text)) {
+    const word = foldWord(surface, language);
+    if (word !== '') out.push(word);
+  }
+  return out;
+}
+
+/** Words that never make a term: stop words of the language, a question's framing ("article", "say"), stray letters. */
+export function isStopword(word: string, language: string): boolean {
+  // Frame words are never searched for (queries drop them), so the index does not spend salient slots on "said".
+  return isStrayLetter(word) || stopWordsFor(language).has(word) || isQuestionFrameWord(word);
+}
+
+/** The language a query's words are read in (stop words, elisions, decimal marks). */
+export function queryLanguage(query: string): string {
+  return guessLanguage(query);
+}
+
+/** The languages a query word is looked up in: those an index holds articles in (TermAnalyzer.toTerms). */
+export interface LookupLanguages {
+  /** Languages with a stemmer of their own. */
+  readonly stemmed: readonly string[];
+  /** Whether some articles are in a language without a stemmer: their terms are the words themselves. */
+  readonly unstemmed: boolean;
+}
+
+export const EVERY_LANGUAGE: LookupLanguages = { stemmed: STEMMED_LANGUAGES, unstemmed: true };
+
+/** The languages to look query words up in for an index holding articles in `languages` (base subtags). */
+export function lookupLanguages(languages: Iterable<string>): LookupLanguages {
+  const stemmed: string[] = [];
+  let unstemmed = false;
+  for (const language of languages) {
+    if (STEMMED_LANGUAGES.includes(language)) stemmed.push(language);
+    else unstemmed = true;
+  }
+  return { stemmed, unstemmed };
+}
+
+/**
+ * Stems remembered per generation (two generations are kept): English stemming costs ~10 µs a word, a lookup
+ * ~0.1 µs, and news keeps reusing its words. At most 2 × this many entries per language (~15 MB).
+ */
+const STEM_GENERATION_ENTRIES = 100_000;
+
+class StemMemo {
+  private recent = new Map<string, string>();
+  private older = new Map<string, string>();
+
+  constructor(private readonly language: string) {}
+
+  stem(word: string): string {
+    const known = this.recent.get(word);
+    if (known !== undefined) return known;
+    const stem = this.older.get(word) ?? stemWord(word, this.language);
+    // When the recent generation fills up it becomes the older one: words still in use move back on their next
+    // lookup, the rest are forgotten (an LRU approximation with no per-entry bookkeeping).
+    if (this.recent.size >= STEM_GENERATION_ENTRIES) {
+      this.older = this.recent;
+      this.recent = new Map();
+    }
+    this.recent.set(word, stem);
+    return stem;
+  }
+}
+
+/** Turns text into index terms; keeps a bounded memo of stems, so use one analyzer per index. */
+export class TermAnalyzer {
+  private readonly memos = new Map<string, StemMemo>();
+
+  /** The index term of a folded content word in `language`: "blockaded" and "blockade" meet in English. */
+  toTerm(word: string, language: string): string {
+    let memo = this.memos.get(language);
+    if (memo === undefined) {
+      memo = new StemMemo(language);
+      this.memos.set(language, memo);
+    }
+    return memo.stem(word);
+  }
+
+  /** The terms a query word may be indexed under: its stem in `language`, then in each of `among`. */
+  toTerms(word: string, language: string, among: LookupLanguages = EVERY_LANGUAGE): string[] {
+    const terms = [this.toTerm(word, language)];
+    for (const other of among.stemmed) {
+      const term = this.toTerm(word, other);
+      if (!terms.includes(term)) terms.push(term);
+    }
+    // A language without a stemmer indexes the word itself.
+    if (among.unstemmed && !terms.includes(word)) terms.push(word);
+    return terms;
+  }
+
+  /** The content words of a query, each once, each as its terms in every language (toTerms). */
+  queryTerms(query: string): string[][] {
+    const language = queryLanguage(query);
+    const byTerm = new Map<string, string[]>();
+    for (const word of words(query, language)) {
+      if (isStopword(word, language)) continue;
+      const terms = this.toTerms(word, language);
+      const [first = word] = terms;
+      if (!byTerm.has(first)) byTerm.set(first, terms);
+    }
+    return [...byTerm.values()];
+  }
+
+  /**
+   * How often each index term occurs (stop words dropped), in order of first appearance, and how many terms the
+   * text has. Words are counted before folding, so each distinct word is folded and stemmed once.
+   */
+  termCounts(text: string, language: string): { counts: Map<string, number>; length: number } {
+    const surfaceCounts = new Map<string, number>();
+    for (const surface of splitWords(text)) surfaceCounts.set(surface, (surfaceCounts.get(surface) ?? 0) + 1);
+    const counts = new Map<string, number>();
+    let length = 0;
+    for (const [surface, count] of surfaceCounts) {
+      const word = foldWord(surface, language);
+      if (word === '' || isStopword(word, language)) continue;
+      const term = this.toTerm(word, language);
+      counts.set(term, (counts.get(term) ?? 0) + count);
+      length += count;
+    }
+    return { counts, length };
+  }
+
+  /** Index terms of a text, stop words dropped, in order of appearance (duplicates kept for counting). */
+  terms(text: string, language: string): string[] {
+    const out: string[] = [];
+    for (const word of words(text, language)) {
+      if (!isStopword(word, language)) out.push(this.toTerm(word, language));
+    }
+    return out;
+  }
+}
