@@ -66,6 +66,11 @@ export const ask = defineCommand<AskInput, AnswerServices, AnswerReply>({
       context: { guildId: request.guildId, userId: request.userId },
       signal: request.signal,
     });
-    return { kind: 'answer', events, language: input.language };
+    return {
+      kind: 'answer',
+      events,
+      language: input.language,
+      asked: { kind: 'ask', question: input.question },
+    };
   },
 });

@@ -48,6 +48,6 @@ export const summary = defineCommand<SummaryInput, AnswerServices, AnswerReply>(
       context: { guildId: request.guildId, userId: request.userId },
       signal: request.signal,
     });
-    return { kind: 'answer', events, language: input.language };
+    return { kind: 'answer', events, language: input.language, asked: { kind: 'summary', question: null } };
   },
 });

@@ -152,6 +152,8 @@ export interface AnswerReply {
   readonly events: AsyncIterable<ReplyEvent>;
   /** Labels and notes are rendered in this language. */
   readonly language: string;
+  /** What was asked: kept with the answer (src/answer/records.ts) for the buttons that act on it later. */
+  readonly asked: { readonly kind: 'ask' | 'summary'; readonly question: string | null };
 }
 
 /** A short text in the bot's own words (digest settings, status, outcomes). */

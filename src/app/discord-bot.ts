@@ -1,4 +1,5 @@
 import type Keyv from 'keyv';
+import { createAnswerRecords, RECORDS_NAMESPACE } from '../answer/records.ts';
 import type { Config } from '../core/config.ts';
 import type { Logger } from '../core/log.ts';
 import { createDigestService, type DigestService } from '../digest/service.ts';
@@ -32,13 +33,16 @@ export function botServices(
   runtime: NewsroomRuntime,
   config: Config,
   logger: Logger,
-  keyv: Keyv,
+  keyvs: { readonly digest: Keyv; readonly records: Keyv },
 ): { services: BotServicesFactory; digest(): DigestService | undefined } {
+  const records = createAnswerRecords(keyvs.records, (error) =>
+    logger.warn({ err: error }, 'answer records'),
+  );
   let digest: DigestService | undefined;
   const services: BotServicesFactory = (client) => {
     digest = createDigestService({
       port: createDiscordDigestPort(client),
-      keyv,
+      keyv: keyvs.digest,
       store: runtime.store,
       newsroom: runtime.newsroom,
       sourceDisclaimer: config.sourceDisclaimer,
@@ -51,6 +55,7 @@ export function botServices(
       logger,
       accounting: { usage: runtime.usage, dailyTokenBudget: config.guildDailyTokenBudget },
       digest,
+      records,
     };
   };
   return { services, digest: () => digest };
@@ -65,7 +70,8 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   requireDiscordToken(config);
   const runtime = options.runtime ?? (await openNewsroom(config, logger));
   const keyv = options.digestKeyv ?? (await runtime.openKeyv(DIGEST_NAMESPACE));
-  const opened = botServices(runtime, config, logger, keyv);
+  const records = await runtime.openKeyv(RECORDS_NAMESPACE);
+  const opened = botServices(runtime, config, logger, { digest: keyv, records });
   const { runtime: _runtime, digestKeyv: _keyv, extraServices, ...bot } = options;
   const running = await startBot({
     ...bot,

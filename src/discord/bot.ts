@@ -4,6 +4,7 @@ import type { Config } from '../core/config.ts';
 import { UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import { DISCORD_COMMANDS } from './adapter.ts';
+import { ANSWER_ACTIONS } from './answer-action-list.ts';
 import { type ClientTuning, createDiscordClient, createStreamRest } from './client.ts';
 import type { BotServices, CommandDeps, SlashCommand } from './command.ts';
 import { createCooldowns } from './cooldowns.ts';
@@ -93,6 +94,7 @@ function commandDeps(options: StartBotOptions, client: Client): CommandDeps {
   const { config } = options;
   return {
     ...options.services(client),
+    answerActions: ANSWER_ACTIONS,
     live: {
       editIntervalMs: config.streamEditIntervalMs,
       rest: createStreamRest(config.discord, options.client),

@@ -8,18 +8,25 @@ import type {
 import { ApplicationIntegrationType, InteractionContextType, Locale } from 'discord.js';
 import type { AllServices } from '../../commands/types.ts';
 import type { RequestContext } from '../answer/newsroom-types.ts';
+import type { AnswerRecords } from '../answer/records.ts';
 import { UserFacingError } from '../core/errors.ts';
 import { catalogueEntry, type MessageKey, primaryLanguage, translate } from '../core/i18n/index.ts';
+import type { AnswerAction } from './answer-actions.ts';
 import type { CooldownTicket } from './cooldowns.ts';
 import type { LiveSettings } from './stream.ts';
 
-/** The services the bot's commands use (every one the command list needs), built once the client exists. */
-export type BotServices = AllServices;
+/**
+ * The services the bot's commands use (every one the command list needs), built once the client exists, plus the
+ * answer records the buttons under each answer act on.
+ */
+export type BotServices = AllServices & { readonly records: AnswerRecords };
 
 /** What a command may use; passed in by the router, never imported as a singleton. */
 export interface CommandDeps extends BotServices {
   /** Live edits of streamed answers; without it answers appear in one edit. */
   readonly live?: LiveSettings | undefined;
+  /** The buttons under every answer and summary (answer-action-list.ts). */
+  readonly answerActions: readonly AnswerAction[];
 }
 
 /** What `execute` gets: the services, plus the state of the router's deferral. */

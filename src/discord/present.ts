@@ -33,7 +33,11 @@ export async function presentReply(
 ): Promise<void> {
   switch (reply.kind) {
     case 'answer':
-      await answerFromStream(interaction, reply.events, { ...context, language: reply.language });
+      await answerFromStream(interaction, reply.events, {
+        ...context,
+        language: reply.language,
+        recording: { records: context.records, actions: context.answerActions, asked: reply.asked },
+      });
       return;
     case 'notice':
       if (interaction.deferred) await interaction.editReply(notice(reply.text));

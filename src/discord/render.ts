@@ -1,4 +1,10 @@
-import { type APIEmbed, type APIEmbedField, MessageFlags } from 'discord.js';
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+  MessageFlags,
+} from 'discord.js';
 import type { CompletedReply } from '../answer/collect.ts';
 import { offlineNoteKey } from '../answer/offline-note.ts';
 import { ArticleNotResolvedError, describeUnresolved } from '../answer/resolve.ts';
@@ -55,6 +61,8 @@ export interface RenderedMessage {
   readonly content?: string;
   readonly embeds: APIEmbed[];
   readonly allowedMentions: { readonly parse: [] };
+  /** Buttons (the answer's actions, src/discord/answer-actions.ts). */
+  readonly components?: APIActionRowComponent<APIButtonComponent>[];
 }
 
 /** Seen only by the person who ran the command. */

@@ -1,8 +1,10 @@
 import type { RepliableInteraction } from 'discord.js';
 import { type CompletedReply, collectReply } from '../answer/collect.ts';
 import type { ReplyEvent, ReplyResult } from '../answer/newsroom-types.ts';
+import { type AnswerRecords, type RecordKind, recordOf } from '../answer/records.ts';
 import type { FallbackReason } from '../answer/types.ts';
 import type { Logger } from '../core/log.ts';
+import { type AnswerAction, type RecordedAnswer, withAnswerActions } from './answer-actions.ts';
 import type { CooldownTicket } from './cooldowns.ts';
 import { InteractionExpiredError } from './errors.ts';
 import { localizeUnresolved, type RenderedMessage, renderReply } from './render.ts';
@@ -52,6 +54,32 @@ export interface AnswerContext {
   readonly live?: LiveSettings | undefined;
   /** Handed back when the reply cost no model call. */
   readonly cooldown?: CooldownTicket | undefined;
+  /** Where the answer's record is kept, and what was asked: the answer's buttons act on it. */
+  readonly recording?: AnswerRecording | undefined;
+}
+
+/** What answerFromStream needs to keep an answer's record (the buttons under it act on the record). */
+export interface AnswerRecording {
+  readonly records: AnswerRecords;
+  readonly actions: readonly AnswerAction[];
+  readonly asked: { readonly kind: RecordKind; readonly question: string | null };
+}
+
+/** The record of this reply, under the interaction's id, for withAnswerActions. */
+export function recordedAnswer(
+  interaction: RepliableInteraction,
+  reply: CompletedReply,
+  context: Pick<AnswerContext, 'language' | 'logger' | 'recording'>,
+): RecordedAnswer | undefined {
+  const { recording } = context;
+  if (!recording) return undefined;
+  const record = recordOf(reply, {
+    ...recording.asked,
+    language: context.language,
+    guildId: interaction.guildId,
+  });
+  const { records, actions } = recording;
+  return { records, actions, recordId: interaction.id, record, logger: context.logger };
 }
 
 /**
@@ -83,6 +111,10 @@ export async function answerFromStream(
     interactionExpiresAt(interaction, context.live?.tokenLifetimeMs ?? INTERACTION_TOKEN_LIFETIME_MS);
   const now = context.live?.now ?? Date.now;
   if (now() > expiresAt - FINAL_EDIT_SAFETY_MS) throw new InteractionExpiredError(expiresAt);
-  await deliverReply(interaction, renderReply(reply, context.language));
+  const parts = renderReply(reply, context.language);
+  await deliverReply(
+    interaction,
+    await withAnswerActions(parts, recordedAnswer(interaction, reply, context)),
+  );
   return reply;
 }

@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { type Client, Events, type Interaction, Routes } from 'discord.js';
-import type Keyv from 'keyv';
+import Keyv from 'keyv';
 import { digest as digestDefinition } from '../../commands/digest.ts';
+import { createAnswerRecords } from '../../src/answer/records.ts';
 import { type NewsroomRuntime, openNewsroom } from '../../src/app/runtime.ts';
 import { type Config, parseConfig } from '../../src/core/config.ts';
 import { silentLogger } from '../../src/core/log.ts';
@@ -107,6 +108,8 @@ export async function startDigestWorld(
       logger: silentLogger,
       accounting: { usage: runtime.usage, dailyTokenBudget: config.guildDailyTokenBudget },
       digest,
+      records: createAnswerRecords(new Keyv()),
+      answerActions: [],
     };
     const digestCommand = discordCommand(digestDefinition);
     // The bot's own wiring: digest buttons and modals are a component route of the router.

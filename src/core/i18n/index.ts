@@ -1,4 +1,5 @@
-import { CATALOGUES, type Catalogue, en, type MessageKey } from './messages.ts';
+import { CATALOGUES, en, type MessageKey } from './messages.ts';
+import type { Catalogue } from './section.ts';
 
 export type { MessageKey } from './messages.ts';
 
@@ -17,7 +18,7 @@ export function primaryLanguage(locale: string | null | undefined): string {
   return languageSubtag(locale) ?? DEFAULT_LOCALE;
 }
 
-function catalogueFor(locale: string | null | undefined): Catalogue {
+function catalogueFor(locale: string | null | undefined): Catalogue<MessageKey> {
   return CATALOGUES[primaryLanguage(locale)] ?? en;
 }
 

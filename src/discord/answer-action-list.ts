@@ -1,0 +1,4 @@
+import type { AnswerAction } from './answer-actions.ts';
+
+/** The buttons under every answer and summary, in the order they appear (one line per feature). */
+export const ANSWER_ACTIONS: readonly AnswerAction[] = [];
