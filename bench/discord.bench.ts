@@ -43,6 +43,7 @@ async function* observed(question: string, events: AsyncIterable<ReplyEvent>): A
 
 const observe = (real: Newsroom): Newsroom => ({
   summary: real.summary,
+  followUp: real.followUp,
   ask: (request) => observed(request.question, real.ask(request)),
 });
 

@@ -1,4 +1,5 @@
 import type { StoredArticle } from '../articles/article.ts';
+import type { Conversation } from './conversations.ts';
 import type { AnswerEvent, AnswerResult, FallbackReason, SummaryLength } from './types.ts';
 
 /** Who is asking: budgets and usage are per guild (null outside a guild: console, CLI, DMs). */
@@ -29,6 +30,16 @@ export interface AskRequest {
   readonly signal?: AbortSignal;
 }
 
+/** A question in a conversation about one article version (a thread, the console's follow-up prompt). */
+export interface FollowUpRequest {
+  /** The article version and the turns so far (oldest first, already bounded). */
+  readonly conversation: Conversation;
+  readonly question: string;
+  readonly language: string;
+  readonly context: RequestContext;
+  readonly signal?: AbortSignal;
+}
+
 export interface ReplyResult extends AnswerResult {
   /** true when served from the answer cache (no model call, no budget spent). */
   readonly cached: boolean;
@@ -47,6 +58,8 @@ export type ReplyEvent =
       readonly article: StoredArticle;
       readonly disclaimer: string;
       readonly pickedBy: ArticlePick;
+      /** Follow-ups only: the article changed since the conversation began (the answer is from this version). */
+      readonly changedSince?: { readonly version: number };
     }
   /**
    * The model has started writing: the text events that follow arrive as it writes, so a transport may show them
@@ -64,4 +77,6 @@ export type ReplyEvent =
 export interface Newsroom {
   summary(request: SummaryRequest): AsyncIterable<ReplyEvent>;
   ask(request: AskRequest): AsyncIterable<ReplyEvent>;
+  /** A follow-up in a conversation: answered only from the article, the earlier turns as context. */
+  followUp(request: FollowUpRequest): AsyncIterable<ReplyEvent>;
 }

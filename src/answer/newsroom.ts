@@ -29,6 +29,13 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
       const question = validateQuestion(request.question);
       yield* serve(room, askJob(room, request, question));
     },
+    // Provisional (#16): answers the follow-up as a fresh question about the same article; the conversation's
+    // turns as context come next.
+    async *followUp(request) {
+      const question = validateQuestion(request.question);
+      const article = request.conversation.article.id;
+      yield* serve(room, askJob(room, { ...request, article }, question));
+    },
   };
 }
 

@@ -81,6 +81,7 @@ const withFailures = (real: Newsroom): Newsroom => ({
           ? storeBroken()
           : slow(real.summary(request)),
   ask: (request) => (request.question === 'half a stream' ? headOnly(real.ask(request)) : real.ask(request)),
+  followUp: (request) => real.followUp(request),
 });
 
 async function* headOnly(events: AsyncIterable<ReplyEvent>): AsyncIterable<ReplyEvent> {
