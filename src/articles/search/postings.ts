@@ -24,6 +24,8 @@ export class Postings {
   private readonly ids = new Map<string, number>();
   private readonly vocabulary: string[] = [];
   private readonly lists: PostingList[] = [];
+  /** Each term's highest weight ever added: with the idf, an upper bound of its score (search pruning). */
+  private maxWeights = new Uint8Array(1_024);
   private sorted: number[] = [];
   private pending: number[] = [];
 
@@ -32,6 +34,7 @@ export class Postings {
     const posting =
       (slot << POSTING_SLOT_SHIFT) | Math.max(1, Math.min(POSTING_WEIGHT_MASK, Math.round(weight)));
     const id = this.ids.get(term);
+    this.noteWeight(id ?? this.vocabulary.length, posting & POSTING_WEIGHT_MASK);
     if (id === undefined) {
       this.ids.set(term, this.vocabulary.length);
       this.pending.push(this.vocabulary.length);
@@ -48,6 +51,11 @@ export class Postings {
 
   list(termId: number): PostingList {
     return this.lists[termId] ?? [];
+  }
+
+  /** The highest weight the term was added with (kept through removals: still an upper bound). */
+  maxWeight(termId: number): number {
+    return this.maxWeights[termId] ?? 0;
   }
 
   /** How many articles hold the term (stale postings of replaced articles count until the next compaction). */
@@ -75,6 +83,15 @@ export class Postings {
       if (found.length < maxTerms && (this.vocabulary[id] as string).startsWith(prefix)) found.push(id);
     }
     return found;
+  }
+
+  private noteWeight(id: number, weight: number): void {
+    if (id >= this.maxWeights.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.maxWeights.length * 2));
+      grown.set(this.maxWeights);
+      this.maxWeights = grown;
+    }
+    if (weight > (this.maxWeights[id] as number)) this.maxWeights[id] = weight;
   }
 
   /** Sorts new terms into the vocabulary (after a bulk load, before searches). */

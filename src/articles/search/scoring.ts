@@ -1,7 +1,15 @@
+import { PRUNING_SLACK, remainingBounds, termBound } from './bounds.ts';
 import { findSlot, forEachRun, POSTING_SLOT_SHIFT, POSTING_WEIGHT_MASK } from './posting-list.ts';
 import type { Postings } from './postings.ts';
 import type { ResolvedWord } from './query.ts';
 import type { ArticleSlots } from './slots.ts';
+import { TopK } from './top-k.ts';
+
+/** What a search scored: the slots that can rank, and every slot written (to reset). */
+export interface ScoredSlots {
+  readonly candidates: readonly number[];
+  readonly touched: readonly number[];
+}
 
 // BM25 constants (the usual defaults).
 const K1 = 1.2;
@@ -21,15 +29,95 @@ export class Bm25Scorer {
     private readonly postings: Postings,
   ) {}
 
-  /** Scores the articles matching the words; returns their slots. Read with `score`, then call `reset`. */
-  run(words: readonly ResolvedWord[]): number[] {
+  /**
+   * Scores the articles matching the words. `candidates` holds every article that can be among the best `limit`
+   * (read them with `score`); `touched` every slot written, for `reset`.
+   *
+   * Pruning (MaxScore): each word's score is at most its bound (bounds.ts). Once the k-th best score so far exceeds
+   * what all the words still to come could add, no article untouched so far can reach the best k, so the rest only
+   * re-score the candidates that still can. Words keep their order (rarest first), so every candidate's score is
+   * the same sum, added in the same order, as without pruning: the same hits, the same scores.
+   */
+  run(words: readonly ResolvedWord[], limit: number): ScoredSlots {
     this.ensureScratch();
+    const ordered = [...words].sort((a, b) => a.frequency - b.frequency);
+    const rest = remainingBounds(ordered, (termId) => this.bound(termId));
     const touched: number[] = [];
-    for (const word of [...words].sort((a, b) => a.frequency - b.frequency)) {
+    for (let i = 0; i < ordered.length; i++) {
+      const threshold = this.pruningThreshold(touched, limit, rest, i);
+      if (threshold !== undefined)
+        return { touched, candidates: this.finishAmong(ordered.slice(i), touched, limit, threshold) };
+      const word = ordered[i] as ResolvedWord;
       if (touched.length > 0 && this.lookupIsCheaper(word, touched.length)) this.rescore(word, touched);
       else this.scan(word, touched);
     }
-    return touched;
+    return { touched, candidates: touched };
+  }
+
+  /** The k-th best score among the slots (there are at least k). */
+  private kthScore(slots: readonly number[], k: number): number {
+    const best = new TopK<number>(k, (a, b) => a > b);
+    for (const slot of slots) best.offer(this.scores[slot] as number);
+    return best.sorted().at(-1) ?? 0;
+  }
+
+  /** A threshold that prunes the words from `next` on, or undefined while an untouched article could still rank. */
+  private pruningThreshold(
+    touched: readonly number[],
+    limit: number,
+    rest: Float64Array,
+    next: number,
+  ): number | undefined {
+    if (limit <= 0 || touched.length < limit) return undefined;
+    const remaining = rest[next] as number;
+    // No score so far exceeds the bounds of the words done: a cheap test before the exact k-th score.
+    if ((rest[0] as number) - remaining <= remaining) return undefined;
+    const threshold = this.kthScore(touched, limit);
+    return threshold > remaining * (1 + PRUNING_SLACK) ? threshold : undefined;
+  }
+
+  /** The candidates that could still reach `threshold` with at most `remaining` more. */
+  private stillPossible(slots: readonly number[], remaining: number, threshold: number): number[] {
+    const needed = threshold * (1 - PRUNING_SLACK) - remaining;
+    return slots.filter((slot) => (this.scores[slot] as number) >= needed);
+  }
+
+  /** The remaining words, added to the candidates only, dropping those that fall out of reach on the way. */
+  private finishAmong(
+    words: readonly ResolvedWord[],
+    touched: readonly number[],
+    limit: number,
+    threshold: number,
+  ): number[] {
+    const rest = remainingBounds(words, (termId) => this.bound(termId));
+    let candidates = this.stillPossible(touched, rest[0] as number, threshold);
+    let bar = threshold;
+    words.forEach((word, index) => {
+      if (this.lookupIsCheaper(word, candidates.length)) this.rescore(word, candidates);
+      else this.scanAmong(word, candidates);
+      bar = Math.max(bar, this.kthScore(candidates, limit));
+      candidates = this.stillPossible(candidates, rest[index + 1] as number, bar);
+    });
+    return candidates;
+  }
+
+  /** The word's best term score added to the candidates only (a scan: cheaper than lookups for a long list). */
+  private scanAmong(word: ResolvedWord, candidates: readonly number[]): void {
+    const wordTouched: number[] = [];
+    for (const termId of word.termIds) this.scanTerm(termId, this.wordScores, wordTouched, true);
+    for (const slot of candidates)
+      this.scores[slot] = (this.scores[slot] ?? 0) + (this.wordScores[slot] ?? 0);
+    for (const slot of wordTouched) this.wordScores[slot] = 0;
+  }
+
+  private bound(termId: number): number {
+    return termBound(this.idf(termId), this.postings.maxWeight(termId), K1, B);
+  }
+
+  private idf(termId: number): number {
+    const live = this.slots.live;
+    const frequency = Math.min(live, this.postings.frequency(termId));
+    return Math.log(1 + (live - frequency + 0.5) / (frequency + 0.5));
   }
 
   score(slot: number): number {
@@ -71,21 +159,19 @@ export class Bm25Scorer {
     }
   }
 
+  /** The same arithmetic, in the same order, as scanTerm's loop: a looked-up score equals a scanned one exactly. */
   private bm25(termId: number, posting: number): number {
-    const live = this.slots.live;
-    const frequency = Math.min(live, this.postings.frequency(termId));
-    const idf = Math.log(1 + (live - frequency + 0.5) / (frequency + 0.5));
+    const idf = this.idf(termId);
+    const lengthFactor = (K1 * B) / this.slots.averageLength;
     const weight = posting & POSTING_WEIGHT_MASK;
-    const length = this.slots.lengths[posting >>> POSTING_SLOT_SHIFT] ?? 0;
-    return (idf * weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * length) / this.slots.averageLength));
+    const norm = K1 * (1 - B) + lengthFactor * (this.slots.lengths[posting >>> POSTING_SLOT_SHIFT] ?? 0);
+    return (idf * weight * (K1 + 1)) / (weight + norm);
   }
 
   /** BM25 of one term into `into` (summed, or the maximum when `keepBest`); the hot loop of every search. */
   private scanTerm(termId: number, into: Float64Array, touched: number[], keepBest: boolean): void {
     const { ids, lengths } = this.slots;
-    const live = this.slots.live;
-    const frequency = Math.min(live, this.postings.frequency(termId));
-    const idf = Math.log(1 + (live - frequency + 0.5) / (frequency + 0.5));
+    const idf = this.idf(termId);
     const lengthFactor = (K1 * B) / this.slots.averageLength;
     forEachRun(this.postings.list(termId), (run, count) => {
       for (let i = 0; i < count; i++) {

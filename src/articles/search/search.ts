@@ -58,9 +58,10 @@ export class SearchIndex {
     const parsed = parseQuery(query, this.analyzer, this.lookup);
     if (parsed.length === 0)
       return this.newestIds(wanted).map((slot) => ({ ...this.slots.entry(slot), score: 0 }));
-    const touched = this.scorer.run(parsed.map((word) => resolveWord(word, this.postings)));
+    const words = parsed.map((word) => resolveWord(word, this.postings));
+    const { candidates, touched } = this.scorer.run(words, wanted);
     const top = new TopK<number>(wanted, (a, b) => this.ranksAbove(a, b));
-    for (const slot of touched) top.offer(slot);
+    for (const slot of candidates) top.offer(slot);
     const hits = top.sorted().map((slot) => ({ ...this.slots.entry(slot), score: this.scorer.score(slot) }));
     this.scorer.reset(touched);
     return hits;

@@ -1,0 +1,29 @@
+import type { ResolvedWord } from './query.ts';
+
+/**
+ * Upper bounds for MaxScore pruning. A term's BM25 score in any article is at most
+ *   idf · weight · (k1 + 1) / (weight + k1 · (1 − b + b · length / average))
+ * which grows with the weight and shrinks with the length: the term's highest weight and a length of 0 bound it.
+ * A word (the best of its terms) is bounded by its best term.
+ */
+export function termBound(idf: number, maxWeight: number, k1: number, b: number): number {
+  return maxWeight === 0 ? 0 : (idf * maxWeight * (k1 + 1)) / (maxWeight + k1 * (1 - b));
+}
+
+/** `rest[i]` = the most the words from i on could still add to one article; `rest[words.length]` = 0. */
+export function remainingBounds(
+  words: readonly ResolvedWord[],
+  boundOf: (termId: number) => number,
+): Float64Array {
+  const rest = new Float64Array(words.length + 1);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i] as ResolvedWord;
+    let best = 0;
+    for (const termId of word.termIds) best = Math.max(best, boundOf(termId));
+    rest[i] = (rest[i + 1] as number) + best;
+  }
+  return rest;
+}
+
+/** Relative slack on every pruning comparison, so float rounding never prunes an article that ties. */
+export const PRUNING_SLACK = 1e-9;
