@@ -27,7 +27,10 @@ function vocabulary(random: () => number, size: number): string[] {
 function zipfPicker(random: () => number, words: readonly string[]): () => string {
   const cumulative: number[] = [];
   let total = 0;
-  for (let rank = 1; rank <= words.length; rank++) cumulative.push((total += 1 / rank));
+  for (let rank = 1; rank <= words.length; rank++) {
+    total += 1 / rank;
+    cumulative.push(total);
+  }
   return () => {
     const target = random() * total;
     let low = 0;
