@@ -10,7 +10,8 @@ export const conversation = defineSection(
       'The article this conversation is about is no longer stored, so there is nothing left to answer from. Ask a new question to pick another article.',
     'conversation.changed':
       'The article has changed since this conversation began (then version {version}); this answer is from the current version.',
-    'conversation.console-hint': 'Follow up on this answer: start a line with > (for example: > Who pays for it?)',
+    'conversation.console-hint':
+      'Follow up on this answer: start a line with > (for example: > Who pays for it?)',
     'conversation.console-none':
       'There is no answer to follow up on yet: ask with /ask or /summary first, then start a line with >.',
   },
