@@ -1,6 +1,6 @@
 import { UserFacingError } from '../core/errors.ts';
 import { translate } from '../core/i18n/index.ts';
-import type { ConversationTurn } from './conversations.ts';
+import { type ConversationTurn, MAX_TURNS_KEPT } from './conversations.ts';
 import type { Job, JobArticle, Room } from './newsroom-deps.ts';
 import type { FollowUpRequest } from './newsroom-types.ts';
 
@@ -12,7 +12,8 @@ import type { FollowUpRequest } from './newsroom-types.ts';
  * request are exactly the /ask's, so the thread's first question can be served from an /ask's cache entry.
  */
 export function followUpJob(room: Room, request: FollowUpRequest, question: string): Job {
-  const history: readonly ConversationTurn[] = request.conversation.turns;
+  // The store keeps at most MAX_TURNS_KEPT; a caller's own conversation is held to the same bound.
+  const history: readonly ConversationTurn[] = request.conversation.turns.slice(-MAX_TURNS_KEPT);
   return {
     context: request.context,
     resolve: () => conversationArticle(room, request),

@@ -18,7 +18,7 @@ const POINTS_BACK = new Set(
     'it its they them their theirs he him his she her this that these those',
     'es er sie ihn ihm ihr ihre sein seine dies diese dieser',
     'il elle ils elles lui leur leurs cela ça',
-    'él ella ellos ellas lo la los las su sus eso esto',
+    'él ella ellos ellas su sus eso esto',
     'он она оно они его её ее их ему ей им это',
   ]
     .join(' ')
@@ -33,11 +33,14 @@ export function pointsBack(question: string): boolean {
   return words.some((word) => POINTS_BACK.has(word));
 }
 
+/** Longer than any question a transport accepts: what is borrowed from stays bounded whatever was stored. */
+const EARLIER_QUESTION_MAX_CHARS = 1_000;
+
 /** The question asked just before (a summary turn has none). */
 function earlierQuestion(history: readonly ConversationTurn[]): string | undefined {
   for (let index = history.length - 1; index >= 0; index--) {
     const question = history[index]?.question?.trim();
-    if (question) return question;
+    if (question) return question.slice(0, EARLIER_QUESTION_MAX_CHARS);
   }
   return undefined;
 }

@@ -87,6 +87,25 @@ describe('follow-ups on the real Anthropic SDK against the fake Messages API', (
     expect(earlier?.content[0]?.text).toBe(summaryTurn.answer);
   });
 
+  it('GIVEN an earlier turn with a blank answer or many more turns than kept THEN the request leaves them out and the model still answers', async () => {
+    const blank = { question: 'Who opposed it?', answer: '   ' };
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      question: `Question ${i}?`,
+      answer: `Answer ${i}.`,
+    }));
+    const { reply } = await followUp(
+      runtime,
+      conversationAbout(tram, [...many, blank]),
+      'How many stops will it have?',
+    );
+    expect(reply.result.provider).toBe('anthropic');
+    const { messages } = bodyOf(0);
+    expect(messages).toHaveLength(2 * 7 + 1);
+    expect(JSON.stringify(messages)).not.toContain('Who opposed it?');
+    expect(JSON.stringify(messages)).not.toContain('Question 22?');
+    expect(messages[0]?.content[1]?.text).toContain('Question 23?');
+  });
+
   it('GIVEN two follow-ups in a row THEN the second reads the article from the prompt cache, and /usage counts both calls', async () => {
     const conversation = conversationAbout(tram, [COST_TURN]);
     const first = await followUp(runtime, conversation, 'How many stops will it have?');
