@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { collectReply } from '../../../src/answer/collect.ts';
 import { type NewsroomRuntime, openNewsroom } from '../../../src/app/runtime.ts';
 import type { StoredArticle } from '../../../src/articles/article.ts';
 import { contentHash } from '../../../src/articles/identity.ts';
@@ -8,7 +9,7 @@ import { translate } from '../../../src/core/i18n/index.ts';
 import { silentLogger } from '../../../src/core/log.ts';
 import { type FakeAnthropic, faults, startFakeAnthropic, text } from '../../fakes/anthropic.ts';
 import { sampleArticle } from '../../support/articles.ts';
-import { conversationAbout, followUp, GUILD } from './support.ts';
+import { context, conversationAbout, followUp, GUILD } from './support.ts';
 
 type Block = {
   type: string;
@@ -132,6 +133,29 @@ describe('follow-ups on the real Anthropic SDK against the fake Messages API', (
       modelCalls: 2,
       cacheReadTokens: second.reply.result.usage.cacheReadTokens,
     });
+  });
+
+  it("GIVEN an /ask answer THEN the thread's first follow-up already reads the article from the cache that answer wrote", async () => {
+    const asked = await collectReply(
+      runtime.newsroom.ask({ question: COST_TURN.question, article: TRAM, language: 'en', context }),
+    );
+    const turn = { question: COST_TURN.question, answer: asked.result.text };
+    const { reply } = await followUp(
+      runtime,
+      conversationAbout(tram, [turn]),
+      'How many stops will it have?',
+    );
+    expect(asked.result.usage.cacheWriteTokens).toBeGreaterThan(1_000);
+    expect(reply.result.usage.cacheReadTokens).toBe(asked.result.usage.cacheWriteTokens);
+  });
+
+  it("GIVEN a thread with no turns yet (opened from a digest item) THEN its first question is the /ask's, served from its answer cache", async () => {
+    await collectReply(
+      runtime.newsroom.ask({ question: 'How many stops?', article: TRAM, language: 'en', context }),
+    );
+    const { reply } = await followUp(runtime, conversationAbout(tram, []), 'how many stops');
+    expect(reply.result.cached).toBe(true);
+    expect(fake.requests).toHaveLength(1);
   });
 
   it('GIVEN the same follow-up after the same turns THEN it is served from the answer cache; after other turns it is asked anew', async () => {
