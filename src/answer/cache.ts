@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Keyv from 'keyv';
 import type { StoredArticle } from '../articles/article.ts';
+import type { ConversationTurn } from './conversations.ts';
 import type { AnswerResult, SummaryLength } from './types.ts';
 
 /** Everything that changes the answer is in the key: a new article version, prompt or model never hits old entries. */
@@ -12,6 +13,19 @@ export interface CacheIdentity {
   readonly model: string;
   readonly length?: SummaryLength;
   readonly question?: string;
+  /** A follow-up's earlier turns: the same question after another conversation is another request. */
+  readonly turns?: readonly ConversationTurn[];
+}
+
+/** Turns as compared: questions normalised like the question itself, answers as shown (trimmed). */
+function turnsPart(turns: readonly ConversationTurn[] | undefined): unknown[] {
+  if (!turns || turns.length === 0) return [];
+  return [
+    turns.map((turn) => [
+      turn.question === null ? null : normaliseQuestion(turn.question),
+      turn.answer.trim(),
+    ]),
+  ];
 }
 
 /** Case, spacing, Unicode form and trailing punctuation do not make a question different. */
@@ -38,6 +52,8 @@ export function cacheKey(identity: CacheIdentity): string {
     identity.model,
     identity.length ?? '',
     identity.question === undefined ? '' : normaliseQuestion(identity.question),
+    // Absent for /ask and /summary, so their keys are the ones they always had.
+    ...turnsPart(identity.turns),
   ];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }

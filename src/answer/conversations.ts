@@ -12,7 +12,8 @@ export const MAX_TURNS_KEPT = 8;
 export const CONVERSATION_TTL_MS = 30 * 24 * 3_600_000;
 
 export interface ConversationTurn {
-  readonly question: string;
+  /** null for a summary (a thread opened under /summary or a digest item's summary): the answer is the summary. */
+  readonly question: string | null;
   readonly answer: string;
 }
 

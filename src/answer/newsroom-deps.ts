@@ -40,10 +40,15 @@ export interface Room extends NewsroomDeps {
   readonly reportedRejections: Set<string>;
 }
 
-/** One request, reduced to what differs between /summary and /ask. */
+/** The article a job answers from; a follow-up's says whether it changed since the conversation began. */
+export interface JobArticle extends ResolvedArticle {
+  readonly changedSince?: { readonly version: number };
+}
+
+/** One request, reduced to what differs between /summary, /ask and a follow-up. */
 export interface Job {
   readonly context: RequestContext;
-  readonly resolve: () => Promise<ResolvedArticle>;
+  readonly resolve: () => Promise<JobArticle>;
   readonly identity: (article: Article) => Omit<CacheIdentity, 'promptHash' | 'model'>;
   readonly run: (answerer: Answerer, article: Article) => AsyncIterable<AnswerEvent>;
   readonly ttlMs: number;

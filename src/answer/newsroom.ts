@@ -3,6 +3,7 @@ import { silentLogger } from '../core/log.ts';
 import { cacheKey } from './cache.ts';
 import { bookkeep, type Job, type NewsroomDeps, type Room } from './newsroom-deps.ts';
 import { modelReply } from './newsroom-flight.ts';
+import { followUpJob } from './newsroom-follow-up.ts';
 import { offlineReply, overBudget } from './newsroom-offline.ts';
 import type { AskRequest, Newsroom, ReplyEvent, RequestContext, SummaryRequest } from './newsroom-types.ts';
 import { resolveArticle, validateQuestion } from './resolve.ts';
@@ -29,12 +30,9 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
       const question = validateQuestion(request.question);
       yield* serve(room, askJob(room, request, question));
     },
-    // Provisional (#16): answers the follow-up as a fresh question about the same article; the conversation's
-    // turns as context come next.
     async *followUp(request) {
       const question = validateQuestion(request.question);
-      const article = request.conversation.article.id;
-      yield* serve(room, askJob(room, { ...request, article }, question));
+      yield* serve(room, followUpJob(room, request, question));
     },
   };
 }
@@ -73,12 +71,13 @@ function askJob(room: Room, request: AskRequest, question: string): Job {
 const articleKey = (article: Article) => ({ id: article.id, hash: article.hash });
 
 async function* serve(room: Room, job: Job): AsyncGenerator<ReplyEvent> {
-  const { article, pickedBy } = await job.resolve();
+  const { article, pickedBy, changedSince } = await job.resolve();
   yield {
     type: 'article',
     article,
     disclaimer: article.disclaimer ?? room.settings.sourceDisclaimer,
     pickedBy,
+    ...(changedSince ? { changedSince } : {}),
   };
   const model = room.model;
   if (!model) return yield* offlineReply(room, job, article, 'no-api-key');

@@ -1,4 +1,5 @@
 import type { Article } from '../articles/article.ts';
+import type { ConversationTurn } from './conversations.ts';
 
 export type SummaryLength = 'brief' | 'standard' | 'detailed';
 export const SUMMARY_LENGTHS: readonly SummaryLength[] = ['brief', 'standard', 'detailed'];
@@ -63,6 +64,11 @@ export interface SummarizeOptions {
 export interface AnswerOptions {
   readonly language: string;
   readonly signal?: AbortSignal;
+  /**
+   * A follow-up: the conversation's earlier turns about this article, oldest first (plain data: it crosses to the
+   * offline worker). Context for what the question refers to, never a source of the answer.
+   */
+  readonly history?: readonly ConversationTurn[];
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Config } from '../core/config.ts';
 import { UserFacingError } from '../core/errors.ts';
 import { ingestPaths } from '../ingest/files.ts';
 import type { ConsoleServices } from './digest-preview.ts';
+import { inMemoryConversation } from './follow-up.ts';
 import type { Output } from './print.ts';
 import { completeLine, executeLine, type SessionDeps } from './session.ts';
 
@@ -78,10 +79,11 @@ export async function runConsole(
   services: ConsoleServices,
   options: ConsoleOptions,
 ): Promise<number> {
-  const deps: SessionDeps = { ...services, out: stdout, language: 'en' };
   const scripted = options.flags.eval.length > 0;
   // Scripted output is for scripts and docs: keep stdout to the answers and put the chatter on stderr.
   const notes: Output = scripted ? { write: (text) => process.stderr.write(text) } : stdout;
+  const conversation = inMemoryConversation();
+  const deps: SessionDeps = { ...services, out: stdout, language: 'en', conversation, notes };
   notes.write(banner(config, options.provider, options.reason));
   await importSamplesIfEmpty(deps, notes);
   return scripted ? await evaluate(deps, options.flags.eval) : await interactive(deps);

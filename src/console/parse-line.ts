@@ -1,5 +1,6 @@
 import type { AnswerReply, AnswerServices, Command, RawOptions } from '../../commands/types.ts';
 import { CONSOLE_ONLY_COMMANDS, type ConsoleOnlyCommand, sharedCommand } from './commands.ts';
+import { followUpText } from './follow-up.ts';
 
 export type ParsedLine =
   | { readonly kind: 'empty' }
@@ -11,7 +12,9 @@ export type ParsedLine =
       readonly raw: RawOptions;
     }
   /** A console-only command; `rest` is its text (`/digest preview`, `/articles tram`). */
-  | { readonly kind: 'console'; readonly name: ConsoleOnlyCommand; readonly rest: string };
+  | { readonly kind: 'console'; readonly name: ConsoleOnlyCommand; readonly rest: string }
+  /** `> question`: a follow-up on the last answer (src/console/follow-up.ts). */
+  | { readonly kind: 'follow-up'; readonly question: string };
 
 const isConsoleOnly = (name: string): name is ConsoleOnlyCommand =>
   (CONSOLE_ONLY_COMMANDS as readonly string[]).includes(name);
@@ -37,6 +40,8 @@ export function splitOptions(body: string, known: readonly string[]) {
 export function parseLine(line: string): ParsedLine {
   const trimmed = line.trim();
   if (trimmed === '') return { kind: 'empty' };
+  const followUp = followUpText(trimmed);
+  if (followUp !== undefined) return { kind: 'follow-up', question: followUp };
   const match = /^\/?(\S+)\s*([\s\S]*)$/.exec(trimmed);
   const name = (match?.[1] ?? '').toLowerCase();
   const body = match?.[2] ?? '';

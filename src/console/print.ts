@@ -34,6 +34,10 @@ export function createStreamPrinter(out: Output, locale: string) {
                 date: day(event.article.publishedAt),
               }).replace(/\*\*/g, '');
         out.write(`\n${picked}${event.article.url ? `\n${event.article.url}` : ''}\n\n`);
+        if (event.changedSince)
+          out.write(
+            `(${translate(locale, 'conversation.changed', { version: event.changedSince.version })})\n\n`,
+          );
       } else if (event.type === 'text') {
         streamedText = true;
         streamed += event.text;

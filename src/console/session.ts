@@ -1,4 +1,10 @@
-import type { CommandData, CommandReply, CommandRequest, OptionSpec } from '../../commands/types.ts';
+import type {
+  AnswerReply,
+  CommandData,
+  CommandReply,
+  CommandRequest,
+  OptionSpec,
+} from '../../commands/types.ts';
 import { collectReply } from '../answer/collect.ts';
 import { ArticleNotResolvedError, describeUnresolved } from '../answer/resolve.ts';
 import type { ArticleStore } from '../articles/article.ts';
@@ -6,12 +12,17 @@ import { UserFacingError } from '../core/errors.ts';
 import { translator } from '../core/i18n/index.ts';
 import { CONSOLE_COMMAND_NAMES, type ConsoleOnlyCommand, SHARED_COMMANDS } from './commands.ts';
 import { type ConsoleServices, previewDigest } from './digest-preview.ts';
+import { type ConsoleConversation, followUpReply, hintOnce, rememberTurn } from './follow-up.ts';
 import { type ParsedLine, parseLine } from './parse-line.ts';
 import { articleLine, createStreamPrinter, type Output, printDigest } from './print.ts';
 
 export interface SessionDeps extends ConsoleServices {
   readonly out: Output;
   readonly language: string;
+  /** The follow-up conversation (`> question`); without it answers are not followed up. */
+  readonly conversation?: ConsoleConversation | undefined;
+  /** Where chatter goes (hints), apart from the answers; none: no hints. */
+  readonly notes?: Output | undefined;
 }
 
 /** What to type for an option: its few choices, or what kind of text it takes. */
@@ -34,6 +45,7 @@ function usageLine(data: CommandData): string {
 
 export const HELP = `Commands (as in Discord):
 ${SHARED_COMMANDS.map((command) => usageLine(command.data)).join('\n')}
+  > <question>              follow up on the last answer (same article, earlier turns as context)
   /articles [words]        list the newest articles, or search them
   /digest preview          what the daily digest would post now
   /help                    this list
@@ -52,12 +64,19 @@ function consoleRequest(deps: SessionDeps): CommandRequest {
   };
 }
 
+/** An answer streamed as it is written, then remembered for the follow-up prompt. */
+async function printAnswer(deps: SessionDeps, reply: AnswerReply, followedUp: boolean): Promise<void> {
+  const printer = createStreamPrinter(deps.out, deps.language);
+  const completed = await collectReply(reply.events, (event) => printer.onEvent(event));
+  printer.finish(completed);
+  await rememberTurn(deps, reply, completed, followedUp);
+  hintOnce(deps);
+}
+
 /** Prints a reply model: an answer streamed as it is written, a digest, or a notice. */
-async function printReply(deps: SessionDeps, reply: CommandReply): Promise<void> {
-  if (reply.kind === 'answer') {
-    const printer = createStreamPrinter(deps.out, deps.language);
-    printer.finish(await collectReply(reply.events, (event) => printer.onEvent(event)));
-  } else if (reply.kind === 'digest') printDigest(deps.out, reply);
+async function printReply(deps: SessionDeps, reply: CommandReply, followedUp = false): Promise<void> {
+  if (reply.kind === 'answer') await printAnswer(deps, reply, followedUp);
+  else if (reply.kind === 'digest') printDigest(deps.out, reply);
   else if (reply.kind === 'notice') deps.out.write(`${reply.text}\n`);
 }
 
@@ -81,8 +100,9 @@ const CONSOLE_ONLY: Record<Exclude<ConsoleOnlyCommand, 'quit'>, ConsoleHandler> 
 /** The reply model of a command line: a command of commands/, or one of the console's own. */
 function replyFor(
   deps: SessionDeps,
-  parsed: Extract<ParsedLine, { kind: 'shared' | 'console' }>,
+  parsed: Extract<ParsedLine, { kind: 'shared' | 'console' | 'follow-up' }>,
 ): Promise<CommandReply> | undefined {
+  if (parsed.kind === 'follow-up') return followUpReply(deps, parsed.question);
   if (parsed.kind === 'shared')
     return parsed.command.execute(parsed.raw, { ...deps, request: consoleRequest(deps) });
   return parsed.name === 'quit' ? undefined : CONSOLE_ONLY[parsed.name](deps, parsed.rest);
@@ -112,7 +132,7 @@ export async function executeLine(
   if (parsed.kind === 'console' && parsed.name === 'quit') return { quit: true, failed: false };
   try {
     const reply = await replyFor(deps, parsed);
-    if (reply) await printReply(deps, reply);
+    if (reply) await printReply(deps, reply, parsed.kind === 'follow-up');
     return { quit: false, failed: false };
   } catch (error) {
     reportFailure(deps, line, error);

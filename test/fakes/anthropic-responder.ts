@@ -12,7 +12,10 @@ export interface FakeRequestView {
   readonly stream: boolean;
   /** The system prompt's text (blocks joined with "\n"). */
   readonly system: string;
-  /** Every document block of the last user message, in order. */
+  /**
+   * Every document block of the request's messages, in order: `document_index` numbers them so (a follow-up sends
+   * the article once, in its first message).
+   */
   readonly documents: readonly FakeDocument[];
   /** The text blocks of the last user message, joined with "\n". */
   readonly instruction: string;
@@ -37,9 +40,12 @@ export function viewOf(body: Json): FakeRequestView {
     ? (system as Json[]).map((block) => String(block.text ?? '')).join('\n')
     : String(system ?? '');
   const messages = Array.isArray(body.messages) ? (body.messages as Json[]) : [];
-  const last = messages.filter((message) => message.role === 'user').at(-1);
-  const content = typeof last?.content === 'string' ? [{ type: 'text', text: last.content }] : last?.content;
-  const blocks = Array.isArray(content) ? (content as Json[]) : [];
+  const blocksOf = (message: Json | undefined): Json[] => {
+    const content =
+      typeof message?.content === 'string' ? [{ type: 'text', text: message.content }] : message?.content;
+    return Array.isArray(content) ? (content as Json[]) : [];
+  };
+  const blocks = blocksOf(messages.filter((message) => message.role === 'user').at(-1));
   const instruction = blocks
     .filter((block) => block.type === 'text')
     .map((block) => String(block.text))
@@ -49,7 +55,10 @@ export function viewOf(body: Json): FakeRequestView {
     model: String(body.model ?? ''),
     stream: body.stream === true,
     system: systemText,
-    documents: blocks.filter((block) => block.type === 'document').map(documentOf),
+    documents: messages
+      .flatMap(blocksOf)
+      .filter((block) => block.type === 'document')
+      .map(documentOf),
     instruction,
     question: /<question>([\s\S]*?)<\/question>/.exec(instruction)?.[1]?.trim() ?? null,
   };

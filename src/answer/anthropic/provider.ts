@@ -133,8 +133,8 @@ export function createAnthropicAnswerer(options: AnthropicAnswererOptions): Answ
       const build = () => summaryRequest(options.model, system.summary, article, { length, language });
       return streamAnswer(settings, build, undefined, signal);
     },
-    answer(article: Article, question: string, { language, signal }) {
-      const build = () => askRequest(options.model, system.ask, article, question, { language });
+    answer(article: Article, question: string, { language, signal, history }) {
+      const build = () => askRequest(options.model, system.ask, article, question, { language, history });
       return streamAnswer(settings, build, NOT_IN_ARTICLE_MARKER, signal);
     },
   };

@@ -1,5 +1,10 @@
-import type { MessageCreateParamsBase, TextBlockParam } from '@anthropic-ai/sdk/resources/messages';
+import type {
+  MessageCreateParamsBase,
+  MessageParam,
+  TextBlockParam,
+} from '@anthropic-ai/sdk/resources/messages';
 import type { Article } from '../../articles/article.ts';
+import type { ConversationTurn } from '../conversations.ts';
 import type { SummaryLength } from '../types.ts';
 import { EmptyArticleError } from './errors.ts';
 
@@ -50,10 +55,15 @@ export function questionText(question: string): string {
   return cleaned.length > QUESTION_MAX_CHARS ? `${cleaned.slice(0, QUESTION_MAX_CHARS)}…` : cleaned;
 }
 
+/** An earlier answer in a follow-up's context is cut here: context for "it"/"they", not a second article. */
+export const TURN_ANSWER_MAX_CHARS = 2_000;
+/** How a summary turn (question null) reads in the conversation sent to the model. */
+export const SUMMARY_TURN_QUESTION = 'Summarise the article.';
+
 /**
  * system + document form the cached prefix (the breakpoint is on the document), so nothing that varies per question,
- * length or language comes before the breakpoint; the per-request instruction follows it. No temperature: the
- * current models reject sampling parameters.
+ * length or language comes before the breakpoint; the per-request instruction follows it, then (follow-ups) the rest
+ * of the conversation. No temperature: the current models reject sampling parameters.
  */
 function articleRequest(
   model: string,
@@ -61,6 +71,7 @@ function articleRequest(
   article: Article,
   instruction: string,
   maxTokens: number,
+  following: readonly MessageParam[] = [],
 ): ArticleRequest {
   const blocks = documentBlocks(article);
   if (blocks.length === 0) throw new EmptyArticleError(article.id);
@@ -85,6 +96,7 @@ function articleRequest(
             { type: 'text', text: instruction },
           ],
         },
+        ...following,
       ],
     },
   };
@@ -103,16 +115,52 @@ export function summaryRequest(
   return articleRequest(model, system, article, instruction, MAX_TOKENS[options.length]);
 }
 
+function questionInstruction(question: string, language: string): string {
+  return [
+    `Reply language: ${describeLanguage(language)}`,
+    `<question>${questionText(question)}</question>`,
+  ].join('\n');
+}
+
+const said = (text: string): TextBlockParam[] => [{ type: 'text', text }];
+
+/** Turns the model can read: a blank answer (the API rejects empty text) leaves its turn out. */
+function usableTurns(history: readonly ConversationTurn[]): ConversationTurn[] {
+  return history.filter((turn) => turn.answer.trim() !== '' && turn.question?.trim() !== '');
+}
+
+/**
+ * A question, alone (/ask) or after a conversation's earlier turns (a follow-up): the first turn's question sits
+ * under the document, then user and assistant alternate, and the request ends with the question asked now. The
+ * document and its breakpoint stay first, so every follow-up about the article reads it from the prompt cache.
+ */
 export function askRequest(
   model: string,
   system: string,
   article: Article,
   question: string,
-  options: { language: string },
+  options: { language: string; history?: readonly ConversationTurn[] | undefined },
 ): ArticleRequest {
-  const instruction = [
-    `Reply language: ${describeLanguage(options.language)}`,
-    `<question>${questionText(question)}</question>`,
-  ].join('\n');
-  return articleRequest(model, system, article, instruction, MAX_TOKENS.ask);
+  const turns = usableTurns(options.history ?? []);
+  const asked = (turn: ConversationTurn) =>
+    questionInstruction(turn.question ?? SUMMARY_TURN_QUESTION, options.language);
+  const [first, ...later] = turns;
+  if (!first)
+    return articleRequest(
+      model,
+      system,
+      article,
+      questionInstruction(question, options.language),
+      MAX_TOKENS.ask,
+    );
+  const following: MessageParam[] = [];
+  for (const [index, turn] of turns.entries()) {
+    following.push({ role: 'assistant', content: said(turn.answer.trim().slice(0, TURN_ANSWER_MAX_CHARS)) });
+    const next = later[index];
+    following.push({
+      role: 'user',
+      content: said(next ? asked(next) : questionInstruction(question, options.language)),
+    });
+  }
+  return articleRequest(model, system, article, asked(first), MAX_TOKENS.ask, following);
 }

@@ -9,10 +9,9 @@ import {
   NO_USAGE,
   type SummarizeOptions,
 } from '../types.ts';
-import { findAnswerSentences } from './answer.ts';
 import { type ArticleDocument, buildDocument, type DocSentence } from './document.ts';
+import { findFollowUpSentences } from './follow-up.ts';
 import { emptyArticleText, refusalText } from './phrases.ts';
-import { analyseQuestion } from './question.ts';
 import { pickSummarySentences } from './summarize.ts';
 import { keyTopics } from './topics.ts';
 
@@ -90,11 +89,9 @@ async function* answerEvents(request: AnswerRequest): AsyncGenerator<AnswerEvent
   const { article, question, options, thesaurus } = request;
   options.signal?.throwIfAborted();
   const document = request.documents(article);
-  const sentences = findAnswerSentences(
-    document,
-    analyseQuestion(question, document.language, thesaurus),
-    thesaurus,
-  );
+  // Without history this is the plain answer: the question as typed.
+  const history = options.history ?? [];
+  const sentences = findFollowUpSentences({ document, question, history, thesaurus });
   if (sentences.length === 0) {
     yield* emit({
       text: refusalText(question, article.title, keyTopics(document), options.language),
