@@ -56,6 +56,7 @@ export async function startNewsWorld(options: { ingest?: boolean } = {}): Promis
   const deps = {
     ...{ newsroom: runtime.newsroom, store: runtime.store, logger: logs.logger, records },
     accounting: { usage: runtime.usage, dailyTokenBudget: config.guildDailyTokenBudget },
+    // /digest is registered (every command is) but not used here: no digest service.
     digest: undefined as never,
     answerActions: [PROBE],
   };
