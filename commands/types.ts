@@ -1,6 +1,6 @@
 import type { Newsroom, ReplyEvent } from '../src/answer/newsroom-types.ts';
 import type { UsageDay, UsageLedger } from '../src/answer/usage.ts';
-import type { ArticleStore } from '../src/articles/article.ts';
+import type { ArticleStore, ArticleSummaryEntry } from '../src/articles/article.ts';
 import type { MessageKey } from '../src/core/i18n/index.ts';
 import type { Logger } from '../src/core/log.ts';
 import type { ComposedDigest } from '../src/digest/compose.ts';
@@ -179,7 +179,29 @@ export interface DigestReply {
   readonly config: DigestConfig;
 }
 
-export type CommandReply = AnswerReply | NoticeReply | UsageReply | DigestReply;
+/** /news: stored articles, newest first or best match first; empty when the words matched nothing. */
+export interface ArticleListReply {
+  readonly kind: 'articles';
+  /** The words searched for; null lists the latest. */
+  readonly query: string | null;
+  readonly articles: readonly ArticleSummaryEntry[];
+  /** The reader's language: headings, dates and button labels. */
+  readonly locale: string;
+}
+
+/** /help: each command the transport offers, explained from its own data (commands/help.ts helpTopics). */
+export interface HelpReply {
+  readonly kind: 'help';
+  readonly locale: string;
+}
+
+export type CommandReply =
+  | AnswerReply
+  | NoticeReply
+  | UsageReply
+  | DigestReply
+  | ArticleListReply
+  | HelpReply;
 
 /**
  * One command as a transport uses it: its data, and `execute` = parse + run. `execute` is a property, not a

@@ -1,5 +1,10 @@
-import type { AnswerReply, AnswerServices, Command, RawOptions } from '../../commands/types.ts';
-import { CONSOLE_ONLY_COMMANDS, type ConsoleOnlyCommand, sharedCommand } from './commands.ts';
+import type { RawOptions } from '../../commands/types.ts';
+import {
+  CONSOLE_ONLY_COMMANDS,
+  type ConsoleOnlyCommand,
+  type SharedCommand,
+  sharedCommand,
+} from './commands.ts';
 import { followUpText } from './follow-up.ts';
 
 export type ParsedLine =
@@ -8,7 +13,7 @@ export type ParsedLine =
   /** A command of commands/, its options read as the command's data names them. */
   | {
       readonly kind: 'shared';
-      readonly command: Command<AnswerServices, AnswerReply>;
+      readonly command: SharedCommand;
       readonly raw: RawOptions;
     }
   /** A console-only command; `rest` is its text (`/digest preview`, `/articles tram`). */
@@ -53,9 +58,10 @@ export function parseLine(line: string): ParsedLine {
     body,
     command.data.options.map((option) => option.name),
   );
-  // Text before any `name:` fills the first required option: `/ask What happened?` asks that question.
+  // Text before any `name:` fills the first required (or only) option: `/ask What happened?`, `/news tram`.
+  const fills = first?.required || command.data.options.length === 1;
   const values =
-    first?.required && rest && options[first.name] === undefined
+    fills && first && rest && options[first.name] === undefined
       ? { ...options, [first.name]: rest }
       : options;
   return { kind: 'shared', command, raw: { values } };

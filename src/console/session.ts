@@ -1,10 +1,4 @@
-import type {
-  AnswerReply,
-  CommandData,
-  CommandReply,
-  CommandRequest,
-  OptionSpec,
-} from '../../commands/types.ts';
+import type { AnswerReply, CommandReply, CommandRequest } from '../../commands/types.ts';
 import { collectReply } from '../answer/collect.ts';
 import { ArticleNotResolvedError, describeUnresolved } from '../answer/resolve.ts';
 import type { ArticleStore } from '../articles/article.ts';
@@ -15,6 +9,7 @@ import { type ConsoleServices, previewDigest } from './digest-preview.ts';
 import { type ConsoleConversation, followUpReply, hintOnce, rememberTurn } from './follow-up.ts';
 import { type ParsedLine, parseLine } from './parse-line.ts';
 import { articleLine, createStreamPrinter, type Output, printDigest } from './print.ts';
+import { printArticleList, printHelp } from './print-news.ts';
 
 export interface SessionDeps extends ConsoleServices {
   readonly out: Output;
@@ -24,33 +19,6 @@ export interface SessionDeps extends ConsoleServices {
   /** Where chatter goes (hints), apart from the answers; none: no hints. */
   readonly notes?: Output | undefined;
 }
-
-/** What to type for an option: its few choices, or what kind of text it takes. */
-function placeholder(option: OptionSpec): string {
-  if (option.type === 'string' && option.choices && option.choices.length <= 5)
-    return option.choices.map((choice) => choice.value).join('|');
-  if (option.type === 'string' && option.choices) return '<code>';
-  if (option.type === 'string' && option.autocomplete?.kind === 'articles') return '<id or words>';
-  return `<your ${option.name}>`;
-}
-
-/** `/ask question:<your question> [article:<id or words>] …`, from the command's own data. */
-function usageLine(data: CommandData): string {
-  const options = data.options.map((option) => {
-    const typed = `${option.name}:${placeholder(option)}`;
-    return option.required ? typed : `[${typed}]`;
-  });
-  return `  /${[data.name, ...options].join(' ')}`;
-}
-
-export const HELP = `Commands (as in Discord):
-${SHARED_COMMANDS.map((command) => usageLine(command.data)).join('\n')}
-  > <question>              follow up on the last answer (same article, earlier turns as context)
-  /articles [words]        list the newest articles, or search them
-  /digest preview          what the daily digest would post now
-  /help                    this list
-  /quit                    leave (Ctrl+D works too)
-Tab completes commands, and article ids after "article:".`;
 
 /** The terminal asks as nobody in no server, in the console's language; nothing aborts it. */
 function consoleRequest(deps: SessionDeps): CommandRequest {
@@ -78,6 +46,13 @@ async function printReply(deps: SessionDeps, reply: CommandReply, followedUp = f
   if (reply.kind === 'answer') await printAnswer(deps, reply, followedUp);
   else if (reply.kind === 'digest') printDigest(deps.out, reply);
   else if (reply.kind === 'notice') deps.out.write(`${reply.text}\n`);
+  else if (reply.kind === 'articles') printArticleList(deps.out, reply);
+  else if (reply.kind === 'help')
+    printHelp(
+      deps.out,
+      SHARED_COMMANDS.map((command) => command.data),
+      reply.locale,
+    );
 }
 
 type ConsoleHandler = (deps: SessionDeps, rest: string) => Promise<CommandReply>;
@@ -91,9 +66,6 @@ const CONSOLE_ONLY: Record<Exclude<ConsoleOnlyCommand, 'quit'>, ConsoleHandler> 
   async digest(deps, rest) {
     if (rest !== 'preview') throw new UserFacingError('The console offers `/digest preview`.', 'bad-option');
     return previewDigest(deps, deps.language);
-  },
-  async help() {
-    return { kind: 'notice', text: HELP };
   },
 };
 

@@ -1,7 +1,11 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { helpTopics } from '../../commands/help.ts';
+import { COMMANDS } from '../../commands/index.ts';
 import type { CommandReply, DigestReply } from '../../commands/types.ts';
 import type { CommandContext } from './command.ts';
 import { type DigestMessage, digestMessages } from './digest/layout.ts';
+import { renderArticleList, renderHelp } from './news-list.ts';
+import type { EphemeralMessage } from './render.ts';
 import { answerFromStream } from './reply.ts';
 import { renderUsage } from './usage-report.ts';
 
@@ -23,6 +27,14 @@ async function showPrivately(interaction: ChatInputCommandInteraction, messages:
   for (const message of rest) {
     await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
   }
+}
+
+/** A private reply, or the edit of a private deferral. */
+async function replyPrivately(interaction: ChatInputCommandInteraction, message: EphemeralMessage) {
+  const { flags: _ephemeral, ...edit } = message;
+  // An edit keeps the deferral's own flag.
+  if (interaction.deferred) await interaction.editReply(edit);
+  else await interaction.reply(message);
 }
 
 /** Puts a command's reply model in front of the member who ran it. */
@@ -48,5 +60,21 @@ export async function presentReply(
       return;
     case 'digest':
       await showPrivately(interaction, previewMessages(reply));
+      return;
+    case 'articles':
+      await replyPrivately(interaction, renderArticleList(reply));
+      return;
+    case 'help':
+      // The commands this bot registers, explained from their own data.
+      await replyPrivately(
+        interaction,
+        renderHelp(
+          helpTopics(
+            COMMANDS.map((command) => command.data),
+            reply.locale,
+          ),
+          reply.locale,
+        ),
+      );
   }
 }

@@ -146,7 +146,8 @@ export function embedCharacterCount(embed: APIEmbed): number {
   return fields + parts.reduce((sum, text) => sum + (text?.length ?? 0), 0);
 }
 
-function safeUrl(url: string | null): string | undefined {
+/** An article URL as a link target: http(s) only, else none. */
+export function safeUrl(url: string | null): string | undefined {
   if (!url) return undefined;
   try {
     const parsed = new URL(url);

@@ -171,8 +171,8 @@ describe('/digest and the digest buttons, end to end', () => {
     const message = world.discord.channelMessages()[0]!;
     const rows = message.components as { components: { custom_id: string }[] }[];
     const [summaryId, askId] = rows[1]!.components.map((b) => b.custom_id) as [string, string];
-    expect(summaryId).toMatch(/^digest:summary:/);
-    const second = await world.runtime.store.get(summaryId.replace('digest:summary:', ''));
+    expect(summaryId).toMatch(/^article:summary:/);
+    const second = await world.runtime.store.get(summaryId.replace('article:summary:', ''));
     expect(message.embeds[1]?.title).toBe(`2. ${second?.title}`);
 
     const onMessage = { messageId: message.id };
@@ -184,7 +184,7 @@ describe('/digest and the digest buttons, end to end', () => {
 
     const ask = await (await world.discord.button(askId, onMessage)).waitFor((v) => v.modal !== null);
     const modal = ask.modal as { custom_id: string };
-    expect(modal.custom_id).toBe(askId.replace('digest:ask:', 'digest:question:'));
+    expect(modal.custom_id).toBe(askId.replace('article:ask:', 'article:question:'));
     const answer = await (
       await world.discord.modalSubmit(modal.custom_id, { question: 'What happened?' })
     ).waitFor((v) => v.original !== null && !v.thinking);

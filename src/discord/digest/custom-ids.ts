@@ -1,26 +1,39 @@
 /**
- * Custom ids of the digest's buttons and modal. Discord allows 100 characters; an article id is at most 80, so
- * every id here fits. The router sends every component whose id starts with DIGEST_CUSTOM_ID_PREFIX to the digest.
+ * Custom ids of the Summary/Ask buttons under a listed article (the digest's items, /news) and of the Ask modal.
+ * New buttons carry `article:<action>:<id>`; digests posted before carry `digest:<action>:<id>` and keep working
+ * (both parse the same). Discord allows 100 characters; an article id is at most 80, so every id here fits.
  */
+export const ARTICLE_CUSTOM_ID_PREFIX = 'article:';
+/** The prefix of the ids in digests posted before the buttons served /news too. */
 export const DIGEST_CUSTOM_ID_PREFIX = 'digest:';
+const PREFIXES = [ARTICLE_CUSTOM_ID_PREFIX, DIGEST_CUSTOM_ID_PREFIX] as const;
 const CUSTOM_ID_MAX_CHARS = 100;
 
-export type DigestAction = 'summary' | 'ask' | 'question';
+export type ArticleAction = 'summary' | 'ask' | 'question';
+/** The digest's name for the same actions. */
+export type DigestAction = ArticleAction;
 
-const ACTIONS: readonly DigestAction[] = ['summary', 'ask', 'question'];
+const ACTIONS: readonly ArticleAction[] = ['summary', 'ask', 'question'];
 
-/** `digest:summary:<id>` (button), `digest:ask:<id>` (button that opens the modal), `digest:question:<id>` (modal). */
-export function digestCustomId(action: DigestAction, articleId: string): string {
-  const id = `${DIGEST_CUSTOM_ID_PREFIX}${action}:${articleId}`;
+/** `article:summary:<id>` (button), `article:ask:<id>` (button that opens the modal), `article:question:<id>` (modal). */
+export function articleCustomId(action: ArticleAction, articleId: string): string {
+  const id = `${ARTICLE_CUSTOM_ID_PREFIX}${action}:${articleId}`;
   if (id.length > CUSTOM_ID_MAX_CHARS) throw new Error(`custom id over ${CUSTOM_ID_MAX_CHARS} chars: ${id}`);
   return id;
 }
 
-export function parseDigestCustomId(customId: string): { action: DigestAction; articleId: string } | null {
-  if (!customId.startsWith(DIGEST_CUSTOM_ID_PREFIX)) return null;
-  const rest = customId.slice(DIGEST_CUSTOM_ID_PREFIX.length);
+/** The digest's buttons are article buttons: new digests carry the `article:` ids. */
+export const digestCustomId = articleCustomId;
+
+/** Either prefix, one of the actions, and a non-empty article id; null for any other id. */
+export function parseArticleCustomId(customId: string): { action: ArticleAction; articleId: string } | null {
+  const prefix = PREFIXES.find((known) => customId.startsWith(known));
+  if (!prefix || customId.length > CUSTOM_ID_MAX_CHARS) return null;
+  const rest = customId.slice(prefix.length);
   const colon = rest.indexOf(':');
   const action = ACTIONS.find((known) => known === rest.slice(0, colon));
   const articleId = rest.slice(colon + 1);
   return action && colon > 0 && articleId ? { action, articleId } : null;
 }
+
+export const parseDigestCustomId = parseArticleCustomId;

@@ -1,14 +1,8 @@
-import {
-  type APIActionRowComponent,
-  type APIButtonComponentWithCustomId,
-  type APIEmbed,
-  ButtonStyle,
-  ComponentType,
-} from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import type { ComposedDigest, DigestConfig, DigestItem } from '../../digest/types.ts';
 import { DISCORD_LIMITS, embedCharacterCount, escapeWithin } from '../render.ts';
 import { oneLine, truncate } from '../text.ts';
-import { digestCustomId } from './custom-ids.ts';
+import { articleButtonRow } from './article-buttons.ts';
 
 /**
  * The digest as Discord messages: pure functions from items to API payloads. One embed per article (title linked
@@ -70,23 +64,8 @@ function itemEmbed(item: DigestItem, position: number): APIEmbed {
   };
 }
 
-function button(label: string, customId: string, style: ButtonStyle.Primary | ButtonStyle.Secondary) {
-  return {
-    type: ComponentType.Button,
-    style,
-    label: truncate(label, DIGEST_LIMITS.buttonLabelChars),
-    custom_id: customId,
-  } satisfies APIButtonComponentWithCustomId;
-}
-
-function itemRow(item: DigestItem, position: number): APIActionRowComponent<APIButtonComponentWithCustomId> {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      button(`Summary #${position}`, digestCustomId('summary', item.articleId), ButtonStyle.Secondary),
-      button(`Ask about #${position}`, digestCustomId('ask', item.articleId), ButtonStyle.Primary),
-    ],
-  };
+function itemRow(item: DigestItem, position: number, language: string) {
+  return articleButtonRow(item.articleId, position, language);
 }
 
 /**
@@ -149,7 +128,7 @@ export function renderDigest(items: readonly DigestItem[], config: DigestConfig,
     const embeds = group.map((index) => itemEmbed(items[index] as DigestItem, index + 1));
     const last = embeds.at(-1);
     if (groupIndex === groups.length - 1 && last && footer) last.footer = { text: footer };
-    const components = group.map((index) => itemRow(items[index] as DigestItem, index + 1));
+    const components = group.map((index) => itemRow(items[index] as DigestItem, index + 1, config.language));
     return groupIndex === 0
       ? { content: heading(items, config, now), embeds, components }
       : { embeds, components };

@@ -93,10 +93,10 @@ describe('digest layout', () => {
       m.components.flatMap((row) => row.components.map((b) => b.custom_id)),
     );
     expect(ids.slice(0, 4)).toEqual([
-      'digest:summary:article-1',
-      'digest:ask:article-1',
-      'digest:summary:article-2',
-      'digest:ask:article-2',
+      'article:summary:article-1',
+      'article:ask:article-1',
+      'article:summary:article-2',
+      'article:ask:article-2',
     ]);
     expectWithinLimits(messages);
   });

@@ -1,0 +1,83 @@
+import { translate } from '../src/core/i18n/index.ts';
+import {
+  type CatalogueText,
+  type CommandData,
+  defineCommand,
+  type HelpReply,
+  type OptionSpec,
+} from './types.ts';
+
+const data: CommandData = {
+  name: 'help',
+  description: { key: 'command.help.description' },
+  // Explaining the commands needs no server and no budget: it works wherever the bot can be used.
+  access: { guildOnly: false, guildInstallOnly: false, manageServer: null },
+  acknowledgement: 'private-reply',
+  options: [],
+  subcommands: [],
+};
+
+export interface HelpOption {
+  readonly name: string;
+  readonly description: string;
+  readonly required: boolean;
+}
+
+/** One command as /help explains it: everything here comes from the command's data and the catalogue. */
+export interface HelpTopic {
+  readonly name: string;
+  /** A message command (context menu) is used from a message, not typed. */
+  readonly kind: 'chat-input' | 'message';
+  readonly description: string;
+  readonly manageServer: boolean;
+  readonly options: readonly HelpOption[];
+  readonly subcommands: readonly {
+    readonly name: string;
+    readonly description: string;
+    readonly options: readonly HelpOption[];
+  }[];
+}
+
+const text = (locale: string, { key, params }: CatalogueText) => translate(locale, key, params);
+
+function optionsOf(options: readonly OptionSpec[], locale: string): HelpOption[] {
+  return options.map((option) => ({
+    name: option.name,
+    description: text(locale, option.description),
+    required: option.required === true,
+  }));
+}
+
+/**
+ * Whether the data is a message command's. Read without naming the field's type, so this keeps working whichever
+ * way CommandData spells its command type (`type: 'message'`).
+ */
+function isMessageCommand(command: CommandData): boolean {
+  return (command as { readonly type?: unknown }).type === 'message';
+}
+
+/** Each command the transport offers, in its order, explained in the reader's language: it cannot drift. */
+export function helpTopics(commands: readonly CommandData[], locale: string): HelpTopic[] {
+  return commands.map((command) => ({
+    name: command.name,
+    kind: isMessageCommand(command) ? 'message' : 'chat-input',
+    description: text(locale, command.description),
+    manageServer: command.access.manageServer !== null,
+    options: optionsOf(command.options, locale),
+    subcommands: command.subcommands.map((sub) => ({
+      name: sub.name,
+      description: text(locale, sub.description),
+      options: optionsOf(sub.options, locale),
+    })),
+  }));
+}
+
+/**
+ * `/help`: every command explained, privately. The reply names only the reader's language: each transport lists
+ * the commands it offers (Discord: commands/index.ts; the console: its own list) through helpTopics.
+ */
+export const help = defineCommand<{ readonly locale: string }, object, HelpReply>({
+  data,
+  parse: (_raw, request) => ({ locale: request.locale }),
+  run: async ({ locale }) => ({ kind: 'help', locale }),
+});
