@@ -3,6 +3,7 @@ import type { CommandReply, DigestReply } from '../../commands/types.ts';
 import type { CommandContext } from './command.ts';
 import { type DigestMessage, digestMessages } from './digest/layout.ts';
 import { answerFromStream } from './reply.ts';
+import { renderReportPage } from './report/list.ts';
 import { renderUsage } from './usage-report.ts';
 
 /** How each reply model of commands/ looks in Discord. Every reply but an answer is private. */
@@ -48,5 +49,11 @@ export async function presentReply(
       return;
     case 'digest':
       await showPrivately(interaction, previewMessages(reply));
+      return;
+    case 'reports':
+      await interaction.reply({
+        ...renderReportPage(reply.page, reply.locale),
+        flags: MessageFlags.Ephemeral,
+      });
   }
 }
