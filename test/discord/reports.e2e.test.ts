@@ -1,6 +1,6 @@
 import { type APIEmbed, PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPORTS_NAMESPACE } from '../../src/answer/reports.ts';
+import { createReportStore, REPORTS_NAMESPACE, type ReportStore } from '../../src/answer/reports.ts';
 import { REPORTS_PER_HOUR } from '../../src/discord/report/limits.ts';
 import type { UserView, ViewMessage } from '../fakes/discord/index.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
@@ -22,8 +22,25 @@ interface Button {
 }
 
 let h: BotHarness;
+/** The bot's report store on the harness's own store; `failNextFile` makes the next write fail (a locked store). */
+let failNextFile = false;
+let opened: Promise<ReportStore> | undefined;
+const realStore = () => {
+  opened ??= h.runtime.openKeyv(REPORTS_NAMESPACE).then((keyv) => createReportStore(keyv));
+  return opened;
+};
+const reportStore: ReportStore = {
+  async file(report) {
+    if (failNextFile) {
+      failNextFile = false;
+      throw new Error('SQLITE_BUSY: database is locked');
+    }
+    return (await realStore()).file(report);
+  },
+  page: async (guildId, page, size) => (await realStore()).page(guildId, page, size),
+};
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ extraServices: () => ({ reportStore }) });
 });
 afterAll(async () => {
   await h?.close();
@@ -197,6 +214,23 @@ async function storedReports(): Promise<number> {
     for await (const [key] of keyv.iterator(keyv.namespace)) if (String(key).startsWith('r:')) count++;
   return count;
 }
+
+describe('a report the store cannot take', () => {
+  it('GIVEN the store refuses the write THEN the member is told nothing was sent and to try again, and the retry is taken', async () => {
+    const answer = await askAnswer();
+    const member = freshUser();
+    failNextFile = true;
+    const failed = await submitReport(answer, member, 'first try');
+    const notice = failed.original?.content ?? failed.followUps[0]?.content;
+    expect(notice).toBe(
+      'Your report could not be saved just now, so nothing was sent. Please press Report again in a minute.',
+    );
+    expect(failed.ephemeral).toBe(true);
+    const retried = await submitReport(answer, member, 'second try');
+    expect(retried.original?.content).toMatch(/^Thank you — your report was saved/);
+    expect(h.logs.lines.some((line) => line.msg === 'could not store a report')).toBe(true);
+  });
+});
 
 describe('a report on an answer no longer on record', () => {
   it('GIVEN the record expired THEN the report is still taken, keeping what the message showed', async () => {

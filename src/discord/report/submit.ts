@@ -53,6 +53,16 @@ function refusal(interaction: ModalSubmitInteraction, verdict: ReturnType<Report
   });
 }
 
+/** A store that refuses the write costs the member nothing but a retry: they are told it was not saved. */
+async function keep(report: Report, interaction: ModalSubmitInteraction, deps: CommandDeps): Promise<void> {
+  try {
+    await deps.reportStore.file(report);
+  } catch (error) {
+    deps.logger.warn({ err: error, report: report.id }, 'could not store a report');
+    throw new UserFacingError(translate(interaction.locale, 'report.not-saved'), 'report-not-saved');
+  }
+}
+
 export async function fileReport(
   interaction: ModalSubmitInteraction,
   recordId: string,
@@ -74,7 +84,7 @@ export async function fileReport(
       locale: interaction.locale,
       createdAt: new Date(interaction.createdTimestamp).toISOString(),
     };
-    await deps.reportStore.file(report);
+    await keep(report, interaction, deps);
     verdict.filed();
     const thanks = translate(interaction.locale, record ? 'report.thanks' : 'report.thanks.no-record');
     await interaction.editReply(renderNotice(thanks));

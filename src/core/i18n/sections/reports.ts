@@ -31,6 +31,8 @@ export const reports = defineSection(
     'report.list.footer': '{model} · article version {version}',
     'report.list.newer': 'Newer',
     'report.list.older': 'Older',
+    'report.not-saved':
+      'Your report could not be saved just now, so nothing was sent. Please press Report again in a minute.',
     'report.no-guild': '/reports works in a server: it lists that server’s reported answers.',
   },
   {
@@ -62,6 +64,8 @@ export const reports = defineSection(
       'report.list.footer': '{model} · Artikelversion {version}',
       'report.list.newer': 'Neuere',
       'report.list.older': 'Ältere',
+      'report.not-saved':
+        'Deine Meldung konnte gerade nicht gespeichert werden, es wurde also nichts gesendet. Bitte drücke in einer Minute noch einmal auf „Melden“.',
       'report.no-guild':
         '/reports funktioniert auf einem Server: Es listet die gemeldeten Antworten dieses Servers.',
     },
@@ -92,6 +96,8 @@ export const reports = defineSection(
       'report.list.footer': '{model} · versión del artículo {version}',
       'report.list.newer': 'Más recientes',
       'report.list.older': 'Más antiguas',
+      'report.not-saved':
+        'Tu informe no se pudo guardar ahora mismo, así que no se envió nada. Vuelve a pulsar «Informar» dentro de un minuto.',
       'report.no-guild':
         '/reports funciona en un servidor: muestra las respuestas informadas de ese servidor.',
     },
@@ -123,6 +129,8 @@ export const reports = defineSection(
       'report.list.footer': '{model} · version de l’article {version}',
       'report.list.newer': 'Plus récents',
       'report.list.older': 'Plus anciens',
+      'report.not-saved':
+        'Votre signalement n’a pas pu être enregistré pour l’instant, rien n’a donc été envoyé. Appuyez de nouveau sur « Signaler » dans une minute.',
       'report.no-guild':
         '/reports fonctionne sur un serveur : il liste les réponses signalées de ce serveur.',
     },
@@ -152,6 +160,8 @@ export const reports = defineSection(
       'report.list.footer': '{model} · версия статьи {version}',
       'report.list.newer': 'Новее',
       'report.list.older': 'Старее',
+      'report.not-saved':
+        'Сейчас не удалось сохранить ваше сообщение, поэтому ничего не отправлено. Нажмите «Сообщить» ещё раз через минуту.',
       'report.no-guild':
         '/reports работает на сервере: он показывает ответы этого сервера, о которых сообщили.',
     },
