@@ -244,6 +244,24 @@ describe('a report on an answer no longer on record', () => {
   });
 });
 
+describe('a report from another server', () => {
+  it('GIVEN an answer given in one server reported from another THEN the answer is not copied into that server’s reports', async () => {
+    const answer = await askAnswer();
+    const recordId = reportButton(answer).custom_id.replace('answer:report:', '');
+    const other = h.discord.addGuild({ name: 'Elsewhere' });
+    const where = { guildId: other.guildId, channelId: other.channelId };
+    const submitted = await h.discord.modalSubmit(`report:note:${recordId}`, { note: 'from afar' }, where);
+    const thanked = await submitted.waitFor((v) => !v.thinking && v.original !== null);
+    expect(thanked.original?.content).toMatch(/no longer on record/);
+    const list = await (
+      await h.discord.command('reports', {}, { ...where, memberPermissions: PermissionFlagsBits.ManageGuild })
+    ).waitFor((v) => v.original !== null);
+    const description = list.original?.embeds[0]?.description ?? '';
+    expect(description).not.toContain(QUESTION);
+    expect(description).toContain('**What is wrong:** from afar');
+  });
+});
+
 describe('/reports', () => {
   it('GIVEN a member without Manage Server THEN refused privately, and no report is shown', async () => {
     const view = await reportsAs(0n);
