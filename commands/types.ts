@@ -1,4 +1,5 @@
 import type { Newsroom, ReplyEvent } from '../src/answer/newsroom-types.ts';
+import type { ReportPage, ReportStore } from '../src/answer/reports.ts';
 import type { UsageDay, UsageLedger } from '../src/answer/usage.ts';
 import type { ArticleStore, ArticleSummaryEntry } from '../src/articles/article.ts';
 import type { MessageKey } from '../src/core/i18n/index.ts';
@@ -141,8 +142,13 @@ export interface DigestServices {
   readonly digest: DigestService;
 }
 
+/** What /reports reads: the reports members filed with the Report button under answers. */
+export interface ReportServices {
+  readonly reportStore: ReportStore;
+}
+
 /** Every service a command of the list uses: what a transport that offers the whole list provides. */
-export type AllServices = AnswerServices & UsageServices & DigestServices;
+export type AllServices = AnswerServices & UsageServices & DigestServices & ReportServices;
 
 export type CommandContext<Needs> = Needs & { readonly request: CommandRequest };
 
@@ -195,13 +201,21 @@ export interface HelpReply {
   readonly locale: string;
 }
 
+/** /reports: one page of the server's reported answers, newest first. */
+export interface ReportListReply {
+  readonly kind: 'reports';
+  readonly page: ReportPage;
+  readonly locale: string;
+}
+
 export type CommandReply =
   | AnswerReply
   | NoticeReply
   | UsageReply
   | DigestReply
   | ArticleListReply
-  | HelpReply;
+  | HelpReply
+  | ReportListReply;
 
 /**
  * One command as a transport uses it: its data, and `execute` = parse + run. `execute` is a property, not a

@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   cli: () => import('./app/cli-answer.ts'),
   deploy: () => import('./discord/deploy-cli.ts'),
   eval: () => import('./cli/eval.ts'),
+  reports: () => import('./cli/reports.ts'),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -1,5 +1,6 @@
 import type Keyv from 'keyv';
 import { createAnswerRecords, RECORDS_NAMESPACE } from '../answer/records.ts';
+import { createReportStore, REPORTS_NAMESPACE } from '../answer/reports.ts';
 import type { Config } from '../core/config.ts';
 import type { Logger } from '../core/log.ts';
 import { createDigestService, type DigestService } from '../digest/service.ts';
@@ -33,7 +34,7 @@ export function botServices(
   runtime: NewsroomRuntime,
   config: Config,
   logger: Logger,
-  keyvs: { readonly digest: Keyv; readonly records: Keyv },
+  keyvs: { readonly digest: Keyv; readonly records: Keyv; readonly reports: Keyv },
 ): { services: BotServicesFactory; digest(): DigestService | undefined } {
   const records = createAnswerRecords(keyvs.records, (error) =>
     logger.warn({ err: error }, 'answer records'),
@@ -56,6 +57,7 @@ export function botServices(
       accounting: { usage: runtime.usage, dailyTokenBudget: config.guildDailyTokenBudget },
       digest,
       records,
+      reportStore: createReportStore(keyvs.reports),
     };
   };
   return { services, digest: () => digest };
@@ -71,7 +73,8 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   const runtime = options.runtime ?? (await openNewsroom(config, logger));
   const keyv = options.digestKeyv ?? (await runtime.openKeyv(DIGEST_NAMESPACE));
   const records = await runtime.openKeyv(RECORDS_NAMESPACE);
-  const opened = botServices(runtime, config, logger, { digest: keyv, records });
+  const reports = await runtime.openKeyv(REPORTS_NAMESPACE);
+  const opened = botServices(runtime, config, logger, { digest: keyv, records, reports });
   const { runtime: _runtime, digestKeyv: _keyv, extraServices, ...bot } = options;
   const running = await startBot({
     ...bot,

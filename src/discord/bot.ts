@@ -9,6 +9,7 @@ import { type ClientTuning, createDiscordClient, createStreamRest } from './clie
 import type { BotServices, CommandDeps, SlashCommand } from './command.ts';
 import { createCooldowns } from './cooldowns.ts';
 import { type MetaStore, syncCommands } from './deploy.ts';
+import { REPORT_ROUTE } from './report/route.ts';
 import { type ComponentRoute, createRouter } from './router.ts';
 import type { LiveSettings } from './stream.ts';
 
@@ -123,7 +124,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     commands: options.commands ?? DISCORD_COMMANDS,
     deps: commandDeps(options, client),
     logger,
-    ...(options.components ? { components: options.components } : {}),
+    components: [REPORT_ROUTE, ...(options.components ?? [])],
     cooldowns: createCooldowns({
       perWindow: { ask: config.cooldowns.askPerMinute, summary: config.cooldowns.summaryPerMinute },
     }),

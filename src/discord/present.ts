@@ -7,6 +7,7 @@ import { type DigestMessage, digestMessages } from './digest/layout.ts';
 import { renderArticleList, renderHelp } from './news-list.ts';
 import type { EphemeralMessage } from './render.ts';
 import { answerFromStream } from './reply.ts';
+import { renderReportPage } from './report/list.ts';
 import { renderUsage } from './usage-report.ts';
 
 /** How each reply model of commands/ looks in Discord. Every reply but an answer is private. */
@@ -76,5 +77,11 @@ export async function presentReply(
           reply.locale,
         ),
       );
+      return;
+    case 'reports':
+      await interaction.reply({
+        ...renderReportPage(reply.page, reply.locale),
+        flags: MessageFlags.Ephemeral,
+      });
   }
 }

@@ -3,6 +3,7 @@ import { type Client, Events, type Interaction, Routes } from 'discord.js';
 import Keyv from 'keyv';
 import { digest as digestDefinition } from '../../commands/digest.ts';
 import { createAnswerRecords } from '../../src/answer/records.ts';
+import { createReportStore } from '../../src/answer/reports.ts';
 import { type NewsroomRuntime, openNewsroom } from '../../src/app/runtime.ts';
 import { type Config, parseConfig } from '../../src/core/config.ts';
 import { silentLogger } from '../../src/core/log.ts';
@@ -109,6 +110,7 @@ export async function startDigestWorld(
       accounting: { usage: runtime.usage, dailyTokenBudget: config.guildDailyTokenBudget },
       digest,
       records: createAnswerRecords(new Keyv()),
+      reportStore: createReportStore(new Keyv()),
       answerActions: [],
     };
     const digestCommand = discordCommand(digestDefinition);

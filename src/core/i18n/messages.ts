@@ -2,17 +2,19 @@ import { type Catalogue, LANGUAGES, type Language } from './section.ts';
 import { conversation } from './sections/conversation.ts';
 import { core } from './sections/core.ts';
 import { news } from './sections/news.ts';
+import { reports } from './sections/reports.ts';
 
 /**
  * The whole catalogue, assembled from the sections (one per feature, sections/*.ts). A new section is added to
  * SECTIONS and to `en`'s spread, one line each.
  */
-const SECTIONS = [core, conversation, news] as const;
+const SECTIONS = [core, conversation, news, reports] as const;
 
 export const en = {
   ...core.en,
   ...conversation.en,
   ...news.en,
+  ...reports.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

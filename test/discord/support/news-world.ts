@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type APIButtonComponent, ButtonStyle, ComponentType, Events, Routes } from 'discord.js';
 import { type AnswerRecords, createAnswerRecords, RECORDS_NAMESPACE } from '../../../src/answer/records.ts';
+import { createReportStore, REPORTS_NAMESPACE } from '../../../src/answer/reports.ts';
 import { type NewsroomRuntime, openNewsroom } from '../../../src/app/runtime.ts';
 import { DISCORD_COMMANDS } from '../../../src/discord/adapter.ts';
 import { type AnswerAction, answerCustomId } from '../../../src/discord/answer-actions.ts';
@@ -58,6 +59,7 @@ export async function startNewsWorld(options: { ingest?: boolean } = {}): Promis
     accounting: { usage: runtime.usage, dailyTokenBudget: config.guildDailyTokenBudget },
     // /digest is registered (every command is) but not used here: no digest service.
     digest: undefined as never,
+    reportStore: createReportStore(await runtime.openKeyv(REPORTS_NAMESPACE)),
     answerActions: [PROBE],
   };
   const router = createRouter({
