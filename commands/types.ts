@@ -6,6 +6,7 @@ import type { Logger } from '../src/core/log.ts';
 import type { ComposedDigest } from '../src/digest/compose.ts';
 import type { DigestService } from '../src/digest/service.ts';
 import type { DigestConfig } from '../src/digest/types.ts';
+import type { LinkIngest } from '../src/ingest/link.ts';
 
 /**
  * The commands as data plus two functions, for every transport (Discord, console, CLI): what a command offers
@@ -88,7 +89,19 @@ export interface CommandAccess {
   readonly manageServer: { readonly refusal: MessageKey } | null;
 }
 
+/**
+ * A slash command (the default), or a message command: run on a message from its menu (Apps → "Summarize
+ * article"), the message's text read as the option `message`. Its `name` is what members see (1–32 characters,
+ * any case, spaces allowed), so `label` gives it in every language; its uses count against the cooldown of the
+ * command named by `countsAs` (it does that command's work).
+ */
+export type CommandType =
+  | 'chat-input'
+  | { readonly kind: 'message'; readonly label: MessageKey; readonly countsAs: string };
+
 export interface CommandData {
+  /** 'chat-input' when absent. */
+  readonly type?: CommandType;
   readonly name: string;
   readonly description: CatalogueText;
   readonly access: CommandAccess;
@@ -141,8 +154,13 @@ export interface DigestServices {
   readonly digest: DigestService;
 }
 
+/** What "Summarize article" uses besides the answer services: a linked article from a feed's site, fetched. */
+export interface LinkServices {
+  readonly links: LinkIngest;
+}
+
 /** Every service a command of the list uses: what a transport that offers the whole list provides. */
-export type AllServices = AnswerServices & UsageServices & DigestServices;
+export type AllServices = AnswerServices & UsageServices & DigestServices & LinkServices;
 
 export type CommandContext<Needs> = Needs & { readonly request: CommandRequest };
 
