@@ -135,6 +135,15 @@ describe('Summarize article: a link on a configured source', () => {
     expect(site.hits('/news/ferry-returns')).toHaveLength(1);
   });
 
+  it('GIVEN a post whose only link is in its embed (a digest item) THEN that article is summarised', async () => {
+    const channel = await h.bot.client.channels.fetch(h.discord.channelId);
+    if (!channel?.isSendable()) throw new Error('expected a text channel');
+    const link = site.url('/news/ferry-returns');
+    const post = await channel.send({ embeds: [{ title: FERRY_TITLE, url: link, description: 'Today' }] });
+    const view = await answered(await runOn({ messageId: post.id }));
+    expect(titleOf(view)).toBe(FERRY_TITLE);
+  });
+
   it('GIVEN a source link that answers 404 THEN a private reply says it could not be fetched', async () => {
     const { text } = await privateNotice(await runOn({ content: site.url('/news/gone') }));
     expect(text).toContain('could not fetch');
