@@ -1,12 +1,11 @@
-import type { Newsroom, ReplyEvent } from '../src/answer/newsroom-types.ts';
-import type { ReportPage, ReportStore } from '../src/answer/reports.ts';
-import type { UsageDay, UsageLedger } from '../src/answer/usage.ts';
-import type { ArticleStore, ArticleSummaryEntry } from '../src/articles/article.ts';
+import type { Newsroom } from '../src/answer/newsroom-types.ts';
+import type { ReportStore } from '../src/answer/reports.ts';
+import type { UsageLedger } from '../src/answer/usage.ts';
+import type { ArticleStore } from '../src/articles/article.ts';
 import type { MessageKey } from '../src/core/i18n/index.ts';
 import type { Logger } from '../src/core/log.ts';
-import type { ComposedDigest } from '../src/digest/compose.ts';
 import type { DigestService } from '../src/digest/service.ts';
-import type { DigestConfig } from '../src/digest/types.ts';
+import type { LinkIngest } from '../src/ingest/link.ts';
 
 /**
  * The commands as data plus two functions, for every transport (Discord, console, CLI): what a command offers
@@ -89,7 +88,19 @@ export interface CommandAccess {
   readonly manageServer: { readonly refusal: MessageKey } | null;
 }
 
+/**
+ * A slash command (the default), or a message command: run on a message from its menu (Apps → "Summarize
+ * article"), the message's text read as the option `message`. Its `name` is what members see (1–32 characters,
+ * any case, spaces allowed), so `label` gives it in every language; its uses count against the cooldown of the
+ * command named by `countsAs` (it does that command's work).
+ */
+export type CommandType =
+  | 'chat-input'
+  | { readonly kind: 'message'; readonly label: MessageKey; readonly countsAs: string };
+
 export interface CommandData {
+  /** 'chat-input' when absent. */
+  readonly type?: CommandType;
   readonly name: string;
   readonly description: CatalogueText;
   readonly access: CommandAccess;
@@ -147,75 +158,28 @@ export interface ReportServices {
   readonly reportStore: ReportStore;
 }
 
+/** What "Summarize article" uses besides the answer services: a linked article from a feed's site, fetched. */
+export interface LinkServices {
+  readonly links: LinkIngest;
+}
+
 /** Every service a command of the list uses: what a transport that offers the whole list provides. */
-export type AllServices = AnswerServices & UsageServices & DigestServices & ReportServices;
+export type AllServices = AnswerServices & UsageServices & DigestServices & ReportServices & LinkServices;
 
 export type CommandContext<Needs> = Needs & { readonly request: CommandRequest };
 
-/** A newsroom answer, as it is written: transports show it live and close it with the completed reply. */
-export interface AnswerReply {
-  readonly kind: 'answer';
-  readonly events: AsyncIterable<ReplyEvent>;
-  /** Labels and notes are rendered in this language. */
-  readonly language: string;
-  /** What was asked: kept with the answer (src/answer/records.ts) for the buttons that act on it later. */
-  readonly asked: { readonly kind: 'ask' | 'summary'; readonly question: string | null };
-}
+export type {
+  AnswerReply,
+  ArticleListReply,
+  CommandReply,
+  DigestReply,
+  HelpReply,
+  NoticeReply,
+  ReportListReply,
+  UsageReply,
+} from './replies.ts';
 
-/** A short text in the bot's own words (digest settings, status, outcomes). */
-export interface NoticeReply {
-  readonly kind: 'notice';
-  readonly text: string;
-}
-
-/** /usage: today's and the last days' accounting of one server, oldest day first. */
-export interface UsageReply {
-  readonly kind: 'usage';
-  readonly days: readonly UsageDay[];
-  readonly dailyTokenBudget: number;
-  /** The server's accounting time zone. */
-  readonly zone: string;
-  readonly locale: string;
-}
-
-/** /digest preview: exactly what would be posted now (never empty: an empty one is a notice). */
-export interface DigestReply {
-  readonly kind: 'digest';
-  readonly composed: ComposedDigest;
-  readonly config: DigestConfig;
-}
-
-/** /news: stored articles, newest first or best match first; empty when the words matched nothing. */
-export interface ArticleListReply {
-  readonly kind: 'articles';
-  /** The words searched for; null lists the latest. */
-  readonly query: string | null;
-  readonly articles: readonly ArticleSummaryEntry[];
-  /** The reader's language: headings, dates and button labels. */
-  readonly locale: string;
-}
-
-/** /help: each command the transport offers, explained from its own data (commands/help.ts helpTopics). */
-export interface HelpReply {
-  readonly kind: 'help';
-  readonly locale: string;
-}
-
-/** /reports: one page of the server's reported answers, newest first. */
-export interface ReportListReply {
-  readonly kind: 'reports';
-  readonly page: ReportPage;
-  readonly locale: string;
-}
-
-export type CommandReply =
-  | AnswerReply
-  | NoticeReply
-  | UsageReply
-  | DigestReply
-  | ArticleListReply
-  | HelpReply
-  | ReportListReply;
+import type { CommandReply } from './replies.ts';
 
 /**
  * One command as a transport uses it: its data, and `execute` = parse + run. `execute` is a property, not a

@@ -13,6 +13,9 @@ import {
   startBot,
 } from '../discord/bot.ts';
 import { createDiscordDigestPort } from '../discord/digest/port.ts';
+import { type FeedDefinition, loadFeedDefinitions } from '../ingest/feeds/config.ts';
+import { createPoliteFetcher, type PoliteFetcher } from '../ingest/http.ts';
+import { createLinkIngest, type LinkIngest } from '../ingest/link.ts';
 import { type NewsroomRuntime, openNewsroom } from './runtime.ts';
 
 export interface DiscordBotOptions extends Omit<StartBotOptions, 'services' | 'meta' | 'close'> {
@@ -22,6 +25,10 @@ export interface DiscordBotOptions extends Omit<StartBotOptions, 'services' | 'm
   readonly digestKeyv?: Keyv;
   /** Services beyond the commands' own (tests give a Discord-only command one); merged over them. */
   readonly extraServices?: (client: Parameters<BotServicesFactory>[0]) => object;
+  /** The feeds whose sites' links "Summarize article" may fetch; from the config when absent. */
+  readonly feeds?: readonly FeedDefinition[];
+  /** The fetcher those links go through: the feed poller's, when the caller has one (one request per host). */
+  readonly fetcher?: PoliteFetcher;
 }
 
 export interface DiscordBot extends RunningBot {
@@ -35,6 +42,7 @@ export function botServices(
   config: Config,
   logger: Logger,
   keyvs: { readonly digest: Keyv; readonly records: Keyv; readonly reports: Keyv },
+  links: LinkIngest,
 ): { services: BotServicesFactory; digest(): DigestService | undefined } {
   const records = createAnswerRecords(keyvs.records, (error) =>
     logger.warn({ err: error }, 'answer records'),
@@ -58,6 +66,7 @@ export function botServices(
       digest,
       records,
       reportStore: createReportStore(keyvs.reports),
+      links,
     };
   };
   return { services, digest: () => digest };
@@ -74,8 +83,21 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   const keyv = options.digestKeyv ?? (await runtime.openKeyv(DIGEST_NAMESPACE));
   const records = await runtime.openKeyv(RECORDS_NAMESPACE);
   const reports = await runtime.openKeyv(REPORTS_NAMESPACE);
-  const opened = botServices(runtime, config, logger, { digest: keyv, records, reports });
-  const { runtime: _runtime, digestKeyv: _keyv, extraServices, ...bot } = options;
+  const links = createLinkIngest({
+    store: runtime.store,
+    feedState: await runtime.openKeyv('feeds'),
+    feeds: options.feeds ?? (await loadFeedDefinitions(config.feeds.urls, config.feeds.file)),
+    fetcher: options.fetcher ?? createPoliteFetcher(config.fetch),
+  });
+  const opened = botServices(runtime, config, logger, { digest: keyv, records, reports }, links);
+  const {
+    runtime: _runtime,
+    digestKeyv: _keyv,
+    extraServices,
+    feeds: _feeds,
+    fetcher: _fetcher,
+    ...bot
+  } = options;
   const running = await startBot({
     ...bot,
     services: (client) => ({ ...opened.services(client), ...extraServices?.(client) }),

@@ -5,8 +5,9 @@ import type { Acknowledgement, Command, CommandData } from '../../commands/types
 import { autocompleteFromData } from './autocomplete.ts';
 import type { CommandContext, CommandDeps, SlashCommand } from './command.ts';
 import { commandRequestOf, rawOptionsOf } from './interaction-input.ts';
+import { executeMessageCommand, type MessageCommand } from './message-command.ts';
 import { presentReply } from './present.ts';
-import { registrationOf } from './registration.ts';
+import { messageRegistrationOf, registrationOf } from './registration.ts';
 
 /**
  * The Discord side of commands/: registration from the data, the interaction read into raw options, the
@@ -46,5 +47,25 @@ export function discordCommand(command: Command<CommandDeps>): SlashCommand {
   };
 }
 
-/** The bot's commands: the explicit list of commands/, each once, as Discord serves and registers them. */
-export const DISCORD_COMMANDS: readonly SlashCommand[] = COMMANDS.map(discordCommand);
+/** One message command of commands/ (data.type.kind 'message') as the router serves it. */
+export function discordMessageCommand(command: Command<CommandDeps>): MessageCommand {
+  const { type } = command.data;
+  if (typeof type !== 'object') throw new Error(`${command.data.name} is not a message command`);
+  return {
+    data: messageRegistrationOf(command.data, type.label),
+    defer: command.data.acknowledgement === 'public-at-once',
+    countsAs: type.countsAs,
+    execute: (interaction, context) => executeMessageCommand(command, interaction, context),
+  };
+}
+
+const isMessageCommand = (command: Command<CommandDeps>) => typeof command.data.type === 'object';
+
+/** The bot's slash commands: the explicit list of commands/, each once, as Discord serves and registers them. */
+export const DISCORD_COMMANDS: readonly SlashCommand[] = COMMANDS.filter((c) => !isMessageCommand(c)).map(
+  discordCommand,
+);
+
+/** The bot's message commands (a message's Apps menu), from the same list. */
+export const DISCORD_MESSAGE_COMMANDS: readonly MessageCommand[] =
+  COMMANDS.filter(isMessageCommand).map(discordMessageCommand);

@@ -3,12 +3,13 @@ import { type Client, Events } from 'discord.js';
 import type { Config } from '../core/config.ts';
 import { UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
-import { DISCORD_COMMANDS } from './adapter.ts';
+import { DISCORD_COMMANDS, DISCORD_MESSAGE_COMMANDS } from './adapter.ts';
 import { ANSWER_ACTIONS } from './answer-action-list.ts';
 import { type ClientTuning, createDiscordClient, createStreamRest } from './client.ts';
 import type { BotServices, CommandDeps, SlashCommand } from './command.ts';
 import { createCooldowns } from './cooldowns.ts';
 import { type MetaStore, syncCommands } from './deploy.ts';
+import type { MessageCommand } from './message-command.ts';
 import { REPORT_ROUTE } from './report/route.ts';
 import { type ComponentRoute, createRouter } from './router.ts';
 import type { LiveSettings } from './stream.ts';
@@ -29,6 +30,8 @@ export interface StartBotOptions {
   /** Releases what the services hold (the store); the bot calls it once, after disconnecting. */
   readonly close: () => Promise<void>;
   readonly commands?: readonly SlashCommand[];
+  /** The message commands ("Summarize article"); the bot's own when absent, [] for none. */
+  readonly messageCommands?: readonly MessageCommand[];
   readonly client?: ClientTuning;
   /** Signals that stop the bot cleanly; [] leaves signal handling to the caller (tests, embedding). */
   readonly shutdownSignals?: readonly NodeJS.Signals[];
@@ -55,11 +58,13 @@ function logConnection(client: Client, logger: Logger): void {
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js error'));
 }
 
+const messageCommandsOf = (options: StartBotOptions) => options.messageCommands ?? DISCORD_MESSAGE_COMMANDS;
+
 async function syncAtStart(client: Client, options: StartBotOptions): Promise<void> {
   const applicationId = client.application?.id;
   if (!applicationId) throw new Error('the gateway did not say which application this bot is');
   const scope = { applicationId, guildId: options.config.discord.guildId };
-  const commands = options.commands ?? DISCORD_COMMANDS;
+  const commands = [...(options.commands ?? DISCORD_COMMANDS), ...messageCommandsOf(options)];
   await syncCommands({ rest: client.rest, scope, commands, meta: options.meta, logger: options.logger });
 }
 
@@ -122,6 +127,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const client = createDiscordClient(config.discord, options.client);
   const router = createRouter({
     commands: options.commands ?? DISCORD_COMMANDS,
+    messageCommands: messageCommandsOf(options),
     deps: commandDeps(options, client),
     logger,
     components: [REPORT_ROUTE, ...(options.components ?? [])],

@@ -3,7 +3,7 @@ import { runWithConfig } from '../core/cli-support.ts';
 import { type Config, loadConfig } from '../core/config.ts';
 import { UserFacingError } from '../core/errors.ts';
 import { openKeyv } from '../store/keyv.ts';
-import { DISCORD_COMMANDS } from './adapter.ts';
+import { DISCORD_COMMANDS, DISCORD_MESSAGE_COMMANDS } from './adapter.ts';
 import { type ClientTuning, createDiscordRest } from './client.ts';
 import { commandsBody, fetchApplicationId, putCommands, recordCommandsHash } from './deploy.ts';
 
@@ -27,7 +27,7 @@ export async function run(argv: readonly string[], deps: DeployCliDeps = {}): Pr
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  const body = commandsBody(DISCORD_COMMANDS);
+  const body = commandsBody([...DISCORD_COMMANDS, ...DISCORD_MESSAGE_COMMANDS]);
   if (dryRun) {
     process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return 0;
@@ -52,7 +52,7 @@ export async function run(argv: readonly string[], deps: DeployCliDeps = {}): Pr
       }
       const where = scope.guildId ? `in guild ${scope.guildId}` : 'globally';
       console.error(
-        `Registered ${body.length} commands ${where}: ${body.map((c) => `/${c.name}`).join(', ')}.`,
+        `Registered ${body.length} commands ${where}: ${body.map((c) => (c.type === 3 ? `"${c.name}" (message menu)` : `/${c.name}`)).join(', ')}.`,
       );
       return 0;
     },

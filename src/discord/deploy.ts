@@ -2,11 +2,16 @@ import { createHash } from 'node:crypto';
 import {
   type REST,
   type RESTGetCurrentApplicationResult,
+  type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPutAPIApplicationCommandsJSONBody,
   Routes,
 } from 'discord.js';
 import type { Logger } from '../core/log.ts';
-import type { SlashCommand } from './command.ts';
+
+/** A command as registered: slash commands and message commands alike. */
+export interface RegisteredCommand {
+  readonly data: RESTPostAPIApplicationCommandsJSONBody;
+}
 
 /** Where commands are registered: one guild (instant, for development) or globally. */
 export interface CommandScope {
@@ -20,7 +25,7 @@ export interface MetaStore {
   set(key: string, value: string): Promise<unknown>;
 }
 
-export function commandsBody(commands: readonly SlashCommand[]): RESTPutAPIApplicationCommandsJSONBody {
+export function commandsBody(commands: readonly RegisteredCommand[]): RESTPutAPIApplicationCommandsJSONBody {
   return commands.map((command) => command.data);
 }
 
@@ -62,7 +67,7 @@ export async function recordCommandsHash(
 export async function syncCommands(options: {
   readonly rest: REST;
   readonly scope: CommandScope;
-  readonly commands: readonly SlashCommand[];
+  readonly commands: readonly RegisteredCommand[];
   readonly meta: MetaStore;
   readonly logger: Logger;
 }): Promise<'registered' | 'unchanged'> {

@@ -3,6 +3,7 @@ import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
   CommandInteractionOption,
+  MessageContextMenuCommandInteraction,
   ModalSubmitInteraction,
   RepliableInteraction,
 } from 'discord.js';
@@ -19,7 +20,11 @@ import { classifyFailure, type FailureKind } from './errors.ts';
 import { ephemeral, renderNotice } from './render.ts';
 
 /** What the router reports failures of: commands, buttons and modals. */
-export type ReportedInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+export type ReportedInteraction =
+  | ChatInputCommandInteraction
+  | ButtonInteraction
+  | ModalSubmitInteraction
+  | MessageContextMenuCommandInteraction;
 
 /** A user-caused problem in the asker's language when the catalogue has it (`error.<code>`), else as thrown. */
 function userMessage(locale: string, failure: Extract<FailureKind, { kind: 'user' }>): string {
@@ -77,7 +82,7 @@ async function sendNotice(interaction: RepliableInteraction, text: string): Prom
 
 /** What the log names: the command, or the button/modal custom id. */
 export const labelOf = (interaction: ReportedInteraction) =>
-  interaction.isChatInputCommand() ? interaction.commandName : interaction.customId;
+  interaction.isCommand() ? interaction.commandName : interaction.customId;
 
 /** Logs a failure by what it means and tells the person who ran the command, privately. Never throws. */
 export type FailureReporter = (interaction: ReportedInteraction, error: unknown) => Promise<void>;

@@ -1,7 +1,10 @@
 import {
+  ApplicationCommandType,
   ChannelType,
+  ContextMenuCommandBuilder,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
   SlashCommandBuilder,
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
@@ -15,6 +18,7 @@ import type {
   StringOptionSpec,
   SubcommandSpec,
 } from '../../commands/types.ts';
+import type { MessageKey } from '../core/i18n/index.ts';
 import { english, GUILD_ONLY, localized } from './command.ts';
 
 /** Discord's channel types for the kinds a command's channel option allows. */
@@ -97,5 +101,23 @@ export function registrationOf(data: CommandData): RESTPostAPIChatInputApplicati
   if (data.access.guildInstallOnly) builder.setIntegrationTypes(GUILD_ONLY.integrationTypes);
   for (const option of data.options) addOption(builder, option);
   for (const subcommand of data.subcommands) addSubcommand(builder, subcommand);
+  return builder.toJSON();
+}
+
+/**
+ * The registration JSON of a message command (type 3, in a message's Apps menu): its name is what members see, so
+ * it goes out in every language (`label`); Discord takes no description and no options for it.
+ */
+export function messageRegistrationOf(
+  data: CommandData,
+  label: MessageKey,
+): RESTPostAPIContextMenuApplicationCommandsJSONBody {
+  const builder = new ContextMenuCommandBuilder()
+    .setType(ApplicationCommandType.Message)
+    .setName(data.name)
+    .setNameLocalizations(localized(label));
+  if (data.access.manageServer) builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
+  if (data.access.guildOnly) builder.setContexts(GUILD_ONLY.contexts);
+  if (data.access.guildInstallOnly) builder.setIntegrationTypes(GUILD_ONLY.integrationTypes);
   return builder.toJSON();
 }

@@ -3,6 +3,7 @@ import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
   Interaction,
+  MessageContextMenuCommandInteraction,
   ModalSubmitInteraction,
   RepliableInteraction,
 } from 'discord.js';
@@ -12,6 +13,7 @@ import type { Logger } from '../core/log.ts';
 import { type CommandDeps, guildOnlyRefusal, isGuildOnly, type SlashCommand } from './command.ts';
 import type { Cooldowns, CooldownTicket, CooldownVerdict } from './cooldowns.ts';
 import { createFailureReporter, describeOptions, type FailureReporter, labelOf } from './failure-report.ts';
+import { type MessageCommand, runMessageCommand } from './message-command.ts';
 import { ephemeral, escapeWithin, renderNotice } from './render.ts';
 
 /** Discord's cap on a command's name. */
@@ -30,6 +32,8 @@ export interface RouterOptions {
   readonly cooldowns?: Cooldowns;
   /** Buttons and modals (e.g. the digest's Summary/Ask), served with the same failure reporting as commands. */
   readonly components?: readonly ComponentRoute[];
+  /** Message commands (a message's Apps menu: "Summarize article"). */
+  readonly messageCommands?: readonly MessageCommand[];
 }
 
 export type ComponentInteraction = ButtonInteraction | ModalSubmitInteraction;
@@ -73,7 +77,7 @@ interface RouterState {
 /** Takes one use of `name`'s window; when none is left, tells the user when they may try again. */
 async function takeCooldown(
   state: RouterState,
-  interaction: ChatInputCommandInteraction | ComponentInteraction,
+  interaction: ChatInputCommandInteraction | ComponentInteraction | MessageContextMenuCommandInteraction,
   name: string | undefined,
 ): Promise<CooldownVerdict> {
   const verdict = (name && state.cooldowns?.take(name, interaction.user.id)) || NO_COOLDOWN;
@@ -179,7 +183,25 @@ async function runComponent(
   }
 }
 
-export function createRouter({ commands, deps, logger, cooldowns, components = [] }: RouterOptions): Router {
+/** A message command, served with the router's cooldowns and failure reporting (src/discord/message-command.ts). */
+function runMessage(
+  state: RouterState,
+  byName: ReadonlyMap<string, MessageCommand>,
+  interaction: MessageContextMenuCommandInteraction,
+) {
+  return runMessageCommand(
+    {
+      ...{ byName, deps: state.deps, logger: state.logger },
+      take: (name) => takeCooldown(state, interaction, name),
+      report: (error) => state.reportFailure(interaction, error),
+    },
+    interaction,
+  );
+}
+
+export function createRouter(options: RouterOptions): Router {
+  const { commands, deps, logger, cooldowns, components = [] } = options;
+  const messageCommands = new Map(options.messageCommands?.map((command) => [command.data.name, command]));
   const state: RouterState = {
     byName: new Map(commands.map((command) => [command.data.name, command])),
     deps,
@@ -191,6 +213,8 @@ export function createRouter({ commands, deps, logger, cooldowns, components = [
     async handle(interaction) {
       if (interaction.isChatInputCommand()) await runCommand(state, interaction);
       else if (interaction.isAutocomplete()) await runAutocomplete(state, interaction);
+      else if (interaction.isMessageContextMenuCommand())
+        await runMessage(state, messageCommands, interaction);
       else {
         const route = components.find((candidate) => candidate.matches(interaction));
         if (route && (interaction.isButton() || interaction.isModalSubmit()))

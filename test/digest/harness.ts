@@ -16,6 +16,7 @@ import { createCooldowns } from '../../src/discord/cooldowns.ts';
 import { DIGEST_COMPONENTS } from '../../src/discord/digest/components.ts';
 import { createDiscordDigestPort } from '../../src/discord/digest/port.ts';
 import { createRouter } from '../../src/discord/router.ts';
+import { NO_LINKS } from '../../src/ingest/link.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '../fakes/anthropic.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
 import { ingestFresh } from './support.ts';
@@ -111,6 +112,7 @@ export async function startDigestWorld(
       digest,
       records: createAnswerRecords(new Keyv()),
       reportStore: createReportStore(new Keyv()),
+      links: NO_LINKS,
       answerActions: [],
     };
     const digestCommand = discordCommand(digestDefinition);

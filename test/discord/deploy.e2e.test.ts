@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDiscordBot } from '../../src/app/discord-bot.ts';
 import { type Config, parseConfig } from '../../src/core/config.ts';
-import { DISCORD_COMMANDS as COMMANDS } from '../../src/discord/adapter.ts';
+import { DISCORD_COMMANDS as COMMANDS, DISCORD_MESSAGE_COMMANDS } from '../../src/discord/adapter.ts';
 import { commandsBody } from '../../src/discord/deploy.ts';
 import { run } from '../../src/discord/deploy-cli.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
@@ -43,6 +43,9 @@ async function deploy(argv: string[], env?: Record<string, string>) {
   }
 }
 
+/** Everything the bot registers: its slash commands, then its message commands. */
+const REGISTERED = [...COMMANDS, ...DISCORD_MESSAGE_COMMANDS];
+
 const commandPuts = () => discord.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
 
 describe('npm run deploy-commands', () => {
@@ -51,9 +54,9 @@ describe('npm run deploy-commands', () => {
     expect(code).toBe(0);
     const [put] = commandPuts();
     expect(put?.path).toBe(`/applications/${discord.applicationId}/commands`);
-    expect(put?.body).toEqual(commandsBody(COMMANDS));
-    expect(discord.registeredCommands()).toEqual(commandsBody(COMMANDS));
-    expect(stderr).toMatch(new RegExp(`Registered ${COMMANDS.length} commands globally: /summary, /ask`));
+    expect(put?.body).toEqual(commandsBody(REGISTERED));
+    expect(discord.registeredCommands()).toEqual(commandsBody(REGISTERED));
+    expect(stderr).toMatch(new RegExp(`Registered ${REGISTERED.length} commands globally: /summary, /ask`));
   });
 
   it('GIVEN DISCORD_GUILD_ID THEN PUTs the list to that guild', async () => {
@@ -62,14 +65,14 @@ describe('npm run deploy-commands', () => {
     expect(commandPuts().at(-1)?.path).toBe(
       `/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`,
     );
-    expect(discord.registeredCommands({ guildId: discord.guildId })).toEqual(commandsBody(COMMANDS));
+    expect(discord.registeredCommands({ guildId: discord.guildId })).toEqual(commandsBody(REGISTERED));
   });
 
   it('GIVEN --dry-run THEN prints the request body and calls nobody', async () => {
     const before = discord.requests.length;
     const { code, stdout } = await deploy(['--dry-run']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual(commandsBody(COMMANDS));
+    expect(JSON.parse(stdout)).toEqual(commandsBody(REGISTERED));
     expect(discord.requests.length).toBe(before);
   });
 
@@ -109,6 +112,6 @@ describe('command sync at bot start', () => {
     await startAndStop(changed);
     await startAndStop(changed);
     expect(commandPuts().length).toBe(puts + 1);
-    expect(discord.registeredCommands()).toEqual(commandsBody(changed));
+    expect(discord.registeredCommands()).toEqual(commandsBody([...changed, ...DISCORD_MESSAGE_COMMANDS]));
   });
 });

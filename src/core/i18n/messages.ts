@@ -1,6 +1,7 @@
 import { type Catalogue, LANGUAGES, type Language } from './section.ts';
 import { conversation } from './sections/conversation.ts';
 import { core } from './sections/core.ts';
+import { messageCommand } from './sections/message-command.ts';
 import { news } from './sections/news.ts';
 import { reports } from './sections/reports.ts';
 
@@ -8,13 +9,14 @@ import { reports } from './sections/reports.ts';
  * The whole catalogue, assembled from the sections (one per feature, sections/*.ts). A new section is added to
  * SECTIONS and to `en`'s spread, one line each.
  */
-const SECTIONS = [core, conversation, news, reports] as const;
+const SECTIONS = [core, conversation, news, reports, messageCommand] as const;
 
 export const en = {
   ...core.en,
   ...conversation.en,
   ...news.en,
   ...reports.en,
+  ...messageCommand.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { createDiscordClient } from '../../../src/discord/client.ts';
 import { ARTICLE_BUTTONS } from '../../../src/discord/digest/components.ts';
 import { createRouter } from '../../../src/discord/router.ts';
 import { ingestPaths } from '../../../src/ingest/files.ts';
+import { NO_LINKS } from '../../../src/ingest/link.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '../../fakes/anthropic.ts';
 import { type FakeDiscord, startFakeDiscord, type UserView } from '../../fakes/discord/index.ts';
 import { type CapturedLogs, captureLogs, SAMPLES_DIR, testConfig } from './harness.ts';
@@ -60,6 +61,7 @@ export async function startNewsWorld(options: { ingest?: boolean } = {}): Promis
     // /digest is registered (every command is) but not used here: no digest service.
     digest: undefined as never,
     reportStore: createReportStore(await runtime.openKeyv(REPORTS_NAMESPACE)),
+    links: NO_LINKS,
     answerActions: [PROBE],
   };
   const router = createRouter({

@@ -2,6 +2,7 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type APIInteraction,
   type APIMessage,
+  ApplicationCommandType,
   ComponentType,
   GatewayDispatchEvents,
 } from 'discord-api-types/v10';
@@ -14,6 +15,9 @@ import {
   buttonPayload,
   commandPayload,
   type InteractionSource,
+  type MessageTarget,
+  memberMessage,
+  messageCommandPayload,
   modalPayload,
   selectPayload,
 } from './interaction-payloads.ts';
@@ -129,6 +133,22 @@ export function createDispatcher(ctx: FakeContext, gateway: Gateway) {
       return dispatch('component', from, selectPayload(from, customId, values, message), {
         componentMessageId: message.id,
       });
+    },
+    // message commands: a member runs a message command (Apps menu) on a message.
+    messageCommand(name: string, target: MessageTarget, opts: InteractionOpts = {}) {
+      const from = source(opts);
+      const command = ctx.commands.find(name, from.guild.id, ApplicationCommandType.Message);
+      const stored = 'messageId' in target ? ctx.messages.get(target.messageId) : undefined;
+      if ('messageId' in target && !stored) throw new Error(`fake Discord: no message ${target.messageId}`);
+      const message = stored
+        ? toApiMessage(stored, world)
+        : memberMessage(
+            from,
+            target as Exclude<MessageTarget, { messageId: string }>,
+            ctx.snowflake(),
+            ctx.now(),
+          );
+      return dispatch('command', from, messageCommandPayload(from, name, message, command));
     },
     modalSubmit(customId: string, fields: Record<string, string>, opts: ComponentOpts = {}) {
       const from = source(opts);

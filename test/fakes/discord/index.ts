@@ -51,6 +51,7 @@ import { createDispatcher } from './dispatch.ts';
 import { createFaults, type Faults } from './faults.ts';
 import { createGateway, type Gateway } from './gateway.ts';
 import { createSnowflakes, DEFAULT_IDS } from './ids.ts';
+import type { MessageTarget } from './interaction-payloads.ts';
 import { createInteractionStore } from './interaction-records.ts';
 import { interactionRoutes } from './interaction-routes.ts';
 import { createMessageStore } from './message-store.ts';
@@ -65,7 +66,7 @@ import { createWorld } from './world.ts';
 export { rateLimitReply, serverErrorReply } from './faults.ts';
 export { ALL_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS } from './permissions.ts';
 export type * from './types.ts';
-export type { OptionInput };
+export type { MessageTarget, OptionInput };
 
 const MAX_MESSAGES = 100_000;
 const MAX_INTERACTIONS = 50_000;
@@ -104,6 +105,9 @@ export interface FakeDiscord {
     fields: Record<string, string>,
     opts?: T.ComponentOpts,
   ): Promise<T.FakeInteraction>;
+  // message commands
+  /** A member runs a message command (a message's Apps menu) on a message the fake holds or on a member's text. */
+  messageCommand(name: string, target: MessageTarget, opts?: T.InteractionOpts): Promise<T.FakeInteraction>;
   interactions(): readonly T.FakeInteraction[];
   readonly requests: readonly T.RecordedRequest[];
   readonly unknownRoutes: readonly string[];

@@ -2,7 +2,9 @@ import {
   type APIApplicationCommand,
   type APIApplicationCommandAutocompleteInteraction,
   type APIChatInputApplicationCommandInteraction,
+  type APIEmbed,
   type APIMessage,
+  type APIMessageApplicationCommandInteraction,
   type APIMessageComponentButtonInteraction,
   type APIMessageComponentSelectMenuInteraction,
   type APIModalSubmitInteraction,
@@ -11,9 +13,10 @@ import {
   InteractionContextType,
   InteractionType,
   type Locale,
+  MessageType,
 } from 'discord-api-types/v10';
 import { buildOptions, buildResolved, type OptionInput } from './command-options.ts';
-import { channelPayload, memberPayload } from './payloads.ts';
+import { channelPayload, memberPayload, userPayload } from './payloads.ts';
 import { ALL_PERMISSIONS } from './permissions.ts';
 import type { InteractionOpts } from './types.ts';
 import type { FakeChannel, FakeGuild, FakeUser, World } from './world.ts';
@@ -139,4 +142,60 @@ export function modalPayload(
     ...(message ? { message } : {}),
   };
   return payload as APIModalSubmitInteraction;
+}
+
+// message commands
+
+/** The message a message command runs on: one the fake holds (by id), or a member's message made up for it. */
+export type MessageTarget =
+  | { readonly messageId: string }
+  | {
+      readonly content: string;
+      /** Who wrote it (default: the member who runs the command). */
+      readonly authorId?: string;
+      readonly embeds?: readonly APIEmbed[];
+    };
+
+/** A member's message as Discord puts it in `resolved.messages`: full content, whatever the bot's intents. */
+export function memberMessage(
+  source: InteractionSource,
+  target: Exclude<MessageTarget, { messageId: string }>,
+  id: string,
+  createdAt: number,
+): APIMessage {
+  const author = target.authorId ? source.world.user(target.authorId) : source.user;
+  return {
+    id,
+    type: MessageType.Default,
+    channel_id: source.channel.id,
+    author: userPayload(author),
+    content: target.content,
+    timestamp: new Date(createdAt).toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [...(target.embeds ?? [])],
+    pinned: false,
+  };
+}
+
+/** A message command (type 2, data.type 3) on `target`: `target_id` names it, `resolved.messages` carries it. */
+export function messageCommandPayload(
+  source: InteractionSource,
+  name: string,
+  target: APIMessage,
+  command: APIApplicationCommand | undefined,
+): APIMessageApplicationCommandInteraction {
+  const data = {
+    id: command?.id ?? source.world.applicationId,
+    name,
+    type: ApplicationCommandType.Message as const,
+    target_id: target.id,
+    resolved: { messages: { [target.id]: target } },
+    ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
+  };
+  return { ...envelope(source), type: InteractionType.ApplicationCommand, data };
 }

@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType as OptionType } from 'discord-api-types/v10';
 import type { FormErrors } from './api-error.ts';
+import { checkCommandIdentity, checkOptionLocalizations } from './commands.ts';
 import { charCount, isRecord } from './message-rules.ts';
 
 type Path = (string | number)[];
@@ -113,10 +114,7 @@ export function checkCommands(commands: unknown, errors: FormErrors): void {
   const names = new Set<string>();
   for (const [i, command] of commands.entries()) {
     if (!isRecord(command)) continue;
-    const isChatInput = command.type === undefined || command.type === 1;
-    checkName(command.name, [i, 'name'], isChatInput, errors);
-    if (isChatInput)
-      length(errors, [i, 'description'], command.description, 1, INTERACTION_LIMITS.descriptionChars);
+    checkCommandIdentity(command, [i], errors); // message commands: name/description/localizations by type
     const key = `${String(command.type ?? 1)}:${String(command.name)}`;
     if (names.has(key))
       errors.add(
@@ -142,6 +140,7 @@ function checkOptions(options: unknown, path: Path, errors: FormErrors): void {
   for (const [i, option] of options.entries()) {
     if (!isRecord(option)) continue;
     checkName(option.name, [...path, i, 'name'], true, errors);
+    checkOptionLocalizations(option, [...path, i], errors); // message commands: localizations
     length(errors, [...path, i, 'description'], option.description, 1, INTERACTION_LIMITS.descriptionChars);
     if (option.required === true && optionalSeen) {
       errors.add(
