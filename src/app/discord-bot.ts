@@ -1,4 +1,5 @@
 import type Keyv from 'keyv';
+import { CONVERSATIONS_NAMESPACE, createConversationStore } from '../answer/conversations.ts';
 import { createAnswerRecords, RECORDS_NAMESPACE } from '../answer/records.ts';
 import type { Config } from '../core/config.ts';
 import type { Logger } from '../core/log.ts';
@@ -71,12 +72,14 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   const runtime = options.runtime ?? (await openNewsroom(config, logger));
   const keyv = options.digestKeyv ?? (await runtime.openKeyv(DIGEST_NAMESPACE));
   const records = await runtime.openKeyv(RECORDS_NAMESPACE);
+  const conversations = createConversationStore(await runtime.openKeyv(CONVERSATIONS_NAMESPACE));
   const opened = botServices(runtime, config, logger, { digest: keyv, records });
   const { runtime: _runtime, digestKeyv: _keyv, extraServices, ...bot } = options;
   const running = await startBot({
     ...bot,
     services: (client) => ({ ...opened.services(client), ...extraServices?.(client) }),
     meta: await runtime.openKeyv('meta'),
+    threads: { conversations },
     close: () => runtime.close(),
   });
   return { ...running, digest: opened.digest };

@@ -1,4 +1,5 @@
 import type { AnswerAction } from './answer-actions.ts';
+import { DISCUSS } from './threads/buttons.ts';
 
 /** The buttons under every answer and summary, in the order they appear (one line per feature). */
-export const ANSWER_ACTIONS: readonly AnswerAction[] = [];
+export const ANSWER_ACTIONS: readonly AnswerAction[] = [DISCUSS];

@@ -51,12 +51,19 @@ function restOptions(discord: Config['discord'], tuning: ClientTuning): Partial<
 }
 
 /**
- * The gateway client: Guilds only (slash commands need no privileged intent) and no mention parsing, so nothing
- * the bot posts, quoted article text included, can ping anyone.
+ * The gateway intents: Guilds (commands, channels, threads) and GuildMessages (follow-ups in threads: without
+ * Message Content Discord sends a message's text only when it mentions the bot, which is all the bot reads); the
+ * privileged Message Content only when DISCORD_MESSAGE_CONTENT=true (then any message in its threads is read).
  */
+export function gatewayIntents(discord: Pick<Config['discord'], 'messageContent'>): GatewayIntentBits[] {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+  return discord.messageContent ? [...intents, GatewayIntentBits.MessageContent] : intents;
+}
+
+/** The gateway client, with no mention parsing, so nothing the bot posts, quoted article text included, can ping. */
 export function createDiscordClient(discord: Config['discord'], tuning: ClientTuning = {}): Client {
   const options: ClientOptions = {
-    intents: [GatewayIntentBits.Guilds],
+    intents: gatewayIntents(discord),
     allowedMentions: { parse: [] },
     rest: restOptions(discord, tuning),
     makeCache: Options.cacheWithLimits({

@@ -1,14 +1,16 @@
 import { type Catalogue, LANGUAGES, type Language } from './section.ts';
 import { core } from './sections/core.ts';
+import { threads } from './sections/threads.ts';
 
 /**
  * The whole catalogue, assembled from the sections (one per feature, sections/*.ts). A new section is added to
  * SECTIONS and to `en`'s spread, one line each.
  */
-const SECTIONS = [core] as const;
+const SECTIONS = [core, threads] as const;
 
 export const en = {
   ...core.en,
+  ...threads.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import {
 import type { ComposedDigest, DigestConfig, DigestItem } from '../../digest/types.ts';
 import { DISCORD_LIMITS, embedCharacterCount, escapeWithin } from '../render.ts';
 import { oneLine, truncate } from '../text.ts';
+import { digestDiscussButton } from '../threads/buttons.ts';
 import { digestCustomId } from './custom-ids.ts';
 
 /**
@@ -85,6 +86,7 @@ function itemRow(item: DigestItem, position: number): APIActionRowComponent<APIB
     components: [
       button(`Summary #${position}`, digestCustomId('summary', item.articleId), ButtonStyle.Secondary),
       button(`Ask about #${position}`, digestCustomId('ask', item.articleId), ButtonStyle.Primary),
+      digestDiscussButton(item.articleId, position),
     ],
   };
 }
