@@ -41,6 +41,9 @@ export const REST_IDLE_QUEUE_SWEEP_MS = 60_000;
  */
 export const CACHED_PEOPLE_AT_MOST = 1_000;
 
+/** Messages discord.js keeps per channel (default 200): across a thousand busy channels that would be 200,000. */
+export const CACHED_MESSAGES_PER_CHANNEL = 10;
+
 function restOptions(discord: Config['discord'], tuning: ClientTuning): Partial<RESTOptions> {
   return {
     globalRequestsPerSecond: REST_GLOBAL_REQUESTS_PER_SECOND,
@@ -72,6 +75,8 @@ export function createDiscordClient(discord: Config['discord'], tuning: ClientTu
         maxSize: CACHED_PEOPLE_AT_MOST,
         keepOverLimit: (user) => user.id === user.client.user.id,
       },
+      // GuildMessages delivers every message of every channel; the bot reads each once, as it arrives.
+      MessageManager: CACHED_MESSAGES_PER_CHANNEL,
       GuildMemberManager: {
         maxSize: CACHED_PEOPLE_AT_MOST,
         keepOverLimit: (member) => member.id === member.client.user.id,

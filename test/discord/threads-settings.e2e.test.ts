@@ -62,13 +62,26 @@ describe('follow-ups: Message Content', () => {
   });
 
   it('GIVEN DISCORD_MESSAGE_CONTENT=true but the intent not enabled in the portal THEN the bot refuses to start and says what to switch on', async () => {
-    const failed = await start({ env: { DISCORD_MESSAGE_CONTENT: 'true' } }).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    expect(String(failed)).toMatch(
-      /Privileged Gateway Intents → Message Content.*DISCORD_MESSAGE_CONTENT=false/,
-    );
+    const discord = await startFakeDiscord();
+    const anthropic = await startFakeAnthropic();
+    const dir = await mkdtemp(path.join(tmpdir(), 'newsdesk-intents-'));
+    try {
+      const config = testConfig(discord, anthropic, dir, { DISCORD_MESSAGE_CONTENT: 'true' });
+      const logger = captureLogs().logger;
+      const failed = await startDiscordBot({
+        ...{ config, logger, client: discord.clientOptions(), shutdownSignals: [] },
+      }).then(
+        (bot) => bot.stop(),
+        (error: unknown) => error,
+      );
+      expect(String(failed)).toMatch(
+        /Privileged Gateway Intents → Message Content.*DISCORD_MESSAGE_CONTENT=false/,
+      );
+      expect(discord.gatewayEvents.filter((e) => e.t === 'READY')).toHaveLength(0);
+    } finally {
+      await Promise.all([discord.close(), anthropic.close()]);
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

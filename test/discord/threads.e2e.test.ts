@@ -131,7 +131,8 @@ describe('Discuss in a thread, from an answer', () => {
     );
     const view = await interaction.waitFor((v) => !v.thinking && v.original !== null);
     const discuss = buttonIds(view.original).find((id) => id.startsWith('answer:discuss:')) ?? '';
-    const button = (view.original?.components[0] as { components: { label: string }[] }).components[0];
+    const rows = (view.original?.components ?? []) as { components: { label: string }[] }[];
+    const button = rows[0]?.components[0];
     expect(button?.label).toBe('In einem Thread besprechen');
     const pressed = await h.discord.button(discuss, { messageId: view.original?.id ?? '', locale: 'de' });
     const reply = await pressed.waitFor((v) => !v.thinking && v.original !== null);
@@ -197,5 +198,22 @@ describe('Discuss in a thread, from a digest item or a private answer', () => {
     } finally {
       h.discord.setChannelPermissions(h.discord.channelId, ALL_PERMISSIONS);
     }
+  });
+
+  it('GIVEN an article whose title carries Markdown, a mention and @everyone THEN the thread name is plain, the opening line escaped, and nobody is pinged', async () => {
+    const stored = await h.runtime.store.get(TRAM);
+    if (!stored) throw new Error('the tram article is not stored');
+    const title = `**Win** <@${h.discord.userId}> @everyone [prize](https://evil.example)\n# now`;
+    await h.runtime.store.upsert({ ...stored, id: 'hostile-title', title, hash: 'hostile' });
+    const thread = linkedThread(await press(h.discord, 'thread:article:hostile-title'));
+    expect(h.discord.thread(thread)?.name).toBe(title.replace(/\s+/g, ' '));
+    const [opening] = botPosts(h.discord, thread);
+    expect(opening?.pings).toEqual(noPings);
+    expect(opening?.content).toContain('\\*\\*Win\\*\\*');
+    expect(opening?.content).toContain('\\@everyone');
+    expect(opening?.content).not.toContain('[prize](https');
+    await h.discord.memberMessage(thread, `${mention()} @everyone **what** happened?`);
+    const [, answer] = await waitForPosts(h.discord, thread, 2);
+    expect(answer?.pings).toEqual(noPings);
   });
 });
