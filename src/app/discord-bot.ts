@@ -1,4 +1,5 @@
 import type Keyv from 'keyv';
+import { CONVERSATIONS_NAMESPACE, createConversationStore } from '../answer/conversations.ts';
 import { createAnswerRecords, RECORDS_NAMESPACE } from '../answer/records.ts';
 import { createReportStore, REPORTS_NAMESPACE } from '../answer/reports.ts';
 import type { Config } from '../core/config.ts';
@@ -98,10 +99,12 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     fetcher: _fetcher,
     ...bot
   } = options;
+  const conversations = createConversationStore(await runtime.openKeyv(CONVERSATIONS_NAMESPACE));
   const running = await startBot({
     ...bot,
     services: (client) => ({ ...opened.services(client), ...extraServices?.(client) }),
     meta: await runtime.openKeyv('meta'),
+    threads: { conversations },
     close: () => runtime.close(),
   });
   return { ...running, digest: opened.digest };

@@ -35,6 +35,11 @@ const intInRange = (fallback: number, min: number, max: number) =>
       .default(fallback),
   );
 
+const flag = z.preprocess(
+  (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+  z.enum(['true', 'false'], { message: 'expected true or false' }).default('false'),
+);
+
 const storeUrl = z.preprocess(
   blankToUndefined,
   z
@@ -96,6 +101,7 @@ const EnvSchema = z.object({
   DISCORD_TOKEN: optionalString,
   DISCORD_GUILD_ID: snowflake,
   DISCORD_API_URL: optionalUrl,
+  DISCORD_MESSAGE_CONTENT: flag,
   ANTHROPIC_API_KEY: optionalString,
   ANTHROPIC_BASE_URL: optionalUrl,
   ANTHROPIC_MODEL: z.preprocess(blankToUndefined, z.string().default('claude-haiku-5-5')),
@@ -129,6 +135,11 @@ export interface Config {
     readonly token: string | undefined;
     readonly guildId: string | undefined;
     readonly apiUrl: string | undefined;
+    /**
+     * Ask for the privileged Message Content intent (DISCORD_MESSAGE_CONTENT): then any message in a thread the
+     * bot opened is a follow-up, not only one that mentions the bot. It must be enabled in the Developer Portal.
+     */
+    readonly messageContent: boolean;
   };
   readonly anthropic: {
     readonly apiKey: string | undefined;
@@ -172,7 +183,12 @@ export class ConfigError extends Error {
 
 function toConfig(env: Env): Config {
   return {
-    discord: { token: env.DISCORD_TOKEN, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL },
+    discord: {
+      token: env.DISCORD_TOKEN,
+      guildId: env.DISCORD_GUILD_ID,
+      apiUrl: env.DISCORD_API_URL,
+      messageContent: env.DISCORD_MESSAGE_CONTENT === 'true',
+    },
     anthropic: {
       apiKey: env.ANTHROPIC_API_KEY,
       baseUrl: env.ANTHROPIC_BASE_URL,

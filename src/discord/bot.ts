@@ -13,6 +13,8 @@ import type { MessageCommand } from './message-command.ts';
 import { REPORT_ROUTE } from './report/route.ts';
 import { type ComponentRoute, createRouter } from './router.ts';
 import type { LiveSettings } from './stream.ts';
+import { createFollowUpHandler } from './threads/follow-up.ts';
+import { createThreadRoute, type ThreadServices } from './threads/start.ts';
 
 /** Builds the commands' services once the client exists. */
 export type BotServicesFactory = (client: Client) => BotServices;
@@ -37,6 +39,8 @@ export interface StartBotOptions {
   readonly shutdownSignals?: readonly NodeJS.Signals[];
   /** Buttons and modals beyond the commands (the digest's Summary/Ask), routed like commands. */
   readonly components?: readonly ComponentRoute[];
+  /** Discuss in a thread: where conversations are kept. Without it there are no thread buttons' route nor follow-ups. */
+  readonly threads?: Pick<ThreadServices, 'conversations'>;
   /** Test knobs for live edits: a shorter interaction token lifetime and stop margin (the fake's token rules). */
   readonly live?: Pick<LiveSettings, 'tokenLifetimeMs' | 'stopMarginMs'>;
 }
@@ -109,6 +113,15 @@ function commandDeps(options: StartBotOptions, client: Client): CommandDeps {
   };
 }
 
+/** Discord closes the gateway with 4014 when the app asks for a privileged intent not enabled for it. */
+function explainIntents(error: unknown): unknown {
+  if (!(error instanceof Error) || !/disallowed intents/i.test(error.message)) return error;
+  return new UserFacingError(
+    'Discord refused the Message Content intent. Enable it in the Developer Portal (your app → Bot → Privileged Gateway Intents → Message Content), or set DISCORD_MESSAGE_CONTENT=false.',
+    'disallowed-intents',
+  );
+}
+
 /** The bot needs a token; checked before anything is opened. */
 export function requireDiscordToken(config: Config): string {
   const token = config.discord.token;
@@ -125,17 +138,30 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const token = requireDiscordToken(config);
   const client = createDiscordClient(config.discord, options.client);
+  const deps = commandDeps(options, client);
+  const cooldowns = createCooldowns({
+    perWindow: { ask: config.cooldowns.askPerMinute, summary: config.cooldowns.summaryPerMinute },
+  });
+  const threads = options.threads && { ...options.threads, messageContent: config.discord.messageContent };
+  const components = [
+    REPORT_ROUTE,
+    ...(options.components ?? []),
+    ...(threads ? [createThreadRoute(threads)] : []),
+  ];
   const router = createRouter({
     commands: options.commands ?? DISCORD_COMMANDS,
     messageCommands: messageCommandsOf(options),
-    deps: commandDeps(options, client),
+    deps,
     logger,
-    components: [REPORT_ROUTE, ...(options.components ?? [])],
-    cooldowns: createCooldowns({
-      perWindow: { ask: config.cooldowns.askPerMinute, summary: config.cooldowns.summaryPerMinute },
-    }),
+    components,
+    cooldowns,
   });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  if (threads) {
+    const followUps = { ...deps, ...threads, logger, cooldowns, editIntervalMs: config.streamEditIntervalMs };
+    const onMessage = createFollowUpHandler(client, followUps);
+    client.on(Events.MessageCreate, (message) => void onMessage(message));
+  }
   logConnection(client, logger);
 
   const shutdown = stopOnce(client, options.close, logger, options.shutdownSignals ?? ['SIGINT', 'SIGTERM']);
@@ -145,7 +171,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await ready;
   } catch (error) {
     await shutdown.stop();
-    throw error;
+    throw explainIntents(error);
   }
   await syncAtStart(client, options).catch((error: unknown) => {
     logger.error({ err: error }, 'could not register slash commands; run `npm run deploy-commands`');

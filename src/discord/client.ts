@@ -41,6 +41,9 @@ export const REST_IDLE_QUEUE_SWEEP_MS = 60_000;
  */
 export const CACHED_PEOPLE_AT_MOST = 1_000;
 
+/** Messages discord.js keeps per channel (default 200): across a thousand busy channels that would be 200,000. */
+export const CACHED_MESSAGES_PER_CHANNEL = 10;
+
 function restOptions(discord: Config['discord'], tuning: ClientTuning): Partial<RESTOptions> {
   return {
     globalRequestsPerSecond: REST_GLOBAL_REQUESTS_PER_SECOND,
@@ -51,12 +54,19 @@ function restOptions(discord: Config['discord'], tuning: ClientTuning): Partial<
 }
 
 /**
- * The gateway client: Guilds only (slash commands need no privileged intent) and no mention parsing, so nothing
- * the bot posts, quoted article text included, can ping anyone.
+ * The gateway intents: Guilds (commands, channels, threads) and GuildMessages (follow-ups in threads: without
+ * Message Content Discord sends a message's text only when it mentions the bot, which is all the bot reads); the
+ * privileged Message Content only when DISCORD_MESSAGE_CONTENT=true (then any message in its threads is read).
  */
+export function gatewayIntents(discord: Pick<Config['discord'], 'messageContent'>): GatewayIntentBits[] {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+  return discord.messageContent ? [...intents, GatewayIntentBits.MessageContent] : intents;
+}
+
+/** The gateway client, with no mention parsing, so nothing the bot posts, quoted article text included, can ping. */
 export function createDiscordClient(discord: Config['discord'], tuning: ClientTuning = {}): Client {
   const options: ClientOptions = {
-    intents: [GatewayIntentBits.Guilds],
+    intents: gatewayIntents(discord),
     allowedMentions: { parse: [] },
     rest: restOptions(discord, tuning),
     makeCache: Options.cacheWithLimits({
@@ -65,6 +75,8 @@ export function createDiscordClient(discord: Config['discord'], tuning: ClientTu
         maxSize: CACHED_PEOPLE_AT_MOST,
         keepOverLimit: (user) => user.id === user.client.user.id,
       },
+      // GuildMessages delivers every message of every channel; the bot reads each once, as it arrives.
+      MessageManager: CACHED_MESSAGES_PER_CHANNEL,
       GuildMemberManager: {
         maxSize: CACHED_PEOPLE_AT_MOST,
         keepOverLimit: (member) => member.id === member.client.user.id,

@@ -4,12 +4,13 @@ import { core } from './sections/core.ts';
 import { messageCommand } from './sections/message-command.ts';
 import { news } from './sections/news.ts';
 import { reports } from './sections/reports.ts';
+import { threads } from './sections/threads.ts';
 
 /**
  * The whole catalogue, assembled from the sections (one per feature, sections/*.ts). A new section is added to
  * SECTIONS and to `en`'s spread, one line each.
  */
-const SECTIONS = [core, conversation, news, reports, messageCommand] as const;
+const SECTIONS = [core, conversation, news, reports, messageCommand, threads] as const;
 
 export const en = {
   ...core.en,
@@ -17,6 +18,7 @@ export const en = {
   ...news.en,
   ...reports.en,
   ...messageCommand.en,
+  ...threads.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

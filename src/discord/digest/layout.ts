@@ -2,6 +2,7 @@ import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } 
 import type { ComposedDigest, DigestConfig, DigestItem } from '../../digest/types.ts';
 import { DISCORD_LIMITS, embedCharacterCount, escapeWithin } from '../render.ts';
 import { oneLine, truncate } from '../text.ts';
+import { digestDiscussButton } from '../threads/buttons.ts';
 import { articleButtonRow } from './article-buttons.ts';
 
 /**
@@ -64,8 +65,10 @@ function itemEmbed(item: DigestItem, position: number): APIEmbed {
   };
 }
 
+/** Summary and Ask (shared with /news), and Discuss: a thread about the article. */
 function itemRow(item: DigestItem, position: number, language: string) {
-  return articleButtonRow(item.articleId, position, language);
+  const row = articleButtonRow(item.articleId, position, language);
+  return { ...row, components: [...row.components, digestDiscussButton(item.articleId, position, language)] };
 }
 
 /**

@@ -92,11 +92,13 @@ describe('digest layout', () => {
     const ids = messages.flatMap((m) =>
       m.components.flatMap((row) => row.components.map((b) => b.custom_id)),
     );
-    expect(ids.slice(0, 4)).toEqual([
+    expect(ids.slice(0, 6)).toEqual([
       'article:summary:article-1',
       'article:ask:article-1',
+      'thread:article:article-1',
       'article:summary:article-2',
       'article:ask:article-2',
+      'thread:article:article-2',
     ]);
     expectWithinLimits(messages);
   });

@@ -2,6 +2,7 @@ import { PermissionFlagsBits as Flags } from 'discord-api-types/v10';
 import { type ApiReply, apiErrors } from './api-error.ts';
 import type { FakeContext } from './context.ts';
 import { checkMessage } from './interaction-routes.ts';
+import { announceMessage } from './message-create.ts';
 import { isRecord } from './message-rules.ts';
 import {
   createMessage,
@@ -14,7 +15,7 @@ import {
 import { channelPayload } from './payloads.ts';
 import { has } from './permissions.ts';
 import { type FakeRequest, json, noContent, param, type Route } from './router.ts';
-import type { FakeChannel } from './world.ts';
+import { type FakeChannel, isThread } from './world.ts';
 
 const DEFAULT_MESSAGE_LIMIT = 50;
 const MAX_MESSAGE_LIMIT = 100;
@@ -36,9 +37,14 @@ function body(request: FakeRequest): Record<string, unknown> {
   return isRecord(request.body) ? request.body : {};
 }
 
-function sendPermissions(request: FakeRequest): bigint {
+/** Posting in a thread needs Send Messages in Threads instead of Send Messages, as on Discord. */
+function postPermission(channel: FakeChannel): bigint {
+  return isThread(channel) ? Flags.SendMessagesInThreads : Flags.SendMessages;
+}
+
+function sendPermissions(channel: FakeChannel, request: FakeRequest): bigint {
   const embeds = body(request).embeds;
-  let needed = Flags.SendMessages;
+  let needed = postPermission(channel);
   if (Array.isArray(embeds) && embeds.length > 0) needed |= Flags.EmbedLinks;
   if (request.files.length > 0) needed |= Flags.AttachFiles;
   return needed;
@@ -47,7 +53,7 @@ function sendPermissions(request: FakeRequest): bigint {
 /** POST /channels/{id}/messages; with enforce_nonce, a nonce seen in the last minutes returns that message. */
 function send(ctx: FakeContext, request: FakeRequest) {
   const channel = requireChannel(ctx, request);
-  requirePermissions(ctx, channel, sendPermissions(request));
+  requirePermissions(ctx, channel, sendPermissions(channel, request));
   const { nonce, enforce_nonce: enforceNonce } = body(request);
   if (enforceNonce === true && (typeof nonce === 'string' || typeof nonce === 'number')) {
     const earlier = ctx.messages.byNonce(channel.id, nonce, ctx.now());
@@ -66,6 +72,7 @@ function send(ctx: FakeContext, request: FakeRequest) {
   const message = createMessage(body(request), request.files, origin, ctx.snowflake);
   message.flags &= ~EPHEMERAL_FLAG;
   ctx.messages.add(message, { post: true });
+  announceMessage(ctx, message);
   return json(200, toApiMessage(message, ctx.world));
 }
 
@@ -119,7 +126,8 @@ function getChannel(ctx: FakeContext, request: FakeRequest) {
 }
 
 function typing(ctx: FakeContext, request: FakeRequest) {
-  requirePermissions(ctx, requireChannel(ctx, request), Flags.SendMessages);
+  const channel = requireChannel(ctx, request);
+  requirePermissions(ctx, channel, postPermission(channel));
   return noContent();
 }
 

@@ -1,3 +1,4 @@
+import type { GatewayDispatchEvents } from 'discord-api-types/v10';
 import type { CommandRegistry } from './commands.ts';
 import type { InteractionStore } from './interaction-records.ts';
 import type { MessageStore } from './message-store.ts';
@@ -19,4 +20,11 @@ export interface FakeContext {
   gatewayUrl: () => string;
   /** The `shards` /gateway/bot recommends. */
   shards: number;
+  /** The privileged intents the app may ask for (FakeDiscordOptions.privilegedIntents). */
+  privilegedIntents: number;
+  /**
+   * Sends a guild event to every session that holds the guild and asked for `intent`; `build` makes the payload
+   * for a session's intents (Message Content changes what a session sees). Set once the gateway exists.
+   */
+  emit(guildId: string, t: GatewayDispatchEvents, intent: number, build: (intents: number) => unknown): void;
 }

@@ -73,19 +73,30 @@ function readShard(value: unknown): [number, number] | null {
   return Number.isInteger(id) && Number.isInteger(count) && id >= 0 && id < count ? [id, count] : null;
 }
 
-function identifyError(connection: Connection, d: unknown): { code: number; reason: string } | null {
+/** Intents an app must switch on in the Developer Portal before it may ask for them. */
+export const PRIVILEGED_INTENTS =
+  GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+
+function identifyError(
+  io: GatewayIo,
+  connection: Connection,
+  d: unknown,
+): { code: number; reason: string } | null {
   if (connection.session)
     return { code: GatewayCloseCodes.AlreadyAuthenticated, reason: 'Already authenticated.' };
   if (!isRecord(d) || typeof d.token !== 'string') {
     return { code: GatewayCloseCodes.AuthenticationFailed, reason: 'Authentication failed.' };
   }
   if (!readShard(d.shard)) return { code: GatewayCloseCodes.InvalidShard, reason: 'Invalid shard.' };
+  const asked = Number(d.intents ?? 0);
+  if ((asked & PRIVILEGED_INTENTS & ~io.ctx.privilegedIntents) !== 0)
+    return { code: GatewayCloseCodes.DisallowedIntents, reason: 'Disallowed intent(s).' };
   return null;
 }
 
 /** IDENTIFY → READY (user, guilds of this shard, application) then one GUILD_CREATE per guild. */
 export function handleIdentify(io: GatewayIo, connection: Connection, d: unknown): void {
-  const error = identifyError(connection, d);
+  const error = identifyError(io, connection, d);
   if (error || !isRecord(d)) {
     connection.socket.close(error?.code ?? GatewayCloseCodes.DecodeError, error?.reason);
     return;

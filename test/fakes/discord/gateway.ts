@@ -28,6 +28,8 @@ export interface Gateway {
   readonly events: GatewayEvent[];
   /** Send a dispatch to the session that would receive it for this guild (the newest one of its shard). */
   dispatchToGuildOwner(guildId: string, t: GatewayDispatchEvents, d: unknown): void;
+  /** FakeContext.emit: to every session of the guild's shard with `intent`, each with its own payload. */
+  emit(guildId: string, t: GatewayDispatchEvents, intent: number, build: (intents: number) => unknown): void;
   /** Send a dispatch to every session whose shard holds the guild (guild and channel events). */
   broadcast(guildId: string, t: GatewayDispatchEvents, d: unknown): void;
   waitForSession(guildId: string, timeoutMs: number): Promise<void>;
@@ -121,6 +123,11 @@ export function createGateway(ctx: FakeContext, server: Server, heartbeatInterva
       if (!session)
         throw new Error(`fake Discord: no gateway session holds guild ${guildId}; is a client logged in?`);
       session.dispatch(t, d);
+    },
+    emit(guildId, t, intent, build) {
+      for (const session of sessionsFor(guildId)) {
+        if ((session.intents & intent) === intent) session.dispatch(t, build(session.intents));
+      }
     },
     broadcast(guildId, t, d) {
       // Guild and channel events need the Guilds intent, as on Discord.

@@ -35,6 +35,10 @@
  * - setChannelPermissions/deleteChannel/addGuild also tell connected clients (CHANNEL_UPDATE/DELETE, GUILD_CREATE).
  * - `ALL_PERMISSIONS`, `DEFAULT_EVERYONE_PERMISSIONS`; `./client.ts` has `loginTestClient(fake, overrides)` and
  *   `onNextInteraction(client, handler)`.
+ * - Threads: `POST /channels/{id}/messages/{message_id}/threads` and `POST /channels/{id}/threads` (thread-routes.ts),
+ *   THREAD_CREATE, threads in GUILD_CREATE, Send Messages in Threads for posts in one; `memberMessage` posts a
+ *   member's message and sends MESSAGE_CREATE with Message Content's rules (message-create.ts), also for the bot's
+ *   own channel posts; `privilegedIntents` (an IDENTIFY asking for another privileged intent is closed with 4014).
  * Paths in `requests`, `failNext` and `match` are decoded and without the /api/v10 prefix.
  * Note for benches: discord.js itself caps REST at 50 requests/s (`rest.globalRequestsPerSecond`), and webhook
  * edits (editReply, followUp) count; only interaction callbacks are exempt.
@@ -54,11 +58,13 @@ import { createSnowflakes, DEFAULT_IDS } from './ids.ts';
 import type { MessageTarget } from './interaction-payloads.ts';
 import { createInteractionStore } from './interaction-records.ts';
 import { interactionRoutes } from './interaction-routes.ts';
+import { createMemberApi } from './member-messages.ts';
 import { createMessageStore } from './message-store.ts';
 import { toRecordedMessage } from './messages.ts';
 import { createNotifier, waitUntil } from './notifier.ts';
 import { channelPayload, guildCreatePayload } from './payloads.ts';
 import { createRestHandler, type RestLog } from './rest-server.ts';
+import { threadRoutes } from './thread-routes.ts';
 import type * as T from './types.ts';
 import { webhookRoutes } from './webhook-routes.ts';
 import { createWorld } from './world.ts';
@@ -124,6 +130,11 @@ export interface FakeDiscord {
   deleteChannel(channelId: string): void;
   waitUntil<R>(check: () => R | undefined | false, timeoutMs?: number): Promise<R>;
   close(): Promise<void>;
+  // threads
+  /** A member's message in a channel or thread; MESSAGE_CREATE follows with Message Content's rules. */
+  memberMessage(channelId: string, content: string, opts?: T.MemberMessageOpts): Promise<T.RecordedMessage>;
+  thread(id: string): T.ThreadView | undefined;
+  threads(parentId?: string): T.ThreadView[];
 }
 
 export async function startFakeDiscord(options: T.FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -147,15 +158,24 @@ export async function startFakeDiscord(options: T.FakeDiscordOptions = {}): Prom
     tokenLifetimeMs: options.tokenLifetimeMs ?? 15 * 60_000,
     gatewayUrl: () => `ws://127.0.0.1:${port}/gateway`,
     shards: options.shards ?? 1,
+    privilegedIntents: options.privilegedIntents ?? 0,
+    emit: () => {},
   };
   const faults = createFaults(options.seed ?? 1);
-  const routes = [...appRoutes(ctx), ...channelRoutes(ctx), ...interactionRoutes(ctx), ...webhookRoutes(ctx)];
+  const routes = [
+    ...appRoutes(ctx),
+    ...channelRoutes(ctx),
+    ...threadRoutes(ctx),
+    ...interactionRoutes(ctx),
+    ...webhookRoutes(ctx),
+  ];
   const rest = createRestHandler(ctx, routes, faults, options.maxRecordedRequests ?? 20_000);
   // A client that hangs up mid-request gets nothing back, as from Discord.
   const server = createServer(
     (request, response) => void rest.handle(request, response).catch(() => response.destroy()),
   );
   const gateway = createGateway(ctx, server, options.heartbeatIntervalMs ?? 45_000);
+  ctx.emit = gateway.emit;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
   return fakeDiscordApi({ ctx, rest: rest.log, faults, gateway, server, port });
@@ -224,6 +244,8 @@ function fakeDiscordApi({ ctx, rest, faults, gateway, server, port }: Parts): Fa
         () => 'the condition passed to waitUntil',
         true,
       ),
+    // threads
+    ...createMemberApi(ctx, gateway),
     async close() {
       await gateway.close();
       server.closeAllConnections();

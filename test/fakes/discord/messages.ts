@@ -42,6 +42,8 @@ export interface StoredMessage {
   deleted: boolean;
   /** What mentions parse when a body has no allowed_mentions: all for bot posts, users only for webhooks. */
   defaultParse: readonly string[];
+  /** A member's message (memberMessage); absent for everything the bot made. */
+  authorId?: string;
 }
 
 export const PARSE_ALL = ['users', 'roles', 'everyone'] as const;
@@ -158,7 +160,7 @@ export function toApiMessage(message: StoredMessage, world: World): APIMessage {
     type: message.interactionId ? MessageType.ChatInputCommand : MessageType.Default,
     channel_id: message.channelId,
     ...(message.guildId ? { guild_id: message.guildId } : {}),
-    author: userPayload(world.bot),
+    author: userPayload(message.authorId ? world.user(message.authorId) : world.bot),
     content: message.content,
     timestamp: iso(message.createdAt),
     edited_timestamp: message.editedAt === null ? null : iso(message.editedAt),
@@ -200,7 +202,8 @@ export function toRecordedMessage(message: StoredMessage): RecordedMessage {
     editedAt,
     editCount,
   };
-  return structuredClone({ ...copy, attachments });
+  const author = message.authorId ? { authorId: message.authorId } : {};
+  return structuredClone({ ...copy, attachments, ...author });
 }
 
 /** Discord's LOADING message flag: the "is thinking…" message a deferred reply shows until it is edited. */
@@ -223,3 +226,5 @@ export function placeholderMessage(origin: MessageOrigin, ephemeral: boolean): S
 }
 
 export const EPHEMERAL_FLAG = 1 << 6;
+/** HAS_THREAD: a thread was started from this message. */
+export const HAS_THREAD_FLAG = 1 << 5;

@@ -3,6 +3,7 @@ import {
   type APIGuildMember,
   type APIGuildTextChannel,
   type APIRole,
+  type APIThreadChannel,
   type APIUser,
   type ApplicationFlags,
   type ChannelFlags,
@@ -19,9 +20,10 @@ import {
   GuildVerificationLevel,
   Locale,
   type RoleFlags,
+  ThreadAutoArchiveDuration,
   type UserFlags,
 } from 'discord-api-types/v10';
-import type { FakeChannel, FakeGuild, FakeUser, World } from './world.ts';
+import { type FakeChannel, type FakeGuild, type FakeUser, isThread, type World } from './world.ts';
 
 // discord-api-types types flag fields as enums; 0 (no flag) is what Discord sends.
 const NO_USER_FLAGS = 0 as UserFlags;
@@ -54,7 +56,34 @@ export function memberPayload(user: FakeUser, joinedAt: string): APIGuildMember 
   };
 }
 
+/** A thread as Discord sends it (THREAD_CREATE, GUILD_CREATE `threads`, the create routes' answer). */
+export function threadPayload(channel: FakeChannel, messageCount = 0): APIThreadChannel {
+  return {
+    id: channel.id,
+    type: channel.type as ChannelType.PublicThread | ChannelType.PrivateThread,
+    guild_id: channel.guildId,
+    name: channel.name,
+    parent_id: channel.parentId,
+    owner_id: channel.ownerId ?? undefined,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    message_count: messageCount,
+    member_count: 1,
+    total_message_sent: messageCount,
+    flags: 0 as ChannelFlags,
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: ThreadAutoArchiveDuration.OneDay,
+      archive_timestamp: new Date(channel.createdAt).toISOString(),
+      locked: false,
+      create_timestamp: new Date(channel.createdAt).toISOString(),
+    },
+  } as APIThreadChannel;
+}
+
 export function channelPayload(channel: FakeChannel): APIGuildTextChannel<ChannelType.GuildText> {
+  if (isThread(channel))
+    return threadPayload(channel) as unknown as APIGuildTextChannel<ChannelType.GuildText>;
   return {
     id: channel.id,
     type: ChannelType.GuildText,
@@ -132,7 +161,7 @@ export function guildCreatePayload(world: World, guild: FakeGuild): GatewayGuild
     voice_states: [],
     members: [memberPayload(world.bot, guild.joinedAt)],
     channels: channels.map(channelPayload),
-    threads: [],
+    threads: world.threadsOf(guild.id).map((thread) => threadPayload(thread)),
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],

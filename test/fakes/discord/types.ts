@@ -18,6 +18,27 @@ export interface FakeDiscordOptions {
   maxRecordedRequests?: number;
   /** Permissions of the default guild's @everyone role, which the bot holds (default: a usual member set). */
   everyonePermissions?: bigint;
+  /**
+   * The privileged intents enabled for the app in the Developer Portal (GatewayIntentBits: GuildMembers,
+   * GuildPresences, MessageContent), as a bit mask; an IDENTIFY asking for any other is closed with 4014, as on
+   * Discord. Default 0: none, as for a new app.
+   */
+  privilegedIntents?: number;
+}
+
+/** A member's message for memberMessage(): who writes it (default alice); mentions are read from the content. */
+export interface MemberMessageOpts {
+  userId?: string;
+  username?: string;
+}
+
+/** A thread as the fake knows it. */
+export interface ThreadView {
+  id: string;
+  parentId: string;
+  name: string;
+  type: number;
+  ownerId: string;
 }
 
 export interface InteractionOpts {
@@ -79,6 +100,8 @@ export interface RecordedMessage {
   createdAt: number;
   editedAt: number | null;
   editCount: number;
+  /** Set on a member's message (memberMessage); absent on the bot's own. */
+  authorId?: string;
 }
 
 export interface ViewMessage {

@@ -10,15 +10,25 @@ export interface FakeUser {
   bot: boolean;
 }
 
+export type FakeChannelType = ChannelType.GuildText | ChannelType.PublicThread | ChannelType.PrivateThread;
+
 export interface FakeChannel {
   id: string;
   guildId: string;
   name: string;
-  type: ChannelType.GuildText;
+  type: FakeChannelType;
   position: number;
   overwrites: APIOverwrite[];
   deleted: boolean;
+  /** Threads: the text channel they belong to (permissions are the parent's); null for a text channel. */
+  parentId: string | null;
+  /** Threads: who created it. */
+  ownerId: string | null;
+  createdAt: number;
 }
+
+export const isThread = (channel: FakeChannel) =>
+  channel.type === ChannelType.PublicThread || channel.type === ChannelType.PrivateThread;
 
 export interface FakeGuild {
   id: string;
@@ -46,6 +56,13 @@ export interface World {
   setBotChannelPermissions(channelId: string, allow: bigint): FakeChannel;
   requireGuild(guildId: string): FakeGuild;
   requireChannel(channelId: string): FakeChannel;
+  /** A thread in `parent` (created by `ownerId`); `id` is the starter message's id for a thread from a message. */
+  addThread(
+    parent: FakeChannel,
+    spec: { id: string; name: string; type: FakeChannelType; ownerId: string },
+  ): FakeChannel;
+  /** The guild's threads that are not deleted, oldest first (GUILD_CREATE lists them, as Discord lists active ones). */
+  threadsOf(guildId: string): FakeChannel[];
 }
 
 export function createWorld(snowflake: () => string, now: () => number): World {
@@ -89,6 +106,9 @@ export function createWorld(snowflake: () => string, now: () => number): World {
         position: 0,
         overwrites: [],
         deleted: false,
+        parentId: null,
+        ownerId: null,
+        createdAt: now(),
       };
       channels.set(channel.id, channel);
       guilds.set(ids.guildId, {
@@ -104,7 +124,25 @@ export function createWorld(snowflake: () => string, now: () => number): World {
     botPermissions(channel) {
       const guild = requireGuild(channel.guildId);
       const subject = { guildId: guild.id, ownerId: guild.ownerId, userId: bot.id, roleIds: [] };
-      return channelPermissions({ ...subject, base: guild.everyonePermissions }, channel.overwrites);
+      // A thread has no overwrites of its own: it is governed by its parent channel's.
+      const governing = channel.parentId ? requireChannel(channel.parentId) : channel;
+      return channelPermissions({ ...subject, base: guild.everyonePermissions }, governing.overwrites);
+    },
+    addThread(parent, spec) {
+      const thread: FakeChannel = {
+        ...spec,
+        guildId: parent.guildId,
+        position: 0,
+        overwrites: [],
+        deleted: false,
+        parentId: parent.id,
+        createdAt: now(),
+      };
+      channels.set(thread.id, thread);
+      return thread;
+    },
+    threadsOf(guildId) {
+      return [...channels.values()].filter((c) => c.guildId === guildId && isThread(c) && !c.deleted);
     },
     setBotChannelPermissions(channelId, allow) {
       const channel = requireChannel(channelId);
