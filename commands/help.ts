@@ -48,19 +48,17 @@ function optionsOf(options: readonly OptionSpec[], locale: string): HelpOption[]
   }));
 }
 
-/**
- * Whether the data is a message command's. Read without naming the field's type, so this keeps working whichever
- * way CommandData spells its command type (`type: 'message'`).
- */
-function isMessageCommand(command: CommandData): boolean {
-  return (command as { readonly type?: unknown }).type === 'message';
+/** A message command's name as members see it in the Apps menu, in their language; null for a typed command. */
+function menuLabel(command: CommandData, locale: string): string | null {
+  const { type } = command;
+  return type !== undefined && type !== 'chat-input' ? translate(locale, type.label) : null;
 }
 
 /** Each command the transport offers, in its order, explained in the reader's language: it cannot drift. */
 export function helpTopics(commands: readonly CommandData[], locale: string): HelpTopic[] {
   return commands.map((command) => ({
-    name: command.name,
-    kind: isMessageCommand(command) ? 'message' : 'chat-input',
+    name: menuLabel(command, locale) ?? command.name,
+    kind: menuLabel(command, locale) === null ? 'chat-input' : 'message',
     description: text(locale, command.description),
     manageServer: command.access.manageServer !== null,
     options: optionsOf(command.options, locale),

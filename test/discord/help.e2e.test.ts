@@ -17,13 +17,25 @@ describe('/help and commands the bot does not serve', () => {
     const [embed] = view.original?.embeds ?? [];
     expect(embed?.title).toBe(translate('de', 'help.title'));
     const fields = embed?.fields ?? [];
-    // A message command (type 3) is used from a message's Apps menu, not typed.
-    const shownAs = (name: string, type: unknown) =>
-      type === 3 || type === 'message' ? translate('de', 'help.message-command', { name }) : `/${name}`;
-    const registered = world.discord.registeredCommands() as { name: string; type?: number }[];
-    expect(fields.map((f) => f.name).sort()).toEqual(registered.map((c) => shownAs(c.name, c.type)).sort());
+    // A message command (type 3) is used from a message's Apps menu, under its name in the member's language.
+    const shownAs = ({ name }: { name: string }) => `/${name}`;
+    const registered = world.discord.registeredCommands() as {
+      name: string;
+      type?: number;
+      name_localizations?: { de?: string };
+    }[];
+    const menuName = (c: (typeof registered)[number]) =>
+      translate('de', 'help.message-command', { name: c.name_localizations?.de ?? c.name });
+    expect(fields.map((f) => f.name).sort()).toEqual(
+      registered.map((c) => (c.type === 3 ? menuName(c) : shownAs(c))).sort(),
+    );
     for (const { data } of COMMANDS) {
-      const field = fields.find((f) => f.name === shownAs(data.name, (data as { type?: unknown }).type));
+      const type = data.type;
+      const shown =
+        type === undefined || type === 'chat-input'
+          ? `/${data.name}`
+          : translate('de', 'help.message-command', { name: translate('de', type.label) });
+      const field = fields.find((f) => f.name === shown);
       expect(field?.value.startsWith(translate('de', data.description.key, data.description.params))).toBe(
         true,
       );

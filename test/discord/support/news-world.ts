@@ -6,7 +6,7 @@ import { type APIButtonComponent, ButtonStyle, ComponentType, Events, Routes } f
 import { type AnswerRecords, createAnswerRecords, RECORDS_NAMESPACE } from '../../../src/answer/records.ts';
 import { createReportStore, REPORTS_NAMESPACE } from '../../../src/answer/reports.ts';
 import { type NewsroomRuntime, openNewsroom } from '../../../src/app/runtime.ts';
-import { DISCORD_COMMANDS } from '../../../src/discord/adapter.ts';
+import { DISCORD_COMMANDS, DISCORD_MESSAGE_COMMANDS } from '../../../src/discord/adapter.ts';
 import { type AnswerAction, answerCustomId } from '../../../src/discord/answer-actions.ts';
 import { createDiscordClient } from '../../../src/discord/client.ts';
 import { ARTICLE_BUTTONS } from '../../../src/discord/digest/components.ts';
@@ -74,7 +74,8 @@ export async function startNewsWorld(options: { ingest?: boolean } = {}): Promis
   const ready = once(client, Events.ClientReady);
   await client.login(config.discord.token);
   await ready;
-  const body = DISCORD_COMMANDS.map((command) => command.data);
+  // Registered as the bot registers them: the slash commands and the message commands.
+  const body = [...DISCORD_COMMANDS, ...DISCORD_MESSAGE_COMMANDS].map((command) => command.data);
   await client.rest.put(Routes.applicationCommands(discord.applicationId), { body });
   return {
     ...{ discord, anthropic, runtime, records, logs },
