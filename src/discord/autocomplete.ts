@@ -3,7 +3,7 @@ import type { CommandData, OptionSpec } from '../../commands/types.ts';
 import type { ArticleStore, ArticleSummaryEntry } from '../articles/article.ts';
 import type { Logger } from '../core/log.ts';
 import { canonicalTimeZone } from '../digest/schedule.ts';
-import { timeZoneChoices } from '../digest/timezones.ts';
+import { timeZoneChoices, zoneLabel } from '../digest/timezones.ts';
 import { DISCORD_LIMITS } from './render.ts';
 import { oneLine, truncate } from './text.ts';
 
@@ -62,12 +62,17 @@ export async function respondWithArticles(
   await interaction.respond(choices);
 }
 
-/** Time zones for `/digest set timezone`; a valid zone typed in full (an alias like Asia/Calcutta) comes first. */
+/**
+ * Time zones for `/digest set timezone`; a valid zone typed in full that the list lacks (an old name like
+ * Europe/Kiev, US/Eastern) comes first, as typed: the server keeps the name it picked.
+ */
 export async function respondWithTimeZones(interaction: AutocompleteInteraction): Promise<void> {
   const typed = String(interaction.options.getFocused() ?? '');
   const exact = canonicalTimeZone(typed);
-  const choices = timeZoneChoices(typed, new Date());
-  if (exact && !choices.some((c) => c.value === exact)) choices.unshift({ name: exact, value: exact });
+  const now = new Date();
+  const choices = timeZoneChoices(typed, now);
+  if (exact && !choices.some((c) => c.value === exact))
+    choices.unshift({ name: zoneLabel(exact, now), value: exact });
   await interaction.respond(choices.slice(0, DISCORD_LIMITS.autocompleteChoices));
 }
 

@@ -1,6 +1,8 @@
 import { DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, RESTJSONErrorCodes } from 'discord.js';
 import { InputError } from '../../commands/input.ts';
 import { UserFacingError } from '../core/errors.ts';
+import { LocalizedError } from '../core/i18n/errors.ts';
+import type { MessageKey } from '../core/i18n/index.ts';
 import { isStoreOutage } from '../store/store-errors.ts';
 
 /**
@@ -21,6 +23,8 @@ export type FailureKind =
       readonly code: string;
       /** The numbers its catalogue text names (a limit), for the translation. */
       readonly params: Readonly<Record<string, string | number>>;
+      /** Its catalogue text, when it was thrown as one (LocalizedError). */
+      readonly key?: MessageKey;
     }
   | {
       readonly kind: 'store-unavailable';
@@ -54,6 +58,10 @@ export class InteractionExpiredError extends Error {
 export function classifyFailure(error: unknown): FailureKind {
   if (error instanceof UserFacingError) {
     if (!error.code.startsWith('store-')) {
+      if (error instanceof LocalizedError) {
+        const { message, code, params, key } = error;
+        return { kind: 'user', message, code, params, key };
+      }
       const params = error instanceof InputError ? error.params : {};
       return { kind: 'user', message: error.message, code: error.code, params };
     }
