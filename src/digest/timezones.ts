@@ -99,11 +99,12 @@ export function runtimeZone(zone: string, accepts: (zone: string) => boolean = i
   return 'UTC';
 }
 
+/** `america/new york`, `America/New_York` and `america new_york` all read `america/new/york`. */
 const normalise = (text: string) =>
   text
     .trim()
     .toLowerCase()
-    .replace(/[\s_]+/g, '_');
+    .replace(/[\s_/]+/g, '/');
 
 /**
  * The zone as the server picked it, spelled as IANA spells it: `europe/kyiv` → `Europe/Kyiv`, `Europe/Kiev` stays
