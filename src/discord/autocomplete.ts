@@ -17,9 +17,20 @@ export function cleanQuery(typed: unknown): string {
   return oneLine(typed.replace(INVISIBLE, ' ')).slice(0, QUERY_MAX_CHARS);
 }
 
-/** `Title · 2026-01-31`, the title shortened so the whole fits Discord's 100 characters. */
-export function choiceName(entry: ArticleSummaryEntry): string {
-  const date = entry.publishedAt.slice(0, 10);
+/** The publication day as `locale` writes it (`31.01.2026`, `31 janv. 2026`); ISO without a locale or a date. */
+function publishedDay(iso: string, locale: string | undefined): string {
+  const ms = Date.parse(iso);
+  if (!locale || Number.isNaN(ms)) return iso.slice(0, 10);
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
+  } catch {
+    return iso.slice(0, 10);
+  }
+}
+
+/** `Title · 2026-01-31` (the date in the reader's locale), the title shortened to fit Discord's 100 characters. */
+export function choiceName(entry: ArticleSummaryEntry, locale?: string): string {
+  const date = publishedDay(entry.publishedAt, locale);
   const suffix = date ? ` · ${date}` : '';
   const title = oneLine(entry.title.replace(INVISIBLE, ' ')) || entry.id;
   return truncate(
@@ -32,12 +43,13 @@ export function choiceName(entry: ArticleSummaryEntry): string {
 export function articleChoices(
   store: Pick<ArticleStore, 'search'>,
   typed: unknown,
+  locale?: string,
 ): APIApplicationCommandOptionChoice<string>[] {
   return store
     .search(cleanQuery(typed), DISCORD_LIMITS.autocompleteChoices)
     .filter((hit) => hit.id.length > 0 && hit.id.length <= DISCORD_LIMITS.choiceValueChars)
     .slice(0, DISCORD_LIMITS.autocompleteChoices)
-    .map((hit) => ({ name: choiceName(hit), value: hit.id }));
+    .map((hit) => ({ name: choiceName(hit, locale), value: hit.id }));
 }
 
 /**
@@ -52,7 +64,7 @@ export async function respondWithArticles(
   let choices: APIApplicationCommandOptionChoice<string>[] = [];
   try {
     const typed = cleanQuery(interaction.options.getFocused());
-    choices = articleChoices(deps.store, typed || cleanQuery(fallbackQuery?.()));
+    choices = articleChoices(deps.store, typed || cleanQuery(fallbackQuery?.()), interaction.locale);
   } catch (error) {
     deps.logger.warn(
       { err: error, command: interaction.commandName },

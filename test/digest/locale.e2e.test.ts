@@ -7,6 +7,12 @@ import { type DigestBot, type DigestWorld, startDigestWorld } from './harness.ts
  * dates and counts as that language writes them. Time zones stay as the server picked them.
  */
 
+/** The labels of a message's buttons, row by row, as a member reads them. */
+const buttonLabels = (rows: unknown[] | undefined) =>
+  ((rows ?? []) as { components: { label?: string }[] }[]).flatMap((row) =>
+    row.components.map((b) => b.label),
+  );
+
 const EARLY = '2026-03-28T07:00:00Z';
 /** 09:00 in Berlin on 28 March 2026 (UTC+1): the first slot after EARLY. */
 const BERLIN_NINE = '2026-03-28T08:00:01Z';
@@ -58,7 +64,7 @@ describe('the digest in the server’s language, end to end', () => {
     await world.ingest([1]);
     const [post] = await postAtNine();
     expect(post?.content).toMatch(/^\*\*Täglicher Überblick\*\* · Samstag, 28\. März 2026 · 1 neuer Artikel/);
-    const labels = post?.components.flatMap((row) => row.components.map((button) => button.label));
+    const labels = buttonLabels(post?.components);
     expect(labels).toEqual(['Zusammenfassung #1', 'Frage zu #1']);
   });
 
@@ -72,7 +78,7 @@ describe('the digest in the server’s language, end to end', () => {
     expect(post?.content).toMatch(
       /^\*\*Ежедневный дайджест\*\* · суббота, 28 марта 2026 г\. · 2 новые статьи/,
     );
-    const labels = post?.components.flatMap((row) => row.components.map((button) => button.label));
+    const labels = buttonLabels(post?.components);
     expect(labels).toEqual(['Пересказ №1', 'Вопрос о №1', 'Пересказ №2', 'Вопрос о №2']);
   });
 
