@@ -108,6 +108,23 @@ describe('the digest in the server’s language, end to end', () => {
     expect(await world.repo.config(world.discord.guildId)).toBeUndefined();
   });
 
+  it('GIVEN a Russian admin WHEN /digest post-now before and after /digest set THEN both answers are Russian', async () => {
+    await begin();
+    const early = await run('post-now', {}, { locale: 'ru' });
+    expect(early.ephemeral).toBe(true);
+    expect(early.original?.content).toBe(
+      'На этом сервере дайджест ещё не настроен. Сначала используйте /digest set.',
+    );
+    await set({}, { locale: 'ru', guildLocale: 'ru' });
+    await world.ingest([1, 2, 3, 4, 5]);
+    const posted = await run('post-now', {}, { locale: 'ru' });
+    expect(posted.original?.content).toMatch(
+      /^Дайджест опубликован \(5 статей\) в <#\d+> — https:\/\/discord\.com\//,
+    );
+    const [post] = world.discord.channelMessages();
+    expect(post?.content).toMatch(/· 5 новых статей$/);
+  });
+
   it('GIVEN the timezone box WHEN an admin types kyiv or the old spelling kiev THEN Europe/Kyiv is offered', async () => {
     await begin();
     for (const typed of ['kyiv', 'Kiev', 'europe/ky']) {
