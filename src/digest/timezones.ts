@@ -68,15 +68,22 @@ export const COMMON_TIME_ZONES: readonly string[] = [
   'Pacific/Auckland',
 ];
 
-/** The zones the runtime lists (Intl), or `listed` in tests that play an older ICU. */
-function runtimeList(): readonly string[] {
-  return Intl.supportedValuesOf('timeZone');
-}
-
-/** Every zone offered: the runtime's, each old name replaced by its modern one, plus UTC, each once. */
-export function knownTimeZones(listed: readonly string[] = runtimeList()): readonly string[] {
+function modernised(listed: readonly string[]): readonly string[] {
   const modern = listed.map((zone) => RENAMED[zone] ?? zone).filter((zone) => zone !== 'UTC');
   return ['UTC', ...new Set(modern)];
+}
+
+/** The runtime's list, modernised once: autocomplete asks on every keystroke. */
+let runtimeZones: readonly string[] | undefined;
+
+/**
+ * Every zone offered: the runtime's (Intl), each old name replaced by its modern one, plus UTC, each once.
+ * `listed` stands in for the runtime's list in tests that play an older ICU.
+ */
+export function knownTimeZones(listed?: readonly string[]): readonly string[] {
+  if (listed) return modernised(listed);
+  runtimeZones ??= modernised(Intl.supportedValuesOf('timeZone'));
+  return runtimeZones;
 }
 
 function intlAccepts(zone: string): boolean {
@@ -149,8 +156,9 @@ function matching(query: string, listed?: readonly string[]): string[] {
       (name) => name.startsWith(query) || name.split('/').some((p) => p.startsWith(query)),
     ),
   );
+  const started = new Set(starts);
   const contains = all.filter(
-    (zone) => !starts.includes(zone) && searchNames(zone).some((name) => name.includes(query)),
+    (zone) => !started.has(zone) && searchNames(zone).some((name) => name.includes(query)),
   );
   return [...starts, ...contains];
 }
