@@ -2,7 +2,6 @@ import { DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, RESTJSONErrorCode
 import { InputError } from '../../commands/input.ts';
 import { UserFacingError } from '../core/errors.ts';
 import { LocalizedError } from '../core/i18n/errors.ts';
-import type { MessageKey } from '../core/i18n/index.ts';
 import { isStoreOutage } from '../store/store-errors.ts';
 
 /**
@@ -23,8 +22,8 @@ export type FailureKind =
       readonly code: string;
       /** The numbers its catalogue text names (a limit), for the translation. */
       readonly params: Readonly<Record<string, string | number>>;
-      /** Its catalogue text, when it was thrown as one (LocalizedError). */
-      readonly key?: MessageKey;
+      /** Its text in a reader's language, when it was thrown from the catalogue (LocalizedError). */
+      readonly inLocale?: (locale: string) => string;
     }
   | {
       readonly kind: 'store-unavailable';
@@ -59,8 +58,8 @@ export function classifyFailure(error: unknown): FailureKind {
   if (error instanceof UserFacingError) {
     if (!error.code.startsWith('store-')) {
       if (error instanceof LocalizedError) {
-        const { message, code, params, key } = error;
-        return { kind: 'user', message, code, params, key };
+        const inLocale = (locale: string) => error.in(locale);
+        return { kind: 'user', message: error.message, code: error.code, params: {}, inLocale };
       }
       const params = error instanceof InputError ? error.params : {};
       return { kind: 'user', message: error.message, code: error.code, params };

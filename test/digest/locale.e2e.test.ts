@@ -1,5 +1,6 @@
+import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DigestBot, type DigestWorld, startDigestWorld } from './harness.ts';
+import { type DigestBot, type DigestWorld, eventually, startDigestWorld } from './harness.ts';
 
 /**
  * The digest in the server's language and the admin's, through the fake Discord: `/digest` replies follow the
@@ -123,6 +124,24 @@ describe('the digest in the server’s language, end to end', () => {
     );
     const [post] = world.discord.channelMessages();
     expect(post?.content).toMatch(/· 5 новых статей$/);
+  });
+
+  it('GIVEN a German admin WHEN the bot may not embed links in the chosen channel THEN the refusal names the permission as the German client does', async () => {
+    await begin();
+    world.discord.setChannelPermissions(
+      world.discord.channelId,
+      PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages,
+    );
+    await eventually(() => {
+      const channel = bot.client.channels.cache.get(world.discord.channelId);
+      const user = bot.client.user;
+      if (!channel || !user || !('permissionsFor' in channel)) return false;
+      return channel.permissionsFor(user)?.has(PermissionFlagsBits.EmbedLinks) === false;
+    });
+    const denied = await set({}, { locale: 'de' });
+    expect(denied.ephemeral).toBe(true);
+    expect(denied.original?.content).toMatch(/Mir fehlen dort diese Berechtigungen: Links einbetten\./);
+    expect(await world.repo.config(world.discord.guildId)).toBeUndefined();
   });
 
   it('GIVEN the timezone box WHEN an admin types kyiv or the old spelling kiev THEN Europe/Kyiv is offered', async () => {

@@ -48,7 +48,10 @@ export const digestDe: { readonly [K in DigestKey]: string } = {
   'digest.bad-channel':
     'Ich sehe diesen Kanal nicht. Wähle einen Text- oder Ankündigungskanal dieses Servers.',
   'digest.missing-permission':
-    'Ich kann den Überblick nicht in <#{channel}> posten: Mir fehlt dort {missing}. Gib dem Bot diese Rechte in den Kanalberechtigungen und führe /digest set erneut aus.',
+    'Ich kann den Überblick nicht in <#{channel}> posten: Mir fehlen dort diese Berechtigungen: {missing}. Gib sie dem Bot in den Kanalberechtigungen und führe /digest set erneut aus.',
+  'digest.permission.view-channel': 'Kanal ansehen',
+  'digest.permission.send-messages': 'Nachrichten senden',
+  'digest.permission.embed-links': 'Links einbetten',
   'digest.post.heading': '**Täglicher Überblick** · {date} · {count}',
   'digest.post.new-articles.one': '{count} neuer Artikel',
   'digest.post.new-articles.few': '{count} neue Artikel',

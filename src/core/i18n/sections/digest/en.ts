@@ -45,6 +45,9 @@ export const digestEn = {
   'digest.bad-channel': 'I cannot see that channel. Pick a text or announcement channel of this server.',
   'digest.missing-permission':
     'I cannot post the digest in <#{channel}>: I lack {missing} there. Grant these to the bot in the channel’s permissions, then run /digest set again.',
+  'digest.permission.view-channel': 'View Channel',
+  'digest.permission.send-messages': 'Send Messages',
+  'digest.permission.embed-links': 'Embed Links',
   'digest.post.heading': '**Daily digest** · {date} · {count}',
   'digest.post.new-articles.one': '{count} new article',
   'digest.post.new-articles.few': '{count} new articles',

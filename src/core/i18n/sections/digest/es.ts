@@ -45,7 +45,10 @@ export const digestEs: { readonly [K in DigestKey]: string } = {
   'digest.not-set': 'Este servidor aún no tiene un resumen configurado. Usa primero /digest set.',
   'digest.bad-channel': 'No puedo ver ese canal. Elige un canal de texto o de anuncios de este servidor.',
   'digest.missing-permission':
-    'No puedo publicar el resumen en <#{channel}>: me falta {missing} allí. Concede esos permisos al bot en los permisos del canal y vuelve a ejecutar /digest set.',
+    'No puedo publicar el resumen en <#{channel}>: me faltan allí estos permisos: {missing}. Concédeselos al bot en los permisos del canal y vuelve a ejecutar /digest set.',
+  'digest.permission.view-channel': 'Ver canal',
+  'digest.permission.send-messages': 'Enviar mensajes',
+  'digest.permission.embed-links': 'Insertar enlaces',
   'digest.post.heading': '**Resumen diario** · {date} · {count}',
   'digest.post.new-articles.one': '{count} artículo nuevo',
   'digest.post.new-articles.few': '{count} artículos nuevos',

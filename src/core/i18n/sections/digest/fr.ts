@@ -47,6 +47,9 @@ export const digestFr: { readonly [K in DigestKey]: string } = {
   'digest.bad-channel': 'Je ne vois pas ce salon. Choisissez un salon textuel ou d’annonces de ce serveur.',
   'digest.missing-permission':
     'Je ne peux pas publier la revue dans <#{channel}> : il me manque {missing} là-bas. Accordez-les au bot dans les permissions du salon, puis relancez /digest set.',
+  'digest.permission.view-channel': 'Voir le salon',
+  'digest.permission.send-messages': 'Envoyer des messages',
+  'digest.permission.embed-links': 'Intégrer des liens',
   'digest.post.heading': '**Revue quotidienne** · {date} · {count}',
   'digest.post.new-articles.one': '{count} nouvel article',
   'digest.post.new-articles.few': '{count} nouveaux articles',

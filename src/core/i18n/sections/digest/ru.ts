@@ -43,7 +43,10 @@ export const digestRu: { readonly [K in DigestKey]: string } = {
   'digest.not-set': 'На этом сервере дайджест ещё не настроен. Сначала используйте /digest set.',
   'digest.bad-channel': 'Я не вижу этот канал. Выберите текстовый канал или канал объявлений этого сервера.',
   'digest.missing-permission':
-    'Не могу публиковать дайджест в <#{channel}>: мне там не хватает прав {missing}. Выдайте их боту в правах канала и снова выполните /digest set.',
+    'Не могу публиковать дайджест в <#{channel}>: мне там не хватает прав: {missing}. Выдайте их боту в правах канала и снова выполните /digest set.',
+  'digest.permission.view-channel': 'Просматривать канал',
+  'digest.permission.send-messages': 'Отправлять сообщения',
+  'digest.permission.embed-links': 'Встраивать ссылки',
   'digest.post.heading': '**Ежедневный дайджест** · {date} · {count}',
   'digest.post.new-articles.one': '{count} новая статья',
   'digest.post.new-articles.few': '{count} новые статьи',
