@@ -3,7 +3,8 @@ import { defineSection } from '../section.ts';
 /**
  * Command, subcommand and option names as Discord shows them in each language (`name_localizations`). The key is
  * `name.` + the English name, so a name used by several commands (article, language) is translated once; Discord
- * still sends the English name in interactions, so no code reads these back. Chat-input names: lower case,
+ * still sends the English name in interactions, so no code reads these back. /news, /help and /reports (#16) and
+ * their `query` and `page` options are named here ahead of their sections. Chat-input names: lower case,
  * 1–32 letters, digits, `-` or `_` (test/core/i18n checks every one).
  */
 export const names = defineSection(
@@ -26,6 +27,11 @@ export const names = defineSection(
     'name.timezone': 'timezone',
     'name.items': 'items',
     'name.empty_note': 'empty_note',
+    'name.news': 'news',
+    'name.help': 'help',
+    'name.reports': 'reports',
+    'name.query': 'query',
+    'name.page': 'page',
   },
   {
     de: {
@@ -47,6 +53,11 @@ export const names = defineSection(
       'name.timezone': 'zeitzone',
       'name.items': 'anzahl',
       'name.empty_note': 'leer-hinweis',
+      'name.news': 'nachrichten',
+      'name.help': 'hilfe',
+      'name.reports': 'meldungen',
+      'name.query': 'suche',
+      'name.page': 'seite',
     },
     es: {
       'name.summary': 'resumen',
@@ -67,6 +78,11 @@ export const names = defineSection(
       'name.timezone': 'zona-horaria',
       'name.items': 'cantidad',
       'name.empty_note': 'aviso-sin-novedades',
+      'name.news': 'noticias',
+      'name.help': 'ayuda',
+      'name.reports': 'reportes',
+      'name.query': 'búsqueda',
+      'name.page': 'página',
     },
     fr: {
       'name.summary': 'résumé',
@@ -87,6 +103,11 @@ export const names = defineSection(
       'name.timezone': 'fuseau-horaire',
       'name.items': 'nombre',
       'name.empty_note': 'note-sans-nouveautés',
+      'name.news': 'actualités',
+      'name.help': 'aide',
+      'name.reports': 'signalements',
+      'name.query': 'recherche',
+      'name.page': 'page',
     },
     ru: {
       'name.summary': 'пересказ',
@@ -107,6 +128,11 @@ export const names = defineSection(
       'name.timezone': 'часовой-пояс',
       'name.items': 'количество',
       'name.empty_note': 'заметка-без-новостей',
+      'name.news': 'новости',
+      'name.help': 'помощь',
+      'name.reports': 'жалобы',
+      'name.query': 'запрос',
+      'name.page': 'страница',
     },
   },
 );
