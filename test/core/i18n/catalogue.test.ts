@@ -115,7 +115,30 @@ function checkNode(node: Node, path: string, chatInput: boolean): void {
   for (const option of siblings) checkNode(option, `${path} ${option.name}`, chatInput);
 }
 
+/** Characters Discord counts against a command's 8000: names, descriptions, choices, values, every locale's. */
+function registeredCharacters(node: Node): number {
+  const texts = [
+    node.name,
+    node.description,
+    ...Object.values(node.name_localizations ?? {}),
+    ...Object.values(node.description_localizations ?? {}),
+    ...(node.choices ?? []).flatMap((choice) => [
+      choice.name,
+      String((choice as { value?: unknown }).value ?? ''),
+      ...Object.values(choice.name_localizations ?? {}),
+    ]),
+  ];
+  const own = texts.reduce((sum, text) => sum + (text?.length ?? 0), 0);
+  return own + (node.options ?? []).reduce((sum, option) => sum + registeredCharacters(option), 0);
+}
+
 describe('the commands as Discord registers them', () => {
+  it('GIVEN every command with all its localizations THEN it stays within Discord’s 8000 characters, counted over every locale together', () => {
+    for (const command of DISCORD_COMMANDS) {
+      expect(registeredCharacters(command.data as Node), `/${command.data.name}`).toBeLessThanOrEqual(8_000);
+    }
+  });
+
   it('GIVEN every command THEN its names, descriptions and choices are localized for German, Spanish, French and Russian, within Discord’s limits', () => {
     expect(OTHER_LOCALES).toEqual(expect.arrayContaining(['de', 'es-ES', 'es-419', 'fr', 'ru']));
     for (const command of DISCORD_COMMANDS) {
