@@ -1,47 +1,59 @@
+import { LocalizedError } from '../src/core/i18n/errors.ts';
 import { primaryLanguage } from '../src/core/i18n/index.ts';
+import { LANGUAGES } from '../src/core/i18n/section.ts';
 import { canonicalTimeZone, parseClockTime } from '../src/digest/schedule.ts';
 import type { DigestConfig } from '../src/digest/types.ts';
-import { booleanValue, InputError, integerValue, textValue } from './input.ts';
+import { booleanValue, integerValue, textValue } from './input.ts';
 import { DIGEST_ITEMS } from './limits.ts';
 import type { CommandRequest, RawOptions } from './types.ts';
 
 export type DigestSettings = Omit<DigestConfig, 'guildId' | 'since'>;
 
+/** What was typed, echoed in a refusal: only the characters a time or zone has, so it cannot format or ping. */
+const echo = (typed: string, max: number) => typed.replace(/[^\p{L}\p{N}/_+\-:. ]/gu, '').slice(0, max);
+
+/** The languages a digest is posted in: the catalogue's, so its labels and headings are never half English. */
+export const DIGEST_LANGUAGES = LANGUAGES;
+
 function clockTime(typed: string): string {
   const time = parseClockTime(typed);
   if (time) return time;
-  throw new InputError(
-    `"${typed.slice(0, 20)}" is not a time of day: use HH:MM on a 24-hour clock, e.g. 09:00 or 18:30.`,
-    'digest-bad-time',
-  );
+  throw new LocalizedError('digest.bad-time', 'digest-bad-time', { typed: echo(typed, 20) });
 }
 
 function timeZone(typed: string): string {
   const zone = canonicalTimeZone(typed);
   if (zone) return zone;
-  throw new InputError(
-    `"${typed.slice(0, 64)}" is not a time zone I know: pick one from the list, e.g. Europe/Berlin or America/New_York.`,
-    'digest-bad-timezone',
-  );
+  throw new LocalizedError('digest.bad-timezone', 'digest-bad-timezone', { typed: echo(typed, 64) });
 }
 
 function itemCount(typed: number | undefined): number {
   const items = typed ?? DIGEST_ITEMS.default;
   if (Number.isInteger(items) && items >= DIGEST_ITEMS.min && items <= DIGEST_ITEMS.max) return items;
-  throw new InputError(
-    `items must be a whole number from ${DIGEST_ITEMS.min} to ${DIGEST_ITEMS.max}.`,
-    'digest-bad-items',
-  );
+  throw new LocalizedError('digest.bad-items', 'digest-bad-items', {
+    min: DIGEST_ITEMS.min,
+    max: DIGEST_ITEMS.max,
+  });
+}
+
+/** The chosen digest language, else the server's Discord language (else the admin's). */
+function digestLanguage(typed: string | undefined, request: CommandRequest): string {
+  if (typed === undefined) return primaryLanguage(request.guildLocale ?? request.locale);
+  const found = DIGEST_LANGUAGES.find((language) => language === typed);
+  if (found) return found;
+  throw new LocalizedError('digest.bad-language', 'digest-bad-language', {
+    languages: DIGEST_LANGUAGES.join(', '),
+  });
 }
 
 /** A required option no transport should leave out (Discord enforces `required`; the console may not). */
 function required(raw: RawOptions, name: string): string {
   const value = textValue(raw, name);
   if (value !== undefined) return value;
-  throw new InputError(`/digest set needs ${name}.`, 'bad-option');
+  throw new LocalizedError('digest.missing-option', 'bad-option', { name });
 }
 
-/** The `/digest set` options, validated; a mistake is an InputError that says what to type instead. */
+/** The `/digest set` options, validated; a mistake is a LocalizedError that says what to type instead. */
 export function parseDigestSettings(raw: RawOptions, request: CommandRequest): DigestSettings {
   const channelId = required(raw, 'channel');
   const time = clockTime(required(raw, 'time'));
@@ -52,6 +64,6 @@ export function parseDigestSettings(raw: RawOptions, request: CommandRequest): D
     timeZone: zone,
     items: itemCount(integerValue(raw, 'items')),
     announceEmpty: booleanValue(raw, 'empty_note') ?? false,
-    language: primaryLanguage(request.guildLocale ?? request.locale),
+    language: digestLanguage(textValue(raw, 'language'), request),
   };
 }

@@ -1,9 +1,9 @@
-import { UserFacingError } from '../src/core/errors.ts';
+import { LocalizedError } from '../src/core/i18n/errors.ts';
+import { translate } from '../src/core/i18n/index.ts';
 import type { ComposedDigest } from '../src/digest/compose.ts';
 import type { DigestService } from '../src/digest/service.ts';
 import { describeConfig, describeOutcome, describeStatus, zonedTime } from '../src/digest/status.ts';
-import { type DigestSettings, parseDigestSettings } from './digest-settings.ts';
-import { InputError } from './input.ts';
+import { DIGEST_LANGUAGES, type DigestSettings, parseDigestSettings } from './digest-settings.ts';
 import { DIGEST_ITEMS, DIGEST_TIME_MAX_CHARS, TIME_ZONE_MAX_CHARS } from './limits.ts';
 import type { CommandData, CommandReply, DigestServices, SubcommandSpec } from './types.ts';
 import { defineCommand } from './types.ts';
@@ -45,6 +45,12 @@ const SET: SubcommandSpec = {
       max: DIGEST_ITEMS.max,
     },
     { type: 'boolean', name: 'empty_note', description: { key: 'command.digest.set.empty_note' } },
+    {
+      type: 'string',
+      name: 'language',
+      description: { key: 'command.digest.set.language' },
+      choices: DIGEST_LANGUAGES.map((language) => ({ value: language, label: { language } })),
+    },
   ],
 };
 
@@ -70,51 +76,59 @@ const data: CommandData = {
   ],
 };
 
-export type DigestInput =
-  | { readonly subcommand: 'set'; readonly guildId: string; readonly settings: DigestSettings }
-  | { readonly subcommand: 'off' | 'status' | 'preview' | 'post-now'; readonly guildId: string };
+export type DigestInput = (
+  | { readonly subcommand: 'set'; readonly settings: DigestSettings }
+  | { readonly subcommand: 'off' | 'status' | 'preview' | 'post-now' }
+) & {
+  readonly guildId: string;
+  /** The admin's language: the reply's (the digest itself is posted in the config's language). */
+  readonly locale: string;
+};
 
 const notice = (text: string): CommandReply => ({ kind: 'notice', text });
 
-/** What /digest preview says when nothing would be posted (every transport's preview says the same). */
-export const NOTHING_TO_POST = 'Nothing would be posted now: no new articles since the last digest.';
+/** What /digest preview says when nothing would be posted, in English (the console's words). */
+export const NOTHING_TO_POST = translate('en', 'digest.preview.nothing');
 
 /** Nothing to post: no new articles, and the server chose silence over the "no new articles" note. */
 export function isEmptyDigest(composed: ComposedDigest): boolean {
   return composed.items.length === 0 && !composed.announceEmpty;
 }
 
-async function set(digest: DigestService, guildId: string, settings: DigestSettings): Promise<CommandReply> {
-  const config = await digest.configure({ guildId, ...settings });
+async function set(digest: DigestService, input: DigestInput & { subcommand: 'set' }): Promise<CommandReply> {
+  const { guildId, locale } = input;
+  const config = await digest.configure({ guildId, ...input.settings });
   const status = await digest.status(guildId);
-  const next = status?.nextPost ? ` Next post: ${zonedTime(status.nextPost, config)}.` : '';
-  return notice(`${describeConfig(config)}${next}`);
+  const next = status?.nextPost
+    ? ` ${translate(locale, 'digest.next-post', { time: zonedTime(status.nextPost, config, locale) })}`
+    : '';
+  return notice(`${describeConfig(config, locale)}${next}`);
 }
 
-async function preview(digest: DigestService, guildId: string): Promise<CommandReply> {
+async function preview(digest: DigestService, guildId: string, locale: string): Promise<CommandReply> {
   const composed = await digest.preview(guildId);
   const status = isEmptyDigest(composed) ? null : await digest.status(guildId);
-  if (!status) return notice(NOTHING_TO_POST);
+  if (!status) return notice(translate(locale, 'digest.preview.nothing'));
   return { kind: 'digest', composed, config: status.config };
 }
 
 async function runSubcommand(digest: DigestService, input: DigestInput): Promise<CommandReply> {
-  const { guildId } = input;
+  const { guildId, locale } = input;
   switch (input.subcommand) {
     case 'set':
-      return set(digest, guildId, input.settings);
-    case 'off':
-      return notice(
-        (await digest.disable(guildId)) ? 'The daily digest is off.' : 'No daily digest was set up here.',
-      );
+      return set(digest, input);
+    case 'off': {
+      const had = await digest.disable(guildId);
+      return notice(translate(locale, had ? 'digest.off.done' : 'digest.off.none'));
+    }
     case 'status': {
       const status = await digest.status(guildId);
-      return notice(status ? describeStatus(status) : 'No daily digest is set up here. Use /digest set.');
+      return notice(status ? describeStatus(status, locale) : translate(locale, 'digest.status.none'));
     }
     case 'preview':
-      return preview(digest, guildId);
+      return preview(digest, guildId, locale);
     case 'post-now':
-      return notice(describeOutcome(await digest.postNow(guildId), guildId));
+      return notice(describeOutcome(await digest.postNow(guildId), guildId, locale));
   }
 }
 
@@ -129,12 +143,14 @@ export const digest = defineCommand<DigestInput, DigestServices>({
   parse(raw, request) {
     const { subcommand } = raw;
     if (!isSubcommand(subcommand))
-      throw new InputError(`/digest has no subcommand "${subcommand ?? ''}".`, 'bad-option');
-    if (request.guildId === null)
-      throw new UserFacingError('The digest is set per server: use /digest in a server.', 'no-guild');
-    const guildId = request.guildId;
-    if (subcommand === 'set') return { subcommand, guildId, settings: parseDigestSettings(raw, request) };
-    return { subcommand, guildId };
+      throw new LocalizedError('digest.bad-subcommand', 'bad-option', {
+        name: (subcommand ?? '').slice(0, 32),
+      });
+    if (request.guildId === null) throw new LocalizedError('digest.no-guild', 'no-guild');
+    const { guildId, locale } = request;
+    if (subcommand === 'set')
+      return { subcommand, guildId, locale, settings: parseDigestSettings(raw, request) };
+    return { subcommand, guildId, locale };
   },
   run: (input, { digest }) => runSubcommand(digest, input),
 });

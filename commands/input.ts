@@ -80,17 +80,10 @@ export const REPLY_LANGUAGES = [
   'zh',
 ] as const;
 
-/** "Deutsch (German)": the language's own name, then its English one, as Discord shows choices untranslated. */
-function languageChoiceName(tag: string): string {
-  const own = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
-  const english = new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
-  const capitalised = own.charAt(0).toLocaleUpperCase(tag) + own.slice(1);
-  return capitalised === english ? english : `${capitalised} (${english})`;
-}
-
+/** Each offered as its own name, then its name in the reader's language (Discord localizes choice names). */
 const LANGUAGE_CHOICES: readonly ChoiceSpec[] = REPLY_LANGUAGES.map((tag) => ({
   value: tag,
-  label: { text: languageChoiceName(tag) },
+  label: { language: tag },
 }));
 
 /** The optional, autocompleted `article` option of /summary and /ask. */

@@ -19,10 +19,13 @@ export interface CatalogueText {
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
-/** A fixed choice: its label is a catalogue text (translated) or a name shown as is (a language's own name). */
+/**
+ * A fixed choice: its label is a catalogue text (translated), a language (its own name, then its name in the
+ * reader's language) or a name shown as is.
+ */
 export interface ChoiceSpec {
   readonly value: string;
-  readonly label: CatalogueText | { readonly text: string };
+  readonly label: CatalogueText | { readonly language: string } | { readonly text: string };
 }
 
 /** Which suggestions a transport offers while an option is typed. */

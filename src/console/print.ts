@@ -3,7 +3,8 @@ import type { CompletedReply } from '../answer/collect.ts';
 import type { ReplyEvent } from '../answer/newsroom-types.ts';
 import { offlineNoteKey } from '../answer/offline-note.ts';
 import type { ArticleSummaryEntry } from '../articles/article.ts';
-import { translate } from '../core/i18n/index.ts';
+import { plural, translate } from '../core/i18n/index.ts';
+import { runtimeZone } from '../digest/timezones.ts';
 
 /** Where the console writes: stdout in real use, a buffer in tests. */
 export interface Output {
@@ -76,16 +77,20 @@ export function createStreamPrinter(out: Output, locale: string) {
  */
 export function printDigest(out: Output, reply: DigestReply): void {
   const { composed, config } = reply;
-  const date = new Intl.DateTimeFormat(config.language, { dateStyle: 'full', timeZone: config.timeZone });
-  const count = composed.items.length === 1 ? '1 new article' : `${composed.items.length} new articles`;
+  const { language } = config;
+  const date = new Intl.DateTimeFormat(language, {
+    dateStyle: 'full',
+    timeZone: runtimeZone(config.timeZone),
+  });
+  const count = plural(language, 'digest.post.new-articles', composed.items.length);
   const heading =
     composed.items.length > 0
-      ? `${date.format(composed.windowEnd)} · ${count}`
-      : 'No new articles since the last digest.';
-  const lines = [`Daily digest · ${heading}`, ''];
+      ? translate(language, 'digest.console.heading', { date: date.format(composed.windowEnd), count })
+      : translate(language, 'digest.console.empty');
+  const lines = [heading, ''];
   composed.items.forEach((item, index) => {
     lines.push(`${index + 1}. ${item.title}`, ...(item.url ? [item.url] : []), item.summary);
-    if (item.offline) lines.push('(offline extract: the summarizer was unavailable)');
+    if (item.offline) lines.push(translate(language, 'digest.console.offline'));
     lines.push('');
   });
   for (const disclaimer of new Set(composed.items.map((item) => item.disclaimer)))

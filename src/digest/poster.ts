@@ -13,7 +13,13 @@ import {
   recordError,
   slotDone,
 } from './state.ts';
-import { type DigestConfig, type DigestState, isNothingToPost, type SendingState } from './types.ts';
+import {
+  type DigestConfig,
+  type DigestState,
+  isNothingToPost,
+  type PauseCode,
+  type SendingState,
+} from './types.ts';
 
 /**
  * Posts digests: decides per guild whether one is due, composes it, records "sending" with the exact parts the
@@ -30,7 +36,7 @@ export type PostOutcome =
       readonly articles: number;
     }
   | { readonly kind: 'nothing-new' }
-  | { readonly kind: 'paused'; readonly reason: string }
+  | { readonly kind: 'paused'; readonly code: PauseCode; readonly reason: string }
   | { readonly kind: 'failed'; readonly reason: string }
   | { readonly kind: 'abandoned'; readonly reason: string }
   | { readonly kind: 'idle' }
@@ -235,5 +241,5 @@ async function paused(
   pauseOf: ChannelPause,
 ): Promise<PostOutcome> {
   await save(deps, guildId, pause(state, pauseOf.code, pauseOf.reason, deps.now()));
-  return { kind: 'paused', reason: pauseOf.reason };
+  return { kind: 'paused', code: pauseOf.code, reason: pauseOf.reason };
 }

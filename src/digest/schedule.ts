@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { localDate } from '../core/calendar.ts';
+import { pickedTimeZone, runtimeZone } from './timezones.ts';
 import type { DigestConfig, DigestState } from './types.ts';
 
 /**
@@ -20,15 +21,12 @@ export function parseClockTime(text: string): string | null {
   return `${(match[1] ?? '').padStart(2, '0')}:${match[2]}`;
 }
 
-/** The canonical IANA name when the runtime knows the zone (`europe/berlin` → `Europe/Berlin`), else null. */
+/**
+ * The zone as the server picked it, spelled as IANA spells it (`europe/kyiv` → `Europe/Kyiv`), or null for
+ * something that is not a zone (timezones.ts).
+ */
 export function canonicalTimeZone(name: string): string | null {
-  const trimmed = name.trim();
-  if (!trimmed) return null;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: trimmed }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
+  return pickedTimeZone(name);
 }
 
 type Slotted = Pick<DigestConfig, 'time' | 'timeZone'>;
@@ -36,7 +34,7 @@ type Slotted = Pick<DigestConfig, 'time' | 'timeZone'>;
 function dailyCron(config: Slotted): Cron {
   const [hour, minute] = config.time.split(':').map(Number);
   // No callback: croner only computes run times and starts no timer.
-  return new Cron(`${minute} ${hour} * * *`, { timezone: config.timeZone });
+  return new Cron(`${minute} ${hour} * * *`, { timezone: runtimeZone(config.timeZone) });
 }
 
 /** The latest slot at or before `now`. */
@@ -66,7 +64,7 @@ export function decide(
 ): Decision {
   const slot = lastSlot(config, now);
   if (!slot || slot.getTime() < Date.parse(config.since)) return { kind: 'idle' };
-  const date = localDate(slot, config.timeZone);
+  const date = localDate(slot, runtimeZone(config.timeZone));
   if (state.lastSlotDate !== null && state.lastSlotDate >= date) return { kind: 'idle' };
   const lateMs = now.getTime() - slot.getTime();
   const windowMs = Math.max(catchUpHours * HOUR_MS, ON_TIME_GRACE_MS);

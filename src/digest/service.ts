@@ -1,7 +1,8 @@
 import type Keyv from 'keyv';
 import type { Newsroom } from '../answer/newsroom-types.ts';
 import type { ArticleStore } from '../articles/article.ts';
-import { UserFacingError } from '../core/errors.ts';
+import { LocalizedError } from '../core/i18n/errors.ts';
+import type { MessageKey } from '../core/i18n/index.ts';
 import type { Logger } from '../core/log.ts';
 import { type ComposeDeps, composeDigest } from './compose.ts';
 import type { ChannelRefusal, DigestChannelPort } from './port.ts';
@@ -54,24 +55,24 @@ export interface DigestServiceDeps {
   readonly now?: () => Date;
 }
 
-const NOT_SET = new UserFacingError(
-  'No digest is set up in this server yet. Use /digest set first.',
-  'digest-not-set',
-);
+const NOT_SET = new LocalizedError('digest.not-set', 'digest-not-set');
+
+/** Discord's permission names (as the port gives them) → their names in the reader's Discord client. */
+const PERMISSION_NAMES: Readonly<Record<string, MessageKey>> = {
+  'View Channel': 'digest.permission.view-channel',
+  'Send Messages': 'digest.permission.send-messages',
+  'Embed Links': 'digest.permission.embed-links',
+};
 
 /** What `/digest set` answers when the bot could not post in the chosen channel. */
-function channelRefusalError(refusal: ChannelRefusal, channelId: string): UserFacingError {
-  if (refusal.problem === 'unseen') {
-    return new UserFacingError(
-      'I cannot see that channel. Pick a text or announcement channel of this server.',
-      'digest-bad-channel',
-    );
-  }
-  const { missing } = refusal;
-  return new UserFacingError(
-    `I cannot post the digest in <#${channelId}>: I lack ${missing.join(', ')} there. Grant ${missing.length === 1 ? 'it' : 'them'} to the bot in the channel's permissions, then run /digest set again.`,
-    'digest-missing-permission',
-  );
+function channelRefusalError(refusal: ChannelRefusal, channelId: string): LocalizedError {
+  if (refusal.problem === 'unseen') return new LocalizedError('digest.bad-channel', 'digest-bad-channel');
+  // The port names permissions as Discord's English settings do; each reader sees their client's names.
+  const missing = refusal.missing.map((name) => PERMISSION_NAMES[name] ?? name);
+  return new LocalizedError('digest.missing-permission', 'digest-missing-permission', {
+    channel: channelId,
+    missing,
+  });
 }
 
 /** The service's parts, built once: what the methods below work with. */

@@ -3,7 +3,7 @@ import type { CommandData, OptionSpec } from '../../commands/types.ts';
 import type { ArticleStore, ArticleSummaryEntry } from '../articles/article.ts';
 import type { Logger } from '../core/log.ts';
 import { canonicalTimeZone } from '../digest/schedule.ts';
-import { timeZoneChoices } from '../digest/timezones.ts';
+import { timeZoneChoices, zoneLabel } from '../digest/timezones.ts';
 import { DISCORD_LIMITS } from './render.ts';
 import { oneLine, truncate } from './text.ts';
 
@@ -17,9 +17,20 @@ export function cleanQuery(typed: unknown): string {
   return oneLine(typed.replace(INVISIBLE, ' ')).slice(0, QUERY_MAX_CHARS);
 }
 
-/** `Title · 2026-01-31`, the title shortened so the whole fits Discord's 100 characters. */
-export function choiceName(entry: ArticleSummaryEntry): string {
-  const date = entry.publishedAt.slice(0, 10);
+/** The publication day as `locale` writes it (`31.01.2026`, `31 janv. 2026`); ISO without a locale or a date. */
+function publishedDay(iso: string, locale: string | undefined): string {
+  const ms = Date.parse(iso);
+  if (!locale || Number.isNaN(ms)) return iso.slice(0, 10);
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
+  } catch {
+    return iso.slice(0, 10);
+  }
+}
+
+/** `Title · 2026-01-31` (the date in the reader's locale), the title shortened to fit Discord's 100 characters. */
+export function choiceName(entry: ArticleSummaryEntry, locale?: string): string {
+  const date = publishedDay(entry.publishedAt, locale);
   const suffix = date ? ` · ${date}` : '';
   const title = oneLine(entry.title.replace(INVISIBLE, ' ')) || entry.id;
   return truncate(
@@ -32,12 +43,13 @@ export function choiceName(entry: ArticleSummaryEntry): string {
 export function articleChoices(
   store: Pick<ArticleStore, 'search'>,
   typed: unknown,
+  locale?: string,
 ): APIApplicationCommandOptionChoice<string>[] {
   return store
     .search(cleanQuery(typed), DISCORD_LIMITS.autocompleteChoices)
     .filter((hit) => hit.id.length > 0 && hit.id.length <= DISCORD_LIMITS.choiceValueChars)
     .slice(0, DISCORD_LIMITS.autocompleteChoices)
-    .map((hit) => ({ name: choiceName(hit), value: hit.id }));
+    .map((hit) => ({ name: choiceName(hit, locale), value: hit.id }));
 }
 
 /**
@@ -52,7 +64,7 @@ export async function respondWithArticles(
   let choices: APIApplicationCommandOptionChoice<string>[] = [];
   try {
     const typed = cleanQuery(interaction.options.getFocused());
-    choices = articleChoices(deps.store, typed || cleanQuery(fallbackQuery?.()));
+    choices = articleChoices(deps.store, typed || cleanQuery(fallbackQuery?.()), interaction.locale);
   } catch (error) {
     deps.logger.warn(
       { err: error, command: interaction.commandName },
@@ -62,12 +74,17 @@ export async function respondWithArticles(
   await interaction.respond(choices);
 }
 
-/** Time zones for `/digest set timezone`; a valid zone typed in full (an alias like Asia/Calcutta) comes first. */
+/**
+ * Time zones for `/digest set timezone`; a valid zone typed in full that the list lacks (an old name like
+ * Europe/Kiev, US/Eastern) comes first, as typed: the server keeps the name it picked.
+ */
 export async function respondWithTimeZones(interaction: AutocompleteInteraction): Promise<void> {
   const typed = String(interaction.options.getFocused() ?? '');
   const exact = canonicalTimeZone(typed);
-  const choices = timeZoneChoices(typed, new Date());
-  if (exact && !choices.some((c) => c.value === exact)) choices.unshift({ name: exact, value: exact });
+  const now = new Date();
+  const choices = timeZoneChoices(typed, now);
+  if (exact && !choices.some((c) => c.value === exact))
+    choices.unshift({ name: zoneLabel(exact, now), value: exact });
   await interaction.respond(choices.slice(0, DISCORD_LIMITS.autocompleteChoices));
 }
 

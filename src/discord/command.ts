@@ -10,7 +10,14 @@ import type { AllServices } from '../../commands/types.ts';
 import type { RequestContext } from '../answer/newsroom-types.ts';
 import type { AnswerRecords } from '../answer/records.ts';
 import { UserFacingError } from '../core/errors.ts';
-import { catalogueEntry, type MessageKey, primaryLanguage, translate } from '../core/i18n/index.ts';
+import {
+  catalogueEntry,
+  isMessageKey,
+  languageName,
+  type MessageKey,
+  primaryLanguage,
+  translate,
+} from '../core/i18n/index.ts';
 import type { AnswerAction } from './answer-actions.ts';
 import type { CooldownTicket } from './cooldowns.ts';
 import type { LiveSettings } from './stream.ts';
@@ -57,12 +64,31 @@ export interface SlashCommand {
   autocomplete?(interaction: AutocompleteInteraction, deps: CommandDeps): Promise<void>;
 }
 
-/** Discord locales each catalogue language is offered under (Discord names German `de` but Spanish `es-ES`). */
-const DISCORD_LOCALES_BY_LANGUAGE: Readonly<Record<string, readonly Locale[]>> = { de: [Locale.German] };
+/**
+ * Discord locales each catalogue language is offered under (Discord names German `de` but Spanish `es-ES` and
+ * `es-419`); English (`en-US`, `en-GB`) is the registration's default text.
+ */
+export const DISCORD_LOCALES_BY_LANGUAGE: Readonly<Record<string, readonly Locale[]>> = {
+  de: [Locale.German],
+  es: [Locale.SpanishES, Locale.SpanishLATAM],
+  fr: [Locale.French],
+  ru: [Locale.Russian],
+};
 
 /** The English text of a catalogue key, for registration data. */
 export function english(key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
   return translate('en', key, params);
+}
+
+/** A map with `text(language)` under each Discord locale of every catalogue language but English. */
+function perLocale(text: (language: string) => string | undefined): LocalizationMap {
+  const map: LocalizationMap = {};
+  for (const [language, locales] of Object.entries(DISCORD_LOCALES_BY_LANGUAGE)) {
+    const value = text(language);
+    if (value === undefined) continue;
+    for (const locale of locales) map[locale] = value;
+  }
+  return map;
 }
 
 /** `*_localizations` for registration data: every non-English catalogue entry under its Discord locales. */
@@ -70,13 +96,36 @@ export function localized(
   key: MessageKey,
   params: Readonly<Record<string, string | number>> = {},
 ): LocalizationMap {
-  const map: LocalizationMap = {};
-  for (const [language, locales] of Object.entries(DISCORD_LOCALES_BY_LANGUAGE)) {
-    if (!catalogueEntry(language, key)) continue;
-    const text = translate(language, key, params);
-    for (const locale of locales) map[locale] = text;
-  }
-  return map;
+  return perLocale((language) =>
+    catalogueEntry(language, key) ? translate(language, key, params) : undefined,
+  );
+}
+
+/**
+ * `name_localizations` of a command, subcommand or option named `name` (English): the catalogue's `name.<name>`
+ * (sections/names.ts); none when the catalogue has no such key.
+ */
+export function nameLocalizations(name: string): LocalizationMap {
+  const key = `name.${name}`;
+  return isMessageKey(key) ? localized(key) : {};
+}
+
+/** "Deutsch (German)": a language's own name, then its name in `locale` (just one when they are the same). */
+export function languageChoiceName(tag: string, locale: string): string {
+  const own = languageName(tag, tag);
+  const capitalised = own.charAt(0).toLocaleUpperCase(tag) + own.slice(1);
+  const theirs = languageName(locale, tag);
+  return capitalised.toLocaleLowerCase(tag) === theirs.toLocaleLowerCase(locale)
+    ? capitalised
+    : `${capitalised} (${theirs})`;
+}
+
+/** A language choice's name in English and under every Discord locale of the catalogue. */
+export function languageChoiceJson(tag: string) {
+  return {
+    name: languageChoiceName(tag, 'en'),
+    name_localizations: perLocale((language) => languageChoiceName(tag, language)),
+  };
 }
 
 /** Installed to servers and used in their channels only: no DMs, no user installs, no group DMs. */

@@ -1,6 +1,7 @@
 import { DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, RESTJSONErrorCodes } from 'discord.js';
 import { InputError } from '../../commands/input.ts';
 import { UserFacingError } from '../core/errors.ts';
+import { LocalizedError } from '../core/i18n/errors.ts';
 import { isStoreOutage } from '../store/store-errors.ts';
 
 /**
@@ -21,6 +22,8 @@ export type FailureKind =
       readonly code: string;
       /** The numbers its catalogue text names (a limit), for the translation. */
       readonly params: Readonly<Record<string, string | number>>;
+      /** Its text in a reader's language, when it was thrown from the catalogue (LocalizedError). */
+      readonly inLocale?: (locale: string) => string;
     }
   | {
       readonly kind: 'store-unavailable';
@@ -54,6 +57,10 @@ export class InteractionExpiredError extends Error {
 export function classifyFailure(error: unknown): FailureKind {
   if (error instanceof UserFacingError) {
     if (!error.code.startsWith('store-')) {
+      if (error instanceof LocalizedError) {
+        const inLocale = (locale: string) => error.in(locale);
+        return { kind: 'user', message: error.message, code: error.code, params: {}, inLocale };
+      }
       const params = error instanceof InputError ? error.params : {};
       return { kind: 'user', message: error.message, code: error.code, params };
     }

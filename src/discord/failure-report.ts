@@ -28,6 +28,7 @@ export type ReportedInteraction =
 
 /** A user-caused problem in the asker's language when the catalogue has it (`error.<code>`), else as thrown. */
 function userMessage(locale: string, failure: Extract<FailureKind, { kind: 'user' }>): string {
+  if (failure.inLocale) return failure.inLocale(locale);
   const key = `error.${failure.code}`;
   const language = primaryLanguage(locale);
   if (language === DEFAULT_LOCALE || !isMessageKey(key) || !catalogueEntry(language, key))

@@ -19,7 +19,7 @@ import type {
   SubcommandSpec,
 } from '../../commands/types.ts';
 import type { MessageKey } from '../core/i18n/index.ts';
-import { english, GUILD_ONLY, localized } from './command.ts';
+import { english, GUILD_ONLY, languageChoiceJson, localized, nameLocalizations } from './command.ts';
 
 /** Discord's channel types for the kinds a command's channel option allows. */
 const CHANNEL_TYPES: Readonly<Record<ChannelKind, ChannelType.GuildText | ChannelType.GuildAnnouncement>> = {
@@ -32,12 +32,14 @@ type OptionHolder = SlashCommandBuilder | SlashCommandSubcommandBuilder;
 /** The common part of every option and subcommand: name, English description and its translations. */
 interface Describable {
   setName(name: string): unknown;
+  setNameLocalizations(map: ReturnType<typeof localized>): unknown;
   setDescription(text: string): unknown;
   setDescriptionLocalizations(map: ReturnType<typeof localized>): unknown;
 }
 
 function describe<T extends Describable>(target: T, name: string, text: CatalogueText): T {
   target.setName(name);
+  target.setNameLocalizations(nameLocalizations(name));
   target.setDescription(english(text.key, text.params));
   target.setDescriptionLocalizations(localized(text.key, text.params));
   return target;
@@ -45,6 +47,8 @@ function describe<T extends Describable>(target: T, name: string, text: Catalogu
 
 function choiceJson(choice: ChoiceSpec) {
   if ('text' in choice.label) return { name: choice.label.text, value: choice.value };
+  if ('language' in choice.label)
+    return { ...languageChoiceJson(choice.label.language), value: choice.value };
   const { key, params } = choice.label;
   return { name: english(key, params), name_localizations: localized(key, params), value: choice.value };
 }
@@ -93,7 +97,7 @@ function addSubcommand(builder: SlashCommandBuilder, spec: SubcommandSpec): void
   });
 }
 
-/** The registration JSON (with its German localizations) of one command, built from its data in commands/. */
+/** The registration JSON (names, descriptions and choices localized) of one command, built from its data in commands/. */
 export function registrationOf(data: CommandData): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const builder = describe(new SlashCommandBuilder(), data.name, data.description);
   if (data.access.manageServer) builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);

@@ -6,11 +6,22 @@
 const ELLIPSIS = '…';
 const ZERO_WIDTH_SPACE = '\u200b';
 
-/** Cuts `text` to at most `max` characters, ending in an ellipsis when it had to cut. */
+/**
+ * Cuts `text` to at most `max` characters, ending in an ellipsis when it had to cut. The cut ends at a word
+ * boundary (the last space within the room) unless that would drop more than half of it: one long word, or
+ * scripts written without spaces, are cut where the room ends.
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= ELLIPSIS.length) return ELLIPSIS.slice(0, max);
-  return `${safeSlice(text, max - ELLIPSIS.length).trimEnd()}${ELLIPSIS}`;
+  return `${atWordBoundary(text, safeSlice(text, max - ELLIPSIS.length)).trimEnd()}${ELLIPSIS}`;
+}
+
+/** `cut` (a prefix of `text`) shortened to end with a whole word, when a space leaves at least half of it. */
+function atWordBoundary(text: string, cut: string): string {
+  if (/\s/u.test(text.charAt(cut.length))) return cut;
+  const lastSpace = cut.search(/\s\S*$/u);
+  return lastSpace >= cut.length / 2 ? cut.slice(0, lastSpace) : cut;
 }
 
 /** The first `max` code units of `text`, one shorter when that would split a surrogate pair. */

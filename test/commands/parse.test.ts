@@ -66,6 +66,7 @@ describe('the commands, transport-free', () => {
     expect(digest.parse(raw(settings, 'set'), request())).toEqual({
       subcommand: 'set',
       guildId: 'g1',
+      locale: 'de',
       settings: {
         channelId: 'c1',
         time: '07:30',

@@ -75,4 +75,13 @@ describe('cleanQuery / choiceName', () => {
   it('GIVEN a title with line breaks THEN the name is one line', () => {
     expect(choiceName(hit(1, { title: 'Two\nlines' }))).toBe('Two lines · 2026-11-30');
   });
+
+  it('GIVEN a reader’s Discord language THEN the date in the name is written their way', () => {
+    expect(choiceName(hit(1), 'de')).toBe('Article number 1 · 30.11.2026');
+    expect(choiceName(hit(1), 'ru')).toBe('Article number 1 · 30 нояб. 2026 г.');
+    expect(choiceName(hit(1), 'not a locale!')).toBe('Article number 1 · 2026-11-30');
+    const [choice] = articleChoices(listStore([hit(1, { title: 'Long '.repeat(60) })]), '', 'fr');
+    expect(choice?.name.length).toBeLessThanOrEqual(100);
+    expect(choice?.name.endsWith(' · 30 nov. 2026')).toBe(true);
+  });
 });

@@ -182,13 +182,16 @@ describe('mentions', () => {
 });
 
 describe('autocomplete', () => {
-  it('GIVEN a typed word THEN matching articles, named title · date, valued by id', async () => {
+  it('GIVEN a typed word THEN matching articles, named title · date in the reader’s locale, valued by id', async () => {
     const interaction = await h.discord.autocomplete('summary', { article: 'tram' }, 'article');
     const view = await interaction.waitFor((v) => v.choices !== null);
     expect(view.choices?.[0]).toEqual({
-      name: expect.stringMatching(/^Harbor City council .* · \d{4}-\d{2}-\d{2}$/),
+      name: expect.stringMatching(/^Harbor City council .* · [A-Z][a-z]{2} \d{1,2}, \d{4}$/),
       value: TRAM,
     });
+    const german = await h.discord.autocomplete('summary', { article: 'tram' }, 'article', { locale: 'de' });
+    const seen = await german.waitFor((v) => v.choices !== null);
+    expect(seen.choices?.[0]?.name).toMatch(/^Harbor City council .* · \d{2}\.\d{2}\.\d{4}$/);
   });
 
   it('GIVEN /ask with a question and an empty article box THEN the best match for the question comes first', async () => {

@@ -30,14 +30,14 @@ describe('the asker’s language', () => {
     expect(view.original?.embeds[0]?.fields?.[0]?.name).toBe('Aus dem Artikel');
   });
 
-  it('GIVEN a language option THEN it overrides the Discord language, labels falling back to English', async () => {
+  it('GIVEN a language option THEN it overrides the Discord language, labels included', async () => {
     const view = await run(
       'ask',
       { question: 'How did the councillors vote?', article: '001_tram_line_vote', language: 'fr' },
       'de',
     );
     expect(lastReplyLanguage()).toBe('French (fr)');
-    expect(view.original?.embeds[0]?.fields?.[0]?.name).toBe('From the article');
+    expect(view.original?.embeds[0]?.fields?.[0]?.name).toBe('Extraits de l’article');
   });
 
   it('GIVEN a German user and an offline answer the article cannot give THEN the refusal and label are German', async () => {

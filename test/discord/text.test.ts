@@ -157,3 +157,23 @@ describe('escapeUntrusted', () => {
     expect(squash(chunks.map((chunk) => seenAsUser(chunk).text).join(''))).toBe(squash(text));
   });
 });
+
+describe('truncate at a word boundary', () => {
+  it('GIVEN a title longer than a modal title (45) THEN the cut ends after a whole word, with an ellipsis', () => {
+    const title = 'Regierung beschließt neue Regeln für Mietwohnungen in Großstädten';
+    const cut = truncate(title, 45);
+    expect(cut.length).toBeLessThanOrEqual(45);
+    expect(cut).toBe('Regierung beschließt neue Regeln für…');
+    expect(title.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(title.charAt(cut.length - 1)).toBe(' ');
+  });
+
+  it('GIVEN a cut that falls right after a word THEN keeps that word', () => {
+    expect(truncate('one two three four', 8)).toBe('one two…');
+  });
+
+  it('GIVEN text without spaces (one long word, or a script written without them) THEN cuts where the room ends', () => {
+    expect(truncate(`a ${'b'.repeat(60)}`, 45)).toHaveLength(45);
+    expect(truncate('東京都で新しい条例が可決されました。住民の反応はさまざまです。', 10)).toHaveLength(10);
+  });
+});

@@ -54,3 +54,45 @@ export function catalogueLanguages(): readonly string[] {
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
+
+/** The keys that come in plural forms: `<base>.one`, `.few`, `.many`, `.other` (CLDR's categories). */
+export type PluralBase = {
+  [K in MessageKey]: K extends `${infer Base}.other` ? Base : never;
+}[MessageKey];
+
+function pluralRules(language: string): Intl.PluralRules {
+  try {
+    return new Intl.PluralRules(language);
+  } catch {
+    return new Intl.PluralRules(DEFAULT_LOCALE);
+  }
+}
+
+/**
+ * `{count} article(s)` in the locale's own plural form (Russian: 1 статья, 3 статьи, 5 статей), the count
+ * written with the locale's digits and separators. A category a language does not use falls back to `.other`.
+ */
+export function plural(locale: string | null | undefined, base: PluralBase, count: number): string {
+  const language = primaryLanguage(locale);
+  const key = `${base}.${pluralRules(language).select(count)}`;
+  const formatted = formatNumber(language, count);
+  return translate(language, isMessageKey(key) ? key : `${base}.other`, { count: formatted });
+}
+
+/** A number as the locale writes it (`1.234` in German, `1 234` in French and Russian). */
+export function formatNumber(locale: string | null | undefined, value: number): string {
+  try {
+    return new Intl.NumberFormat(primaryLanguage(locale)).format(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** A language's name in `locale`'s words: `de` in French → `allemand`; the tag itself when Intl has no name. */
+export function languageName(locale: string | null | undefined, language: string): string {
+  try {
+    return new Intl.DisplayNames([primaryLanguage(locale)], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}

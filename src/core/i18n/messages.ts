@@ -1,7 +1,9 @@
 import { type Catalogue, LANGUAGES, type Language } from './section.ts';
 import { conversation } from './sections/conversation.ts';
 import { core } from './sections/core.ts';
+import { digest } from './sections/digest.ts';
 import { messageCommand } from './sections/message-command.ts';
+import { names } from './sections/names.ts';
 import { news } from './sections/news.ts';
 import { reports } from './sections/reports.ts';
 import { threads } from './sections/threads.ts';
@@ -10,7 +12,7 @@ import { threads } from './sections/threads.ts';
  * The whole catalogue, assembled from the sections (one per feature, sections/*.ts). A new section is added to
  * SECTIONS and to `en`'s spread, one line each.
  */
-const SECTIONS = [core, conversation, news, reports, messageCommand, threads] as const;
+const SECTIONS = [core, conversation, news, reports, messageCommand, threads, names, digest] as const;
 
 export const en = {
   ...core.en,
@@ -19,6 +21,8 @@ export const en = {
   ...reports.en,
   ...messageCommand.en,
   ...threads.en,
+  ...names.en,
+  ...digest.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

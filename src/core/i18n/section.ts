@@ -3,6 +3,12 @@
  * section's keys and every other language gives each of them (the type checker refuses a missing one, and
  * test/core/i18n checks the texts). Placeholders are `{name}`. Article text, quotes and model answers never go
  * through here.
+ *
+ * Keys name the place a text is shown by their last part, so test/core/i18n holds each to Discord's limit there
+ * (placeholders counted as 4 characters): `…button` / `…-button` a button label (≤ 80), `…modal` a modal title
+ * (≤ 45), `…input` a text-input label (≤ 45), `…placeholder` (≤ 100), `…choice` a choice name (≤ 100), `command.…`
+ * a command, option or choice description (≤ 100), `name.…` a command or option name (1–32, lower case); anything
+ * else fits a message (≤ 2000). Counts come in plural forms `<base>.one|few|many|other` (i18n `plural()`).
  */
 
 /** The languages every section is written in; English first (it defines the keys and is the fallback). */

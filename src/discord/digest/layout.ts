@@ -1,4 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
+import { plural, translate } from '../../core/i18n/index.ts';
+import { runtimeZone } from '../../digest/timezones.ts';
 import type { ComposedDigest, DigestConfig, DigestItem } from '../../digest/types.ts';
 import { DISCORD_LIMITS, embedCharacterCount, escapeWithin } from '../render.ts';
 import { oneLine, truncate } from '../text.ts';
@@ -6,7 +8,7 @@ import { digestDiscussButton } from '../threads/buttons.ts';
 import { articleButtonRow } from './article-buttons.ts';
 
 /**
- * The digest as Discord messages: pure functions from items to API payloads. One embed per article (title linked
+ * The digest as Discord messages, in the server's digest language: pure functions from items to API payloads. One embed per article (title linked
  * when there is a URL, a one- or two-sentence summary), one row of buttons per article, the distinct source
  * disclaimers once, in the footer of the last embed. Discord's limits decide the split: 5 action rows (so 5
  * articles) per message, 10 embeds, 6000 embed characters, 2000 content characters.
@@ -35,7 +37,6 @@ export const DIGEST_LIMITS = {
 const ITEM_DESCRIPTION_MAX_CHARS = 1_000;
 const COLOR_ITEM = 0x5865f2;
 const COLOR_OFFLINE = 0x99aab5;
-const OFFLINE_LABEL = '*Offline extract: the summarizer was unavailable.*';
 
 function safeUrl(url: string | null): string | undefined {
   if (!url) return undefined;
@@ -47,13 +48,14 @@ function safeUrl(url: string | null): string | undefined {
   }
 }
 
-function itemEmbed(item: DigestItem, position: number): APIEmbed {
+function itemEmbed(item: DigestItem, position: number, language: string): APIEmbed {
   const url = safeUrl(item.url);
   const number = `${position}. `;
   // Titles and summaries come from feeds and the model: escaped, and measured once escaped.
   const title = `${number}${escapeWithin(oneLine(item.title) || item.articleId, DIGEST_LIMITS.embedTitleChars - number.length)}`;
-  const summary = escapeWithin(item.summary, ITEM_DESCRIPTION_MAX_CHARS - OFFLINE_LABEL.length - 1);
-  const description = item.offline ? `${summary}\n${OFFLINE_LABEL}` : summary;
+  const offlineLabel = translate(language, 'digest.post.offline-label');
+  const summary = escapeWithin(item.summary, ITEM_DESCRIPTION_MAX_CHARS - offlineLabel.length - 1);
+  const description = item.offline ? `${summary}\n${offlineLabel}` : summary;
   return {
     title,
     ...(url ? { url } : {}),
@@ -90,24 +92,25 @@ export function disclaimerFooter(items: readonly DigestItem[]): string {
 }
 
 function heading(items: readonly DigestItem[], config: DigestConfig, now: Date): string {
-  const date = new Intl.DateTimeFormat(config.language, {
+  const { language } = config;
+  const date = new Intl.DateTimeFormat(language, {
     dateStyle: 'full',
-    timeZone: config.timeZone,
-  }).format(now);
-  const count = items.length === 1 ? '1 new article' : `${items.length} new articles`;
-  const lines = [`**Daily digest** · ${date} · ${count}`];
-  if (items.some((item) => item.offline)) lines.push('-# Some summaries are offline extracts (labelled).');
+    timeZone: runtimeZone(config.timeZone),
+  });
+  const count = plural(language, 'digest.post.new-articles', items.length);
+  const lines = [translate(language, 'digest.post.heading', { date: date.format(now), count })];
+  if (items.some((item) => item.offline)) lines.push(translate(language, 'digest.post.offline-note'));
   return truncate(lines.join('\n'), DIGEST_LIMITS.contentChars);
 }
 
 /** Groups item embeds into messages within the row and character limits, keeping room for the footer. */
-function pack(items: readonly DigestItem[], footerChars: number): number[][] {
+function pack(items: readonly DigestItem[], footerChars: number, language: string): number[][] {
   const budget = DIGEST_LIMITS.embedTotalChars - footerChars;
   const groups: number[][] = [];
   let current: number[] = [];
   let chars = 0;
   items.forEach((item, index) => {
-    const size = embedCharacterCount(itemEmbed(item, index + 1));
+    const size = embedCharacterCount(itemEmbed(item, index + 1, language));
     if (
       current.length === DIGEST_LIMITS.actionRowsPerMessage ||
       (current.length > 0 && chars + size > budget)
@@ -126,27 +129,26 @@ function pack(items: readonly DigestItem[], footerChars: number): number[][] {
 /** A digest of at least one item as messages: heading on the first, disclaimers on the last. */
 export function renderDigest(items: readonly DigestItem[], config: DigestConfig, now: Date): DigestMessage[] {
   const footer = disclaimerFooter(items);
-  const groups = pack(items, footer.length);
+  const { language } = config;
+  const groups = pack(items, footer.length, language);
   return groups.map((group, groupIndex) => {
-    const embeds = group.map((index) => itemEmbed(items[index] as DigestItem, index + 1));
+    const embeds = group.map((index) => itemEmbed(items[index] as DigestItem, index + 1, language));
     const last = embeds.at(-1);
     if (groupIndex === groups.length - 1 && last && footer) last.footer = { text: footer };
-    const components = group.map((index) => itemRow(items[index] as DigestItem, index + 1, config.language));
+    const components = group.map((index) => itemRow(items[index] as DigestItem, index + 1, language));
     return groupIndex === 0
       ? { content: heading(items, config, now), embeds, components }
       : { embeds, components };
   });
 }
 
-/** The one line a server that chose so gets on a day without new articles. */
-export function renderEmptyDigest(): DigestMessage[] {
-  return [
-    { content: '**Daily digest** · No new articles since the last digest.', embeds: [], components: [] },
-  ];
+/** The one line a server that chose so gets on a day without new articles, in the digest's language. */
+export function renderEmptyDigest(language = 'en'): DigestMessage[] {
+  return [{ content: translate(language, 'digest.post.empty'), embeds: [], components: [] }];
 }
 
 /** A composed digest as the messages to post: none when there is nothing to post. */
 export function digestMessages(composed: ComposedDigest, config: DigestConfig, now: Date): DigestMessage[] {
   if (composed.items.length > 0) return renderDigest(composed.items, config, now);
-  return composed.announceEmpty ? renderEmptyDigest() : [];
+  return composed.announceEmpty ? renderEmptyDigest(config.language) : [];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { primaryLanguage, translate } from '../../../src/core/i18n/index.ts';
+import { LocalizedError } from '../../../src/core/i18n/errors.ts';
+import { formatNumber, plural, primaryLanguage, translate } from '../../../src/core/i18n/index.ts';
 import { CATALOGUES, en } from '../../../src/core/i18n/messages.ts';
 
 describe('translate', () => {
@@ -31,5 +32,28 @@ describe('translate', () => {
     expect(primaryLanguage('')).toBe('en');
     expect(primaryLanguage('<script>')).toBe('en');
     expect(primaryLanguage('DE-at')).toBe('de');
+  });
+});
+
+describe('counts, numbers and errors in the reader’s language', () => {
+  it('GIVEN a count THEN each language’s own plural form, the number written its way', () => {
+    const ru = [1, 3, 5, 21, 1234].map((n) => plural('ru', 'digest.articles', n));
+    expect(ru).toEqual(['1 статья', '3 статьи', '5 статей', '21 статья', '1\u00a0234 статьи']);
+    expect(plural('fr', 'digest.post.new-articles', 0)).toBe('0 nouvel article');
+    expect(plural('de-AT', 'digest.articles', 1234)).toBe('1.234 Artikel');
+    expect(plural('en-GB', 'digest.articles', 1)).toBe('1 article');
+    expect(plural('pt-BR', 'digest.articles', 2)).toBe('2 articles');
+    expect(formatNumber('es', 12345)).toBe('12.345');
+  });
+
+  it('GIVEN a LocalizedError THEN the log reads English and each reader their language, lists joined their way', () => {
+    const error = new LocalizedError('digest.missing-permission', 'digest-missing-permission', {
+      channel: '42',
+      missing: ['digest.permission.view-channel', 'digest.permission.embed-links'],
+    });
+    expect(error.message).toContain('I lack View Channel and Embed Links there.');
+    expect(error.in('fr')).toContain('il me manque Voir le salon et Intégrer des liens là-bas');
+    expect(error.in('ru')).toContain('не хватает прав: Просматривать канал и Встраивать ссылки.');
+    expect(error.in('xx')).toBe(error.message);
   });
 });
