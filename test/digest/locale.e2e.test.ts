@@ -1,5 +1,6 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { translate } from '../../src/core/i18n/index.ts';
 import { type DigestBot, type DigestWorld, eventually, startDigestWorld } from './harness.ts';
 
 /**
@@ -17,6 +18,14 @@ const buttonLabels = (rows: unknown[] | undefined) =>
 const EARLY = '2026-03-28T07:00:00Z';
 /** 09:00 in Berlin on 28 March 2026 (UTC+1): the first slot after EARLY. */
 const BERLIN_NINE = '2026-03-28T08:00:01Z';
+
+/** Each item's Summary, Ask and Discuss labels, as the catalogue words them in that language. */
+const itemLabels = (language: string, positions: readonly number[]) =>
+  positions.flatMap((position) =>
+    (['news.button.summary', 'news.button.ask', 'thread.discuss-item'] as const).map((key) =>
+      translate(language, key, { position }),
+    ),
+  );
 
 describe('the digest in the server’s language, end to end', () => {
   let world: DigestWorld;
@@ -66,7 +75,7 @@ describe('the digest in the server’s language, end to end', () => {
     const [post] = await postAtNine();
     expect(post?.content).toMatch(/^\*\*Täglicher Überblick\*\* · Samstag, 28\. März 2026 · 1 neuer Artikel/);
     const labels = buttonLabels(post?.components);
-    expect(labels).toEqual(['Zusammenfassung #1', 'Frage zu #1']);
+    expect(labels).toEqual(['Zusammenfassung #1', 'Frage zu #1', 'Besprechen #1']);
   });
 
   it('GIVEN an English admin WHEN /digest set language: Russian THEN the admin reads English and the channel Russian, counted the Russian way', async () => {
@@ -80,7 +89,7 @@ describe('the digest in the server’s language, end to end', () => {
       /^\*\*Ежедневный дайджест\*\* · суббота, 28 марта 2026 г\. · 2 новые статьи/,
     );
     const labels = buttonLabels(post?.components);
-    expect(labels).toEqual(['Пересказ №1', 'Вопрос о №1', 'Пересказ №2', 'Вопрос о №2']);
+    expect(labels).toEqual(itemLabels('ru', [1, 2]));
   });
 
   it('GIVEN a French admin WHEN /digest status and /digest off THEN French, dates in French, the digest language named in French', async () => {
