@@ -7,7 +7,12 @@ import { booleanValue, integerValue, textValue } from './input.ts';
 import { DIGEST_ITEMS } from './limits.ts';
 import type { CommandRequest, RawOptions } from './types.ts';
 
-export type DigestSettings = Omit<DigestConfig, 'guildId' | 'since'>;
+export type DigestSettings = Omit<DigestConfig, 'guildId' | 'since' | 'language'> & {
+  /** The language picked in this /digest set; undefined keeps the earlier pick (see `otherwise`). */
+  readonly language: string | undefined;
+  /** Without any pick, now or before: the server's Discord language (else the admin's). */
+  readonly otherwise: string;
+};
 
 /** What was typed, echoed in a refusal: only the characters a time or zone has, so it cannot format or ping. */
 const echo = (typed: string, max: number) => typed.replace(/[^\p{L}\p{N}/_+\-:. ]/gu, '').slice(0, max);
@@ -36,9 +41,9 @@ function itemCount(typed: number | undefined): number {
   });
 }
 
-/** The chosen digest language, else the server's Discord language (else the admin's). */
-function digestLanguage(typed: string | undefined, request: CommandRequest): string {
-  if (typed === undefined) return primaryLanguage(request.guildLocale ?? request.locale);
+/** The digest language picked, if one was. */
+function digestLanguage(typed: string | undefined): string | undefined {
+  if (typed === undefined) return undefined;
   const found = DIGEST_LANGUAGES.find((language) => language === typed);
   if (found) return found;
   throw new LocalizedError('digest.bad-language', 'digest-bad-language', {
@@ -64,6 +69,7 @@ export function parseDigestSettings(raw: RawOptions, request: CommandRequest): D
     timeZone: zone,
     items: itemCount(integerValue(raw, 'items')),
     announceEmpty: booleanValue(raw, 'empty_note') ?? false,
-    language: digestLanguage(textValue(raw, 'language'), request),
+    language: digestLanguage(textValue(raw, 'language')),
+    otherwise: primaryLanguage(request.guildLocale ?? request.locale),
   };
 }

@@ -97,7 +97,10 @@ export function isEmptyDigest(composed: ComposedDigest): boolean {
 
 async function set(digest: DigestService, input: DigestInput & { subcommand: 'set' }): Promise<CommandReply> {
   const { guildId, locale } = input;
-  const config = await digest.configure({ guildId, ...input.settings });
+  const { language, otherwise, ...settings } = input.settings;
+  // Changing the time or channel keeps the language picked before.
+  const earlier = (await digest.status(guildId))?.config.language;
+  const config = await digest.configure({ guildId, ...settings, language: language ?? earlier ?? otherwise });
   const status = await digest.status(guildId);
   const next = status?.nextPost
     ? ` ${translate(locale, 'digest.next-post', { time: zonedTime(status.nextPost, config, locale) })}`

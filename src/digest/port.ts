@@ -36,6 +36,8 @@ export type ChannelRefusal =
 export interface ChannelPause {
   readonly code: PauseCode;
   readonly reason: string;
+  /** missing-permissions: the permissions the bot lacks, as Discord's English settings name them. */
+  readonly missing?: readonly string[];
 }
 
 export type ChannelCheck = { readonly ok: true } | ({ readonly ok: false } & ChannelPause);

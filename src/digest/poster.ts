@@ -36,7 +36,12 @@ export type PostOutcome =
       readonly articles: number;
     }
   | { readonly kind: 'nothing-new' }
-  | { readonly kind: 'paused'; readonly code: PauseCode; readonly reason: string }
+  | {
+      readonly kind: 'paused';
+      readonly code: PauseCode;
+      readonly reason: string;
+      readonly missing?: readonly string[];
+    }
   | { readonly kind: 'failed'; readonly reason: string }
   | { readonly kind: 'abandoned'; readonly reason: string }
   | { readonly kind: 'idle' }
@@ -240,6 +245,7 @@ async function paused(
   state: DigestState,
   pauseOf: ChannelPause,
 ): Promise<PostOutcome> {
-  await save(deps, guildId, pause(state, pauseOf.code, pauseOf.reason, deps.now()));
-  return { kind: 'paused', code: pauseOf.code, reason: pauseOf.reason };
+  await save(deps, guildId, pause(state, pauseOf, deps.now()));
+  const { code, reason, missing } = pauseOf;
+  return { kind: 'paused', code, reason, ...(missing ? { missing } : {}) };
 }

@@ -5,6 +5,7 @@ import { LocalizedError } from '../core/i18n/errors.ts';
 import type { MessageKey } from '../core/i18n/index.ts';
 import type { Logger } from '../core/log.ts';
 import { type ComposeDeps, composeDigest } from './compose.ts';
+import { permissionKeys } from './permissions.ts';
 import type { ChannelRefusal, DigestChannelPort } from './port.ts';
 import { createPoster, type Poster, type PostOutcome } from './poster.ts';
 import { nextSlot } from './schedule.ts';
@@ -57,18 +58,11 @@ export interface DigestServiceDeps {
 
 const NOT_SET = new LocalizedError('digest.not-set', 'digest-not-set');
 
-/** Discord's permission names (as the port gives them) → their names in the reader's Discord client. */
-const PERMISSION_NAMES: Readonly<Record<string, MessageKey>> = {
-  'View Channel': 'digest.permission.view-channel',
-  'Send Messages': 'digest.permission.send-messages',
-  'Embed Links': 'digest.permission.embed-links',
-};
-
 /** What `/digest set` answers when the bot could not post in the chosen channel. */
 function channelRefusalError(refusal: ChannelRefusal, channelId: string): LocalizedError {
   if (refusal.problem === 'unseen') return new LocalizedError('digest.bad-channel', 'digest-bad-channel');
   // The port names permissions as Discord's English settings do; each reader sees their client's names.
-  const missing = refusal.missing.map((name) => PERMISSION_NAMES[name] ?? name);
+  const missing = permissionKeys(refusal.missing);
   return new LocalizedError('digest.missing-permission', 'digest-missing-permission', {
     channel: channelId,
     missing,

@@ -93,11 +93,16 @@ export function slotDone(state: DigestState, date: string): DigestState {
 }
 
 /** The post cannot go out until an admin acts: the reason is kept for `/digest status`. */
-export function pause(state: DigestState, code: PauseCode, reason: string, at: Date): DigestState {
+export function pause(
+  state: DigestState,
+  pauseOf: { readonly code: PauseCode; readonly reason: string; readonly missing?: readonly string[] },
+  at: Date,
+): DigestState {
+  const { code, reason, missing } = pauseOf;
   return {
     ...state,
     sending: null,
-    paused: { code, reason, at: at.toISOString() },
+    paused: { code, reason, ...(missing?.length ? { missing } : {}), at: at.toISOString() },
     lastError: { at: at.toISOString(), message: reason },
   };
 }

@@ -1,4 +1,6 @@
+import { LocalizedError } from '../core/i18n/errors.ts';
 import { languageName, plural, translate } from '../core/i18n/index.ts';
+import { permissionKeys } from './permissions.ts';
 import type { PostOutcome } from './poster.ts';
 import type { DigestStatus } from './service.ts';
 import { runtimeZone } from './timezones.ts';
@@ -42,8 +44,12 @@ function messageLink(guildId: string, channelId: string, messageId: string | und
   return messageId ? ` — https://discord.com/channels/${guildId}/${channelId}/${messageId}` : '';
 }
 
-/** Why the digest paused, in the reader's words (the stored English reason is the log's). */
-function pauseReason(paused: Pick<PausedState, 'code' | 'reason'>, locale: string): string {
+/** Why the digest paused, in the reader's words (the stored English reason is the log's), naming what is missing. */
+function pauseReason(paused: Pick<PausedState, 'code' | 'reason' | 'missing'>, locale: string): string {
+  if (paused.code === 'missing-permissions' && paused.missing?.length)
+    return new LocalizedError('digest.pause.missing-named', 'digest-paused', {
+      missing: permissionKeys(paused.missing),
+    }).in(locale);
   return translate(locale, `digest.pause.${paused.code}`);
 }
 

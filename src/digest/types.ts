@@ -59,6 +59,8 @@ export type PauseCode = 'channel-missing' | 'missing-access' | 'missing-permissi
 
 export interface PausedState {
   readonly code: PauseCode;
+  /** missing-permissions: which ones, when the channel check could tell (a refused post cannot). */
+  readonly missing?: readonly string[];
   /** Shown as is in `/digest status`: what happened and what to do. */
   readonly reason: string;
   readonly at: string;

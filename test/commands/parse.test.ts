@@ -61,7 +61,7 @@ describe('the commands, transport-free', () => {
     });
   });
 
-  it('GIVEN /digest set THEN time, zone and items are validated and the server’s language kept', () => {
+  it('GIVEN /digest set THEN time, zone and items are validated, and without a language the server’s is the default', () => {
     const settings = { channel: 'c1', time: '7:30', timezone: 'europe/berlin' };
     expect(digest.parse(raw(settings, 'set'), request())).toEqual({
       subcommand: 'set',
@@ -73,7 +73,9 @@ describe('the commands, transport-free', () => {
         timeZone: 'Europe/Berlin',
         items: 5,
         announceEmpty: false,
-        language: 'fr',
+        // Nothing picked: an earlier pick stands, else the server's language.
+        language: undefined,
+        otherwise: 'fr',
       },
     });
     expect(() => digest.parse(raw({ ...settings, time: '25:00' }, 'set'), request())).toThrow(

@@ -99,9 +99,11 @@ describe('/digest and the digest buttons, end to end', () => {
     await bot.digest.tick();
     const status = await run('status');
     expect(status.ephemeral).toBe(true);
+    // Named: the one permission missing, not the list of all the bot needs.
     expect(status.original?.content).toMatch(
-      /\*\*Paused\*\* since <t:\d+:f>: The bot may no longer post in the digest channel: it needs .*Embed Links/,
+      /\*\*Paused\*\* since <t:\d+:f>: The bot lacks Embed Links in the digest channel\./,
     );
+    expect(status.original?.content).not.toMatch(/Send Messages/);
     expect(status.original?.content).not.toMatch(/Next post/);
     world.discord.setChannelPermissions(world.discord.channelId, ALL_PERMISSIONS);
     await eventually(() => botMay(PermissionFlagsBits.EmbedLinks));

@@ -92,6 +92,15 @@ describe('the digest in the server’s language, end to end', () => {
     expect(labels).toEqual(itemLabels('ru', [1, 2]));
   });
 
+  it('GIVEN a digest set to Russian WHEN /digest set again without a language (a new time) THEN it stays Russian', async () => {
+    await begin();
+    await set({ language: 'ru' }, { locale: 'en-US', guildLocale: 'de' });
+    await set({ time: '10:15' }, { locale: 'en-US', guildLocale: 'de' });
+    const config = await world.repo.config(world.discord.guildId);
+    expect(config?.time).toBe('10:15');
+    expect(config?.language).toBe('ru');
+  });
+
   it('GIVEN a French admin WHEN /digest status and /digest off THEN French, dates in French, the digest language named in French', async () => {
     await begin();
     await set({ language: 'es' }, { locale: 'fr', guildLocale: 'fr' });

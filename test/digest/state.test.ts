@@ -43,7 +43,11 @@ describe('digest delivery state', () => {
   });
 
   it('GIVEN a pause THEN the reason is kept until /digest set resumes it', () => {
-    const paused = pause(beginSending(EMPTY_STATE, sending), 'channel-missing', 'The channel is gone.', AT);
+    const paused = pause(
+      beginSending(EMPTY_STATE, sending),
+      { code: 'channel-missing', reason: 'The channel is gone.' },
+      AT,
+    );
     expect(paused).toMatchObject({
       sending: null,
       paused: { code: 'channel-missing', reason: 'The channel is gone.' },

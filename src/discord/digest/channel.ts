@@ -63,7 +63,7 @@ export async function lookUpChannel(client: Client, channelId: string): Promise<
   if (!isDigestChannel(channel)) return { ok: false, ...CHANNEL_GONE };
   const missing = missingPermissions(channel, client);
   if (missing && missing.length > 0) {
-    return { ok: false, code: 'missing-permissions', reason: missingPermissionsReason(missing) };
+    return { ok: false, code: 'missing-permissions', reason: missingPermissionsReason(missing), missing };
   }
   return { ok: true, channel };
 }

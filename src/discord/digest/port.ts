@@ -28,7 +28,9 @@ export function createDiscordDigestPort(client: Client, retry: RetryOptions = {}
 
 async function checkChannel(client: Client, channelId: string): Promise<ChannelCheck> {
   const lookup = await lookUpChannel(client, channelId);
-  return lookup.ok ? { ok: true } : { ok: false, code: lookup.code, reason: lookup.reason };
+  if (lookup.ok) return { ok: true };
+  const { code, reason, missing } = lookup;
+  return { ok: false, code, reason, ...(missing ? { missing } : {}) };
 }
 
 async function postPart(client: Client, outgoing: OutgoingPart, retry: RetryOptions): Promise<PartResult> {

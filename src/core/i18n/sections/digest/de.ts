@@ -22,6 +22,8 @@ export const digestDe: { readonly [K in DigestKey]: string } = {
     'Der Bot sieht den Kanal des Überblicks nicht mehr. Gib ihm dort „Kanal ansehen“ und führe dann /digest set aus.',
   'digest.pause.missing-permissions':
     'Der Bot darf im Kanal des Überblicks nicht mehr posten: Er braucht dort „Kanal ansehen“, „Nachrichten senden“ und „Links einbetten“. Korrigiere die Kanalberechtigungen und führe dann /digest set aus.',
+  'digest.pause.missing-named':
+    'Dem Bot fehlt im Kanal des Überblicks: {missing}. Erteile es dort (Kanaleinstellungen → Berechtigungen) und führe dann /digest set aus.',
   'digest.outcome.posted': 'Überblick gepostet ({count}) in <#{channel}>{link}.',
   'digest.outcome.nothing-new':
     'Keine neuen Artikel seit dem letzten Überblick, daher wurde nichts gepostet.',

@@ -22,6 +22,8 @@ export const digestEn = {
     'The bot can no longer see the digest channel. Give it View Channel there, then run /digest set.',
   'digest.pause.missing-permissions':
     'The bot may no longer post in the digest channel: it needs View Channel, Send Messages and Embed Links there. Fix the channel permissions, then run /digest set.',
+  'digest.pause.missing-named':
+    'The bot lacks {missing} in the digest channel. Grant them there (channel settings → Permissions), then run /digest set.',
   'digest.outcome.posted': 'Posted the digest ({count}) in <#{channel}>{link}.',
   'digest.outcome.nothing-new': 'No new articles since the last digest, so nothing was posted.',
   'digest.outcome.paused': 'The digest is paused: {reason}',

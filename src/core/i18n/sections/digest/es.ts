@@ -20,6 +20,8 @@ export const digestEs: { readonly [K in DigestKey]: string } = {
     'El bot ya no puede ver el canal del resumen. Dale allí «Ver canal» y luego ejecuta /digest set.',
   'digest.pause.missing-permissions':
     'El bot ya no puede publicar en el canal del resumen: necesita allí «Ver canal», «Enviar mensajes» e «Insertar enlaces». Corrige los permisos del canal y luego ejecuta /digest set.',
+  'digest.pause.missing-named':
+    'Al bot le falta {missing} en el canal del resumen. Concédeselo allí (ajustes del canal → Permisos) y luego ejecuta /digest set.',
   'digest.outcome.posted': 'Resumen publicado ({count}) en <#{channel}>{link}.',
   'digest.outcome.nothing-new':
     'No hay artículos nuevos desde el último resumen, así que no se publicó nada.',

@@ -22,6 +22,8 @@ export const digestFr: { readonly [K in DigestKey]: string } = {
     'Le bot ne voit plus le salon de la revue. Donnez-lui « Voir le salon » là-bas, puis lancez /digest set.',
   'digest.pause.missing-permissions':
     'Le bot ne peut plus publier dans le salon de la revue : il y a besoin de « Voir le salon », « Envoyer des messages » et « Intégrer des liens ». Corrigez les permissions du salon, puis lancez /digest set.',
+  'digest.pause.missing-named':
+    'Il manque au bot {missing} dans le salon de la revue. Accordez-le-lui (paramètres du salon → Permissions), puis lancez /digest set.',
   'digest.outcome.posted': 'Revue publiée ({count}) dans <#{channel}>{link}.',
   'digest.outcome.nothing-new': 'Aucun nouvel article depuis la dernière revue, rien n’a donc été publié.',
   'digest.outcome.paused': 'La revue est en pause : {reason}',
