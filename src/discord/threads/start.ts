@@ -18,7 +18,7 @@ import { discussRecordId, parseThreadArticleCustomId, threadName } from './butto
 
 /**
  * The Discuss buttons: a thread named after the article, a Conversation saved under the thread's id (the first
- * turn is the answer's question and answer, a summary's is "Summarize the article." and the summary; a digest
+ * turn is the answer's question and answer, a summary's has no question (null) and the summary; a digest
  * item's thread starts with none), an opening line saying how to ask, and a private link to the thread. From a
  * public answer the thread hangs on the answer message (its id is the message's, so a second press finds it); from
  * a private answer or a digest item it is a thread without a message, in the same channel.
@@ -59,7 +59,7 @@ async function subjectOf(interaction: ButtonInteraction, deps: CommandDeps): Pro
     const record = await deps.records.get(recordId);
     if (!record) throw refusal(interaction.locale, 'thread.record-gone', 'thread-record-gone');
     const { id, version, hash, title } = record.article;
-    const question = record.question ?? translate(record.language, 'thread.summary-turn');
+    const { question } = record;
     const fromMessage = !interaction.message.flags.has(MessageFlags.Ephemeral);
     const turns = [{ question, answer: record.answer }];
     return { article: { id, version, hash, title }, language: record.language, turns, question, fromMessage };

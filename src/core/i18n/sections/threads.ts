@@ -25,7 +25,6 @@ export const threads = defineSection(
     'thread.no-permission':
       'I cannot start threads here: a server admin needs to give me Create Public Threads and Send Messages in Threads in this channel.',
     'thread.channel-type': 'Threads cannot be started in this kind of channel. Try a text channel.',
-    'thread.summary-turn': 'Summarize the article.',
     'thread.changed':
       'The article has changed since this thread began (it is now version {version}); this answer is from the current version.',
     'thread.empty-question': 'Ask me a question about **{title}**: mention me, then write your question.',
@@ -52,7 +51,6 @@ export const threads = defineSection(
         'Ich kann hier keine Threads starten: Ein Server-Admin muss mir in diesem Kanal „Öffentliche Threads erstellen“ und „Nachrichten in Threads senden“ erlauben.',
       'thread.channel-type':
         'In dieser Art von Kanal lassen sich keine Threads starten. Versuche einen Textkanal.',
-      'thread.summary-turn': 'Fasse den Artikel zusammen.',
       'thread.changed':
         'Der Artikel hat sich seit Beginn dieses Threads geändert (jetzt Version {version}); diese Antwort stammt aus der aktuellen Version.',
       'thread.empty-question':
@@ -78,7 +76,6 @@ export const threads = defineSection(
       'thread.no-permission':
         'No puedo iniciar hilos aquí: un administrador del servidor debe darme en este canal los permisos «Crear hilos públicos» y «Enviar mensajes en hilos».',
       'thread.channel-type': 'No se pueden iniciar hilos en este tipo de canal. Prueba en un canal de texto.',
-      'thread.summary-turn': 'Resume el artículo.',
       'thread.changed':
         'El artículo ha cambiado desde que empezó este hilo (ahora es la versión {version}); esta respuesta se basa en la versión actual.',
       'thread.empty-question':
@@ -104,7 +101,6 @@ export const threads = defineSection(
       'thread.no-permission':
         'Je ne peux pas créer de fils ici : un administrateur du serveur doit m’accorder « Créer des fils publics » et « Envoyer des messages dans les fils » dans ce salon.',
       'thread.channel-type': 'Impossible de créer un fil dans ce type de salon. Essayez un salon textuel.',
-      'thread.summary-turn': 'Résume l’article.',
       'thread.changed':
         'L’article a changé depuis le début de ce fil (il en est à la version {version}) ; cette réponse s’appuie sur la version actuelle.',
       'thread.empty-question':
@@ -129,7 +125,6 @@ export const threads = defineSection(
       'thread.no-permission':
         'Я не могу создавать ветки здесь: администратор сервера должен выдать мне в этом канале права «Создавать публичные ветки» и «Отправлять сообщения в ветках».',
       'thread.channel-type': 'В таком канале нельзя создавать ветки. Попробуйте текстовый канал.',
-      'thread.summary-turn': 'Кратко перескажи статью.',
       'thread.changed':
         'Статья изменилась с начала этой ветки (сейчас версия {version}); этот ответ основан на текущей версии.',
       'thread.empty-question': 'Задайте мне вопрос о **{title}**: упомяните меня и напишите вопрос.',
