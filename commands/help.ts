@@ -1,4 +1,4 @@
-import { translate } from '../src/core/i18n/index.ts';
+import { isMessageKey, translate } from '../src/core/i18n/index.ts';
 import {
   type CatalogueText,
   type CommandData,
@@ -40,9 +40,20 @@ export interface HelpTopic {
 
 const text = (locale: string, { key, params }: CatalogueText) => translate(locale, key, params);
 
-function optionsOf(options: readonly OptionSpec[], locale: string): HelpOption[] {
+/**
+ * How names are shown: as Discord shows them to the reader (their language's `name_localizations`), or as typed
+ * in the console, whose parser reads the English names.
+ */
+export type HelpNames = 'localized' | 'typed';
+
+function nameIn(name: string, locale: string, names: HelpNames): string {
+  const key = `name.${name}`;
+  return names === 'localized' && isMessageKey(key) ? translate(locale, key) : name;
+}
+
+function optionsOf(options: readonly OptionSpec[], locale: string, names: HelpNames): HelpOption[] {
   return options.map((option) => ({
-    name: option.name,
+    name: nameIn(option.name, locale, names),
     description: text(locale, option.description),
     required: option.required === true,
   }));
@@ -55,17 +66,21 @@ function menuLabel(command: CommandData, locale: string): string | null {
 }
 
 /** Each command the transport offers, in its order, explained in the reader's language: it cannot drift. */
-export function helpTopics(commands: readonly CommandData[], locale: string): HelpTopic[] {
+export function helpTopics(
+  commands: readonly CommandData[],
+  locale: string,
+  names: HelpNames = 'localized',
+): HelpTopic[] {
   return commands.map((command) => ({
-    name: menuLabel(command, locale) ?? command.name,
+    name: menuLabel(command, locale) ?? nameIn(command.name, locale, names),
     kind: menuLabel(command, locale) === null ? 'chat-input' : 'message',
     description: text(locale, command.description),
     manageServer: command.access.manageServer !== null,
-    options: optionsOf(command.options, locale),
+    options: optionsOf(command.options, locale, names),
     subcommands: command.subcommands.map((sub) => ({
-      name: sub.name,
+      name: nameIn(sub.name, locale, names),
       description: text(locale, sub.description),
-      options: optionsOf(sub.options, locale),
+      options: optionsOf(sub.options, locale, names),
     })),
   }));
 }

@@ -63,7 +63,7 @@ function topicLines(topic: HelpTopic, data: CommandData): string[] {
 
 /** /help: each command the console offers, typed as in Discord, with the description Discord shows. */
 export function printHelp(out: Output, commands: readonly CommandData[], locale: string): void {
-  const topics = helpTopics(commands, locale);
+  const topics = helpTopics(commands, locale, 'typed');
   const lines = topics.flatMap((topic, index) => topicLines(topic, commands[index] as CommandData));
   out.write(`Commands (as in Discord):\n${lines.join('\n')}\n${CONSOLE_ONLY_HELP}\n`);
 }

@@ -13,6 +13,7 @@ import { type CommandContext, type CommandDeps, guildOnlyRefusal } from './comma
 import type { CooldownVerdict } from './cooldowns.ts';
 import { renderNotice } from './render.ts';
 import { answerFromStream } from './reply.ts';
+import { unavailableCommand } from './unavailable.ts';
 
 /**
  * Message commands (type 3: a message's Apps menu) as the router serves them. The target message arrives in the
@@ -104,13 +105,7 @@ function messageCommandFor(
   interaction: MessageContextMenuCommandInteraction,
 ): MessageCommand | UserFacingError {
   const command = routing.byName.get(interaction.commandName);
-  if (!command) {
-    routing.logger.warn(
-      { command: interaction.commandName },
-      'a message command that is not registered by this version; run `npm run deploy-commands`',
-    );
-    return new UserFacingError(translate(interaction.locale, 'error.unknown-command'), 'unknown-command');
-  }
+  if (!command) return unavailableCommand(routing.logger, interaction);
   const guildOnly = command.data.contexts?.every((where) => where === InteractionContextType.Guild) ?? false;
   if (guildOnly && !interaction.inGuild()) return guildOnlyRefusal(interaction, command.data.name);
   return command;

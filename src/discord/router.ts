@@ -14,10 +14,8 @@ import { type CommandDeps, guildOnlyRefusal, isGuildOnly, type SlashCommand } fr
 import type { Cooldowns, CooldownTicket, CooldownVerdict } from './cooldowns.ts';
 import { createFailureReporter, describeOptions, type FailureReporter, labelOf } from './failure-report.ts';
 import { type MessageCommand, runMessageCommand } from './message-command.ts';
-import { ephemeral, escapeWithin, renderNotice } from './render.ts';
-
-/** Discord's cap on a command's name. */
-const COMMAND_NAME_MAX_CHARS = 32;
+import { ephemeral, renderNotice } from './render.ts';
+import { unavailableCommand } from './unavailable.ts';
 
 export interface Router {
   /** Serves one interaction; never throws (every failure is answered or logged). */
@@ -89,22 +87,6 @@ async function takeCooldown(
   return verdict;
 }
 
-/**
- * A command Discord still shows but this bot does not serve (a registration newer or older than this process):
- * the member reads that it is not available yet; the fix is the operator's, so the hint goes to the log.
- */
-async function refuseUnknown(state: RouterState, interaction: ChatInputCommandInteraction): Promise<void> {
-  const command = interaction.commandName;
-  state.logger.warn(
-    { command, hint: 'npm run deploy-commands' },
-    'a command this bot does not serve was used: the registration is stale; run `npm run deploy-commands`',
-  );
-  // The name comes from the interaction: shown as plain text, at most a command name's 32 characters.
-  const shown = escapeWithin(command, COMMAND_NAME_MAX_CHARS);
-  const message = translate(interaction.locale, 'news.unavailable', { command: shown });
-  await state.reportFailure(interaction, new UserFacingError(message, 'command-unavailable'));
-}
-
 /** The command, if it may run here: an unknown one, or a guild-only one outside a server, is refused. */
 async function commandFor(
   state: RouterState,
@@ -112,7 +94,7 @@ async function commandFor(
 ): Promise<SlashCommand | undefined> {
   const command = state.byName.get(interaction.commandName);
   if (!command) {
-    await refuseUnknown(state, interaction);
+    await state.reportFailure(interaction, unavailableCommand(state.logger, interaction));
     return undefined;
   }
   // Checked here as well as registered: a registration from before, or a server's override, must not open it.

@@ -17,34 +17,36 @@ describe('/help and commands the bot does not serve', () => {
     const [embed] = view.original?.embeds ?? [];
     expect(embed?.title).toBe(translate('de', 'help.title'));
     const fields = embed?.fields ?? [];
-    // A message command (type 3) is used from a message's Apps menu, under its name in the member's language.
-    const shownAs = ({ name }: { name: string }) => `/${name}`;
-    const registered = world.discord.registeredCommands() as {
+    // Every name as the German member's client shows it: the registration's German name_localizations (a message
+    // command, type 3, is used from a message's Apps menu under its German label).
+    type Registered = {
       name: string;
       type?: number;
       name_localizations?: { de?: string };
-    }[];
-    const menuName = (c: (typeof registered)[number]) =>
-      translate('de', 'help.message-command', { name: c.name_localizations?.de ?? c.name });
-    expect(fields.map((f) => f.name).sort()).toEqual(
-      registered.map((c) => (c.type === 3 ? menuName(c) : shownAs(c))).sort(),
-    );
-    for (const { data } of COMMANDS) {
-      const type = data.type;
-      const shown =
-        type === undefined || type === 'chat-input'
-          ? `/${data.name}`
-          : translate('de', 'help.message-command', { name: translate('de', type.label) });
-      const field = fields.find((f) => f.name === shown);
-      expect(field?.value.startsWith(translate('de', data.description.key, data.description.params))).toBe(
-        true,
-      );
-      for (const option of data.options) expect(field?.value).toContain(`\`${option.name}\``);
-      for (const sub of data.subcommands) expect(field?.value).toContain(`\`/${data.name} ${sub.name}\``);
+      options?: Registered[];
+    };
+    const german = (c: Registered) => c.name_localizations?.de ?? c.name;
+    const registered = world.discord.registeredCommands() as Registered[];
+    const shownAs = (c: Registered) =>
+      c.type === 3 ? translate('de', 'help.message-command', { name: german(c) }) : `/${german(c)}`;
+    expect(fields.map((f) => f.name).sort()).toEqual(registered.map(shownAs).sort());
+    for (const command of registered) {
+      const field = fields.find((f) => f.name === shownAs(command));
+      const data = COMMANDS.find((candidate) => candidate.data.name === command.name)?.data;
+      const description = data?.description ?? { key: 'help.title' as const };
+      expect(field?.value.startsWith(translate('de', description.key, description.params))).toBe(true);
+      for (const option of command.options ?? []) {
+        // Subcommands (type 1) are shown as `/befehl unter`, options as `name`.
+        const shown = option.type === 1 ? `/${german(command)} ${german(option)}` : german(option);
+        expect(field?.value).toContain(`\`${shown}\``);
+      }
     }
-    const digest = fields.find((f) => f.name === '/digest');
+    expect(fields.find((f) => f.name === '/zusammenfassung')?.value).toContain('`artikel`');
+    const digest = fields.find((f) => f.name === `/${translate('de', 'name.digest')}`);
     expect(digest?.value).toContain(translate('de', 'help.manage-server'));
-    expect(fields.find((f) => f.name === '/ask')?.value).not.toContain(translate('de', 'help.manage-server'));
+    expect(fields.find((f) => f.name === `/${translate('de', 'name.ask')}`)?.value).not.toContain(
+      translate('de', 'help.manage-server'),
+    );
     expect(world.anthropic.requests).toHaveLength(0);
   });
 

@@ -226,7 +226,9 @@ describe('Summarize article: stale commands and cooldowns', () => {
     const interaction = await h.discord.messageCommand('Translate message', { content: TRAM });
     const view = await interaction.waitFor((v) => v.original !== null);
     expect(view.ephemeral).toBe(true);
-    expect(view.original?.content).toBe(translate('en', 'error.unknown-command'));
+    expect(view.original?.content).toBe(
+      translate('en', 'news.unavailable', { command: 'Translate message' }),
+    );
     const hint = h.logs.lines.find((line) => line.command === 'Translate message' && line.level === 40);
     expect(String(hint?.msg)).toContain('npm run deploy-commands');
   });

@@ -45,8 +45,6 @@ export const coreDe: { readonly [K in CoreKey]: string } = {
     'Der Artikelspeicher ist gerade nicht erreichbar; gespeichert ist nichts verloren. Bitte versuche es in einer Minute erneut – wenn das anhält, sag einem Server-Admin Bescheid.',
   'error.store-broken':
     'Der Artikelspeicher braucht die Aufmerksamkeit eines Admins (Details stehen im Log des Bots), daher kann das gerade nicht beantwortet werden. Bitte sag einem Server-Admin Bescheid.',
-  'error.unknown-command':
-    'Dieser Befehl ist nicht mehr verfügbar. Bitte einen Admin, `npm run deploy-commands` auszuführen.',
   'error.empty-store':
     'Es sind noch keine Artikel gespeichert. Ein Betreiber kann welche mit `npm run ingest -- <Ordner>` importieren.',
   'error.unknown-article':

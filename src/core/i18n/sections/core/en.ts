@@ -43,8 +43,6 @@ export const coreEn = {
     'The article store is not available right now; nothing stored was lost. Please try again in a minute — if this keeps happening, tell a server admin.',
   'error.store-broken':
     'The article store needs an admin’s attention (the details are in the bot’s log), so this cannot be answered right now. Please tell a server admin.',
-  'error.unknown-command':
-    'This command is no longer available. Ask an admin to run `npm run deploy-commands`.',
   'error.empty-store':
     'No articles are stored yet. An operator can import some with `npm run ingest -- <folder>`.',
   'error.unknown-article':

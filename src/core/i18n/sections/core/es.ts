@@ -46,8 +46,6 @@ export const coreEs: { readonly [K in CoreKey]: string } = {
     'El almacén de artículos no está disponible ahora; no se ha perdido nada guardado. Vuelve a intentarlo en un minuto; si sigue pasando, avisa a un administrador del servidor.',
   'error.store-broken':
     'El almacén de artículos necesita la atención de un administrador (los detalles están en el registro del bot), así que ahora no se puede responder. Avisa a un administrador del servidor.',
-  'error.unknown-command':
-    'Este comando ya no está disponible. Pide a un administrador que ejecute `npm run deploy-commands`.',
   'error.empty-store':
     'Todavía no hay artículos guardados. Un operador puede importar algunos con `npm run ingest -- <carpeta>`.',
   'error.unknown-article':

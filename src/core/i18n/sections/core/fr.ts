@@ -46,8 +46,6 @@ export const coreFr: { readonly [K in CoreKey]: string } = {
     'La base d’articles n’est pas disponible pour le moment ; rien de ce qui est enregistré n’est perdu. Réessayez dans une minute — si cela continue, prévenez un administrateur du serveur.',
   'error.store-broken':
     'La base d’articles demande l’intervention d’un administrateur (les détails sont dans le journal du bot), il est donc impossible de répondre pour le moment. Prévenez un administrateur du serveur.',
-  'error.unknown-command':
-    'Cette commande n’est plus disponible. Demandez à un administrateur d’exécuter `npm run deploy-commands`.',
   'error.empty-store':
     'Aucun article n’est encore enregistré. Un opérateur peut en importer avec `npm run ingest -- <dossier>`.',
   'error.unknown-article':
