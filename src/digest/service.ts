@@ -2,7 +2,6 @@ import type Keyv from 'keyv';
 import type { Newsroom } from '../answer/newsroom-types.ts';
 import type { ArticleStore } from '../articles/article.ts';
 import { LocalizedError } from '../core/i18n/errors.ts';
-import type { MessageKey } from '../core/i18n/index.ts';
 import type { Logger } from '../core/log.ts';
 import { type ComposeDeps, composeDigest } from './compose.ts';
 import { permissionKeys } from './permissions.ts';

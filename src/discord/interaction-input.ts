@@ -1,6 +1,7 @@
 import {
   ApplicationCommandOptionType,
   type ChatInputCommandInteraction,
+  type CommandInteraction,
   type CommandInteractionOption,
   PermissionFlagsBits,
 } from 'discord.js';
@@ -21,10 +22,7 @@ export function rawOptionsOf(interaction: ChatInputCommandInteraction): RawOptio
 }
 
 /** Who asks, where, in what language, and whether they may manage the server. */
-export function commandRequestOf(
-  interaction: ChatInputCommandInteraction,
-  signal: AbortSignal,
-): CommandRequest {
+export function commandRequestOf(interaction: CommandInteraction, signal: AbortSignal): CommandRequest {
   return {
     guildId: interaction.guildId,
     userId: interaction.user.id,

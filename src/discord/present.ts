@@ -1,7 +1,7 @@
-import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { type ChatInputCommandInteraction, MessageFlags, type RepliableInteraction } from 'discord.js';
 import { helpTopics } from '../../commands/help.ts';
 import { COMMANDS } from '../../commands/index.ts';
-import type { CommandReply, DigestReply } from '../../commands/types.ts';
+import type { AnswerReply, CommandReply, DigestReply } from '../../commands/types.ts';
 import type { CommandContext } from './command.ts';
 import { type DigestMessage, digestMessages } from './digest/layout.ts';
 import { renderArticleList, renderHelp } from './news-list.ts';
@@ -38,6 +38,19 @@ async function replyPrivately(interaction: ChatInputCommandInteraction, message:
   else await interaction.reply(message);
 }
 
+/** An answer, shown live as it is written, kept on record with the buttons under it (every command that answers). */
+export async function presentAnswer(
+  interaction: RepliableInteraction,
+  reply: AnswerReply,
+  context: CommandContext,
+): Promise<void> {
+  await answerFromStream(interaction, reply.events, {
+    ...context,
+    language: reply.language,
+    recording: { records: context.records, actions: context.answerActions, asked: reply.asked },
+  });
+}
+
 /** Puts a command's reply model in front of the member who ran it. */
 export async function presentReply(
   interaction: ChatInputCommandInteraction,
@@ -46,11 +59,7 @@ export async function presentReply(
 ): Promise<void> {
   switch (reply.kind) {
     case 'answer':
-      await answerFromStream(interaction, reply.events, {
-        ...context,
-        language: reply.language,
-        recording: { records: context.records, actions: context.answerActions, asked: reply.asked },
-      });
+      await presentAnswer(interaction, reply, context);
       return;
     case 'notice':
       if (interaction.deferred) await interaction.editReply(notice(reply.text));

@@ -10,10 +10,16 @@ import type {
 import { UserFacingError } from '../core/errors.ts';
 import { translate } from '../core/i18n/index.ts';
 import type { Logger } from '../core/log.ts';
-import { type CommandDeps, guildOnlyRefusal, isGuildOnly, type SlashCommand } from './command.ts';
+import {
+  type CommandContext,
+  type CommandDeps,
+  guildOnlyRefusal,
+  isGuildOnly,
+  type SlashCommand,
+} from './command.ts';
 import type { Cooldowns, CooldownTicket, CooldownVerdict } from './cooldowns.ts';
 import { createFailureReporter, describeOptions, type FailureReporter, labelOf } from './failure-report.ts';
-import { type MessageCommand, runMessageCommand } from './message-command.ts';
+import { type MessageCommand, messageCommandFor } from './message-command.ts';
 import { ephemeral, renderNotice } from './render.ts';
 import { unavailableCommand } from './unavailable.ts';
 
@@ -105,20 +111,30 @@ async function commandFor(
   return command;
 }
 
-async function runCommand(state: RouterState, interaction: ChatInputCommandInteraction): Promise<void> {
-  const command = await commandFor(state, interaction);
-  if (!command) return;
-  const verdict = await takeCooldown(state, interaction, command.data.name);
+type CommandUse = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
+
+/** What serving a command takes: whose cooldown a use counts against, whether it defers, and its work. */
+interface Served<I extends CommandUse> {
+  readonly cooldown: string;
+  readonly defer: boolean;
+  execute(interaction: I, context: CommandContext): Promise<void>;
+}
+
+/**
+ * Every command (slash and message) is served the same way: the cooldown, then — when model-backed — the deferral
+ * before anything else, the work while it is in flight, and on failure the use refunded and the failure reported.
+ */
+async function serveCommand<I extends CommandUse>(state: RouterState, interaction: I, served: Served<I>) {
+  const verdict = await takeCooldown(state, interaction, served.cooldown);
   if (!verdict.allowed) return;
-  // Model-backed: the deferral goes out before anything else, and the work runs while it is in flight.
-  const acknowledged = command.defer ? interaction.deferReply().then(() => {}) : Promise.resolve();
+  const acknowledged = served.defer ? interaction.deferReply().then(() => {}) : Promise.resolve();
   const abort = new AbortController();
   acknowledged.catch(() => abort.abort());
   const cooldown = verdict.ticket;
   try {
-    await command.execute(interaction, { ...state.deps, acknowledged, signal: abort.signal, cooldown });
+    await served.execute(interaction, { ...state.deps, acknowledged, signal: abort.signal, cooldown });
     await acknowledged;
-    if (!interaction.replied) throw new Error(`/${interaction.commandName} finished without replying`);
+    if (!interaction.replied) throw new Error(`"${labelOf(interaction)}" finished without replying`);
   } catch (error) {
     cooldown.refund();
     // Settle the deferral first: its refusal (too late, already answered) explains everything after it.
@@ -128,6 +144,16 @@ async function runCommand(state: RouterState, interaction: ChatInputCommandInter
     );
     await state.reportFailure(interaction, refused ?? error);
   }
+}
+
+async function runCommand(state: RouterState, interaction: ChatInputCommandInteraction): Promise<void> {
+  const command = await commandFor(state, interaction);
+  if (!command) return;
+  await serveCommand(state, interaction, {
+    cooldown: command.data.name,
+    defer: command.defer,
+    execute: (use, context) => command.execute(use, context),
+  });
 }
 
 async function runAutocomplete(state: RouterState, interaction: AutocompleteInteraction): Promise<void> {
@@ -165,20 +191,19 @@ async function runComponent(
   }
 }
 
-/** A message command, served with the router's cooldowns and failure reporting (src/discord/message-command.ts). */
-function runMessage(
+/** A message command (src/discord/message-command.ts), served like a slash command. */
+async function runMessage(
   state: RouterState,
   byName: ReadonlyMap<string, MessageCommand>,
   interaction: MessageContextMenuCommandInteraction,
-) {
-  return runMessageCommand(
-    {
-      ...{ byName, deps: state.deps, logger: state.logger },
-      take: (name) => takeCooldown(state, interaction, name),
-      report: (error) => state.reportFailure(interaction, error),
-    },
-    interaction,
-  );
+): Promise<void> {
+  const command = messageCommandFor(byName, state.logger, interaction);
+  if (command instanceof UserFacingError) return state.reportFailure(interaction, command);
+  await serveCommand(state, interaction, {
+    cooldown: command.countsAs,
+    defer: command.defer,
+    execute: (use, context) => command.execute(use, context),
+  });
 }
 
 export function createRouter(options: RouterOptions): Router {
