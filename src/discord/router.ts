@@ -174,6 +174,13 @@ async function runAutocomplete(state: RouterState, interaction: AutocompleteInte
   }
 }
 
+/** A button or form no route serves (an older version's, or a forged id): said privately, never left to time out. */
+async function refuseStale(state: RouterState, interaction: ComponentInteraction): Promise<void> {
+  state.logger.debug({ customId: interaction.customId.slice(0, 100) }, 'a component no route serves');
+  const message = translate(interaction.locale, 'router.stale-component');
+  await state.reportFailure(interaction, new UserFacingError(message, 'stale-component'));
+}
+
 async function runComponent(
   state: RouterState,
   interaction: ComponentInteraction,
@@ -223,9 +230,10 @@ export function createRouter(options: RouterOptions): Router {
       else if (interaction.isMessageContextMenuCommand())
         await runMessage(state, messageCommands, interaction);
       else {
+        if (!interaction.isButton() && !interaction.isModalSubmit()) return;
         const route = components.find((candidate) => candidate.matches(interaction));
-        if (route && (interaction.isButton() || interaction.isModalSubmit()))
-          await runComponent(state, interaction, route);
+        if (route) await runComponent(state, interaction, route);
+        else await refuseStale(state, interaction);
       }
     },
   };

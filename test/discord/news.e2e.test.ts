@@ -180,6 +180,19 @@ describe('the article buttons (/news and the digest) answer privately, with the 
     expect(world.anthropic.requests).toHaveLength(0);
   });
 
+  it('GIVEN a button or form id no route serves (an older version’s, or forged) THEN a private note, never a timeout', async () => {
+    world = await startNewsWorld();
+    for (const id of ['answer:discuss:abc', 'digest:summary:', 'reports:older:-1', 'x'.repeat(100)]) {
+      const view = await (await world.discord.button(id, { locale: 'ru' })).waitFor(settled);
+      expect(view.ephemeral).toBe(true);
+      expect(view.original?.content).toBe(translate('ru', 'router.stale-component'));
+      expect(view.rejections).toEqual([]);
+    }
+    const form = await (await world.discord.modalSubmit('old:form', { question: 'x' })).waitFor(settled);
+    expect(form.original?.content).toBe(translate('en', 'router.stale-component'));
+    expect(world.anthropic.requests).toHaveLength(0);
+  });
+
   it('GIVEN an empty question in the modal THEN refused privately before any model call', async () => {
     world = await startNewsWorld();
     const [first] = await world.runtime.store.latest(1);

@@ -6,13 +6,14 @@ import { messageCommand } from './sections/message-command.ts';
 import { names } from './sections/names.ts';
 import { news } from './sections/news.ts';
 import { reports } from './sections/reports.ts';
+import { router } from './sections/router.ts';
 import { threads } from './sections/threads.ts';
 
 /**
  * The whole catalogue, assembled from the sections (one per feature, sections/*.ts). A new section is added to
  * SECTIONS and to `en`'s spread, one line each.
  */
-const SECTIONS = [core, conversation, news, reports, messageCommand, threads, names, digest] as const;
+const SECTIONS = [core, conversation, news, reports, messageCommand, threads, names, digest, router] as const;
 
 export const en = {
   ...core.en,
@@ -23,6 +24,7 @@ export const en = {
   ...threads.en,
   ...names.en,
   ...digest.en,
+  ...router.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
