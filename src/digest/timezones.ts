@@ -119,14 +119,26 @@ const normalise = (text: string) =>
  * zone answers to. A name outside the offered list that Intl still accepts (`US/Eastern`) is kept as typed.
  */
 export function pickedTimeZone(typed: string, listed?: readonly string[]): string | null {
-  const trimmed = typed.trim();
+  // Invisible format characters (a pasted zero-width space) are not part of any zone's name.
+  const trimmed = typed.replace(/\p{Cf}/gu, '').trim();
   if (!trimmed || trimmed.length > QUERY_MAX_CHARS) return null;
   const wanted = normalise(trimmed);
   const spelled = [...knownTimeZones(listed), ...Object.keys(RENAMED)].find(
     (zone) => normalise(zone) === wanted,
   );
   if (spelled) return spelled;
-  return intlAccepts(trimmed) ? trimmed : null;
+  return intlAccepts(trimmed) ? intlSpelling(trimmed) : null;
+}
+
+/**
+ * A zone Intl accepts but does not list (`Etc/GMT+5`, links such as `US/Eastern`): Intl's own spelling when it is
+ * the same name (`etc/gmt+5` → `Etc/GMT+5`) or when the name was typed all in lower case (`us/eastern` →
+ * `America/New_York`); a name typed with its capitals stays as picked.
+ */
+function intlSpelling(zone: string): string {
+  const resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  if (resolved.toLowerCase() === zone.toLowerCase() || zone === zone.toLowerCase()) return resolved;
+  return zone;
 }
 
 /** `Europe/Kyiv (UTC+02:00)`: the offset in effect at `now`. */

@@ -40,6 +40,14 @@ describe('time-zone names as people write them', () => {
     expect(pickedTimeZone('utc')).toBe('UTC');
   });
 
+  it('GIVEN a zone Intl accepts but does not list, typed in lower case, or with a pasted zero-width space THEN IANA’s spelling', () => {
+    expect(pickedTimeZone('etc/gmt+5')).toBe('Etc/GMT+5');
+    expect(pickedTimeZone('us/eastern')).toBe('America/New_York');
+    expect(pickedTimeZone('US/Eastern')).toBe('US/Eastern');
+    expect(pickedTimeZone('Europe/Kyiv\u200B')).toBe('Europe/Kyiv');
+    expect(pickedTimeZone('\u2066europe/berlin\u2069')).toBe('Europe/Berlin');
+  });
+
   it('GIVEN something that is not a zone, or hostile text THEN no zone, quickly', () => {
     for (const typed of ['', '   ', 'Mars/Olympus_Mons', '<@123>', 'x'.repeat(100_000), '../../etc/passwd']) {
       expect(pickedTimeZone(typed)).toBeNull();
