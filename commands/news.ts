@@ -84,7 +84,9 @@ export const news = defineCommand<NewsInput, Pick<AnswerServices, 'store'>, Arti
   }),
   async run({ query, locale }, { store }) {
     if (store.count() === 0) return { kind: 'notice', text: translate(locale, 'news.none-stored') };
-    const hits = store.search(query ?? '', NEWS_LIST_MAX);
+    // A submitted query is finished words: the trailing space keeps its last word from being read as a prefix
+    // still being typed (autocomplete's rule), so "of" is a stopword here, not the start of "offshore".
+    const hits = store.search(query === null ? '' : `${query} `, NEWS_LIST_MAX);
     // Empty when the words match nothing: the transport says so, showing the words escaped its own way.
     const articles = query === null ? hits : hits.filter((hit) => hit.score > 0);
     const entries = articles.map(({ id, title, publishedAt, category, url }) => ({

@@ -77,6 +77,11 @@ describe('/news: the stored articles, with Summary and Ask under each', () => {
     expect(nothing.original?.embeds).toEqual([]);
     expect(nothing.original?.content).toMatch(/No stored article matches “the of and”/);
     expect(buttonsOf(nothing)).toEqual([]);
+    // A stopword last is not the start of a longer word: a submitted query is finished words.
+    for (const query of ['the and of a to in', 'of', 'a', 'in']) {
+      const none = await news({ query });
+      expect(none.original?.content, query).toMatch(/No stored article matches/);
+    }
   });
 
   it('GIVEN an empty store THEN /news says nothing is stored yet, without an operator command', async () => {
