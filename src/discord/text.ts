@@ -33,7 +33,18 @@ export function safeSlice(text: string, max: number): string {
 
 /** Collapses whitespace runs (newlines included) to single spaces. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return withoutBidiControls(text).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Embeddings, overrides and isolates (U+202A–202E, U+2066–2069) let untrusted text reorder what is shown after
+ * it ("‮txt.exe" reads as "exe.txt"), the bot's own words included: they are dropped from everything shown that is
+ * not the bot's. (Right-to-left text needs none of them: its direction comes from its letters.)
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/gu;
+
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
 }
 
 /**
@@ -102,7 +113,7 @@ const MASS_MENTION = /@(everyone|here)/gi;
  * footers, button labels and modal titles show backslashes literally and render no Markdown anyway.
  */
 export function escapeUntrusted(text: string): string {
-  return text
+  return withoutBidiControls(text)
     .replace(INLINE_MARKUP, '\\$&')
     .replace(LINE_START_MARKUP, (_match, indent: string, mark: string) =>
       /^\d/.test(mark) ? `${indent}${mark}\\` : `${indent}\\${mark}`,

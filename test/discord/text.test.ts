@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   defuseMentions,
   escapeUntrusted,
+  oneLine,
   splitEscaped,
   splitText,
   truncate,
@@ -175,5 +176,16 @@ describe('truncate at a word boundary', () => {
   it('GIVEN text without spaces (one long word, or a script written without them) THEN cuts where the room ends', () => {
     expect(truncate(`a ${'b'.repeat(60)}`, 45)).toHaveLength(45);
     expect(truncate('東京都で新しい条例が可決されました。住民の反応はさまざまです。', 10)).toHaveLength(10);
+  });
+});
+
+describe('direction controls in untrusted text', () => {
+  it('GIVEN an override, embedding or isolate in a title, a note or a quote THEN it is dropped, so nothing after it reads reversed; right-to-left letters stay', () => {
+    const hostile = 'invoice\u202Eexe.txt \u2067isolated\u2069 \u202Bembedded\u202C';
+    for (const shown of [escapeUntrusted(hostile), oneLine(hostile)]) {
+      expect(shown).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/u);
+      expect(shown).toContain('invoiceexe.txt');
+    }
+    expect(escapeUntrusted('שלום עולם مرحبا')).toBe('שלום עולם مرحبا');
   });
 });
