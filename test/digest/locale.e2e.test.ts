@@ -132,7 +132,7 @@ describe('the digest in the server’s language, end to end', () => {
     const early = await run('post-now', {}, { locale: 'ru' });
     expect(early.ephemeral).toBe(true);
     expect(early.original?.content).toBe(
-      'На этом сервере дайджест ещё не настроен. Сначала используйте /digest set.',
+      'На этом сервере дайджест ещё не настроен. Сначала используйте /дайджест настроить.',
     );
     await set({}, { locale: 'ru', guildLocale: 'ru' });
     await world.ingest([1, 2, 3, 4, 5]);

@@ -57,7 +57,10 @@ describe('cooldowns', () => {
     expect(second.ephemeral).toBe(false);
     const refused = await run('summary', { article: '004_football_final' }, user, 'de');
     expect(refused.ephemeral).toBe(true);
-    expect(refused.original?.content).toMatch(/^Du hast \/summary in der letzten Minute 2-mal benutzt\./);
+    // The command as the German client lists it.
+    expect(refused.original?.content).toMatch(
+      /^Du hast \/zusammenfassung in der letzten Minute 2-mal benutzt\./,
+    );
   });
 });
 

@@ -22,9 +22,41 @@ function catalogueFor(locale: string | null | undefined): Catalogue<MessageKey> 
   return CATALOGUES[primaryLanguage(locale)] ?? en;
 }
 
-function interpolate(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+/** The bot's commands and /digest's subcommands, as texts name them: `/ask`, `/digest set`. */
+const COMMAND_REFERENCE =
+  /(?<![\w/])\/(summary|ask|usage|digest|news|help|reports)(?: (set|off|status|preview|post-now))?(?![\w-])/gu;
+
+/** A command or option name as the reader's client shows it (`name.<name>`, registered as name_localizations). */
+function localName(catalogue: Catalogue<MessageKey>, name: string): string {
+  const key = `name.${name}`;
+  return (isMessageKey(key) && catalogue[key]) || name;
+}
+
+/**
+ * Texts name commands in English (`/digest set`); a German client lists them as `/überblick einrichten`, so each
+ * reference is written in the reader's names. `/{command}` placeholders get the same treatment.
+ */
+function localizeCommands(text: string, catalogue: Catalogue<MessageKey>): string {
+  if (catalogue === en) return text;
+  return text.replace(COMMAND_REFERENCE, (_whole, command: string, sub: string | undefined) =>
+    sub
+      ? `/${localName(catalogue, command)} ${localName(catalogue, sub)}`
+      : `/${localName(catalogue, command)}`,
+  );
+}
+
+function interpolate(
+  template: string,
+  params: Readonly<Record<string, string | number>>,
+  catalogue: Catalogue<MessageKey>,
+): string {
+  return localizeCommands(template, catalogue).replace(
+    /(\/?)\{(\w+)\}/g,
+    (whole, slash: string, name: string) => {
+      if (!(name in params)) return whole;
+      const value = String(params[name]);
+      return slash ? `/${catalogue === en ? value : localName(catalogue, value)}` : value;
+    },
   );
 }
 
@@ -34,7 +66,8 @@ export function translate(
   key: MessageKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  return interpolate(catalogueFor(locale)[key] ?? en[key], params);
+  const catalogue = catalogueFor(locale);
+  return interpolate(catalogue[key] ?? en[key], params, catalogue);
 }
 
 export function translator(locale: string | null | undefined): Translate {

@@ -57,3 +57,22 @@ describe('counts, numbers and errors in the reader’s language', () => {
     expect(error.in('xx')).toBe(error.message);
   });
 });
+
+describe('commands named in texts', () => {
+  it('GIVEN a text naming a command THEN each language names it as its client lists it; English and other slashes stay', () => {
+    expect(translate('de', 'digest.status.none')).toContain(
+      `/${translate('de', 'name.digest')} ${translate('de', 'name.set')}`,
+    );
+    expect(translate('en', 'digest.status.none')).toContain('/digest set');
+    expect(translate('ru', 'cooldown.wait', { command: 'ask', limit: 5, retryAt: 'x' })).toContain(
+      `/${translate('ru', 'name.ask')}`,
+    );
+    for (const language of ['de', 'es', 'fr', 'ru']) {
+      for (const key of Object.keys(en) as (keyof typeof en)[]) {
+        expect(translate(language, key), `${language} ${key}`).not.toMatch(
+          /(?<![\w/])\/(ask|summary|digest|usage)\b/,
+        );
+      }
+    }
+  });
+});
