@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, en, type MessageKey } from '../../../src/core/i18n/messages.ts';
 import { LANGUAGES } from '../../../src/core/i18n/section.ts';
-import { DISCORD_COMMANDS } from '../../../src/discord/adapter.ts';
+import { DISCORD_COMMANDS, DISCORD_MESSAGE_COMMANDS } from '../../../src/discord/adapter.ts';
 import { DISCORD_LOCALES_BY_LANGUAGE } from '../../../src/discord/command.ts';
 
 /**
@@ -28,7 +28,39 @@ const ROLE_LIMITS: readonly (readonly [RegExp, number, string])[] = [
 
 const CHAT_INPUT_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 
+/**
+ * The texts the code puts where Discord has a small limit, by key (the code truncates, so without this a long
+ * translation would ship cut short and nothing would fail). A key with an untrusted part ({title}) keeps room for
+ * it: its own words may fill at most `own` characters.
+ */
+const LABELS: readonly { readonly key: string; readonly max: number; readonly own?: number }[] = [
+  { key: 'news.button.summary', max: 80 },
+  { key: 'news.button.ask', max: 80 },
+  { key: 'thread.discuss', max: 80 },
+  { key: 'thread.discuss-item', max: 80 },
+  { key: 'report.button', max: 80 },
+  { key: 'report.list.newer', max: 80 },
+  { key: 'report.list.older', max: 80 },
+  { key: 'news.modal.title', max: 45, own: 25 },
+  { key: 'report.modal.title', max: 45 },
+  { key: 'news.modal.question', max: 45 },
+  { key: 'report.modal.label', max: 45 },
+  { key: 'report.modal.placeholder', max: 100 },
+];
+
 describe('the catalogue', () => {
+  it('GIVEN every button label, form title and field label the code shows THEN it fits Discord’s limit in every language', () => {
+    for (const { key, max, own } of LABELS) {
+      expect(KEYS, 'a label key the table names').toContain(key);
+      for (const language of LANGUAGES) {
+        const text = CATALOGUES[language]?.[key as MessageKey] ?? '';
+        expect([...filled(text)].length, `${language} ${key}`).toBeLessThanOrEqual(max);
+        if (own)
+          expect([...text.replace(/\{\w+\}/g, '')].length, `${language} ${key}`).toBeLessThanOrEqual(own);
+      }
+    }
+  });
+
   it('GIVEN every language THEN every key English defines has a text of its own there', () => {
     for (const language of LANGUAGES) {
       const missing = KEYS.filter((key) => !CATALOGUES[language]?.[key]?.trim());
@@ -134,14 +166,15 @@ function registeredCharacters(node: Node): number {
 
 describe('the commands as Discord registers them', () => {
   it('GIVEN every command with all its localizations THEN it stays within Discord’s 8000 characters, counted over every locale together', () => {
-    for (const command of DISCORD_COMMANDS) {
+    for (const command of [...DISCORD_COMMANDS, ...DISCORD_MESSAGE_COMMANDS]) {
       expect(registeredCharacters(command.data as Node), `/${command.data.name}`).toBeLessThanOrEqual(8_000);
     }
   });
 
   it('GIVEN every command THEN its names, descriptions and choices are localized for German, Spanish, French and Russian, within Discord’s limits', () => {
     expect(OTHER_LOCALES).toEqual(expect.arrayContaining(['de', 'es-ES', 'es-419', 'fr', 'ru']));
-    for (const command of DISCORD_COMMANDS) {
+    // Message commands too: their names (any case, spaces allowed) are localized under the same 1–32 rule.
+    for (const command of [...DISCORD_COMMANDS, ...DISCORD_MESSAGE_COMMANDS]) {
       const data = command.data as Node;
       checkNode(data, `/${data.name}`, (data.type ?? 1) === 1);
     }
