@@ -140,7 +140,7 @@ export function renderReportPage(page: ReportPage, locale: string): RenderedMess
     return { content: t('report.list.empty'), embeds: [], allowedMentions: { parse: [] }, components: [] };
   const n = numbers(locale);
   const from = page.page * page.pageSize + 1;
-  const to = Math.min(page.total, from + page.pageSize - 1);
+  const to = Math.min(page.total, from + page.reports.length - 1);
   const content = t('report.list.header', { from: n(from), to: n(to), total: n(page.total) });
   const embeds = page.reports.map((report) => reportEmbed(report, locale));
   const components = page.total > page.pageSize ? [pageButtons(page, locale)] : [];
