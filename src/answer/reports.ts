@@ -8,9 +8,16 @@ import type { AnswerRecord } from './records.ts';
  * Discord side, see src/discord/report/limits.ts).
  *
  * Keys: `r:<report id>` holds a report (the id is the modal submission's snowflake: unique across processes,
- * ordered by time); `g:<guild id>` holds that server's newest report ids, newest first, at most
- * GUILD_INDEX_MAX_IDS, which is what /reports pages through — it never reads more than one page of reports.
- * Both expire REPORT_TTL_MS after the last write, so the namespace stays bounded.
+ * ordered by time); `g:<guild id>` holds that server's newest report ids with when each expires, newest first, at
+ * most GUILD_INDEX_MAX_IDS, which is what /reports pages through — it never reads more than one page of reports.
+ * Both expire REPORT_TTL_MS after the last write, so the namespace stays bounded; an index entry whose report
+ * has expired is neither counted nor shown, and is dropped at the next write.
+ *
+ * The index is one value, so two writers can race (read, read, write, write: the first write is lost). In one
+ * process, writes to a server's index are serialised. Across processes sharing a store, a writer waits a while
+ * after its write (longer than a read-and-write takes: SETTLE_MS, or twice what its own took) and reads the index
+ * again: a write that replaced its own has landed by then, and it lists its report again, in time order. The
+ * report itself is kept whatever happens to the index (the export reads the namespace, not the index).
  */
 export const REPORTS_NAMESPACE = 'reports';
 export const REPORT_TTL_MS = 180 * 24 * 3_600_000;
@@ -18,8 +25,11 @@ export const REPORT_NOTE_MAX_CHARS = 1_000;
 /** What a report keeps of the message when the answer's record has expired. */
 export const REPORT_SHOWN_MAX_CHARS = 4_000;
 export const GUILD_INDEX_MAX_IDS = 250;
-/** A write to a server's index is read back and retried when another process's write replaced it. */
-const INDEX_ATTEMPTS = 3;
+/** How often a writer lists its report again when another process's write replaced the index. */
+const INDEX_ATTEMPTS = 4;
+/** How long a writer waits before reading the index back (at least; see above), and at most. */
+export const SETTLE_MS = 50;
+const SETTLE_MAX_MS = 1_000;
 
 export interface Report {
   readonly id: string;
@@ -57,30 +67,96 @@ const reportKey = (id: string) => `r:${id}`;
 const indexKey = (guildId: string) => `g:${guildId}`;
 export const REPORT_KEY_PREFIX = 'r:';
 
+/** One report in a server's index: its id and when it expires (epoch ms). */
+interface IndexEntry {
+  readonly id: string;
+  readonly expires: number;
+}
+
+export interface ReportStoreOptions {
+  readonly ttlMs?: number;
+  /** The least wait before a write to the index is read back (tests shorten it). */
+  readonly settleMs?: number;
+}
+
 /** `note` as kept: trimmed and at most REPORT_NOTE_MAX_CHARS (a modal's limit is the client's, not a promise). */
 export function boundedNote(text: string): string {
   return text.trim().slice(0, REPORT_NOTE_MAX_CHARS).trim();
 }
 
-async function listFirst(keyv: Keyv, guildId: string, id: string, ttlMs: number): Promise<void> {
-  for (let attempt = 0; attempt < INDEX_ATTEMPTS; attempt++) {
-    const ids = (await keyv.get<string[]>(indexKey(guildId))) ?? [];
-    if (ids.includes(id)) return;
-    const next = [id, ...ids].slice(0, GUILD_INDEX_MAX_IDS);
-    await keyv.set(indexKey(guildId), next, ttlMs);
-    const written = (await keyv.get<string[]>(indexKey(guildId))) ?? [];
-    if (written.includes(id)) return;
-  }
+/** Snowflakes grow with time: the longer id is the newer, then the larger. For sorting newest first. */
+export function newestIdFirst(a: string, b: string): number {
+  if (a.length !== b.length) return b.length - a.length;
+  return a < b ? 1 : a > b ? -1 : 0;
 }
 
-export function createReportStore(keyv: Keyv, ttlMs: number = REPORT_TTL_MS): ReportStore {
+/** The index's entries whose reports are still kept (an entry of an older version, a bare id, is kept). */
+function liveEntries(stored: unknown, now: number): IndexEntry[] {
+  if (!Array.isArray(stored)) return [];
+  return stored
+    .map((entry: unknown) =>
+      typeof entry === 'string' ? { id: entry, expires: Number.MAX_SAFE_INTEGER } : entry,
+    )
+    .filter((entry): entry is IndexEntry => {
+      const candidate = entry as Partial<IndexEntry> | null;
+      return (
+        typeof candidate?.id === 'string' && typeof candidate.expires === 'number' && candidate.expires > now
+      );
+    });
+}
+
+/** Whether the index lists `id`, or has no room for it (GUILD_INDEX_MAX_IDS newer reports): nothing to do. */
+function settled(entries: readonly IndexEntry[], id: string): boolean {
+  if (entries.some((entry) => entry.id === id)) return true;
+  const oldest = entries.at(-1);
+  return entries.length >= GUILD_INDEX_MAX_IDS && oldest !== undefined && newestIdFirst(oldest.id, id) < 0;
+}
+
+/** One read-and-write of the index, adding `entry` in time order; resolves how long it took. */
+async function addToIndex(keyv: Keyv, guildId: string, entry: IndexEntry, ttlMs: number): Promise<number> {
+  const started = Date.now();
+  const entries = liveEntries(await keyv.get(indexKey(guildId)), started);
+  if (settled(entries, entry.id)) return Date.now() - started;
+  const next = [...entries, entry].sort((a, b) => newestIdFirst(a.id, b.id)).slice(0, GUILD_INDEX_MAX_IDS);
+  await keyv.set(indexKey(guildId), next, ttlMs);
+  return Date.now() - started;
+}
+
+/** Runs one task at a time per key, in order; an idle key is forgotten, so the map stays as small as the work. */
+function serialiser() {
+  const tails = new Map<string, Promise<unknown>>();
+  return <T>(key: string, task: () => Promise<T>): Promise<T> => {
+    const run = (tails.get(key) ?? Promise.resolve()).then(task, task);
+    const tail = run.catch(() => undefined);
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return run;
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createReportStore(keyv: Keyv, options: ReportStoreOptions = {}): ReportStore {
+  const ttlMs = options.ttlMs ?? REPORT_TTL_MS;
+  const settleMs = options.settleMs ?? SETTLE_MS;
+  const serial = serialiser();
+  async function list(guildId: string, id: string): Promise<void> {
+    const entry = { id, expires: Date.now() + ttlMs };
+    for (let attempt = 0; attempt < INDEX_ATTEMPTS; attempt++) {
+      const took = await serial(guildId, () => addToIndex(keyv, guildId, entry, ttlMs));
+      await sleep(Math.min(SETTLE_MAX_MS, Math.max(settleMs, 2 * took)));
+      if (settled(liveEntries(await keyv.get(indexKey(guildId)), Date.now()), id)) return;
+    }
+  }
   return {
     async file(report) {
       await keyv.set(reportKey(report.id), report, ttlMs);
-      if (report.guildId !== null) await listFirst(keyv, report.guildId, report.id, ttlMs);
+      if (report.guildId !== null) await list(report.guildId, report.id);
     },
     async page(guildId, page, pageSize) {
-      const ids = (await keyv.get<string[]>(indexKey(guildId))) ?? [];
+      const ids = liveEntries(await keyv.get(indexKey(guildId)), Date.now()).map((entry) => entry.id);
       const last = Math.max(0, Math.ceil(ids.length / pageSize) - 1);
       const shown = Math.min(Math.max(0, Math.floor(page)), last);
       const slice = ids.slice(shown * pageSize, (shown + 1) * pageSize);

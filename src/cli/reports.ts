@@ -11,13 +11,16 @@ import type { Logger } from '../core/log.ts';
 import {
   articleFileName,
   articleFileText,
+  type Conversion,
   EVAL_MAX_BYTES,
   EVAL_MAX_PAIRS,
   type NotReplayable,
-  type ReportCase,
   toCase,
 } from './reports/eval-set.ts';
 import { newestReports } from './reports/select.ts';
+
+/** Room kept in the budget for the arrays' brackets and what the item sizes do not count. */
+const EXPORT_SLACK_BYTES = 1_024;
 
 const USAGE = `Usage:
   npm run reports -- export [--out FILE] [--guild ID]
@@ -50,35 +53,63 @@ function parseFlags(argv: readonly string[]) {
 export interface ExportSummary {
   readonly cases: number;
   readonly notReplayable: readonly NotReplayable[];
-  /** Reports left out to keep the file within the evaluation loader's bounds. */
+  /** Older reports (cases or not replayable) left out to keep the file within the evaluation loader's bounds. */
   readonly leftOut: number;
   readonly articlesDir: string;
 }
 
-/** Converts newest first, stopping where the file would outgrow what `npm run eval` reads. */
+type Converted = Awaited<ReturnType<typeof convert>>;
+
+/**
+ * Converts newest first; `reports` is already bounded (newestReports), and each article is read once, so memory
+ * holds those reports and the distinct articles they are about.
+ */
 async function convert(reports: Awaited<ReturnType<typeof newestReports>>['reports'], store: ArticleStore) {
-  const cases: ReportCase[] = [];
-  const skipped: NotReplayable[] = [];
-  const articles = new Map<string, StoredArticle>();
-  let bytes = 0;
-  let leftOut = 0;
+  const articles = new Map<string, StoredArticle | undefined>();
+  const items: Conversion[] = [];
   for (const report of reports) {
     const id = report.record?.article.id;
-    const converted = toCase(report, id ? await store.get(id) : undefined);
-    if ('skipped' in converted) {
-      skipped.push(converted.skipped);
-      continue;
-    }
-    const size = Buffer.byteLength(JSON.stringify(converted.case)) + 2;
-    if (bytes + size > EVAL_MAX_BYTES * 0.9 || cases.length >= EVAL_MAX_PAIRS) {
-      leftOut++;
-      continue;
-    }
-    bytes += size;
-    cases.push(converted.case);
-    articles.set(converted.article.id, converted.article);
+    if (id !== undefined && !articles.has(id)) articles.set(id, await store.get(id));
+    items.push(toCase(report, id === undefined ? undefined : articles.get(id)));
   }
-  return { cases, skipped, articles, leftOut };
+  return items;
+}
+
+/** What one element of `pairs` or `notReplayable` adds to the file as written (indented two levels, then ",\n"). */
+function writtenBytes(item: unknown): number {
+  const text = JSON.stringify(item, null, 2);
+  const lines = text.split('\n').length;
+  return Buffer.byteLength(text) + 4 * lines + 2;
+}
+
+function setText(description: string, articlesDir: string, items: readonly Conversion[]): string {
+  const pairs = items.flatMap((item) => ('case' in item ? [item.case] : []));
+  const notReplayable = items.flatMap((item) => ('skipped' in item ? [item.skipped] : []));
+  return `${JSON.stringify({ description, articlesDir, pairs, notReplayable }, null, 2)}\n`;
+}
+
+/**
+ * The newest reports that fit in what `npm run eval` reads (EVAL_MAX_BYTES as written, pretty-printed, with the
+ * notReplayable list; EVAL_MAX_PAIRS pairs): each item's written size is budgeted, and the text is measured once
+ * more at the end. Older reports past the budget are left out, and counted.
+ */
+function fitted(items: Converted, description: string, articlesDir: string) {
+  let bytes = Buffer.byteLength(setText(description, articlesDir, [])) + EXPORT_SLACK_BYTES;
+  let pairs = 0;
+  const kept: Conversion[] = [];
+  for (const item of items) {
+    const size = writtenBytes('case' in item ? item.case : item.skipped);
+    if (bytes + size > EVAL_MAX_BYTES || ('case' in item && pairs >= EVAL_MAX_PAIRS)) continue;
+    bytes += size;
+    if ('case' in item) pairs++;
+    kept.push(item);
+  }
+  let text = setText(description, articlesDir, kept);
+  while (Buffer.byteLength(text) > EVAL_MAX_BYTES && kept.length > 0) {
+    kept.pop();
+    text = setText(description, articlesDir, kept);
+  }
+  return { kept, text, leftOut: items.length - kept.length };
 }
 
 export async function exportReports(
@@ -87,20 +118,17 @@ export async function exportReports(
   options: { readonly out: string; readonly guildId?: string | undefined; readonly now?: Date },
 ): Promise<ExportSummary> {
   const { reports } = await newestReports(keyv, { guildId: options.guildId, limit: EVAL_MAX_PAIRS });
-  const { cases, skipped, articles, leftOut } = await convert(reports, store);
   const articlesDir = `${path.basename(options.out, '.json')}-articles`;
+  const description = `Answers members reported as wrong (npm run reports -- export, ${(options.now ?? new Date()).toISOString()}${options.guildId ? `, server ${options.guildId}` : ''}). Each pair expects the reported answer not to be given again: it counts as right when the answerer refuses. Add the sentence that does answer a question as "gold" and set "answerable": true once someone has checked the article.`;
+  const { kept, text, leftOut } = fitted(await convert(reports, store), description, articlesDir);
   const folder = path.join(path.dirname(options.out), articlesDir);
   await mkdir(folder, { recursive: true });
+  const articles = new Map(kept.flatMap((item) => ('case' in item ? [[item.article.id, item.article]] : [])));
   for (const article of articles.values())
     await writeFile(path.join(folder, articleFileName(article)), articleFileText(article));
-  const set = {
-    description: `Answers members reported as wrong (npm run reports -- export, ${(options.now ?? new Date()).toISOString()}${options.guildId ? `, server ${options.guildId}` : ''}). Each pair expects the reported answer not to be given again: it counts as right when the answerer refuses. Add the sentence that does answer a question as "gold" and set "answerable": true once someone has checked the article.`,
-    articlesDir,
-    pairs: cases,
-    notReplayable: skipped,
-  };
-  await writeFile(options.out, `${JSON.stringify(set, null, 2)}\n`);
-  return { cases: cases.length, notReplayable: skipped, leftOut, articlesDir };
+  await writeFile(options.out, text);
+  const notReplayable = kept.flatMap((item) => ('skipped' in item ? [item.skipped] : []));
+  return { cases: kept.length - notReplayable.length, notReplayable, leftOut, articlesDir };
 }
 
 function summaryLine(out: string, summary: ExportSummary): string {

@@ -1,13 +1,15 @@
 import Keyv from 'keyv';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   boundedNote,
   createReportStore,
   GUILD_INDEX_MAX_IDS,
   REPORT_NOTE_MAX_CHARS,
   type Report,
+  type ReportStore,
 } from '../../src/answer/reports.ts';
 import { newestReports } from '../../src/cli/reports/select.ts';
+import { renderReportPage } from '../../src/discord/report/list.ts';
 
 const GUILD = '42';
 
@@ -26,7 +28,62 @@ function report(n: number, guildId: string | null = GUILD): Report {
 
 const notes = (reports: readonly Report[]) => reports.map((r) => r.note);
 
+/** A store that answers after 0–5 ms, in no fixed order, as a shared Redis or SQLite under load does. */
+class SlowMap extends Map<string, unknown> {
+  private readonly later = <T>(value: () => T) =>
+    new Promise<T>((resolve) => setTimeout(() => resolve(value()), Math.random() * 5));
+  override async get(key: string) {
+    return this.later(() => super.get(key));
+  }
+  // @ts-expect-error: an async store, as keyv's adapters are
+  override async set(key: string, value: unknown) {
+    return this.later(() => super.set(key, value));
+  }
+}
+
+const DAY_MS = 24 * 3_600_000;
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('the report store', () => {
+  it('GIVEN two processes on a store with random latency each file reports for one server at once THEN /reports lists every one', async () => {
+    for (let trial = 0; trial < 15; trial++) {
+      const keyv = new Keyv({ store: new SlowMap() });
+      const processes = [
+        createReportStore(keyv, { settleMs: 20 }),
+        createReportStore(keyv, { settleMs: 20 }),
+      ];
+      await Promise.all(
+        Array.from({ length: 6 }, (_, n) => (processes[n % 2] as ReportStore).file(report(n))),
+      );
+      const page = await createReportStore(keyv).page(GUILD, 0, 10);
+      expect(page.total, `trial ${trial}`).toBe(6);
+      expect(notes(page.reports)).toEqual(['note 5', 'note 4', 'note 3', 'note 2', 'note 1', 'note 0']);
+    }
+  });
+
+  it('GIVEN one process files several reports for one server at once on a slow store THEN /reports lists every one', async () => {
+    const keyv = new Keyv({ store: new SlowMap() });
+    const store = createReportStore(keyv, { settleMs: 5 });
+    await Promise.all(Array.from({ length: 8 }, (_, n) => store.file(report(n))));
+    expect((await store.page(GUILD, 0, 10)).total).toBe(8);
+  });
+
+  it('GIVEN some of the reports expired THEN /reports counts and pages only those still kept', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2026, 0, 1));
+    const store = createReportStore(new Keyv(), { ttlMs: 180 * DAY_MS, settleMs: 0 });
+    for (let n = 0; n < 7; n++) await store.file(report(n));
+    vi.setSystemTime(Date.UTC(2026, 3, 1));
+    for (let n = 7; n < 10; n++) await store.file(report(n));
+    vi.setSystemTime(Date.UTC(2026, 6, 15));
+    const page = await store.page(GUILD, 0, 5);
+    expect(page.total).toBe(3);
+    expect(notes(page.reports)).toEqual(['note 9', 'note 8', 'note 7']);
+    expect(renderReportPage(page, 'en-US').content).toBe('Reported answers, newest first: 1–3 of 3.');
+  });
+
   it('GIVEN two processes file reports for one server at the same instant THEN /reports lists both', async () => {
     const keyv = new Keyv();
     const first = createReportStore(keyv);
@@ -38,7 +95,7 @@ describe('the report store', () => {
   });
 
   it(`GIVEN more than ${GUILD_INDEX_MAX_IDS} reports THEN the newest ${GUILD_INDEX_MAX_IDS} are listed, newest first, and a page past the end is the last`, async () => {
-    const store = createReportStore(new Keyv());
+    const store = createReportStore(new Keyv(), { settleMs: 0 });
     for (let n = 0; n < GUILD_INDEX_MAX_IDS + 10; n++) await store.file(report(n));
     const first = await store.page(GUILD, 0, 5);
     expect(first.total).toBe(GUILD_INDEX_MAX_IDS);
@@ -66,7 +123,7 @@ describe('the report store', () => {
 describe('the reports the export reads', () => {
   it('GIVEN many reports THEN the newest of the server, newest first, however many there are', async () => {
     const keyv = new Keyv();
-    const store = createReportStore(keyv);
+    const store = createReportStore(keyv, { settleMs: 0 });
     for (let n = 0; n < 40; n++) await store.file(report(n, n % 2 === 0 ? GUILD : '43'));
     const { reports, seen } = await newestReports(keyv, { guildId: GUILD, limit: 3 });
     expect(seen).toBe(20);

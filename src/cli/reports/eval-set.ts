@@ -8,7 +8,9 @@ import type { StoredArticle } from '../../articles/article.ts';
  * replay counts it right when the answerer no longer answers. A reviewer who finds the sentence that does answer
  * it adds it as `gold` and sets `answerable: true`. Each pair keeps the report (`report`: the answer given, its
  * quotes, the note, model, article version), which the replay ignores. Reports that cannot be a pair — a summary
- * (there is no question to replay), a refusal (the right answer needs a gold sentence first), an answer no longer
+ * (there is no question to replay), a follow-up in a thread (replayed alone it is another, vaguer question that is
+ * always refused, so the case could never fail; the report does not copy the thread's conversation — other
+ * members' messages — into a file handed to reviewers), a refusal (the right answer needs a gold sentence first), an answer no longer
  * on record, an article no longer stored — are listed under `notReplayable` with the reason.
  */
 
@@ -59,6 +61,11 @@ export function toCase(report: Report, stored: StoredArticle | undefined): Conve
   const { record } = report;
   if (!record) return skipped(report, 'the answer was no longer on record when it was reported');
   if (record.question === null) return skipped(report, 'a summary: the evaluation replays questions');
+  if (record.kind === 'follow-up')
+    return skipped(
+      report,
+      'a follow-up in a thread: alone it is another question, and the report does not keep the conversation it answered',
+    );
   if (!record.answered)
     return skipped(report, 'a refusal: add the sentence that answers it as gold, with answerable: true');
   if (!stored) return skipped(report, `the article ${record.article.id} is no longer stored`);

@@ -1,5 +1,5 @@
 import type Keyv from 'keyv';
-import { REPORT_KEY_PREFIX, type Report } from '../../answer/reports.ts';
+import { newestIdFirst, REPORT_KEY_PREFIX, type Report } from '../../answer/reports.ts';
 import { namespacePages } from '../../store/entries.ts';
 
 /**
@@ -13,7 +13,7 @@ export async function newestReports(
   let kept: Report[] = [];
   let seen = 0;
   const trim = () => {
-    kept.sort(newestFirst);
+    kept.sort((a, b) => newestIdFirst(a.id, b.id));
     kept = kept.slice(0, options.limit);
   };
   for await (const page of namespacePages(keyv)) {
@@ -27,12 +27,6 @@ export async function newestReports(
   }
   trim();
   return { reports: kept, seen };
-}
-
-/** Snowflakes grow with time: the longer id is the newer, then the larger. */
-function newestFirst(a: Report, b: Report): number {
-  if (a.id.length !== b.id.length) return b.id.length - a.id.length;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 function isReport(value: unknown): value is Report {
