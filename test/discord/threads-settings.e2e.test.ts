@@ -162,6 +162,9 @@ describe('follow-ups: fair use, streaming, offline, change, restart', () => {
     const thread = await tramThread(harness);
     await harness.discord.memberMessage(thread, `${mention(harness)} How did the councillors vote?`);
     await waitForPosts(harness.discord, thread, 2);
+    // The turn is saved just after the answer is shown: let it land before the restart.
+    for (let tries = 0; tries < 100 && !(await conversationOf(harness, thread))?.turns.length; tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await harness.bot.stop();
     const runtime = await openNewsroom(harness.config, harness.logs.logger);
     const again = await startDiscordBot({
@@ -172,7 +175,11 @@ describe('follow-ups: fair use, streaming, offline, change, restart', () => {
       await harness.discord.memberMessage(thread, `${mention(harness)} What will it cost?`);
       const [, , answer] = await waitForPosts(harness.discord, thread, 3);
       expect(answer?.embeds[0]?.title).toBe(TRAM_TITLE);
-      const turns = (await conversationOf({ ...harness, runtime }, thread))?.turns ?? [];
+      let turns = (await conversationOf({ ...harness, runtime }, thread))?.turns ?? [];
+      for (let tries = 0; tries < 100 && turns.length < 2; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        turns = (await conversationOf({ ...harness, runtime }, thread))?.turns ?? [];
+      }
       expect(turns.map((turn) => turn.question)).toEqual([
         'How did the councillors vote?',
         'What will it cost?',

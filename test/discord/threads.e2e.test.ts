@@ -24,6 +24,15 @@ afterAll(async () => {
 });
 
 const mention = () => `<@${h.discord.botUserId}>`;
+/** A thread's turns once it has `count` (a turn is saved just after its answer is shown). */
+async function turnsOnceSaved(thread: string, count: number) {
+  for (let tries = 0; tries < 100; tries += 1) {
+    const turns = (await conversationOf(h, thread))?.turns ?? [];
+    if (turns.length >= count) return turns;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return (await conversationOf(h, thread))?.turns ?? [];
+}
 const noPings = { everyone: false, users: [], roles: [] };
 
 describe('Discuss in a thread, from an answer', () => {
@@ -63,7 +72,8 @@ describe('Discuss in a thread, from an answer', () => {
     expect(embed?.footer?.text).toBe(SITE_DISCLAIMER);
     expect(buttonIds(answer).some((id) => id.startsWith('answer:discuss:'))).toBe(false);
     expect(answer?.pings).toEqual(noPings);
-    const turns = (await conversationOf(h, thread))?.turns ?? [];
+    // The turn is saved just after the answer is shown.
+    const turns = await turnsOnceSaved(thread, 2);
     expect(turns).toHaveLength(2);
     expect(turns[1]?.question).toBe('how did the councillors vote on it?');
   });
@@ -80,7 +90,8 @@ describe('Discuss in a thread, from an answer', () => {
     const posts = await waitForPosts(h.discord, thread, 2);
     expect(posts).toHaveLength(2);
     expect(h.anthropic.requests.length).toBe(calls + 1);
-    const turns = (await conversationOf(h, thread))?.turns ?? [];
+    // The turn is saved just after the answer is shown.
+    const turns = await turnsOnceSaved(thread, 2);
     expect(turns.map((turn) => turn.question)).toEqual([
       'What will the tram cost?',
       'where will the line run?',

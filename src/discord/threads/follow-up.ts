@@ -38,11 +38,24 @@ const COOLDOWN_COMMAND = 'ask';
 const MAX_NOTIFIED = 1_000;
 const TITLE_MAX_CHARS = 200;
 
-/** The message's text without the bot's mentions; null when it is not for the bot. */
+/** Mentions of others (members, roles, @everyone/@here) and format characters (zero-width, bidi): not words. */
+const NOT_WORDS = /<@[!&]?\d{1,20}>|@(?:everyone|here)\b|\p{Cf}/gu;
+const A_WORD = /[\p{L}\p{N}]/u;
+
+/** True when the text has no letter or digit once mentions and invisible characters are gone. */
+export function hasNoWords(text: string): boolean {
+  return !A_WORD.test(text.replace(NOT_WORDS, ''));
+}
+
+/**
+ * The message's text without the bot's mentions; '' when it has no words (only invisible characters, mentions,
+ * spoilers of nothing, punctuation); null when it is not for the bot.
+ */
 export function questionOf(message: Message, botId: string, messageContent: boolean): string | null {
   const mentioned = message.mentions.users.has(botId);
   if (!mentioned && !messageContent) return null;
-  return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
+  const question = message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
+  return hasNoWords(question) ? '' : question;
 }
 
 function isOurThread(message: Message, botId: string): message is Message & { channel: AnyThreadChannel } {
@@ -76,7 +89,7 @@ async function answer(
   thread: AnyThreadChannel,
   conversation: Conversation,
   question: string,
-  deps: FollowUpDeps & { ticket: CooldownTicket },
+  deps: FollowUpDeps & { ticket: FollowUpTicket },
 ): Promise<void> {
   const { language } = conversation;
   void thread.sendTyping().catch(() => {});
@@ -93,12 +106,36 @@ async function answer(
       throw localizeUnresolved(error, language);
     })
     .finally(() => live.finish());
-  if (!madeModelCall(reply.result)) deps.ticket.refund();
-  await deps.conversations.append(thread.id, { question, answer: reply.result.text });
+  if (madeModelCall(reply.result)) deps.ticket.charge();
+  else deps.ticket.refund();
   const record = recordOf(reply, { kind: 'follow-up', question, language, guildId: message.guildId });
   const recorded = { ...deps, actions: deps.answerActions, recordId: message.id, record };
   const parts = withChangedNotice(renderReply(reply, language), changed);
+  // The answer first: it is what the member waits for (and was paid for); a lost turn costs only context.
   await live.deliver(await withAnswerActions(parts, recorded));
+  await deps.conversations
+    .append(thread.id, { question, answer: reply.result.text })
+    .catch((error: unknown) =>
+      deps.logger.warn({ err: error, thread: thread.id }, 'could not save a follow-up turn'),
+    );
+}
+
+/** The ask use a follow-up took: handed back on failure only while no model call was made. */
+interface FollowUpTicket extends CooldownTicket {
+  /** A model call was made: the use stays taken whatever happens next. */
+  charge(): void;
+}
+
+function followUpTicket(ticket: CooldownTicket): FollowUpTicket {
+  let charged = false;
+  return {
+    charge: () => {
+      charged = true;
+    },
+    refund: () => {
+      if (!charged) ticket.refund();
+    },
+  };
 }
 
 /** Tells a member once per cooldown window when they may ask again (a burst gets one notice). */
@@ -138,13 +175,14 @@ async function serve(
     const title = escapeWithin(oneLine(conversation.article.title), TITLE_MAX_CHARS);
     return say(message, thread, translate(language, 'thread.empty-question', { title }), deps.logger);
   }
-  if (question.length > QUESTION_MAX_CHARS) {
+  // Characters as Discord counts them (code points), not UTF-16 units: an emoji is one.
+  if ([...question].length > QUESTION_MAX_CHARS) {
     const text = translate(language, 'thread.too-long', { max: QUESTION_MAX_CHARS });
     return say(message, thread, text, deps.logger);
   }
   const verdict = deps.cooldowns?.take(COOLDOWN_COMMAND, message.author.id);
   if (verdict && !verdict.allowed) return refuse(message, thread, language, verdict.retryAt, verdict.limit);
-  const ticket = verdict?.ticket ?? { refund() {} };
+  const ticket = followUpTicket(verdict?.ticket ?? { refund() {} });
   await answer(message, thread, conversation, question, { ...deps, ticket }).catch((error: unknown) => {
     ticket.refund();
     throw error;
