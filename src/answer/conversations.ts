@@ -38,7 +38,14 @@ export interface ConversationStore {
   get(id: string): Promise<Conversation | undefined>;
   /** Adds a turn (dropping the oldest past the bound) and refreshes the expiry; undefined when unknown. */
   append(id: string, turn: ConversationTurn): Promise<Conversation | undefined>;
+  /** The conversation opened for `key` (an answer, or an article in a channel), if it is still kept. */
+  openedFor(key: string): Promise<string | undefined>;
+  /** Remembers which conversation `key` opened, for as long as conversations are kept. */
+  rememberOpened(key: string, id: string): Promise<void>;
 }
+
+/** Where the conversation a key opened is noted (ids are snowflakes: digits only, so never this). */
+const OPENED_PREFIX = 'opened:';
 
 export interface ConversationStoreOptions {
   readonly ttlMs?: number;
@@ -56,6 +63,12 @@ export function createConversationStore(
     start: save,
     async get(id) {
       return (await keyv.get<Conversation>(id)) ?? undefined;
+    },
+    async openedFor(key) {
+      return (await keyv.get<string>(`${OPENED_PREFIX}${key}`)) ?? undefined;
+    },
+    async rememberOpened(key, id) {
+      await keyv.set(`${OPENED_PREFIX}${key}`, id, ttlMs);
     },
     async append(id, turn) {
       const conversation = await keyv.get<Conversation>(id);

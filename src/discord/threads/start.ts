@@ -38,6 +38,8 @@ interface Subject {
   readonly question: string | null;
   /** Start the thread from the message the button sits on (a public answer). */
   readonly fromMessage: boolean;
+  /** What a thread without a message is opened for (the answer, or the article in this channel): one thread each. */
+  readonly key: string;
 }
 
 const TITLE_IN_TEXT_MAX_CHARS = 200;
@@ -57,18 +59,29 @@ async function subjectOf(interaction: ButtonInteraction, deps: CommandDeps): Pro
   const recordId = discussRecordId(interaction.customId);
   if (recordId) {
     const record = await deps.records.get(recordId);
-    if (!record) throw refusal(interaction.locale, 'thread.record-gone', 'thread-record-gone');
+    // Another server's answer is not this server's to discuss (a forged or copied button): as if it were gone.
+    if (!record || record.guildId !== interaction.guildId)
+      throw refusal(interaction.locale, 'thread.record-gone', 'thread-record-gone');
     const { id, version, hash, title } = record.article;
     const { question } = record;
     const fromMessage = !interaction.message.flags.has(MessageFlags.Ephemeral);
     const turns = [{ question, answer: record.answer }];
-    return { article: { id, version, hash, title }, language: record.language, turns, question, fromMessage };
+    const { language } = record;
+    return { article: { id, version, hash, title }, language, turns, question, fromMessage, key: recordId };
   }
   const article = await deps.store.get(parseThreadArticleCustomId(interaction.customId) ?? '');
   if (!article) throw refusal(interaction.locale, 'thread.article-gone', 'thread-article-gone');
   const { id, version, hash, title } = article;
   const language = replyLanguage(interaction);
-  return { article: { id, version, hash, title }, language, turns: [], question: null, fromMessage: false };
+  const key = `article:${id}:${interaction.channelId}`;
+  return {
+    article: { id, version, hash, title },
+    language,
+    turns: [],
+    question: null,
+    fromMessage: false,
+    key,
+  };
 }
 
 /** A text channel the bot may open a public thread in and talk there; else what the member should know. */
@@ -81,27 +94,21 @@ function threadParent(interaction: ButtonInteraction): TextChannel {
   return channel;
 }
 
-/** The thread this button already has: the answer message's own, or an open one about the same article. */
+/**
+ * The thread this button already has, while the bot still holds its conversation: the answer message's own, or
+ * the one opened before for the same answer or the same article in this channel (so pressing again, or pressing
+ * Discuss on the same private answer fifty times, opens one thread).
+ */
 async function existingThread(
-  parent: TextChannel,
   interaction: ButtonInteraction,
   subject: Subject,
   services: ThreadServices,
 ): Promise<string | undefined> {
-  if (subject.fromMessage) {
-    const known = await services.conversations.get(interaction.message.id);
-    return known ? known.id : undefined;
-  }
-  if (subject.turns.length > 0) return undefined;
-  const name = threadName(subject.article.title, subject.article.id);
-  const candidates = parent.threads.cache.filter(
-    (thread) => thread.ownerId === interaction.client.user.id && !thread.archived && thread.name === name,
-  );
-  for (const thread of candidates.values()) {
-    const conversation = await services.conversations.get(thread.id);
-    if (conversation?.article.id === subject.article.id && conversation.turns.length === 0) return thread.id;
-  }
-  return undefined;
+  const id = subject.fromMessage
+    ? interaction.message.id
+    : await services.conversations.openedFor(subject.key);
+  if (id === undefined) return undefined;
+  return (await services.conversations.get(id)) ? id : undefined;
 }
 
 async function createThread(parent: TextChannel, interaction: ButtonInteraction, subject: Subject) {
@@ -141,24 +148,24 @@ async function startDiscussion(interaction: ButtonInteraction, deps: CommandDeps
   const parent = threadParent(interaction);
   const subject = await subjectOf(interaction, deps);
   const link = (id: string) => ({ thread: `<#${id}>` });
-  const already = await existingThread(parent, interaction, subject, services);
+  const already = await existingThread(interaction, subject, services);
   if (already)
     return void (await interaction.editReply(
       privateNotice(translate(interaction.locale, 'thread.exists', link(already))),
     ));
   const { thread, existing } = await createThread(parent, interaction, subject);
-  if (!thread)
+  const { article, language, turns } = subject;
+  const conversation = { guildId: interaction.guildId, article, language, turns };
+  if (!thread) {
+    // The message has a thread but the bot holds no conversation for it (its save failed): mend it, so the
+    // thread it links to is one where the bot answers.
+    await services.conversations.start({ id: existing, ...conversation });
     return void (await interaction.editReply(
       privateNotice(translate(interaction.locale, 'thread.exists', link(existing))),
     ));
-  const { article, language, turns } = subject;
-  await services.conversations.start({
-    id: thread.id,
-    guildId: interaction.guildId,
-    article,
-    language,
-    turns,
-  });
+  }
+  await services.conversations.start({ id: thread.id, ...conversation });
+  if (!subject.fromMessage) await services.conversations.rememberOpened(subject.key, thread.id);
   const opening = openingLine(subject, interaction.client.user.id, services.messageContent);
   await thread.send({ content: opening, allowedMentions: { parse: [] } }).catch((error: unknown) => {
     deps.logger.warn({ err: error, thread: thread.id }, 'could not post the opening line of a thread');
