@@ -33,6 +33,8 @@ export interface AnswerRecord {
   /** The reply language. */
   readonly language: string;
   readonly guildId: string | null;
+  /** Given inside a thread (Discuss would open a thread in a thread, which Discord refuses). */
+  readonly inThread?: boolean;
   /** ISO-8601 instant the answer was given. */
   readonly createdAt: string;
 }

@@ -73,11 +73,10 @@ export function recordedAnswer(
 ): RecordedAnswer | undefined {
   const { recording } = context;
   if (!recording) return undefined;
-  const record = recordOf(reply, {
-    ...recording.asked,
-    language: context.language,
-    guildId: interaction.guildId,
-  });
+  const record = {
+    ...recordOf(reply, { ...recording.asked, language: context.language, guildId: interaction.guildId }),
+    ...(interaction.channel?.isThread() ? { inThread: true } : {}),
+  };
   const { records, actions } = recording;
   return { records, actions, recordId: interaction.id, record, logger: context.logger };
 }

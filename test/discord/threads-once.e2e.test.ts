@@ -70,4 +70,21 @@ describe('Discuss opens one thread per answer, in its own server, and a thread t
     const [, answer] = await waitForPosts(h.discord, thread, 2);
     expect(answer?.embeds[0]?.footer?.text).toBeTruthy();
   });
+
+  it('GIVEN /ask run inside a thread THEN its answer carries Report but no Discuss (a thread cannot hold a thread)', async () => {
+    const { message, discuss } = await publicAnswer(h, 'ask', {
+      question: 'Who pays for it?',
+      article: TRAM,
+    });
+    const thread = linkedThread(await press(h.discord, discuss, message.id));
+    const asked = await h.discord.command(
+      'ask',
+      { question: 'When will it open?', article: TRAM },
+      { channelId: thread },
+    );
+    const view = await asked.waitFor((v) => !v.thinking && v.original !== null);
+    const ids = buttonIds(view.original);
+    expect(ids.some((id) => id.startsWith('answer:report:'))).toBe(true);
+    expect(ids.some((id) => id.startsWith('answer:discuss:'))).toBe(false);
+  });
 });

@@ -18,7 +18,7 @@ export const THREAD_NAME_MAX_CHARS = 100;
 /** Discuss in a thread, under every answer and summary; not under a follow-up (it is in its thread already). */
 export const DISCUSS: AnswerAction = {
   button(recordId, record, locale) {
-    if (record.kind === 'follow-up') return null;
+    if (record.kind === 'follow-up' || record.inThread) return null;
     return {
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
