@@ -91,6 +91,17 @@ async function fetchPage(
   }
 }
 
+/**
+ * An undated page a member pointed at is not news of today: one member must not put it in every server's next
+ * digest (a digest reaches at most a day back). Dated this far back, it is stored, summarised and findable, but
+ * never listed as new; a feed item for the same story later brings its real date.
+ */
+const UNDATED_AGE_MS = 7 * 24 * 3_600_000;
+
+function publishedAtOf(page: ExtractedPage, now: () => Date): Date {
+  return page.publishedAt ? new Date(page.publishedAt) : new Date(now().getTime() - UNDATED_AGE_MS);
+}
+
 async function storePage(
   page: ExtractedPage,
   url: string,
@@ -105,7 +116,7 @@ async function storePage(
     title: page.title,
     paragraphs: page.paragraphs,
     url: page.url,
-    publishedAt: new Date(page.publishedAt ?? (deps.now ?? (() => new Date()))().toISOString()),
+    publishedAt: publishedAtOf(page, deps.now ?? (() => new Date())),
     source: feed.name ?? page.siteName ?? new URL(page.url).host,
     language: page.language,
     disclaimer: feed.disclaimer,
@@ -114,6 +125,17 @@ async function storePage(
   const { article } = await deps.store.upsert(built.article);
   await deps.state.rememberIds(keys.map((key) => [key, id] as const));
   return { ok: true, article };
+}
+
+/** The shared job's result, or the caller's abort, whichever comes first. */
+function untilAborted<T>(job: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return job;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    job.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 export function createLinkIngest(deps: LinkIngestDeps): LinkIngest {
@@ -143,12 +165,14 @@ export function createLinkIngest(deps: LinkIngestDeps): LinkIngest {
       if (url === null || feed === null)
         return failure('not-a-source', `${raw} is not on a configured feed's site`);
       const running = inFlight.get(url);
-      if (running) return running;
+      if (running) return untilAborted(running, signal);
       if (inFlight.size >= MAX_LINK_FETCHES)
         return failure('busy', `${MAX_LINK_FETCHES} links are being fetched`);
-      const job = ingestNow(url, feed, signal).finally(() => inFlight.delete(url));
+      // Shared by every member asking for this link, so no one member's abort ends it: the fetcher's own
+      // timeouts bound it, and each member stops waiting when their own request is aborted.
+      const job = ingestNow(url, feed).finally(() => inFlight.delete(url));
       inFlight.set(url, job);
-      return job;
+      return untilAborted(job, signal);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { ArticleStore } from '../../src/articles/article.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
 import { articleIdFromKey } from '../../src/articles/url.ts';
 import { silentLogger } from '../../src/core/log.ts';
+import { DIGEST_MAX_WINDOW_MS, digestWindow } from '../../src/digest/compose.ts';
 import type { FeedDefinition } from '../../src/ingest/feeds/config.ts';
 import { pollFeed } from '../../src/ingest/feeds/poller.ts';
 import { createFeedStateStore } from '../../src/ingest/feeds/state.ts';
@@ -77,6 +78,34 @@ describe('a linked article from a configured source', () => {
       source: 'Gull Point Gazette',
       disclaimer: 'The Gazette’s own words.',
     });
+  });
+
+  it('GIVEN two members on one new link WHEN the first one’s request is aborted THEN the second still gets the article', async () => {
+    site.route('/slowish', (_q, response) => {
+      setTimeout(
+        () => response.writeHead(200, { 'content-type': 'text/html' }).end(page('Slow lighthouse')),
+        300,
+      );
+    });
+    const ingest = await links();
+    const first = new AbortController();
+    const firstResult = ingest.ingest(site.url('/slowish'), first.signal);
+    const second = ingest.ingest(site.url('/slowish'), new AbortController().signal);
+    setTimeout(() => first.abort(), 50);
+    await expect(firstResult).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(second).resolves.toMatchObject({ ok: true });
+    expect(site.hits('/slowish')).toHaveLength(1);
+  });
+
+  it('GIVEN an undated page a member pointed at THEN it is stored but never in a digest window as new', async () => {
+    const before = Date.now();
+    const result = await (await links()).ingest(site.url('/lighthouse'));
+    expect(result.ok).toBe(true);
+    const stored = result.ok ? await store.get(result.article.id) : undefined;
+    const window = digestWindow({ lastPost: null }, new Date());
+    expect(Date.parse(stored?.publishedAt ?? '')).toBeLessThan(window.from.getTime());
+    expect(Date.parse(stored?.publishedAt ?? '')).toBeLessThan(before - DIGEST_MAX_WINDOW_MS);
+    expect(await store.between(window.from, window.to, 10)).toEqual([]);
   });
 
   it('GIVEN a source link that redirects to another site THEN refused as off-site and nothing stored', async () => {
