@@ -1,13 +1,13 @@
 import type Keyv from 'keyv';
 import type { ArticleStore, StoredArticle } from '../articles/article.ts';
-import { articleIdFromKey, canonicalUrl } from '../articles/url.ts';
+import { canonicalUrl } from '../articles/url.ts';
 import type { FeedDefinition } from './feeds/config.ts';
 import { createFeedStateStore, type FeedStateStore } from './feeds/state.ts';
 import { contentFetcher, type PoliteFetcher } from './http.ts';
 import { AddressRefusedError, HttpError } from './http-errors.ts';
-import { buildArticle } from './web/article.ts';
 import type { ExtractedPage } from './web/extract.ts';
 import { PageExtractionError, type PageExtractor, pooledPageExtractor } from './web/extract-pool.ts';
+import { storeFetchedPage } from './web/ingest-page.ts';
 import { fetchArticlePage } from './web/page.ts';
 import { isOwnLink } from './web/site.ts';
 
@@ -108,23 +108,13 @@ async function storePage(
   feed: FeedDefinition,
   deps: LinkIngestDeps & { readonly state: FeedStateStore },
 ): Promise<LinkIngestResult> {
-  const keys = [...new Set([url, page.url])];
-  // The id a feed item linking here gets (the URL is the feed's own link), so the story is stored once.
-  const id = (await deps.state.findId(keys)) ?? articleIdFromKey(url);
-  const built = buildArticle({
-    id,
-    title: page.title,
-    paragraphs: page.paragraphs,
-    url: page.url,
-    publishedAt: publishedAtOf(page, deps.now ?? (() => new Date())),
-    source: feed.name ?? page.siteName ?? new URL(page.url).host,
-    language: page.language,
+  const source = {
+    name: feed.name ?? page.siteName ?? new URL(page.url).host,
     disclaimer: feed.disclaimer,
-  });
-  if (!built.ok) return failure('not-an-article', `${url}: ${built.reason}`);
-  const { article } = await deps.store.upsert(built.article);
-  await deps.state.rememberIds(keys.map((key) => [key, id] as const));
-  return { ok: true, article };
+    publishedAt: publishedAtOf(page, deps.now ?? (() => new Date())),
+  };
+  const stored = await storeFetchedPage(page, url, source, deps);
+  return stored.ok ? { ok: true, article: stored.article } : failure('not-an-article', stored.reason);
 }
 
 /** The shared job's result, or the caller's abort, whichever comes first. */

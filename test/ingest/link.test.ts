@@ -9,6 +9,7 @@ import { pollFeed } from '../../src/ingest/feeds/poller.ts';
 import { createFeedStateStore } from '../../src/ingest/feeds/state.ts';
 import { createPoliteFetcher } from '../../src/ingest/http.ts';
 import { createLinkIngest, type LinkIngest } from '../../src/ingest/link.ts';
+import { ingestArticlePage } from '../../src/ingest/web/ingest-page.ts';
 import { createKeyvPool, type KeyvPool, openKeyv } from '../../src/store/keyv.ts';
 import { type FixtureServer, startFixtureServer } from './feeds/fixture-server.ts';
 import { recordingResolver } from './feeds/internal-service.ts';
@@ -159,5 +160,29 @@ describe('a linked article from a configured source', () => {
     await pollFeed(feed, deps, { force: true });
     expect(store.count()).toBe(1);
     expect((await store.get(first.article.id))?.title).toBe('Gull Point lighthouse relit');
+  });
+});
+
+describe('a linked page stored once, however it was fetched', () => {
+  it('GIVEN a short link WHEN a member’s Summarize and the operator’s ingest fetch it before either filed it THEN one article', async () => {
+    site.route('/s/lh', (_q, r) => void r.writeHead(301, { location: site.url('/news/lighthouse') }).end());
+    site.route(
+      '/news/lighthouse',
+      (_q, r) =>
+        void r.writeHead(200, { 'content-type': 'text/html' }).end(page('Gull Point lighthouse relit')),
+    );
+    const member = await (await links()).ingest(site.url('/s/lh'));
+    // Another process: its own view of the alias table, which has not seen the member's fetch yet.
+    const elsewhere = createFeedStateStore(await openKeyv('memory://', { namespace: 'feeds-b', pool }));
+    const fetcher = createPoliteFetcher({ allowHosts: [new URL(site.origin).host] });
+    const operator = await ingestArticlePage(site.url('/s/lh'), {
+      store,
+      state: elsewhere,
+      fetcher,
+      now: () => new Date(),
+    });
+    expect(member.ok && operator.ok).toBe(true);
+    expect(store.count()).toBe(1);
+    expect(operator.ok && operator.article.id).toBe(member.ok && member.article.id);
   });
 });

@@ -1,4 +1,4 @@
-import type { Article, ArticleStore, UpsertOutcome } from '../../articles/article.ts';
+import type { ArticleStore, StoredArticle, UpsertOutcome } from '../../articles/article.ts';
 import { articleIdFromKey, canonicalUrl } from '../../articles/url.ts';
 import type { FeedStateStore } from '../feeds/state.ts';
 import type { FetchedBody, PoliteFetcher } from '../http.ts';
@@ -18,7 +18,7 @@ export interface PageIngestDeps {
 }
 
 export type PageIngestResult =
-  | { readonly ok: true; readonly outcome: UpsertOutcome; readonly article: Article }
+  | { readonly ok: true; readonly outcome: UpsertOutcome; readonly article: StoredArticle }
   | { readonly ok: false; readonly reason: string };
 
 /**
@@ -41,20 +41,44 @@ export async function ingestArticlePage(
     if (error instanceof PageExtractionError) return { ok: false, reason: error.message };
     throw error;
   }
-  const keys = [...new Set([canonicalUrl(url) ?? url, page.url])];
-  const id = (await deps.state.findId(keys)) ?? articleIdFromKey(page.url);
+  const publishedAt = new Date(page.publishedAt ?? deps.now().toISOString());
+  const source = { name: page.siteName ?? new URL(page.url).host, disclaimer: null, publishedAt };
+  return storeFetchedPage(page, url, source, deps);
+}
+
+/** Who a stored page is attributed to, and the date it is filed under. */
+export interface PageSource {
+  readonly name: string;
+  readonly disclaimer: string | null;
+  readonly publishedAt: Date;
+}
+
+/**
+ * Files a fetched page, by the operator or by a member's Summarize: its id is the one the link as requested gives
+ * (a feed item's link gets the same), or the id already known for the requested link or the URL it led to, so a
+ * story reached by a short link, its final URL or a feed is stored once.
+ */
+export async function storeFetchedPage(
+  page: ExtractedPage,
+  url: string,
+  source: PageSource,
+  deps: Pick<PageIngestDeps, 'store' | 'state'>,
+): Promise<PageIngestResult> {
+  const requested = canonicalUrl(url) ?? url;
+  const keys = [...new Set([requested, page.url])];
+  const id = (await deps.state.findId(keys)) ?? articleIdFromKey(requested);
   const built = buildArticle({
     id,
     title: page.title,
     paragraphs: page.paragraphs,
     url: page.url,
-    publishedAt: new Date(page.publishedAt ?? deps.now().toISOString()),
-    source: page.siteName ?? new URL(page.url).host,
+    publishedAt: source.publishedAt,
+    source: source.name,
     language: page.language,
-    disclaimer: null,
+    disclaimer: source.disclaimer,
   });
   if (!built.ok) return { ok: false, reason: `${url}: ${built.reason}` };
-  const { outcome } = await deps.store.upsert(built.article);
+  const { outcome, article } = await deps.store.upsert(built.article);
   await deps.state.rememberIds(keys.map((key) => [key, id] as const));
-  return { ok: true, outcome, article: built.article };
+  return { ok: true, outcome, article };
 }
