@@ -53,7 +53,7 @@ export interface LinkIngestDeps {
   /** The 'feeds' namespace: the same alias table the feed poller files URLs in. */
   readonly feedState: Keyv;
   readonly feeds: readonly FeedDefinition[];
-  /** Shared with the feed poller, so "one request at a time per host" and what it learnt hold for both. */
+  /** The guarded fetcher: one request at a time per host, the address guard, timeouts and size caps. */
   readonly fetcher: PoliteFetcher;
   readonly now?: () => Date;
   readonly extract?: PageExtractor;
@@ -76,17 +76,16 @@ interface FetchDeps {
   readonly extract: PageExtractor;
 }
 
+/** The page, or why not. No caller's signal: the fetch is shared (see ingest), the fetcher's timeouts bound it. */
 async function fetchPage(
   url: string,
   feed: FeedDefinition,
   deps: FetchDeps,
-  signal: AbortSignal | undefined,
 ): Promise<ExtractedPage | LinkIngestResult> {
   try {
     // As the feed's content: the feed's own origin is trusted as far as the operator's fetch of it went.
-    return await fetchArticlePage(url, contentFetcher(deps.fetcher, feed.url), signal, deps.extract);
+    return await fetchArticlePage(url, contentFetcher(deps.fetcher, feed.url), undefined, deps.extract);
   } catch (error) {
-    signal?.throwIfAborted();
     return refusalOf(error);
   }
 }
@@ -135,8 +134,8 @@ export function createLinkIngest(deps: LinkIngestDeps): LinkIngest {
   const inFlight = new Map<string, Promise<LinkIngestResult>>();
   const sourceFor = (url: string) => deps.feeds.find((feed) => isOwnLink(url, feed.url, feed.hosts)) ?? null;
 
-  async function ingestNow(url: string, feed: FeedDefinition, signal?: AbortSignal) {
-    const page = await fetchPage(url, feed, fetchDeps, signal);
+  async function ingestNow(url: string, feed: FeedDefinition) {
+    const page = await fetchPage(url, feed, fetchDeps);
     if ('ok' in page) return page;
     if (!isOwnLink(page.url, feed.url, feed.hosts))
       return failure('off-site', `${url} led to ${page.url}, which is not on ${feed.url}'s site`);
