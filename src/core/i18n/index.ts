@@ -45,19 +45,38 @@ function localizeCommands(text: string, catalogue: Catalogue<MessageKey>): strin
   );
 }
 
+/** Each text with its command references localized, once per catalogue and key (translate runs for every label). */
+const localizedTexts = new WeakMap<Catalogue<MessageKey>, Map<MessageKey, string>>();
+
+/** The value kept under `key`, made and kept the first time it is asked for. */
+function remembered<K, V>(
+  kept: { get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  make: () => V,
+): V {
+  const known = kept.get(key);
+  if (known !== undefined) return known;
+  const value = make();
+  kept.set(key, value);
+  return value;
+}
+
+function localizedText(catalogue: Catalogue<MessageKey>, key: MessageKey): string {
+  if (catalogue === en) return en[key];
+  const texts = remembered(localizedTexts, catalogue, () => new Map<MessageKey, string>());
+  return remembered(texts, key, () => localizeCommands(catalogue[key] ?? en[key], catalogue));
+}
+
 function interpolate(
   template: string,
   params: Readonly<Record<string, string | number>>,
   catalogue: Catalogue<MessageKey>,
 ): string {
-  return localizeCommands(template, catalogue).replace(
-    /(\/?)\{(\w+)\}/g,
-    (whole, slash: string, name: string) => {
-      if (!(name in params)) return whole;
-      const value = String(params[name]);
-      return slash ? `/${catalogue === en ? value : localName(catalogue, value)}` : value;
-    },
-  );
+  return template.replace(/(\/?)\{(\w+)\}/g, (whole, slash: string, name: string) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    return slash ? `/${catalogue === en ? value : localName(catalogue, value)}` : value;
+  });
 }
 
 /** The message for `key` in `locale`, falling back to English for a missing language or key. */
@@ -67,7 +86,7 @@ export function translate(
   params: Readonly<Record<string, string | number>> = {},
 ): string {
   const catalogue = catalogueFor(locale);
-  return interpolate(catalogue[key] ?? en[key], params, catalogue);
+  return interpolate(localizedText(catalogue, key), params, catalogue);
 }
 
 export function translator(locale: string | null | undefined): Translate {
@@ -93,13 +112,35 @@ export type PluralBase = {
   [K in MessageKey]: K extends `${infer Base}.other` ? Base : never;
 }[MessageKey];
 
-function pluralRules(language: string): Intl.PluralRules {
+/** One Intl object per language and kind: building one costs tens of microseconds, and labels are many. */
+function perLanguage<T>(make: (language: string) => T): (language: string) => T {
+  const made = new Map<string, T>();
+  return (language) => remembered(made, language, () => make(language));
+}
+
+const pluralRules = perLanguage((language): Intl.PluralRules => {
   try {
     return new Intl.PluralRules(language);
   } catch {
     return new Intl.PluralRules(DEFAULT_LOCALE);
   }
-}
+});
+
+const numberFormat = perLanguage((language): Intl.NumberFormat | null => {
+  try {
+    return new Intl.NumberFormat(language);
+  } catch {
+    return null;
+  }
+});
+
+const languageNames = perLanguage((language): Intl.DisplayNames | null => {
+  try {
+    return new Intl.DisplayNames([language], { type: 'language' });
+  } catch {
+    return null;
+  }
+});
 
 /**
  * `{count} article(s)` in the locale's own plural form (Russian: 1 статья, 3 статьи, 5 статей), the count
@@ -114,17 +155,13 @@ export function plural(locale: string | null | undefined, base: PluralBase, coun
 
 /** A number as the locale writes it (`1.234` in German, `1 234` in French and Russian). */
 export function formatNumber(locale: string | null | undefined, value: number): string {
-  try {
-    return new Intl.NumberFormat(primaryLanguage(locale)).format(value);
-  } catch {
-    return String(value);
-  }
+  return numberFormat(primaryLanguage(locale))?.format(value) ?? String(value);
 }
 
 /** A language's name in `locale`'s words: `de` in French → `allemand`; the tag itself when Intl has no name. */
 export function languageName(locale: string | null | undefined, language: string): string {
   try {
-    return new Intl.DisplayNames([primaryLanguage(locale)], { type: 'language' }).of(language) ?? language;
+    return languageNames(primaryLanguage(locale))?.of(language) ?? language;
   } catch {
     return language;
   }

@@ -35,5 +35,6 @@ function languageCatalogue(language: Language): Catalogue<MessageKey> {
 
 /** Catalogues by primary language subtag (Discord locales like `de`, `en-US`, `pt-BR` reduce to these). */
 export const CATALOGUES: Readonly<Record<string, Catalogue<MessageKey>>> = Object.fromEntries(
-  LANGUAGES.map((language) => [language, languageCatalogue(language)]),
+  // English is `en` itself: translate() knows it by identity and leaves its texts as written.
+  LANGUAGES.map((language) => [language, language === 'en' ? en : languageCatalogue(language)]),
 );
