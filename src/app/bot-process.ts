@@ -52,6 +52,8 @@ export async function runBotProcess(config: Config, logger: Logger): Promise<{ s
     logger,
     runtime,
     digestKeyv,
+    // Read once: Summarize article fetches from the same sources the poller polls.
+    feeds,
     shutdownSignals: [],
     components: [DIGEST_COMPONENTS],
   }).catch(explainLoginFailure(config));
