@@ -1,5 +1,5 @@
-import { LocalizedError } from '../core/i18n/errors.ts';
-import { languageName, plural, translate } from '../core/i18n/index.ts';
+import { formatList } from '../core/i18n/errors.ts';
+import { languageName, plural, primaryLanguage, translate } from '../core/i18n/index.ts';
 import { permissionKeys } from './permissions.ts';
 import type { PostOutcome } from './poster.ts';
 import type { DigestStatus } from './service.ts';
@@ -47,9 +47,9 @@ function messageLink(guildId: string, channelId: string, messageId: string | und
 /** Why the digest paused, in the reader's words (the stored English reason is the log's), naming what is missing. */
 function pauseReason(paused: Pick<PausedState, 'code' | 'reason' | 'missing'>, locale: string): string {
   if (paused.code === 'missing-permissions' && paused.missing?.length)
-    return new LocalizedError('digest.pause.missing-named', 'digest-paused', {
-      missing: permissionKeys(paused.missing),
-    }).in(locale);
+    return translate(locale, 'digest.pause.missing-named', {
+      missing: formatList(primaryLanguage(locale), permissionKeys(paused.missing)),
+    });
   return translate(locale, `digest.pause.${paused.code}`);
 }
 

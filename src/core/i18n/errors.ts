@@ -7,7 +7,8 @@ import { isMessageKey, type MessageKey, primaryLanguage, translate } from './ind
  */
 export type LocalizedParam = string | number | readonly string[];
 
-function listed(locale: string, items: readonly string[]): string {
+/** Items (catalogue keys, translated, or texts) joined as `locale` lists things: "A, B and C". */
+export function formatList(locale: string, items: readonly string[]): string {
   const words = items.map((item) => (isMessageKey(item) ? translate(locale, item) : item));
   try {
     return new Intl.ListFormat(locale, { type: 'conjunction' }).format(words);
@@ -24,7 +25,7 @@ function resolved(
   return Object.fromEntries(
     Object.entries(params).map(([name, value]) => [
       name,
-      Array.isArray(value) ? listed(locale, value) : value,
+      Array.isArray(value) ? formatList(locale, value) : value,
     ]),
   ) as Record<string, string | number>;
 }

@@ -56,8 +56,6 @@ export function isArticleComponent(
   );
 }
 
-export const isDigestComponent = isArticleComponent;
-
 interface Asked {
   readonly kind: RecordKind;
   readonly question: string | null;
@@ -146,8 +144,6 @@ export async function handleArticleComponent(
     return answerPrivately(interaction, deps, events, { cooldown, asked: { kind: 'ask', question } });
   }
 }
-
-export const handleDigestComponent = handleArticleComponent;
 
 /** The command a button or modal stands for, whose cooldown it counts against; none for opening the modal. */
 function cooldownFor(interaction: ButtonInteraction | ModalSubmitInteraction): string | undefined {
