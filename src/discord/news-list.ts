@@ -96,12 +96,11 @@ function topicField(topic: HelpTopic, t: Translate, max: number): APIEmbedField 
 }
 
 /** Discord's cap on fields per embed. */
-const MAX_FIELDS = 25;
 
 /** /help: one embed, a field per command; each field gets a fair share of the 6000 characters an embed holds. */
 export function renderHelp(topics: readonly HelpTopic[], locale: string): EphemeralMessage {
   const t = translator(locale);
-  const shown = topics.slice(0, MAX_FIELDS);
+  const shown = topics.slice(0, DISCORD_LIMITS.embedFields);
   const head: APIEmbed = { title: t('help.title'), description: t('help.intro'), color: COLOR_LIST };
   const names = shown.reduce((sum, topic) => sum + topic.name.length + 40, 0);
   const share = Math.floor(

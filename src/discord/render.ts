@@ -42,6 +42,14 @@ export const DISCORD_LIMITS = {
   autocompleteChoices: 25,
   choiceNameChars: 100,
   choiceValueChars: 100,
+  commandNameChars: 32,
+  buttonLabelChars: 80,
+  customIdChars: 100,
+  threadNameChars: 100,
+  modalTitleChars: 45,
+  textInputLabelChars: 45,
+  placeholderChars: 100,
+  embedFields: 25,
 } as const;
 
 /** A runaway answer is cut rather than flooding the channel (also Discord's follow-up cap for user installs). */

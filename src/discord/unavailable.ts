@@ -2,10 +2,9 @@ import type { CommandInteraction } from 'discord.js';
 import { UserFacingError } from '../core/errors.ts';
 import { translate } from '../core/i18n/index.ts';
 import type { Logger } from '../core/log.ts';
-import { escapeWithin } from './render.ts';
+import { DISCORD_LIMITS, escapeWithin } from './render.ts';
 
 /** Discord's cap on a command's name. */
-const COMMAND_NAME_MAX_CHARS = 32;
 
 /**
  * A command Discord still shows but this bot does not serve (a registration newer or older than this process):
@@ -18,7 +17,7 @@ export function unavailableCommand(logger: Logger, interaction: CommandInteracti
     'a command this bot does not serve was used: the registration is stale; run `npm run deploy-commands`',
   );
   // The name comes from the interaction: shown as plain text, at most a command name's 32 characters.
-  const shown = escapeWithin(command, COMMAND_NAME_MAX_CHARS);
+  const shown = escapeWithin(command, DISCORD_LIMITS.commandNameChars);
   return new UserFacingError(
     translate(interaction.locale, 'news.unavailable', { command: shown }),
     'command-unavailable',

@@ -5,17 +5,17 @@ import {
   ComponentType,
 } from 'discord.js';
 import { translate } from '../../core/i18n/index.ts';
+import { DISCORD_LIMITS } from '../render.ts';
 import { truncate } from '../text.ts';
 import { articleCustomId } from './custom-ids.ts';
 
 /** Discord's cap on a button label. */
-const BUTTON_LABEL_MAX_CHARS = 80;
 
 function button(label: string, customId: string, style: ButtonStyle.Primary | ButtonStyle.Secondary) {
   return {
     type: ComponentType.Button,
     style,
-    label: truncate(label, BUTTON_LABEL_MAX_CHARS),
+    label: truncate(label, DISCORD_LIMITS.buttonLabelChars),
     custom_id: customId,
   } satisfies APIButtonComponentWithCustomId;
 }

@@ -18,7 +18,7 @@ import { translate } from '../../core/i18n/index.ts';
 import { withAnswerActions } from '../answer-actions.ts';
 import { type CommandDeps, guildOnlyRefusal, replyLanguage, requestContext } from '../command.ts';
 import type { CooldownTicket } from '../cooldowns.ts';
-import { ephemeral, localizeUnresolved, renderReply } from '../render.ts';
+import { DISCORD_LIMITS, ephemeral, localizeUnresolved, renderReply } from '../render.ts';
 import { deliverReply, madeModelCall, recordedAnswer } from '../reply.ts';
 import type { ComponentRoute } from '../router.ts';
 import { oneLine, truncate } from '../text.ts';
@@ -36,8 +36,6 @@ import { articleCustomId, parseArticleCustomId } from './custom-ids.ts';
 /** The Summary button gives more than the digest's one-liner: /summary's default length. */
 const BUTTON_SUMMARY_LENGTH: SummaryLength = 'standard';
 const QUESTION_FIELD = 'question';
-const MODAL_TITLE_MAX_CHARS = 45;
-const INPUT_LABEL_MAX_CHARS = 45;
 
 export type ArticleButtonDeps = Pick<
   CommandDeps,
@@ -97,13 +95,13 @@ async function openQuestionModal(interaction: ButtonInteraction, deps: ArticleBu
   const named = translate(locale, 'news.modal.title', { title: oneLine(article?.title ?? articleId) });
   const question = new TextInputBuilder()
     .setCustomId(QUESTION_FIELD)
-    .setLabel(truncate(translate(locale, 'news.modal.question'), INPUT_LABEL_MAX_CHARS))
+    .setLabel(truncate(translate(locale, 'news.modal.question'), DISCORD_LIMITS.textInputLabelChars))
     .setStyle(TextInputStyle.Paragraph)
     .setRequired(true)
     .setMaxLength(QUESTION_MAX_CHARS);
   const modal = new ModalBuilder()
     .setCustomId(articleCustomId('question', articleId))
-    .setTitle(truncate(named, MODAL_TITLE_MAX_CHARS))
+    .setTitle(truncate(named, DISCORD_LIMITS.modalTitleChars))
     .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(question));
   await interaction.showModal(modal);
 }

@@ -1,3 +1,4 @@
+import { DISCORD_LIMITS } from '../render.ts';
 /**
  * Custom ids of the Summary/Ask buttons under a listed article (the digest's items, /news) and of the Ask modal.
  * New buttons carry `article:<action>:<id>`; digests posted before carry `digest:<action>:<id>` and keep working
@@ -7,7 +8,6 @@ export const ARTICLE_CUSTOM_ID_PREFIX = 'article:';
 /** The prefix of the ids in digests posted before the buttons served /news too. */
 export const DIGEST_CUSTOM_ID_PREFIX = 'digest:';
 const PREFIXES = [ARTICLE_CUSTOM_ID_PREFIX, DIGEST_CUSTOM_ID_PREFIX] as const;
-const CUSTOM_ID_MAX_CHARS = 100;
 
 export type ArticleAction = 'summary' | 'ask' | 'question';
 /** The digest's name for the same actions. */
@@ -18,7 +18,8 @@ const ACTIONS: readonly ArticleAction[] = ['summary', 'ask', 'question'];
 /** `article:summary:<id>` (button), `article:ask:<id>` (button that opens the modal), `article:question:<id>` (modal). */
 export function articleCustomId(action: ArticleAction, articleId: string): string {
   const id = `${ARTICLE_CUSTOM_ID_PREFIX}${action}:${articleId}`;
-  if (id.length > CUSTOM_ID_MAX_CHARS) throw new Error(`custom id over ${CUSTOM_ID_MAX_CHARS} chars: ${id}`);
+  if (id.length > DISCORD_LIMITS.customIdChars)
+    throw new Error(`custom id over ${DISCORD_LIMITS.customIdChars} chars: ${id}`);
   return id;
 }
 
@@ -28,7 +29,7 @@ export const digestCustomId = articleCustomId;
 /** Either prefix, one of the actions, and a non-empty article id; null for any other id. */
 export function parseArticleCustomId(customId: string): { action: ArticleAction; articleId: string } | null {
   const prefix = PREFIXES.find((known) => customId.startsWith(known));
-  if (!prefix || customId.length > CUSTOM_ID_MAX_CHARS) return null;
+  if (!prefix || customId.length > DISCORD_LIMITS.customIdChars) return null;
   const rest = customId.slice(prefix.length);
   const colon = rest.indexOf(':');
   const action = ACTIONS.find((known) => known === rest.slice(0, colon));

@@ -11,7 +11,7 @@ import { REPORT_NOTE_MAX_CHARS, REPORTS_PAGE_SIZE } from '../../answer/reports.t
 import { UserFacingError } from '../../core/errors.ts';
 import { translate } from '../../core/i18n/index.ts';
 import type { CommandDeps } from '../command.ts';
-import { ephemeral, renderNotice } from '../render.ts';
+import { DISCORD_LIMITS, ephemeral, renderNotice } from '../render.ts';
 import type { ComponentInteraction, ComponentRoute } from '../router.ts';
 import { truncate } from '../text.ts';
 import { NOTE_FIELD, parseReportCustomId, reportModalId } from './custom-ids.ts';
@@ -24,8 +24,6 @@ import { fileReport } from './submit.ts';
  * calls the model, so none counts against a command's cooldown; the reports themselves are limited per member
  * (limits.ts).
  */
-const MODAL_TITLE_MAX_CHARS = 45;
-const PLACEHOLDER_MAX_CHARS = 100;
 
 function isReportComponent(interaction: Interaction): interaction is ComponentInteraction {
   return (
@@ -43,14 +41,14 @@ async function openModal(interaction: ButtonInteraction, recordId: string, limit
   }
   const note = new TextInputBuilder()
     .setCustomId(NOTE_FIELD)
-    .setLabel(truncate(translate(locale, 'report.modal.label'), MODAL_TITLE_MAX_CHARS))
-    .setPlaceholder(truncate(translate(locale, 'report.modal.placeholder'), PLACEHOLDER_MAX_CHARS))
+    .setLabel(truncate(translate(locale, 'report.modal.label'), DISCORD_LIMITS.modalTitleChars))
+    .setPlaceholder(truncate(translate(locale, 'report.modal.placeholder'), DISCORD_LIMITS.placeholderChars))
     .setStyle(TextInputStyle.Paragraph)
     .setRequired(false)
     .setMaxLength(REPORT_NOTE_MAX_CHARS);
   const modal = new ModalBuilder()
     .setCustomId(reportModalId(recordId))
-    .setTitle(truncate(translate(locale, 'report.modal.title'), MODAL_TITLE_MAX_CHARS))
+    .setTitle(truncate(translate(locale, 'report.modal.title'), DISCORD_LIMITS.modalTitleChars))
     .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(note));
   await interaction.showModal(modal);
 }

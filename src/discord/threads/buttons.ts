@@ -1,6 +1,7 @@
 import { type APIButtonComponentWithCustomId, ButtonStyle, ComponentType } from 'discord.js';
 import { translate } from '../../core/i18n/index.ts';
 import { type AnswerAction, answerCustomId, parseAnswerCustomId } from '../answer-actions.ts';
+import { DISCORD_LIMITS } from '../render.ts';
 import { oneLine, safeSlice, truncate } from '../text.ts';
 
 /**
@@ -10,10 +11,8 @@ import { oneLine, safeSlice, truncate } from '../text.ts';
  */
 export const DISCUSS_ACTION = 'discuss';
 const ARTICLE_PREFIX = 'thread:article:';
-const BUTTON_LABEL_MAX_CHARS = 80;
-const CUSTOM_ID_MAX_CHARS = 100;
 /** Discord's limit on a thread's name. */
-export const THREAD_NAME_MAX_CHARS = 100;
+export const THREAD_NAME_MAX_CHARS = DISCORD_LIMITS.threadNameChars;
 
 /** Discuss in a thread, under every answer and summary; not under a follow-up (it is in its thread already). */
 export const DISCUSS: AnswerAction = {
@@ -22,7 +21,7 @@ export const DISCUSS: AnswerAction = {
     return {
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
-      label: truncate(translate(locale, 'thread.discuss'), BUTTON_LABEL_MAX_CHARS),
+      label: truncate(translate(locale, 'thread.discuss'), DISCORD_LIMITS.buttonLabelChars),
       custom_id: answerCustomId(DISCUSS_ACTION, recordId),
     };
   },
@@ -36,7 +35,8 @@ export function discussRecordId(customId: string): string | null {
 
 export function threadArticleCustomId(articleId: string): string {
   const id = `${ARTICLE_PREFIX}${articleId}`;
-  if (id.length > CUSTOM_ID_MAX_CHARS) throw new Error(`custom id over ${CUSTOM_ID_MAX_CHARS} chars: ${id}`);
+  if (id.length > DISCORD_LIMITS.customIdChars)
+    throw new Error(`custom id over ${DISCORD_LIMITS.customIdChars} chars: ${id}`);
   return id;
 }
 
@@ -54,7 +54,7 @@ export function digestDiscussButton(
   return {
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
-    label: truncate(translate(locale, 'thread.discuss-item', { position }), BUTTON_LABEL_MAX_CHARS),
+    label: truncate(translate(locale, 'thread.discuss-item', { position }), DISCORD_LIMITS.buttonLabelChars),
     custom_id: threadArticleCustomId(articleId),
   };
 }
@@ -62,9 +62,5 @@ export function digestDiscussButton(
 /** A thread's name: the article's title on one line, cut at a word boundary to Discord's 100 characters. */
 export function threadName(title: string, fallback: string): string {
   const line = oneLine(safeSlice(title, 4 * THREAD_NAME_MAX_CHARS)) || oneLine(fallback) || 'news';
-  if (line.length <= THREAD_NAME_MAX_CHARS) return line;
-  const cut = safeSlice(line, THREAD_NAME_MAX_CHARS - 1);
-  const space = cut.lastIndexOf(' ');
-  const kept = space >= THREAD_NAME_MAX_CHARS / 2 ? cut.slice(0, space) : cut;
-  return `${kept.trimEnd()}…`;
+  return truncate(line, THREAD_NAME_MAX_CHARS);
 }

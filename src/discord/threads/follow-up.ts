@@ -9,7 +9,13 @@ import type { Logger } from '../../core/log.ts';
 import { type AnswerAction, withAnswerActions } from '../answer-actions.ts';
 import type { Cooldowns, CooldownTicket } from '../cooldowns.ts';
 import { classifyFailure } from '../errors.ts';
-import { localizeUnresolved, type RenderedMessage, renderNotice, renderReply } from '../render.ts';
+import {
+  DISCORD_LIMITS,
+  localizeUnresolved,
+  type RenderedMessage,
+  renderNotice,
+  renderReply,
+} from '../render.ts';
 import { madeModelCall } from '../reply.ts';
 import { escapeWithin, oneLine, truncate } from '../text.ts';
 import { createLiveMessage, replyTo } from './live-message.ts';
@@ -80,7 +86,7 @@ function failureText(error: unknown, language: string, logger: Logger, thread: s
 function withChangedNotice(parts: RenderedMessage[], notice: string | undefined): RenderedMessage[] {
   const [first, ...rest] = parts;
   if (!first || !notice) return parts;
-  const content = truncate([notice, first.content].filter(Boolean).join('\n'), 2000);
+  const content = truncate([notice, first.content].filter(Boolean).join('\n'), DISCORD_LIMITS.contentChars);
   return [{ ...first, content }, ...rest];
 }
 

@@ -12,6 +12,7 @@ import type { Conversation, ConversationStore, ConversationTurn } from '../../an
 import { UserFacingError } from '../../core/errors.ts';
 import { type MessageKey, translate } from '../../core/i18n/index.ts';
 import { type CommandDeps, guildOnlyRefusal, replyLanguage } from '../command.ts';
+import { DISCORD_LIMITS } from '../render.ts';
 import type { ComponentInteraction, ComponentRoute } from '../router.ts';
 import { escapeWithin, oneLine, truncate } from '../text.ts';
 import { discussRecordId, parseThreadArticleCustomId, threadName } from './buttons.ts';
@@ -44,7 +45,6 @@ interface Subject {
 
 const TITLE_IN_TEXT_MAX_CHARS = 200;
 const QUESTION_IN_TEXT_MAX_CHARS = 300;
-const CONTENT_MAX_CHARS = 2000;
 const NEEDED = [PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads];
 const DENIED: ReadonlySet<number> = new Set([
   RESTJSONErrorCodes.MissingPermissions,
@@ -137,7 +137,7 @@ export function openingLine(subject: Subject, botId: string, messageContent: boo
     const question = escapeWithin(oneLine(subject.question), QUESTION_IN_TEXT_MAX_CHARS);
     lines.push(translate(subject.language, 'thread.opening-question', { question }));
   }
-  return truncate(lines.join('\n'), CONTENT_MAX_CHARS);
+  return truncate(lines.join('\n'), DISCORD_LIMITS.contentChars);
 }
 
 const privateNotice = (content: string) => ({ content, allowedMentions: { parse: [] as [] } });
