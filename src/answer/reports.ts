@@ -1,4 +1,5 @@
 import type Keyv from 'keyv';
+import { KeyedSerializer } from '../articles/keyed-serializer.ts';
 import type { AnswerRecord } from './records.ts';
 
 /**
@@ -122,30 +123,17 @@ async function addToIndex(keyv: Keyv, guildId: string, entry: IndexEntry, ttlMs:
   return Date.now() - started;
 }
 
-/** Runs one task at a time per key, in order; an idle key is forgotten, so the map stays as small as the work. */
-function serialiser() {
-  const tails = new Map<string, Promise<unknown>>();
-  return <T>(key: string, task: () => Promise<T>): Promise<T> => {
-    const run = (tails.get(key) ?? Promise.resolve()).then(task, task);
-    const tail = run.catch(() => undefined);
-    tails.set(key, tail);
-    void tail.then(() => {
-      if (tails.get(key) === tail) tails.delete(key);
-    });
-    return run;
-  };
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createReportStore(keyv: Keyv, options: ReportStoreOptions = {}): ReportStore {
   const ttlMs = options.ttlMs ?? REPORT_TTL_MS;
   const settleMs = options.settleMs ?? SETTLE_MS;
-  const serial = serialiser();
+  // One index write at a time per guild in this process (KeyedSerializer: the store's own per-article lock).
+  const serial = new KeyedSerializer();
   async function list(guildId: string, id: string): Promise<void> {
     const entry = { id, expires: Date.now() + ttlMs };
     for (let attempt = 0; attempt < INDEX_ATTEMPTS; attempt++) {
-      const took = await serial(guildId, () => addToIndex(keyv, guildId, entry, ttlMs));
+      const took = await serial.run(guildId, () => addToIndex(keyv, guildId, entry, ttlMs));
       await sleep(Math.min(SETTLE_MAX_MS, Math.max(settleMs, 2 * took)));
       if (settled(liveEntries(await keyv.get(indexKey(guildId)), Date.now()), id)) return;
     }
