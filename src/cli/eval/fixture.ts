@@ -13,14 +13,15 @@ import { UserFacingError } from '../../core/errors.ts';
  */
 export const EVAL_KINDS = ['direct', 'number', 'quote', 'paraphrase', 'near-miss', 'off-topic'] as const;
 
-/** One file is a few hundred pairs; past this it is not an evaluation set. */
-const MAX_SET_BYTES = 4 * 1024 * 1024;
-const MAX_PAIRS = 10_000;
+/** One file is a few hundred pairs; past this it is not an evaluation set (the reports export writes within it). */
+export const MAX_SET_BYTES = 4 * 1024 * 1024;
+export const MAX_PAIRS = 10_000;
+export const QUESTION_MAX_CHARS = 2_000;
 
 const PAIR = z
   .object({
     article: z.string().min(1),
-    question: z.string().min(1).max(2_000),
+    question: z.string().min(1).max(QUESTION_MAX_CHARS),
     answerable: z.boolean(),
     gold: z.string().min(1).optional(),
     kind: z.enum(EVAL_KINDS).optional(),

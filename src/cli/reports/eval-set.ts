@@ -1,5 +1,6 @@
 import type { Report } from '../../answer/reports.ts';
 import type { StoredArticle } from '../../articles/article.ts';
+import { QUESTION_MAX_CHARS } from '../eval/fixture.ts';
 
 /**
  * Reports as an evaluation set `npm run eval -- --file` replays (src/cli/eval/fixture.ts). The format expects
@@ -14,11 +15,9 @@ import type { StoredArticle } from '../../articles/article.ts';
  * on record, an article no longer stored — are listed under `notReplayable` with the reason.
  */
 
-/** The eval loader's own bounds (src/cli/eval/fixture.ts): a bigger file is refused. */
-export const EVAL_MAX_PAIRS = 10_000;
-export const EVAL_MAX_BYTES = 4 * 1024 * 1024;
-/** The loader's question bound. */
-const QUESTION_MAX_CHARS = 2_000;
+/** The eval loader's own bounds: a bigger file is refused. */
+export { MAX_PAIRS as EVAL_MAX_PAIRS, MAX_SET_BYTES as EVAL_MAX_BYTES } from '../eval/fixture.ts';
+
 const ANSWER_KEPT_CHARS = 2_000;
 
 export interface ReportCase {
