@@ -1,3 +1,4 @@
+import { translate } from '../core/i18n/index.ts';
 /**
  * Per user per command rate limits ("5 /ask a minute"): a sliding window of the times a user's uses started.
  * A use is taken before the command runs (so concurrent requests cannot slip past the limit together) and handed
@@ -89,4 +90,19 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
     },
     size: () => uses.size,
   };
+}
+
+/** "again in 40 seconds": Discord renders `<t:…:R>` in the reader's language and counts down to the instant. */
+export function retryTime(retryAtMs: number): string {
+  return `<t:${Math.ceil(retryAtMs / 1000)}:R>`;
+}
+
+/** The one cooldown notice, for slash commands, buttons and thread follow-ups alike. */
+export function cooldownText(
+  locale: string | null | undefined,
+  command: string,
+  retryAtMs: number,
+  limit: number,
+) {
+  return translate(locale, 'cooldown.wait', { command, limit, retryAt: retryTime(retryAtMs) });
 }

@@ -17,7 +17,7 @@ import {
   isGuildOnly,
   type SlashCommand,
 } from './command.ts';
-import type { Cooldowns, CooldownTicket, CooldownVerdict } from './cooldowns.ts';
+import { type Cooldowns, type CooldownTicket, type CooldownVerdict, cooldownText } from './cooldowns.ts';
 import { createFailureReporter, describeOptions, type FailureReporter, labelOf } from './failure-report.ts';
 import { type MessageCommand, messageCommandFor } from './message-command.ts';
 import { ephemeral, renderNotice } from './render.ts';
@@ -54,17 +54,8 @@ export interface ComponentRoute {
   handle(interaction: ComponentInteraction, deps: CommandDeps, cooldown: CooldownTicket): Promise<void>;
 }
 
-/** "You can use it again in 40 seconds": Discord renders `<t:…:R>` in the reader's language and counts down. */
 function cooldownNotice(interaction: RepliableInteraction, command: string, retryAt: number, limit: number) {
-  return ephemeral(
-    renderNotice(
-      translate(interaction.locale, 'cooldown.wait', {
-        command,
-        limit,
-        retryAt: `<t:${Math.ceil(retryAt / 1000)}:R>`,
-      }),
-    ),
-  );
+  return ephemeral(renderNotice(cooldownText(interaction.locale, command, retryAt, limit)));
 }
 
 const NO_COOLDOWN: CooldownVerdict = { allowed: true, ticket: { refund() {} } };

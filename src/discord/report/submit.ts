@@ -4,6 +4,7 @@ import { boundedNote, REPORT_SHOWN_MAX_CHARS, type Report } from '../../answer/r
 import { UserFacingError } from '../../core/errors.ts';
 import { translate } from '../../core/i18n/index.ts';
 import type { CommandDeps } from '../command.ts';
+import { retryTime } from '../cooldowns.ts';
 import { renderNotice } from '../render.ts';
 import { NOTE_FIELD } from './custom-ids.ts';
 import type { ReportLimiter } from './limits.ts';
@@ -49,7 +50,7 @@ function refusal(interaction: ModalSubmitInteraction, verdict: ReturnType<Report
   if (verdict.reason === 'already') return translate(interaction.locale, 'report.already');
   return translate(interaction.locale, 'report.too-many', {
     limit: verdict.limit,
-    retryAt: `<t:${Math.ceil(verdict.retryAt / 1000)}:R>`,
+    retryAt: retryTime(verdict.retryAt),
   });
 }
 

@@ -7,7 +7,7 @@ import { type AnswerRecords, recordOf } from '../../answer/records.ts';
 import { translate } from '../../core/i18n/index.ts';
 import type { Logger } from '../../core/log.ts';
 import { type AnswerAction, withAnswerActions } from '../answer-actions.ts';
-import type { Cooldowns, CooldownTicket } from '../cooldowns.ts';
+import { type Cooldowns, type CooldownTicket, cooldownText } from '../cooldowns.ts';
 import { classifyFailure } from '../errors.ts';
 import {
   DISCORD_LIMITS,
@@ -158,8 +158,7 @@ function cooldownNotifier(logger: Logger) {
     notified.delete(message.author.id);
     if (notified.size >= MAX_NOTIFIED) notified.delete(notified.keys().next().value ?? '');
     notified.set(message.author.id, retryAt);
-    const params = { command: COOLDOWN_COMMAND, limit, retryAt: `<t:${Math.ceil(retryAt / 1000)}:R>` };
-    await say(message, thread, translate(language, 'cooldown.wait', params), logger);
+    await say(message, thread, cooldownText(language, COOLDOWN_COMMAND, retryAt, limit), logger);
   };
 }
 
