@@ -1,4 +1,4 @@
-import { isMessageKey, translate } from '../src/core/i18n/index.ts';
+import { nameKey, translate } from '../src/core/i18n/index.ts';
 import {
   type CatalogueText,
   type CommandData,
@@ -47,8 +47,8 @@ const text = (locale: string, { key, params }: CatalogueText) => translate(local
 export type HelpNames = 'localized' | 'typed';
 
 function nameIn(name: string, locale: string, names: HelpNames): string {
-  const key = `name.${name}`;
-  return names === 'localized' && isMessageKey(key) ? translate(locale, key) : name;
+  const key = nameKey(name);
+  return names === 'localized' && key ? translate(locale, key) : name;
 }
 
 function optionsOf(options: readonly OptionSpec[], locale: string, names: HelpNames): HelpOption[] {

@@ -12,9 +12,9 @@ import type { AnswerRecords } from '../answer/records.ts';
 import { UserFacingError } from '../core/errors.ts';
 import {
   catalogueEntry,
-  isMessageKey,
   languageName,
   type MessageKey,
+  nameKey,
   primaryLanguage,
   translate,
 } from '../core/i18n/index.ts';
@@ -106,8 +106,8 @@ export function localized(
  * (sections/names.ts); none when the catalogue has no such key.
  */
 export function nameLocalizations(name: string): LocalizationMap {
-  const key = `name.${name}`;
-  return isMessageKey(key) ? localized(key) : {};
+  const key = nameKey(name);
+  return key ? localized(key) : {};
 }
 
 /** "Deutsch (German)": a language's own name, then its name in `locale` (just one when they are the same). */

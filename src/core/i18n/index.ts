@@ -27,9 +27,15 @@ const COMMAND_REFERENCE =
   /(?<![\w/])\/(summary|ask|usage|digest|news|help|reports)(?: (set|off|status|preview|post-now))?(?![\w-])/gu;
 
 /** A command or option name as the reader's client shows it (`name.<name>`, registered as name_localizations). */
-function localName(catalogue: Catalogue<MessageKey>, name: string): string {
+/** The catalogue key of a command, subcommand or option name (`name.<name>`), when it is translated. */
+export function nameKey(name: string): MessageKey | null {
   const key = `name.${name}`;
-  return (isMessageKey(key) && catalogue[key]) || name;
+  return isMessageKey(key) ? key : null;
+}
+
+function localName(catalogue: Catalogue<MessageKey>, name: string): string {
+  const key = nameKey(name);
+  return (key && catalogue[key]) || name;
 }
 
 /**
