@@ -135,7 +135,9 @@ export const GUILD_ONLY = {
 } as const;
 
 /** Whether a command's registration limits it to servers (contexts: [Guild]). */
-export function isGuildOnly(data: RESTPostAPIChatInputApplicationCommandsJSONBody): boolean {
+export function isGuildOnly(data: {
+  readonly contexts?: readonly InteractionContextType[] | null | undefined;
+}): boolean {
   const contexts = data.contexts ?? [];
   return contexts.length > 0 && contexts.every((context) => context === InteractionContextType.Guild);
 }

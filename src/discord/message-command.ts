@@ -1,13 +1,12 @@
-import {
-  InteractionContextType,
-  type MessageContextMenuCommandInteraction,
-  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
+import type {
+  MessageContextMenuCommandInteraction,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import { refuseUnlessAllowed } from '../../commands/access.ts';
 import type { Command, CommandReply, RawOptions } from '../../commands/types.ts';
 import type { UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
-import { type CommandContext, type CommandDeps, guildOnlyRefusal } from './command.ts';
+import { type CommandContext, type CommandDeps, guildOnlyRefusal, isGuildOnly } from './command.ts';
 import { commandRequestOf } from './interaction-input.ts';
 import { presentAnswer } from './present.ts';
 import { renderNotice } from './render.ts';
@@ -74,7 +73,7 @@ export function messageCommandFor(
 ): MessageCommand | UserFacingError {
   const command = byName.get(interaction.commandName);
   if (!command) return unavailableCommand(logger, interaction);
-  const guildOnly = command.data.contexts?.every((where) => where === InteractionContextType.Guild) ?? false;
-  if (guildOnly && !interaction.inGuild()) return guildOnlyRefusal(interaction, command.data.name);
+  if (isGuildOnly(command.data) && !interaction.inGuild())
+    return guildOnlyRefusal(interaction, command.data.name);
   return command;
 }
