@@ -5,7 +5,7 @@ import type { AnswerReply, CommandReply, DigestReply } from '../../commands/type
 import type { CommandContext } from './command.ts';
 import { type DigestMessage, digestMessages } from './digest/layout.ts';
 import { renderArticleList, renderHelp } from './news-list.ts';
-import type { EphemeralMessage } from './render.ts';
+import { type EphemeralMessage, ephemeral } from './render.ts';
 import { answerFromStream } from './reply.ts';
 import { renderReportPage } from './report/list.ts';
 import { renderUsage } from './usage-report.ts';
@@ -88,9 +88,6 @@ export async function presentReply(
       );
       return;
     case 'reports':
-      await interaction.reply({
-        ...renderReportPage(reply.page, reply.locale),
-        flags: MessageFlags.Ephemeral,
-      });
+      await replyPrivately(interaction, ephemeral(renderReportPage(reply.page, reply.locale)));
   }
 }
