@@ -167,12 +167,10 @@ type Refuse = ReturnType<typeof cooldownNotifier>;
 async function serve(
   message: Message,
   thread: AnyThreadChannel,
+  conversation: Conversation,
   question: string,
-  deps: FollowUpDeps,
-  refuse: Refuse,
+  deps: FollowUpDeps & { readonly refuse: Refuse },
 ): Promise<void> {
-  const conversation = await deps.conversations.get(thread.id);
-  if (!conversation) return;
   const { language } = conversation;
   const botId = message.client.user.id;
   if (!question) {
@@ -186,7 +184,8 @@ async function serve(
     return say(message, thread, text, deps.logger);
   }
   const verdict = deps.cooldowns?.take(COOLDOWN_COMMAND, message.author.id);
-  if (verdict && !verdict.allowed) return refuse(message, thread, language, verdict.retryAt, verdict.limit);
+  if (verdict && !verdict.allowed)
+    return deps.refuse(message, thread, language, verdict.retryAt, verdict.limit);
   const ticket = followUpTicket(verdict?.ticket ?? { refund() {} });
   await answer(message, thread, conversation, question, { ...deps, ticket }).catch((error: unknown) => {
     ticket.refund();
@@ -206,10 +205,14 @@ export function createFollowUpHandler(
     const question = questionOf(message, botId, deps.messageContent);
     if (question === null) return;
     const thread = message.channel;
+    // Read once: the failure notice below speaks the conversation's language too (English when it could not be read).
+    let language = 'en';
     try {
-      await serve(message, thread, question, deps, refuse);
+      const conversation = await deps.conversations.get(thread.id);
+      if (!conversation) return;
+      language = conversation.language;
+      await serve(message, thread, conversation, question, { ...deps, refuse });
     } catch (error) {
-      const language = (await deps.conversations.get(thread.id).catch(() => undefined))?.language ?? 'en';
       await say(message, thread, failureText(error, language, deps.logger, thread.id), deps.logger);
     }
   };
