@@ -3,6 +3,7 @@ import { type Client, Events } from 'discord.js';
 import type { Config } from '../core/config.ts';
 import { UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
+import type { ShardPlacement } from '../core/shards.ts';
 import { DISCORD_COMMANDS, DISCORD_MESSAGE_COMMANDS } from './adapter.ts';
 import { ANSWER_ACTIONS } from './answer-action-list.ts';
 import { type ClientTuning, createDiscordClient, createStreamRest } from './client.ts';
@@ -41,6 +42,8 @@ export interface StartBotOptions {
   readonly components?: readonly ComponentRoute[];
   /** Discuss in a thread: where conversations are kept. Without it there are no thread buttons' route nor follow-ups. */
   readonly threads?: Pick<ThreadServices, 'conversations'>;
+  /** The shards this process serves (from the ShardingManager's environment); unsharded when absent. */
+  readonly placement?: ShardPlacement;
   /** Test knobs for live edits: a shorter interaction token lifetime and stop margin (the fake's token rules). */
   readonly live?: Pick<LiveSettings, 'tokenLifetimeMs' | 'stopMarginMs'>;
 }
@@ -137,7 +140,7 @@ export function requireDiscordToken(config: Config): string {
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const token = requireDiscordToken(config);
-  const client = createDiscordClient(config.discord, options.client);
+  const client = createDiscordClient(config.discord, options.client, options.placement);
   const deps = commandDeps(options, client);
   const cooldowns = createCooldowns({
     perWindow: { ask: config.cooldowns.askPerMinute, summary: config.cooldowns.summaryPerMinute },

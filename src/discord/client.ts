@@ -1,5 +1,6 @@
 import { Client, type ClientOptions, GatewayIntentBits, Options, REST, type RESTOptions } from 'discord.js';
 import type { Config } from '../core/config.ts';
+import type { ShardPlacement } from '../core/shards.ts';
 
 /**
  * Discord exempts interaction callbacks and interaction webhooks (editReply, followUp) from the bot's global
@@ -64,8 +65,14 @@ export function gatewayIntents(discord: Pick<Config['discord'], 'messageContent'
 }
 
 /** The gateway client, with no mention parsing, so nothing the bot posts, quoted article text included, can ping. */
-export function createDiscordClient(discord: Config['discord'], tuning: ClientTuning = {}): Client {
+export function createDiscordClient(
+  discord: Config['discord'],
+  tuning: ClientTuning = {},
+  placement?: ShardPlacement,
+): Client {
   const options: ClientOptions = {
+    // Both or neither: a `shards` list without `shardCount` identifies with the list's length as the count.
+    ...(placement ? { shards: [...placement.ids], shardCount: placement.count } : {}),
     intents: gatewayIntents(discord),
     allowedMentions: { parse: [] },
     rest: restOptions(discord, tuning),
