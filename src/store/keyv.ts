@@ -3,6 +3,9 @@ import Keyv from 'keyv';
 import { UserFacingError } from '../core/errors.ts';
 import { type Logger, silentLogger } from '../core/log.ts';
 import { answeredWithin } from './adapter-errors.ts';
+import { attachCompareAndSet } from './atomic/backend.ts';
+import { mapCompareAndSet } from './atomic/memory.ts';
+import { sqliteCompareAndSet } from './atomic/sqlite.ts';
 import { throttledErrorLog } from './error-log.ts';
 import { openPostgresKeyv } from './postgres.ts';
 import { openRedisKeyv } from './redis.ts';
@@ -102,7 +105,13 @@ async function openSqlite(context: OpenContext, connections: SqliteConnections):
     { namespace, logger: context.logger, intervalMs: context.sweepIntervalMs },
   );
   keyv.on('disconnect', stopSweep);
-  return keyv;
+  const { busyTimeoutMs } = target;
+  const now = context.now ?? Date.now;
+  const table = store.opts.table;
+  return attachCompareAndSet(
+    keyv,
+    sqliteCompareAndSet({ connection, table, busyTimeoutMs, describeError, now }),
+  );
 }
 
 async function openRemote(context: OpenContext, connectTimeoutMs: number): Promise<Keyv> {
@@ -143,11 +152,11 @@ async function openWith(url: string, options: OpenKeyvOptions, shared: Shared): 
   switch (scheme) {
     case 'sqlite':
       return openSqlite(context, shared.sqlite);
-    case 'memory':
-      return watched(
-        new Keyv({ store: shared.memory(namespace), namespace, throwOnErrors: true, ...JSON_CODEC }),
-        context,
-      );
+    case 'memory': {
+      const map = shared.memory(namespace);
+      const keyv = new Keyv({ store: map, namespace, throwOnErrors: true, ...JSON_CODEC });
+      return attachCompareAndSet(watched(keyv, context), mapCompareAndSet(map));
+    }
     case 'redis':
     case 'rediss':
     case 'postgres':

@@ -2,6 +2,8 @@ import Keyv from 'keyv';
 import type { Pool } from 'pg';
 import type { Logger } from '../core/log.ts';
 import { describingFailures } from './adapter-errors.ts';
+import { attachCompareAndSet } from './atomic/backend.ts';
+import { postgresCompareAndSet } from './atomic/postgres.ts';
 import { type SweepStep, startExpirySweep } from './sweep.ts';
 
 /** Rows per page when a namespace is read whole (the adapter's default is 10). */
@@ -47,11 +49,14 @@ function keyWalkingSweep(pool: Pool, table: string, now: () => number, ttlSeen: 
   };
 }
 
-/** Makes `adapter` remember whether it was ever asked to store an entry with a TTL. */
+/**
+ * Makes `adapter` remember whether it was ever asked to store an entry with a TTL; `note` tells it of one written
+ * around it (an atomic update).
+ */
 function noticingTtls(adapter: {
   set(key: string, value: unknown, ttl?: number): Promise<unknown>;
   setMany(entries: { key: string; value: unknown; ttl?: number }[]): Promise<unknown>;
-}): () => boolean {
+}): { seen(): boolean; note(): void } {
   let seen = false;
   const { set, setMany } = adapter;
   adapter.set = (key, value, ttl) => {
@@ -62,7 +67,12 @@ function noticingTtls(adapter: {
     seen ||= entries.some((entry) => typeof entry.ttl === 'number');
     return setMany.call(adapter, entries);
   };
-  return () => seen;
+  return {
+    seen: () => seen,
+    note: () => {
+      seen = true;
+    },
+  };
 }
 
 /** PostgreSQL's "the server is going away / not ready" codes (57P01–03) and its connection-exception class (08). */
@@ -162,10 +172,15 @@ export async function openPostgresKeyv(
     iterationLimit: ITERATION_PAGE_ROWS,
   });
   describingFailures(adapter, options.describeError);
-  const ttlSeen = noticingTtls(adapter);
+  const ttls = noticingTtls(adapter);
   const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
   const table = `${adapter.opts.schema}.${adapter.opts.table}`;
-  const sweep = keyWalkingSweep(shared.pool, table, options.now ?? Date.now, ttlSeen);
+  const { pool } = shared;
+  attachCompareAndSet(
+    keyv,
+    postgresCompareAndSet({ pool, table, describeError: options.describeError, noteTtl: ttls.note }),
+  );
+  const sweep = keyWalkingSweep(pool, table, options.now ?? Date.now, ttls.seen);
   const stopSweep = startExpirySweep(sweep, {
     namespace,
     logger: options.logger,

@@ -1,5 +1,7 @@
 import Keyv from 'keyv';
 import { answeredWithin, describingFailures, StoreTimeoutError } from './adapter-errors.ts';
+import { attachCompareAndSet } from './atomic/backend.ts';
+import { redisCompareAndSet } from './atomic/redis.ts';
 
 /** After Redis goes away the client tries again this often at most, so service is back within this of its return. */
 const LONGEST_RECONNECT_WAIT_MS = 2_000;
@@ -54,7 +56,9 @@ export async function openRedisKeyv(
   // stops answering without closing the connection (a partition, a paused VM) would hang every command.
   describingFailures(adapter, options.describeError, options.connectTimeoutMs);
   boundedDisconnect(adapter, options.connectTimeoutMs);
-  return new Keyv(adapter, { namespace, useKeyPrefix: false, throwOnErrors: true });
+  const keyv = new Keyv(adapter, { namespace, useKeyPrefix: false, throwOnErrors: true });
+  const { connectTimeoutMs: timeoutMs, describeError } = options;
+  return attachCompareAndSet(keyv, redisCompareAndSet(adapter, { timeoutMs, describeError }));
 }
 
 /**
