@@ -28,6 +28,8 @@ export const MAX_UPDATE_ATTEMPTS = 50;
 /** Backoff after the n-th lost race: a random wait up to FIRST·2ⁿ ms, at most LONGEST (≈1.3 s over all 50). */
 const FIRST_BACKOFF_MS = 1;
 const LONGEST_BACKOFF_MS = 50;
+/** Keys may be long: an error message shows this much of one. */
+const SHOWN_KEY_CHARS = 120;
 
 export interface AtomicOptions {
   readonly maxAttempts?: number;
@@ -109,7 +111,7 @@ export function atomicKeys(keyv: Keyv, options: AtomicOptions = {}): AtomicKeys 
         await sleep(random() * Math.min(LONGEST_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** tries));
     }
     throw new Error(
-      `Atomic update of key ${JSON.stringify(key)} in namespace ${keyv.namespace ?? '(none)'} gave up: ` +
+      `Atomic update of key ${JSON.stringify(key.slice(0, SHOWN_KEY_CHARS))} in namespace ${keyv.namespace ?? '(none)'} gave up: ` +
         `another process changed it between read and write ${maxAttempts} times in a row`,
     );
   }

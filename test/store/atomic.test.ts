@@ -5,7 +5,7 @@ import { atomicKeys } from '../../src/store/atomic.ts';
 import { createKeyvPool, type KeyvPool } from '../../src/store/keyv.ts';
 import { createLeases } from '../../src/store/lease.ts';
 import type { SqliteKeyvStore } from '../../src/store/sqlite-store.ts';
-import { BACKENDS, startRacer } from './support/atomic-backends.ts';
+import { BACKENDS, race } from './support/atomic-backends.ts';
 
 /**
  * atomicKeys on every real backend: two stores opened separately (on SQLite, Redis and PostgreSQL: two other
@@ -13,6 +13,7 @@ import { BACKENDS, startRacer } from './support/atomic-backends.ts';
  */
 
 const INCREMENTS_PER_RACER = 200;
+const LEASES_RACED = 100;
 /** Short real TTLs: keyv's get drops entries by Date.now, which no injected clock reaches. */
 const SHORT_TTL_MS = 300;
 const PAST_SHORT_TTL_MS = 450;
@@ -48,10 +49,8 @@ describe.each(BACKENDS)('atomicKeys on $name', (backend) => {
     fresh();
     const keyv = await open();
     if (backend.shared) {
-      const racers = [0, 1].map(() => startRacer(url, namespace, 'count', INCREMENTS_PER_RACER));
-      await Promise.all(racers.map((racer) => racer.ready));
-      for (const racer of racers) racer.go();
-      await Promise.all(racers.map((racer) => racer.done));
+      const task = { mode: 'count', key: 'count', count: INCREMENTS_PER_RACER } as const;
+      await race(url, namespace, [task, task]);
     } else {
       const stores = [atomicKeys(await open()), atomicKeys(await open())];
       const updates = stores.flatMap((store) =>
@@ -60,6 +59,33 @@ describe.each(BACKENDS)('atomicKeys on $name', (backend) => {
       await Promise.all(updates);
     }
     expect(await keyv.get('count')).toBe(2 * INCREMENTS_PER_RACER);
+  }, 60_000);
+
+  it('GIVEN two separately opened stores racing for 100 leases at once THEN each lease has exactly one holder', async () => {
+    fresh();
+    let won: number[][];
+    if (backend.shared) {
+      const task = { mode: 'lease', key: 'job', count: LEASES_RACED } as const;
+      const reports = await race(url, namespace, [
+        { ...task, tag: 'A' },
+        { ...task, tag: 'B' },
+      ]);
+      won = reports.map((report) => report.won ?? []);
+    } else {
+      const holders = [createLeases(atomicKeys(await open())), createLeases(atomicKeys(await open()))];
+      const keys = Array.from({ length: LEASES_RACED }, (_, n) => n);
+      const results = await Promise.all(
+        holders.map((leases, who) =>
+          Promise.all(keys.map((n) => leases.acquire(`job-${n}`, `${who}`, LONG_TTL_MS))),
+        ),
+      );
+      won = results.map((taken) => keys.filter((n) => taken[n]));
+    }
+    const [first = [], second = []] = won;
+    expect(first.filter((n) => second.includes(n))).toEqual([]);
+    expect([...first, ...second].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: LEASES_RACED }, (_, n) => n),
+    );
   }, 60_000);
 
   it('GIVEN two holders racing for a lease THEN exactly one wins; past its TTL, or once released, the other takes it', async () => {

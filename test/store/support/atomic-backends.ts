@@ -71,17 +71,32 @@ export const BACKENDS: readonly Backend[] = [
   serverBackend<PostgresServer>('postgres', startPostgresServer),
 ];
 
+export interface RacerReport {
+  readonly conflicts: number;
+  readonly ms: number;
+  readonly medianMs?: number;
+  readonly won?: number[];
+}
+
 export interface Racer {
   /** Resolves once the racer has its store open. */
   readonly ready: Promise<void>;
   go(): void;
-  /** How many races it lost and how long its updates took, once it is done. */
-  readonly done: Promise<{ conflicts: number; ms: number }>;
+  /** What it did (see atomic-counter.ts), once it is done. */
+  readonly done: Promise<RacerReport>;
 }
 
-/** A separate process (its own connection) that increments `key` `count` times once told to go. */
-export function startRacer(url: string, namespace: string, key: string, count: number): Racer {
-  const child = spawn(TSX, [COUNTER, url, namespace, key, String(count)], { cwd: PROJECT_ROOT });
+export interface RacerTask {
+  readonly mode: 'count' | 'timed' | 'lease';
+  readonly key: string;
+  readonly count: number;
+  readonly tag?: string;
+}
+
+/** A separate process (its own connection) that runs `task` on `url`'s `namespace` once told to go. */
+export function startRacer(url: string, namespace: string, task: RacerTask): Racer {
+  const args = [url, namespace, task.mode, task.key, String(task.count), task.tag ?? ''];
+  const child = spawn(TSX, [COUNTER, ...args], { cwd: PROJECT_ROOT });
   let stdout = '';
   let stderr = '';
   let markReady: () => void = () => undefined;
@@ -95,7 +110,7 @@ export function startRacer(url: string, namespace: string, key: string, count: n
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const done = new Promise<{ conflicts: number; ms: number }>((resolve, reject) => {
+  const done = new Promise<RacerReport>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
       markReady();
@@ -104,4 +119,16 @@ export function startRacer(url: string, namespace: string, key: string, count: n
     });
   });
   return { ready, go: () => child.stdin.end('go\n'), done };
+}
+
+/** Starts `tasks` as racers, lets them go at once, and gives what each did. */
+export async function race(
+  url: string,
+  namespace: string,
+  tasks: readonly RacerTask[],
+): Promise<RacerReport[]> {
+  const racers = tasks.map((task) => startRacer(url, namespace, task));
+  await Promise.all(racers.map((racer) => racer.ready));
+  for (const racer of racers) racer.go();
+  return Promise.all(racers.map((racer) => racer.done));
 }
