@@ -73,7 +73,7 @@ import { toRecordedMessage } from './messages.ts';
 import { createNotifier, waitUntil } from './notifier.ts';
 import { channelPayload, guildCreatePayload } from './payloads.ts';
 import { createRestHandler, type RestLog } from './rest-server.ts';
-import { createShardApi } from './shard-api.ts';
+import { createShardApi, type ShardApi, seedGuilds } from './shard-api.ts';
 import { threadRoutes } from './thread-routes.ts';
 import type * as T from './types.ts';
 import { webhookRoutes } from './webhook-routes.ts';
@@ -87,15 +87,14 @@ export type { MessageTarget, OptionInput };
 const MAX_MESSAGES = 100_000;
 const MAX_INTERACTIONS = 50_000;
 const DEFAULT_WAIT_MS = 5000;
-/** Bound on the `guilds` option: more than any test needs, few enough to build in a second. */
-const MAX_GUILDS = 100_000;
 
 export interface FakeDiscordClientOptions {
   rest: { api: string; offset: number; retries: number; timeout: number };
   waitGuildTimeout: number;
 }
 
-export interface FakeDiscord {
+/** Sharding: addGuilds, guildIdsOnShard, sessions, identifyAttempts, dropShard (shard-api.ts). */
+export interface FakeDiscord extends ShardApi {
   readonly restApi: string;
   readonly gatewayUrl: string;
   readonly applicationId: string;
@@ -147,17 +146,6 @@ export interface FakeDiscord {
   memberMessage(channelId: string, content: string, opts?: T.MemberMessageOpts): Promise<T.RecordedMessage>;
   thread(id: string): T.ThreadView | undefined;
   threads(parentId?: string): T.ThreadView[];
-  // sharding
-  /** Adds `count` guilds whose ids spread evenly over any shard count (GUILD_CREATE to their shard's sessions). */
-  addGuilds(count: number, spec?: T.GuildSpec): { guildId: string; channelId: string }[];
-  /** The ids of the guilds shard `shardId` of `shardCount` holds (`(id >> 22) % shardCount`). */
-  guildIdsOnShard(shardId: number, shardCount: number): string[];
-  /** The gateway sessions, resumable ones included: shard, connected, identifiedAt, ready, seq, guildIds. */
-  sessions(): T.SessionView[];
-  /** Every IDENTIFY in order: shard, bucket, time, accepted, refusal ('invalid-session' or a close code). */
-  identifyAttempts(): readonly T.IdentifyAttempt[];
-  /** Closes the open sockets of one shard (default 4000: discord.js resumes it); throws if none is open. */
-  dropShard(shardId: number, closeCode?: number): void;
 }
 
 export async function startFakeDiscord(options: T.FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -170,10 +158,7 @@ export async function startFakeDiscord(options: T.FakeDiscordOptions = {}): Prom
     { name: 'Test Guild', ...spec },
     { guildId: DEFAULT_IDS.guild, channelId: DEFAULT_IDS.channel },
   );
-  const guildCount = options.guilds ?? 1;
-  if (!Number.isInteger(guildCount) || guildCount < 1 || guildCount > MAX_GUILDS)
-    throw new Error(`fake Discord: guilds must be 1–${MAX_GUILDS}, got ${guildCount}`);
-  for (let i = 1; i < guildCount; i += 1) world.addGuild({});
+  seedGuilds(world, options.guilds ?? 1);
   const notifier = createNotifier();
   const messages = createMessageStore(MAX_MESSAGES);
   let port = 0;
