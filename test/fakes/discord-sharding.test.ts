@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { type Client, type ClientOptions, Events } from 'discord.js';
+import { type Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loginTestClient, onNextInteraction, shortIdentifyThrottler } from './discord/client.ts';
 import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from './discord/index.ts';
@@ -105,6 +105,39 @@ describe('fake Discord: sharding', () => {
     expect(sent.delivery.shard).toEqual([0, 2]);
     expect(sent.view().original?.content).toBe('dm');
     expect(strays).toEqual([]);
+  });
+
+  it('GIVEN two Clients on one shard THEN an interaction goes to the newer only, a message to both', async () => {
+    const fake = await start();
+    const intents = { intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] };
+    const older = await login(fake, [0], 1, intents);
+    const newer = await login(fake, [0], 1, intents);
+    const got: string[] = [];
+    older.on(Events.InteractionCreate, () => got.push('older: interaction'));
+    newer.on(Events.InteractionCreate, () => got.push('newer: interaction'));
+    older.on(Events.MessageCreate, () => got.push('older: message'));
+    newer.on(Events.MessageCreate, () => got.push('newer: message'));
+    const sent = await fake.command('summary');
+    await fake.memberMessage(fake.channelId, 'hello');
+    await fake.waitUntil(() => got.length === 3);
+    expect(got.sort()).toEqual(['newer: interaction', 'newer: message', 'older: message']);
+    expect(sent.delivery.sessionId).toBe(fake.sessions().at(-1)?.id);
+  });
+
+  it('GIVEN two Clients, one per shard WHEN a member posts THEN only the shard of the guild gets MESSAGE_CREATE', async () => {
+    const fake = await start();
+    const { channelId } =
+      fake.addGuilds(2).find((ids) => fake.guildIdsOnShard(1, 2).includes(ids.guildId)) ?? {};
+    const intents = { intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] };
+    const zero = await login(fake, [0], 2, intents);
+    const one = await login(fake, [1], 2, intents);
+    const got: string[] = [];
+    zero.on(Events.MessageCreate, () => got.push('shard 0'));
+    one.on(Events.MessageCreate, (message) => got.push(`shard ${message.guild?.shardId}`));
+    await fake.memberMessage(channelId ?? '', 'on shard 1');
+    await fake.waitUntil(() => got.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(got).toEqual(['shard 1']);
   });
 
   it('GIVEN no session holds the guild shard THEN the injected interaction fails naming the shard', async () => {
