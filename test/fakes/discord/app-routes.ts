@@ -5,20 +5,12 @@ import { isRecord } from './message-rules.ts';
 import { channelPayload, memberPayload, userPayload } from './payloads.ts';
 import { type FakeRequest, json, noContent, param, type Route } from './router.ts';
 
-/** Discord's usual daily identify budget; discord.js refuses to start when `remaining` is below the shard count. */
-const SESSION_START_TOTAL = 1000;
-const SESSION_RESET_AFTER_MS = 24 * 60 * 60_000;
-
 function gatewayBot(ctx: FakeContext) {
   return json(200, {
     url: ctx.gatewayUrl(),
     shards: ctx.shards,
-    session_start_limit: {
-      total: SESSION_START_TOTAL,
-      remaining: SESSION_START_TOTAL - 1,
-      reset_after: SESSION_RESET_AFTER_MS,
-      max_concurrency: 1,
-    },
+    // discord.js refuses to start when `remaining` is below its shard count.
+    session_start_limit: ctx.identify.sessionStartLimit(),
   });
 }
 

@@ -3,6 +3,7 @@ import {
   type APIInteraction,
   type APIMessage,
   ApplicationCommandType,
+  ChannelType,
   ComponentType,
   GatewayDispatchEvents,
 } from 'discord-api-types/v10';
@@ -24,15 +25,23 @@ import {
 import type { InteractionKind, InteractionRecord } from './interaction-records.ts';
 import { createMessage, PARSE_ALL, type StoredMessage, toApiMessage } from './messages.ts';
 import type { ComponentOpts, FakeInteraction, InteractionOpts } from './types.ts';
-
-/** How long command() and friends wait for a logged-in client before giving up. */
-const SESSION_WAIT_MS = 5000;
+import type { FakeChannel } from './world.ts';
 
 /** Builds INTERACTION_CREATE payloads and sends them to the client that holds the guild. */
 export function createDispatcher(ctx: FakeContext, gateway: Gateway) {
   const { world } = ctx;
 
+  /** One DM channel per user, as on Discord. */
+  const dmChannels = new Map<string, FakeChannel>();
+  function dmSource(opts: InteractionOpts): InteractionSource {
+    const user = world.user(opts.userId ?? DEFAULT_IDS.user, opts.username);
+    const channel = dmChannels.get(user.id) ?? dmChannel(ctx.snowflake(), user.id, ctx.now());
+    dmChannels.set(user.id, channel);
+    return { world, id: ctx.snowflake(), token: interactionToken(), guild: null, channel, user, opts };
+  }
+
   function source(opts: InteractionOpts): InteractionSource {
+    if (opts.dm) return dmSource(opts);
     const channelId =
       opts.channelId ?? world.requireGuild(opts.guildId ?? DEFAULT_IDS.guild).channelIds[0] ?? '';
     const channel = world.requireChannel(channelId);
@@ -49,23 +58,27 @@ export function createDispatcher(ctx: FakeContext, gateway: Gateway) {
     payload: APIInteraction,
     extra: Partial<InteractionRecord> = {},
   ): Promise<FakeInteraction> {
-    await gateway.waitForSession(from.guild.id, SESSION_WAIT_MS);
+    const guildId = from.guild?.id ?? null;
+    await gateway.waitForSession(guildId, ctx.sessionWaitMs);
     const record: InteractionRecord = {
       ...{
         id: from.id,
         token: from.token,
         kind,
         payload,
-        guildId: from.guild.id,
+        guildId,
         channelId: from.channel.id,
       },
       ...{ createdAt: ctx.now(), ack: null, ephemeral: false, thinking: false, originalId: null },
       ...{ componentMessageId: null, followUpIds: [], edits: [], choices: null, modal: null, rejections: [] },
       focusedType: null,
+      delivery: { sessionId: '', shard: [0, 1] },
       ...extra,
     };
+    // Stored before it is sent, so a fast client's callback finds it; filled in with where it went.
     const handle = ctx.interactions.add(record);
-    gateway.dispatchToGuildOwner(from.guild.id, GatewayDispatchEvents.InteractionCreate, payload);
+    const delivery = gateway.dispatchToOwner(guildId, GatewayDispatchEvents.InteractionCreate, payload);
+    Object.assign(record.delivery, delivery);
     ctx.notifier.notify();
     return handle;
   }
@@ -82,7 +95,12 @@ export function createDispatcher(ctx: FakeContext, gateway: Gateway) {
       return toApiMessage(message, world);
     }
     const origin = {
-      ...{ id: ctx.snowflake(), channelId: from.channel.id, guildId: from.guild.id, webhookId: null },
+      ...{
+        id: ctx.snowflake(),
+        channelId: from.channel.id,
+        guildId: from.guild?.id ?? null,
+        webhookId: null,
+      },
       ...{ interactionId: null, createdAt: ctx.now(), defaultParse: PARSE_ALL },
     };
     const body = {
@@ -97,7 +115,7 @@ export function createDispatcher(ctx: FakeContext, gateway: Gateway) {
   return {
     command(name: string, options: Record<string, OptionInput> = {}, opts: InteractionOpts = {}) {
       const from = source(opts);
-      const command = ctx.commands.find(name, from.guild.id);
+      const command = ctx.commands.find(name, from.guild?.id ?? null);
       return dispatch('command', from, commandPayload(from, name, options, command));
     },
     autocomplete(
@@ -112,7 +130,7 @@ export function createDispatcher(ctx: FakeContext, gateway: Gateway) {
         name,
         options,
         focused,
-        ctx.commands.find(name, from.guild.id),
+        ctx.commands.find(name, from.guild?.id ?? null),
       );
       const focusedType = findFocused(payload.data.options)?.type ?? null;
       return dispatch('autocomplete', from, payload, { focusedType });
@@ -137,7 +155,7 @@ export function createDispatcher(ctx: FakeContext, gateway: Gateway) {
     // message commands: a member runs a message command (Apps menu) on a message.
     messageCommand(name: string, target: MessageTarget, opts: InteractionOpts = {}) {
       const from = source(opts);
-      const command = ctx.commands.find(name, from.guild.id, ApplicationCommandType.Message);
+      const command = ctx.commands.find(name, from.guild?.id ?? null, ApplicationCommandType.Message);
       const stored = 'messageId' in target ? ctx.messages.get(target.messageId) : undefined;
       if ('messageId' in target && !stored) throw new Error(`fake Discord: no message ${target.messageId}`);
       const message = stored
@@ -174,4 +192,9 @@ function findFocused(
     }
   }
   return undefined;
+}
+
+function dmChannel(id: string, userId: string, createdAt: number): FakeChannel {
+  const none = { position: 0, overwrites: [], deleted: false, parentId: null };
+  return { id, guildId: '', name: '', type: ChannelType.DM, ...none, ownerId: userId, createdAt };
 }

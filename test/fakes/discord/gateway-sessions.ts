@@ -66,11 +66,16 @@ function createSession(io: GatewayIo, shard: [number, number], intents: number):
   return session;
 }
 
+/** Far more shards than any bot runs; a larger count is refused rather than filtered over. */
+const MAX_SHARD_COUNT = 100_000;
+
+/** IDENTIFY `shard: [shard_id, num_shards]` (absent: [0, 1]); null when Discord would close with 4010. */
 function readShard(value: unknown): [number, number] | null {
   if (value === undefined) return [0, 1];
   if (!Array.isArray(value) || value.length !== 2) return null;
-  const [id, count] = value.map(Number) as [number, number];
-  return Number.isInteger(id) && Number.isInteger(count) && id >= 0 && id < count ? [id, count] : null;
+  if (!value.every((part) => typeof part === 'number' && Number.isInteger(part))) return null;
+  const [id, count] = value as [number, number];
+  return id >= 0 && count >= 1 && count <= MAX_SHARD_COUNT && id < count ? [id, count] : null;
 }
 
 /** Intents an app must switch on in the Developer Portal before it may ask for them. */
@@ -87,14 +92,21 @@ function identifyError(
   if (!isRecord(d) || typeof d.token !== 'string') {
     return { code: GatewayCloseCodes.AuthenticationFailed, reason: 'Authentication failed.' };
   }
-  if (!readShard(d.shard)) return { code: GatewayCloseCodes.InvalidShard, reason: 'Invalid shard.' };
+  if (!readShard(d.shard)) {
+    io.ctx.identify.refused(null, GatewayCloseCodes.InvalidShard);
+    return { code: GatewayCloseCodes.InvalidShard, reason: 'Invalid shard.' };
+  }
   const asked = Number(d.intents ?? 0);
   if ((asked & PRIVILEGED_INTENTS & ~io.ctx.privilegedIntents) !== 0)
     return { code: GatewayCloseCodes.DisallowedIntents, reason: 'Disallowed intent(s).' };
   return null;
 }
 
-/** IDENTIFY → READY (user, guilds of this shard, application) then one GUILD_CREATE per guild. */
+/**
+ * IDENTIFY → READY (user, guilds of this shard, application) then one GUILD_CREATE per guild. Refused as on
+ * Discord: 4010 for a bad shard, 4011 when the shard would hold more than maxGuildsPerShard guilds, op 9 (d: false)
+ * when its bucket (`shard_id % max_concurrency`) identified less than identifyIntervalMs ago.
+ */
 export function handleIdentify(io: GatewayIo, connection: Connection, d: unknown): void {
   const error = identifyError(io, connection, d);
   if (error || !isRecord(d)) {
@@ -102,12 +114,21 @@ export function handleIdentify(io: GatewayIo, connection: Connection, d: unknown
     return;
   }
   const shard = readShard(d.shard) ?? [0, 1];
+  const { world } = io.ctx;
+  const guilds = [...world.guilds.values()].filter((guild) => shardOf(guild.id, shard[1]) === shard[0]);
+  const refusal = io.ctx.identify.admit(shard, guilds.length);
+  if (refusal?.kind === 'invalid-session') {
+    io.sendFrame(connection, { op: GatewayOpcodes.InvalidSession, d: false });
+    return;
+  }
+  if (refusal) {
+    connection.socket.close(refusal.code, refusal.reason);
+    return;
+  }
   const session = createSession(io, shard, Number(d.intents ?? 0));
   io.sessions.set(session.id, session);
   connection.session = session;
   session.connection = connection;
-  const { world } = io.ctx;
-  const guilds = [...world.guilds.values()].filter((guild) => shardOf(guild.id, shard[1]) === shard[0]);
   const identity = { id: session.id, resumeUrl: io.ctx.gatewayUrl(), shard };
   session.dispatch(
     GatewayDispatchEvents.Ready,

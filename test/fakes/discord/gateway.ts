@@ -11,7 +11,7 @@ import type { FakeContext } from './context.ts';
 import { handleIdentify, handleResume, type Session } from './gateway-sessions.ts';
 import { waitUntil } from './notifier.ts';
 import { shardOf } from './payloads.ts';
-import type { GatewayEvent } from './types.ts';
+import type { GatewayDelivery, GatewayEvent, SessionView } from './types.ts';
 
 /** How many recent frames the gateway log keeps. */
 const MAX_GATEWAY_EVENTS = 10_000;
@@ -26,13 +26,20 @@ const IGNORED_OPS: number[] = [
 
 export interface Gateway {
   readonly events: GatewayEvent[];
-  /** Send a dispatch to the session that would receive it for this guild (the newest one of its shard). */
-  dispatchToGuildOwner(guildId: string, t: GatewayDispatchEvents, d: unknown): void;
+  /**
+   * Send a dispatch to the one session that would receive it: the newest of the guild's shard, or of shard 0 for
+   * an event without a guild (null), as Discord sends DM events. Throws when no session holds that shard.
+   */
+  dispatchToOwner(guildId: string | null, t: GatewayDispatchEvents, d: unknown): GatewayDelivery;
   /** FakeContext.emit: to every session of the guild's shard with `intent`, each with its own payload. */
   emit(guildId: string, t: GatewayDispatchEvents, intent: number, build: (intents: number) => unknown): void;
   /** Send a dispatch to every session whose shard holds the guild (guild and channel events). */
   broadcast(guildId: string, t: GatewayDispatchEvents, d: unknown): void;
-  waitForSession(guildId: string, timeoutMs: number): Promise<void>;
+  /** Waits until a ready session holds the guild's shard (shard 0 for null); the error names the shard. */
+  waitForSession(guildId: string | null, timeoutMs: number): Promise<void>;
+  sessions(): SessionView[];
+  /** Close the open sockets of shard `shardId`'s sessions with `code`; how many were closed. */
+  dropShard(shardId: number, code: number): number;
   /** Drop every socket without a close frame (the client sees 1006 and resumes). */
   killSockets(): void;
   closeSockets(code: number): void;
@@ -61,6 +68,7 @@ export function createGateway(ctx: FakeContext, server: Server, heartbeatInterva
       s: frame.s ?? null,
       at: ctx.now(),
       sessionId: session?.id ?? null,
+      shard: session?.shard ?? null,
     });
     if (events.length > MAX_GATEWAY_EVENTS * 1.1) events.splice(0, events.length - MAX_GATEWAY_EVENTS);
     ctx.notifier.notify();
@@ -112,17 +120,27 @@ export function createGateway(ctx: FakeContext, server: Server, heartbeatInterva
     ctx.notifier.notify();
   }
 
-  const sessionsFor = (guildId: string) =>
-    [...sessions.values()].filter((s) => s.shard[0] === shardOf(guildId, s.shard[1]));
-  const owner = (guildId: string) => sessionsFor(guildId).sort((a, b) => b.identifiedAt - a.identifiedAt)[0];
+  // Events without a guild (DMs) go to shard 0 only, as on Discord.
+  const holds = (s: Session, guildId: string | null) =>
+    s.shard[0] === (guildId === null ? 0 : shardOf(guildId, s.shard[1]));
+  const sessionsFor = (guildId: string | null) => [...sessions.values()].filter((s) => holds(s, guildId));
+  const owner = (guildId: string | null) =>
+    sessionsFor(guildId)
+      .filter((s) => s.ready)
+      .sort((a, b) => b.identifiedAt - a.identifiedAt)[0];
+  const missing = (guildId: string | null) => {
+    const held = [...sessions.values()].map((s) => `${s.shard[0]}/${s.shard[1]}`).join(', ') || 'none';
+    const what = guildId === null ? 'shard 0 (events without a guild)' : `the shard of guild ${guildId}`;
+    return `a gateway session holding ${what}; sessions now hold shards [${held}] (Discord would not deliver it)`;
+  };
 
   return {
     events,
-    dispatchToGuildOwner(guildId, t, d) {
+    dispatchToOwner(guildId, t, d) {
       const session = owner(guildId);
-      if (!session)
-        throw new Error(`fake Discord: no gateway session holds guild ${guildId}; is a client logged in?`);
+      if (!session) throw new Error(`fake Discord: no ${missing(guildId)}`);
       session.dispatch(t, d);
+      return { sessionId: session.id, shard: session.shard };
     },
     emit(guildId, t, intent, build) {
       for (const session of sessionsFor(guildId)) {
@@ -138,10 +156,16 @@ export function createGateway(ctx: FakeContext, server: Server, heartbeatInterva
     waitForSession: (guildId, timeoutMs) =>
       waitUntil(
         ctx.notifier,
-        () => (owner(guildId)?.ready ? true : undefined),
+        () => (owner(guildId) ? true : undefined),
         timeoutMs,
-        () => `a gateway session for guild ${guildId}`,
+        () => missing(guildId),
       ).then(() => undefined),
+    sessions: () => [...sessions.values()].map((s) => sessionView(s, ctx)),
+    dropShard(shardId, code) {
+      const open = [...sessions.values()].filter((s) => s.shard[0] === shardId && s.connection);
+      for (const session of open) session.connection?.socket.close(code);
+      return open.length;
+    },
     killSockets() {
       for (const client of wss.clients) client.terminate();
     },
@@ -152,5 +176,19 @@ export function createGateway(ctx: FakeContext, server: Server, heartbeatInterva
       for (const client of wss.clients) client.terminate();
       return new Promise((resolve) => wss.close(() => resolve()));
     },
+  };
+}
+
+function sessionView(session: Session, ctx: FakeContext): SessionView {
+  const [id, count] = session.shard;
+  const guildIds = [...ctx.world.guilds.keys()].filter((guildId) => shardOf(guildId, count) === id);
+  return {
+    id: session.id,
+    shard: session.shard,
+    connected: session.connection !== null,
+    identifiedAt: session.identifiedAt,
+    ready: session.ready,
+    seq: session.seq,
+    guildIds,
   };
 }

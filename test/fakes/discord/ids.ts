@@ -26,6 +26,24 @@ export function createSnowflakes(now: () => number): () => string {
   };
 }
 
+/** Guild ids start here: a fixed past time, so they read as real guilds created before the bot joined. */
+const GUILD_ID_START_MS = Date.UTC(2021, 0, 1);
+/** Another worker id than createSnowflakes, so a guild id never equals any other id. */
+const GUILD_WORKER_BITS = 2n << 17n;
+
+/**
+ * Guild ids one millisecond apart: `(id >> 22)` grows by one per guild, so `(id >> 22) % shardCount` cycles and
+ * consecutive guilds spread evenly over any shard count.
+ */
+export function createGuildIds(): () => string {
+  let next = BigInt(GUILD_ID_START_MS - DISCORD_EPOCH_MS);
+  return () => {
+    const id = (next << 22n) | GUILD_WORKER_BITS;
+    next += 1n;
+    return id.toString();
+  };
+}
+
 /** Interaction tokens are long opaque strings; base64url keeps them path-safe like Discord's. */
 export function interactionToken(): string {
   return `aW50ZXJhY3Rpb24${randomBytes(48).toString('base64url')}`;

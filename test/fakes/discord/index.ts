@@ -39,6 +39,10 @@
  *   THREAD_CREATE, threads in GUILD_CREATE, Send Messages in Threads for posts in one; `memberMessage` posts a
  *   member's message and sends MESSAGE_CREATE with Message Content's rules (message-create.ts), also for the bot's
  *   own channel posts; `privilegedIntents` (an IDENTIFY asking for another privileged intent is closed with 4014).
+ * - Sharding (#18): options `maxConcurrency`, `identifyIntervalMs`, `maxGuildsPerShard`, `guilds`, `sessionWaitMs`;
+ *   /gateway/bot's `session_start_limit` counts IDENTIFYs; 4010/4011/op 9 as on Discord (gateway-sessions.ts,
+ *   identify-limits.ts); interactions go to the newest session of the guild's shard (shard 0 for `dm: true`),
+ *   `FakeInteraction.delivery` says which; `addGuilds`, `sessions`, `identifyAttempts`, `dropShard` (shard-api.ts).
  * Paths in `requests`, `failNext` and `match` are decoded and without the /api/v10 prefix.
  * Note for benches: discord.js itself caps REST at 50 requests/s (`rest.globalRequestsPerSecond`), and webhook
  * edits (editReply, followUp) count; only interaction callbacks are exempt.
@@ -54,6 +58,11 @@ import type { FakeContext } from './context.ts';
 import { createDispatcher } from './dispatch.ts';
 import { createFaults, type Faults } from './faults.ts';
 import { createGateway, type Gateway } from './gateway.ts';
+import {
+  createIdentifyLimits,
+  DEFAULT_IDENTIFY_INTERVAL_MS,
+  DEFAULT_MAX_GUILDS_PER_SHARD,
+} from './identify-limits.ts';
 import { createSnowflakes, DEFAULT_IDS } from './ids.ts';
 import type { MessageTarget } from './interaction-payloads.ts';
 import { createInteractionStore } from './interaction-records.ts';
@@ -64,6 +73,7 @@ import { toRecordedMessage } from './messages.ts';
 import { createNotifier, waitUntil } from './notifier.ts';
 import { channelPayload, guildCreatePayload } from './payloads.ts';
 import { createRestHandler, type RestLog } from './rest-server.ts';
+import { createShardApi, type ShardApi, seedGuilds } from './shard-api.ts';
 import { threadRoutes } from './thread-routes.ts';
 import type * as T from './types.ts';
 import { webhookRoutes } from './webhook-routes.ts';
@@ -83,7 +93,8 @@ export interface FakeDiscordClientOptions {
   waitGuildTimeout: number;
 }
 
-export interface FakeDiscord {
+/** Sharding: addGuilds, guildIdsOnShard, sessions, identifyAttempts, dropShard (shard-api.ts). */
+export interface FakeDiscord extends ShardApi {
   readonly restApi: string;
   readonly gatewayUrl: string;
   readonly applicationId: string;
@@ -147,6 +158,7 @@ export async function startFakeDiscord(options: T.FakeDiscordOptions = {}): Prom
     { name: 'Test Guild', ...spec },
     { guildId: DEFAULT_IDS.guild, channelId: DEFAULT_IDS.channel },
   );
+  seedGuilds(world, options.guilds ?? 1);
   const notifier = createNotifier();
   const messages = createMessageStore(MAX_MESSAGES);
   let port = 0;
@@ -159,6 +171,13 @@ export async function startFakeDiscord(options: T.FakeDiscordOptions = {}): Prom
     gatewayUrl: () => `ws://127.0.0.1:${port}/gateway`,
     shards: options.shards ?? 1,
     privilegedIntents: options.privilegedIntents ?? 0,
+    identify: createIdentifyLimits({
+      maxConcurrency: options.maxConcurrency ?? 1,
+      identifyIntervalMs: options.identifyIntervalMs ?? DEFAULT_IDENTIFY_INTERVAL_MS,
+      maxGuildsPerShard: options.maxGuildsPerShard ?? DEFAULT_MAX_GUILDS_PER_SHARD,
+      now,
+    }),
+    sessionWaitMs: options.sessionWaitMs ?? DEFAULT_WAIT_MS,
     emit: () => {},
   };
   const faults = createFaults(options.seed ?? 1);
@@ -246,6 +265,7 @@ function fakeDiscordApi({ ctx, rest, faults, gateway, server, port }: Parts): Fa
       ),
     // threads
     ...createMemberApi(ctx, gateway),
+    ...createShardApi(ctx, gateway),
     async close() {
       await gateway.close();
       server.closeAllConnections();

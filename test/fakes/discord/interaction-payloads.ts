@@ -9,6 +9,7 @@ import {
   type APIMessageComponentSelectMenuInteraction,
   type APIModalSubmitInteraction,
   ApplicationCommandType,
+  ChannelType,
   ComponentType,
   InteractionContextType,
   InteractionType,
@@ -17,27 +18,55 @@ import {
 } from 'discord-api-types/v10';
 import { buildOptions, buildResolved, type OptionInput } from './command-options.ts';
 import { channelPayload, memberPayload, userPayload } from './payloads.ts';
-import { ALL_PERMISSIONS } from './permissions.ts';
+import { ALL_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS } from './permissions.ts';
 import type { InteractionOpts } from './types.ts';
 import type { FakeChannel, FakeGuild, FakeUser, World } from './world.ts';
 
 /** Discord's default upload limit for a server without boosts, sent with every interaction. */
 const ATTACHMENT_SIZE_LIMIT_BYTES = 10 * 1024 * 1024;
+/** What the bot may do in a DM: what a member may do in a plain channel. */
+const DM_APP_PERMISSIONS = DEFAULT_EVERYONE_PERMISSIONS;
 
 /** Who, where and with which ids one interaction happens. */
 export interface InteractionSource {
   world: World;
   id: string;
   token: string;
-  guild: FakeGuild;
+  /** null in a DM (InteractionOpts.dm). */
+  guild: FakeGuild | null;
   channel: FakeChannel;
   user: FakeUser;
   opts: InteractionOpts;
 }
 
-/** The fields every guild interaction carries; discord.js crashes without entitlements and integration owners. */
+/** The fields every interaction carries; discord.js crashes without entitlements and integration owners. */
 function envelope(source: InteractionSource) {
-  const { world, guild, channel, user, opts } = source;
+  return source.guild ? guildEnvelope(source, source.guild) : dmEnvelope(source);
+}
+
+/** In the bot's DM: `user` instead of `member`, no guild fields, "0" as the guild install's owner. */
+function dmEnvelope(source: InteractionSource) {
+  const { world, channel, user, opts } = source;
+  const recipients = [userPayload(user)];
+  return {
+    id: source.id,
+    application_id: world.applicationId,
+    token: source.token,
+    version: 1 as const,
+    channel: { id: channel.id, type: ChannelType.DM as const, recipients, last_message_id: null, flags: 0 },
+    channel_id: channel.id,
+    user: userPayload(user),
+    app_permissions: DM_APP_PERMISSIONS.toString(),
+    locale: (opts.locale ?? 'en-US') as Locale,
+    entitlements: [],
+    authorizing_integration_owners: { '0': '0' },
+    context: InteractionContextType.BotDM,
+    attachment_size_limit: ATTACHMENT_SIZE_LIMIT_BYTES,
+  };
+}
+
+function guildEnvelope(source: InteractionSource, guild: FakeGuild) {
+  const { world, channel, user, opts } = source;
   const member = memberPayload(user, guild.joinedAt);
   const permissions = (opts.memberPermissions ?? ALL_PERMISSIONS).toString();
   return {

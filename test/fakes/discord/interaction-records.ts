@@ -1,7 +1,14 @@
 import type { APIInteraction } from 'discord-api-types/v10';
 import type { StoredMessage } from './messages.ts';
 import { type Notifier, waitUntil } from './notifier.ts';
-import type { AckRecord, FakeInteraction, Rejection, UserView, ViewMessage } from './types.ts';
+import type {
+  AckRecord,
+  FakeInteraction,
+  GatewayDelivery,
+  Rejection,
+  UserView,
+  ViewMessage,
+} from './types.ts';
 
 export type InteractionKind = 'command' | 'autocomplete' | 'component' | 'modal';
 
@@ -31,6 +38,8 @@ export interface InteractionRecord {
   rejections: Rejection[];
   /** Autocomplete: the option type of the focused option, so choice values can be type-checked. */
   focusedType: number | null;
+  /** The session and shard INTERACTION_CREATE was sent on. */
+  delivery: GatewayDelivery;
 }
 
 export interface InteractionStore {
@@ -55,6 +64,7 @@ export function createInteractionStore(
     id: record.id,
     token: record.token,
     payload: record.payload,
+    delivery: record.delivery,
     view: () => view(record),
     waitFor: (predicate, timeoutMs = DEFAULT_WAIT_MS) =>
       waitUntil(

@@ -6,8 +6,6 @@ import { createMessage, PARSE_ALL, toRecordedMessage } from './messages.ts';
 import type { MemberMessageOpts, RecordedMessage, ThreadView } from './types.ts';
 import { isThread } from './world.ts';
 
-const SESSION_WAIT_MS = 5000;
-
 /** The test side of threads and members' messages (FakeDiscord.memberMessage, thread, threads). */
 export function createMemberApi(ctx: FakeContext, gateway: Gateway) {
   const { world } = ctx;
@@ -30,7 +28,7 @@ export function createMemberApi(ctx: FakeContext, gateway: Gateway) {
       const channel = world.requireChannel(channelId);
       if (channel.deleted) throw new Error(`fake Discord: channel ${channelId} was deleted`);
       const author = world.user(opts.userId ?? DEFAULT_IDS.user, opts.username);
-      await gateway.waitForSession(channel.guildId, SESSION_WAIT_MS);
+      await gateway.waitForSession(channel.guildId, ctx.sessionWaitMs);
       const origin = {
         ...{ id: ctx.snowflake(), channelId, guildId: channel.guildId, webhookId: null, interactionId: null },
         ...{ createdAt: ctx.now(), defaultParse: PARSE_ALL },

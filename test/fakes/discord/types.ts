@@ -24,6 +24,53 @@ export interface FakeDiscordOptions {
    * Discord. Default 0: none, as for a new app.
    */
   privilegedIntents?: number;
+  // sharding
+  /** `session_start_limit.max_concurrency` of /gateway/bot: identify buckets are `shard_id % maxConcurrency` (default 1). */
+  maxConcurrency?: number;
+  /** A second IDENTIFY in one bucket sooner than this gets op 9 Invalid Session, d: false (default 5000, as Discord). */
+  identifyIntervalMs?: number;
+  /** An IDENTIFY whose shard would hold more guilds is closed with 4011 Sharding required (default 2500). */
+  maxGuildsPerShard?: number;
+  /**
+   * How many guilds the world holds, the default "Test Guild" included (default 1). The others get ids whose
+   * `(id >> 22) % count` cycles, so they spread evenly over any shard count.
+   */
+  guilds?: number;
+  /** How long an injected interaction or memberMessage waits for a session of the owning shard (default 5000). */
+  sessionWaitMs?: number;
+}
+
+/** One IDENTIFY the gateway received (FakeDiscord.identifyAttempts()). */
+export interface IdentifyAttempt {
+  /** As asked for; null when the `shard` field was malformed. */
+  shard: [number, number] | null;
+  /** rate_limit_key = shard_id % max_concurrency (null when the shard was malformed). */
+  bucket: number | null;
+  at: number;
+  accepted: boolean;
+  /** 'invalid-session' (op 9: the bucket was used less than identifyIntervalMs ago), a close code, or null. */
+  refusal: 'invalid-session' | number | null;
+}
+
+/** A gateway session as the fake holds it (FakeDiscord.sessions()). */
+export interface SessionView {
+  id: string;
+  shard: [number, number];
+  /** Its socket is open; a dropped session stays (resumable) until the client ends it with 1000/1001. */
+  connected: boolean;
+  identifiedAt: number;
+  /** READY and the GUILD_CREATEs were sent. */
+  ready: boolean;
+  /** The last sequence number sent on it. */
+  seq: number;
+  /** The guilds this session holds (its shard's). */
+  guildIds: string[];
+}
+
+/** Which session (and so which shard) an interaction was sent on. */
+export interface GatewayDelivery {
+  sessionId: string;
+  shard: [number, number];
 }
 
 /** A member's message for memberMessage(): who writes it (default alice); mentions are read from the content. */
@@ -50,6 +97,8 @@ export interface InteractionOpts {
   guildLocale?: string;
   /** The invoking member's permissions (default: all). */
   memberPermissions?: bigint;
+  /** In the bot's DM with the user instead of a guild (no guild_id; Discord sends it on shard 0 only). */
+  dm?: boolean;
   /** Nest the options under this subcommand (and group). */
   subcommand?: string;
   subcommandGroup?: string;
@@ -152,6 +201,8 @@ export interface FakeInteraction {
   readonly token: string;
   /** The INTERACTION_CREATE payload as sent. */
   readonly payload: unknown;
+  /** The session and shard it was sent on (the newest session of the guild's shard; shard 0 for a DM). */
+  readonly delivery: GatewayDelivery;
   waitForAck(timeoutMs?: number): Promise<AckRecord>;
   waitFor(predicate: (view: UserView) => boolean, timeoutMs?: number): Promise<UserView>;
   view(): UserView;
@@ -185,4 +236,6 @@ export interface GatewayEvent {
   s: number | null;
   at: number;
   sessionId: string | null;
+  /** The shard of that session. */
+  shard: [number, number] | null;
 }

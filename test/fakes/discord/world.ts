@@ -1,5 +1,5 @@
 import { type APIOverwrite, ChannelType, OverwriteType } from 'discord-api-types/v10';
-import { DEFAULT_IDS } from './ids.ts';
+import { createGuildIds, DEFAULT_IDS } from './ids.ts';
 import { ALL_PERMISSIONS, channelPermissions, DEFAULT_EVERYONE_PERMISSIONS } from './permissions.ts';
 import type { GuildSpec } from './types.ts';
 
@@ -10,7 +10,12 @@ export interface FakeUser {
   bot: boolean;
 }
 
-export type FakeChannelType = ChannelType.GuildText | ChannelType.PublicThread | ChannelType.PrivateThread;
+/** DM channels exist only inside DM interactions (InteractionOpts.dm); the world holds guild channels. */
+export type FakeChannelType =
+  | ChannelType.GuildText
+  | ChannelType.PublicThread
+  | ChannelType.PrivateThread
+  | ChannelType.DM;
 
 export interface FakeChannel {
   id: string;
@@ -65,7 +70,11 @@ export interface World {
   threadsOf(guildId: string): FakeChannel[];
 }
 
-export function createWorld(snowflake: () => string, now: () => number): World {
+export function createWorld(
+  snowflake: () => string,
+  now: () => number,
+  nextGuildId: () => string = createGuildIds(),
+): World {
   const bot: FakeUser = { id: DEFAULT_IDS.application, username: 'testbot', globalName: null, bot: true };
   const users = new Map<string, FakeUser>([[bot.id, bot]]);
   users.set(DEFAULT_IDS.user, { id: DEFAULT_IDS.user, username: 'alice', globalName: 'Alice', bot: false });
@@ -97,7 +106,7 @@ export function createWorld(snowflake: () => string, now: () => number): World {
       users.set(id, user);
       return user;
     },
-    addGuild(spec, ids = { guildId: snowflake(), channelId: snowflake() }) {
+    addGuild(spec, ids = { guildId: nextGuildId(), channelId: snowflake() }) {
       const channel: FakeChannel = {
         id: ids.channelId,
         guildId: ids.guildId,
