@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type Keyv from 'keyv';
 import { daysBefore, localDate, nextMidnight } from '../core/calendar.ts';
+import { type AtomicKeys, atomicKeys } from '../store/atomic.ts';
 import { estimateCostUsd } from './anthropic/pricing.ts';
 import type { TokenUsage } from './types.ts';
 
@@ -83,8 +85,10 @@ export interface UsageLedgerOptions {
 export type ZoneOf = (guildId: string) => Promise<string | null | undefined>;
 
 /**
- * Per guild per day counters in keyv. Updates to one key are serialised in this process so concurrent replies never
- * lose a count. A count the store refused (locked past its busy timeout, unreachable) is not dropped: it is carried
+ * Per guild per day counters in keyv, exact across every process sharing the store: each change is one atomic
+ * read-modify-write of the guild-day's record (src/store/atomic.ts), so the daily budget, checked from these counts,
+ * holds on every shard process. Changes to one key are also queued in this process (the carry below relies on it).
+ * A count the store refused (locked past its busy timeout, unreachable) is not dropped: it is carried
  * into the next write of that guild-day, and retried in the background until the store takes it.
  */
 export function createUsageLedger(
@@ -92,7 +96,8 @@ export function createUsageLedger(
   now: () => Date = () => new Date(),
   options: UsageLedgerOptions = {},
 ): UsageLedger {
-  const write = carryingWriter(keyv, options.retryMs ?? CARRIED_RETRY_MS);
+  const atomic = atomicKeys(keyv);
+  const write = carryingWriter(atomic, options.retryMs ?? CARRIED_RETRY_MS);
   const zoneFor = zoneClock(now, options.zoneOf);
   const today = async (guildId: string | null) => localDate(now(), await zoneFor(guildId));
   const update = async (guildId: string | null, change: Change): Promise<void> => {
@@ -113,9 +118,12 @@ export function createUsageLedger(
     },
     async claimBudgetNotice(guildId) {
       const key = `notice:${keyFor(guildId, await today(guildId))}`;
-      if (await keyv.get(key)) return false;
-      await keyv.set(key, true, 2 * DAY_MS);
-      return true;
+      // Our own mark: exactly one process finds it stored afterwards (older records hold `true`, still a claim).
+      const mine = randomUUID();
+      const stored = await atomic.update<unknown>(key, (current) =>
+        current ? 'keep' : { value: mine, ttlMs: 2 * DAY_MS },
+      );
+      return stored === mine;
     },
     async accountingDay(guildId) {
       const zone = await zoneFor(guildId);
@@ -141,7 +149,7 @@ const modelCall =
 type Write = (key: string, date: string, change: Change) => Promise<void>;
 
 /** Serialised read-modify-writes per key; a change the store refused is carried and retried (see createUsageLedger). */
-function carryingWriter(keyv: Keyv, retryMs: number): Write {
+function carryingWriter(atomic: AtomicKeys, retryMs: number): Write {
   const queues = new Map<string, Promise<unknown>>();
   const carried = new Map<string, Change[]>();
   const retryTimers = new Map<string, NodeJS.Timeout>();
@@ -163,13 +171,11 @@ function carryingWriter(keyv: Keyv, retryMs: number): Write {
   function write(key: string, date: string, change: Change): Promise<void> {
     const previous = queues.get(key) ?? Promise.resolve();
     const next = previous.then(async () => {
-      const pending = carried.get(key) ?? [];
-      const day = (await keyv.get<UsageDay>(key)) ?? emptyDay(date);
-      await keyv.set(
-        key,
-        [...pending, change].reduce((value, apply) => apply(value), day),
-        RECORD_TTL_MS,
-      );
+      const changes = [...(carried.get(key) ?? []), change];
+      await atomic.update<UsageDay>(key, (stored) => ({
+        value: changes.reduce((value, apply) => apply(value), stored ?? emptyDay(date)),
+        ttlMs: RECORD_TTL_MS,
+      }));
       // Per-key writes are serialised: nothing was carried for this key while this one ran.
       carried.delete(key);
     });

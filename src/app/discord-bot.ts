@@ -13,6 +13,7 @@ import {
   type StartBotOptions,
   startBot,
 } from '../discord/bot.ts';
+import { COOLDOWNS_NAMESPACE } from '../discord/cooldowns-shared.ts';
 import { createDiscordDigestPort } from '../discord/digest/port.ts';
 import { type FeedDefinition, loadFeedDefinitions } from '../ingest/feeds/config.ts';
 import { createPoliteFetcher, type PoliteFetcher } from '../ingest/http.ts';
@@ -105,6 +106,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     services: (client) => ({ ...opened.services(client), ...extraServices?.(client) }),
     meta: await runtime.openKeyv('meta'),
     threads: { conversations },
+    cooldownStore: await runtime.openKeyv(COOLDOWNS_NAMESPACE),
     close: () => runtime.close(),
   });
   return { ...running, digest: opened.digest };

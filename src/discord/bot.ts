@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { type Client, Events } from 'discord.js';
+import type Keyv from 'keyv';
 import type { Config } from '../core/config.ts';
 import { UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
@@ -8,10 +9,12 @@ import { DISCORD_COMMANDS, DISCORD_MESSAGE_COMMANDS } from './adapter.ts';
 import { ANSWER_ACTIONS } from './answer-action-list.ts';
 import { type ClientTuning, createDiscordClient, createStreamRest } from './client.ts';
 import type { BotServices, CommandDeps, SlashCommand } from './command.ts';
-import { createCooldowns } from './cooldowns.ts';
+import { type CooldownOptions, type Cooldowns, createCooldowns } from './cooldowns.ts';
+import { createSharedCooldowns } from './cooldowns-shared.ts';
 import { type MetaStore, syncCommands } from './deploy.ts';
 import type { MessageCommand } from './message-command.ts';
-import { REPORT_ROUTE } from './report/route.ts';
+import { createReportLimiter } from './report/limits.ts';
+import { createReportRoute } from './report/route.ts';
 import { type ComponentRoute, createRouter } from './router.ts';
 import type { LiveSettings } from './stream.ts';
 import { createFollowUpHandler } from './threads/follow-up.ts';
@@ -44,6 +47,11 @@ export interface StartBotOptions {
   readonly threads?: Pick<ThreadServices, 'conversations'>;
   /** The shards this process serves (from the ShardingManager's environment); unsharded when absent. */
   readonly placement?: ShardPlacement;
+  /**
+   * The cooldowns namespace of the shared store (src/discord/cooldowns-shared.ts): every process on the store counts
+   * the same uses. Without it each process counts in its own memory.
+   */
+  readonly cooldownStore?: Keyv;
   /** Test knobs for live edits: a shorter interaction token lifetime and stop margin (the fake's token rules). */
   readonly live?: Pick<LiveSettings, 'tokenLifetimeMs' | 'stopMarginMs'>;
 }
@@ -116,6 +124,17 @@ function commandDeps(options: StartBotOptions, client: Client): CommandDeps {
   };
 }
 
+/** The command cooldowns and the report route, counted in the shared store when the bot is given one. */
+function limitsFor(options: StartBotOptions): { cooldowns: Cooldowns; reports: ComponentRoute } {
+  const { config, logger, cooldownStore: keyv } = options;
+  const counter = (limits: CooldownOptions) =>
+    keyv ? createSharedCooldowns({ ...limits, keyv, logger }) : createCooldowns(limits);
+  const cooldowns = counter({
+    perWindow: { ask: config.cooldowns.askPerMinute, summary: config.cooldowns.summaryPerMinute },
+  });
+  return { cooldowns, reports: createReportRoute(createReportLimiter({ counter })) };
+}
+
 /** Discord closes the gateway with 4014 when the app asks for a privileged intent not enabled for it. */
 function explainIntents(error: unknown): unknown {
   if (!(error instanceof Error) || !/disallowed intents/i.test(error.message)) return error;
@@ -142,12 +161,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const token = requireDiscordToken(config);
   const client = createDiscordClient(config.discord, options.client, options.placement);
   const deps = commandDeps(options, client);
-  const cooldowns = createCooldowns({
-    perWindow: { ask: config.cooldowns.askPerMinute, summary: config.cooldowns.summaryPerMinute },
-  });
+  const { cooldowns, reports } = limitsFor(options);
   const threads = options.threads && { ...options.threads, messageContent: config.discord.messageContent };
   const components = [
-    REPORT_ROUTE,
+    reports,
     ...(options.components ?? []),
     ...(threads ? [createThreadRoute(threads)] : []),
   ];

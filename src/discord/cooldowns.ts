@@ -1,17 +1,20 @@
 import { translate } from '../core/i18n/index.ts';
+
 /**
  * Per user per command rate limits ("5 /ask a minute"): a sliding window of the times a user's uses started.
  * A use is taken before the command runs (so concurrent requests cannot slip past the limit together) and handed
  * back when it turned out to cost nothing (a cached answer, a user error), so only model calls count.
+ * This is the in-memory window of one process (the no-store case, and the fallback while the store fails); the bot
+ * keeps its windows in the shared store (cooldowns-shared.ts), so every shard process counts the same uses.
  */
 
 export const COOLDOWN_WINDOW_MS = 60_000;
 /** Users tracked at once; beyond it the least recently active are forgotten (they simply start afresh). */
 export const COOLDOWN_MAX_TRACKED_USERS = 10_000;
 
-/** A use taken from the window; `refund` gives it back (idempotent). */
+/** A use taken from the window; `refund` gives it back (idempotent; never rejects, so callers need not await). */
 export interface CooldownTicket {
-  refund(): void;
+  refund(): void | Promise<void>;
 }
 
 export type CooldownVerdict =
@@ -24,7 +27,11 @@ export type CooldownVerdict =
     };
 
 export interface Cooldowns {
-  take(command: string, userId: string): CooldownVerdict;
+  /** Never rejects: a window that cannot be read or written is counted some other way (see cooldowns-shared.ts). */
+  take(command: string, userId: string): Promise<CooldownVerdict>;
+}
+
+export interface MemoryCooldowns extends Cooldowns {
   /** Users currently tracked (for tests and metrics). */
   size(): number;
 }
@@ -37,9 +44,15 @@ export interface CooldownOptions {
   readonly now?: () => number;
 }
 
-const FREE: CooldownVerdict = { allowed: true, ticket: { refund() {} } };
+/** The verdict for a command without a limit. */
+export const FREE: CooldownVerdict = { allowed: true, ticket: { refund() {} } };
 
-export function createCooldowns(options: CooldownOptions): Cooldowns {
+/** When a full window lets the user in again: once the use `limit` places from the newest leaves it. */
+export function retryAtOf(times: readonly number[], limit: number, at: number, windowMs: number): number {
+  return (times[times.length - limit] ?? at) + windowMs;
+}
+
+export function createCooldowns(options: CooldownOptions): MemoryCooldowns {
   const windowMs = options.windowMs ?? COOLDOWN_WINDOW_MS;
   const maxTracked = options.maxTracked ?? COOLDOWN_MAX_TRACKED_USERS;
   const now = options.now ?? Date.now;
@@ -71,23 +84,25 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
     };
   }
 
-  return {
-    take(command, userId) {
-      const limit = options.perWindow[command] ?? 0;
-      if (limit <= 0) return FREE;
-      const at = now();
-      const key = `${command}\u0000${userId}`;
-      const times = live(uses.get(key) ?? [], at);
-      uses.delete(key);
-      if (times.length >= limit) {
-        uses.set(key, times);
-        return { allowed: false, retryAt: (times[times.length - limit] ?? at) + windowMs, limit };
-      }
-      makeRoom();
-      times.push(at);
+  function take(command: string, userId: string): CooldownVerdict {
+    const limit = options.perWindow[command] ?? 0;
+    if (limit <= 0) return FREE;
+    const at = now();
+    const key = `${command}\u0000${userId}`;
+    const times = live(uses.get(key) ?? [], at);
+    uses.delete(key);
+    if (times.length >= limit) {
       uses.set(key, times);
-      return { allowed: true, ticket: ticketFor(key, at) };
-    },
+      return { allowed: false, retryAt: retryAtOf(times, limit, at, windowMs), limit };
+    }
+    makeRoom();
+    times.push(at);
+    uses.set(key, times);
+    return { allowed: true, ticket: ticketFor(key, at) };
+  }
+
+  return {
+    take: (command, userId) => Promise.resolve(take(command, userId)),
     size: () => uses.size,
   };
 }

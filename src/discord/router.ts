@@ -75,7 +75,8 @@ async function takeCooldown(
   interaction: ChatInputCommandInteraction | ComponentInteraction | MessageContextMenuCommandInteraction,
   name: string | undefined,
 ): Promise<CooldownVerdict> {
-  const verdict = (name && state.cooldowns?.take(name, interaction.user.id)) || NO_COOLDOWN;
+  const verdict =
+    name && state.cooldowns ? await state.cooldowns.take(name, interaction.user.id) : NO_COOLDOWN;
   if (verdict.allowed || !name) return verdict;
   state.logger.info({ command: labelOf(interaction), retryAt: verdict.retryAt }, 'cooldown');
   await interaction

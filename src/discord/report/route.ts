@@ -77,6 +77,3 @@ export function createReportRoute(limiter: ReportLimiter = createReportLimiter()
     },
   };
 }
-
-/** The route the bot serves (one limiter per process). */
-export const REPORT_ROUTE: ComponentRoute = createReportRoute();

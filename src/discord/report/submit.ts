@@ -45,7 +45,10 @@ async function recordFor(
   return record && record.guildId === interaction.guildId ? record : null;
 }
 
-function refusal(interaction: ModalSubmitInteraction, verdict: ReturnType<ReportLimiter['take']>): string {
+function refusal(
+  interaction: ModalSubmitInteraction,
+  verdict: Awaited<ReturnType<ReportLimiter['take']>>,
+): string {
   if (verdict.allowed) return '';
   if (verdict.reason === 'already') return translate(interaction.locale, 'report.already');
   return translate(interaction.locale, 'report.too-many', {
@@ -70,7 +73,7 @@ export async function fileReport(
   deps: CommandDeps,
   limiter: ReportLimiter,
 ): Promise<void> {
-  const verdict = limiter.take(interaction.user.id, recordId);
+  const verdict = await limiter.take(interaction.user.id, recordId);
   if (!verdict.allowed) throw new UserFacingError(refusal(interaction, verdict), 'report-refused');
   try {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });

@@ -138,8 +138,8 @@ function followUpTicket(ticket: CooldownTicket): FollowUpTicket {
     charge: () => {
       charged = true;
     },
-    refund: () => {
-      if (!charged) ticket.refund();
+    refund: async () => {
+      if (!charged) await ticket.refund();
     },
   };
 }
@@ -183,7 +183,7 @@ async function serve(
     const text = translate(language, 'thread.too-long', { max: QUESTION_MAX_CHARS });
     return say(message, thread, text, deps.logger);
   }
-  const verdict = deps.cooldowns?.take(COOLDOWN_COMMAND, message.author.id);
+  const verdict = await deps.cooldowns?.take(COOLDOWN_COMMAND, message.author.id);
   if (verdict && !verdict.allowed)
     return deps.refuse(message, thread, language, verdict.retryAt, verdict.limit);
   const ticket = followUpTicket(verdict?.ticket ?? { refund() {} });
