@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ArticleStore } from '../articles/article.ts';
 import type { Config } from '../core/config.ts';
 import { errorCode, UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
@@ -11,11 +10,10 @@ import { type FeedDefinition, loadFeedDefinitions, startIngestion } from '../ing
 import { atomicKeys } from '../store/atomic.ts';
 import { createLeases } from '../store/lease.ts';
 import { startDiscordBot } from './discord-bot.ts';
+import { refreshIndexEvery } from './index-refresh.ts';
 import { INGEST_LEASE_TIMINGS, INGEST_OWNER_LEASE, runWhileLeased, type Stoppable } from './owned-job.ts';
 import { type NewsroomRuntime, openNewsroom } from './runtime.ts';
 
-/** How often the bot looks for articles another process (`ingest --watch`) stored: well within a minute. */
-const STORE_REFRESH_INTERVAL_MS = 30_000;
 /** Where the jobs done once per deployment keep their leases. */
 const LEASES_NAMESPACE = 'leases';
 
@@ -68,16 +66,6 @@ async function ownIngestion(
   return runWhileLeased(leases, INGEST_OWNER_LEASE, holder, start, INGEST_LEASE_TIMINGS, logger);
 }
 
-/** Picks up the articles other processes stored, every STORE_REFRESH_INTERVAL_MS; returns the timer. */
-function refreshIndex(store: ArticleStore, logger: Logger): NodeJS.Timeout {
-  return setInterval(() => {
-    store.refresh().then(
-      (picked) => picked > 0 && logger.info({ picked }, 'picked up articles stored by another process'),
-      (error: unknown) => logger.warn({ err: error }, 'could not refresh the article index; will retry'),
-    );
-  }, STORE_REFRESH_INTERVAL_MS);
-}
-
 /**
  * The bot process: one store and newsroom shared by the Discord client, the digest scheduler and the ingestion
  * (feed polling, ARTICLES_DIR watching). Returns a stop function that shuts them down in order.
@@ -104,10 +92,10 @@ export async function runBotProcess(config: Config, logger: Logger): Promise<{ s
   const digest = bot.digest();
   digest?.start();
   const ingestion = await ownIngestion(config, logger, runtime, feeds);
-  const refresher = refreshIndex(runtime.store, logger);
+  const refresher = refreshIndexEvery(runtime.store, logger);
   return {
     async stop() {
-      clearInterval(refresher);
+      refresher.stop();
       await ingestion.stop();
       await digest?.stop();
       await bot.stop();
