@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,13 +8,15 @@ import { openKeyv } from '../../src/store/keyv.ts';
 const INCREMENTS = 20;
 
 /**
- * Whether `atomicKeys` is atomic across two separately opened Keyvs on one SQLite file (two processes' view):
- * tests that need it run once it is, and are skipped (not failed) on the per-process version.
+ * Whether `atomicKeys` is atomic across two separately opened Keyvs on one store (two processes' view), on a
+ * fresh SQLite file or on `url`: tests that need it run once it is, and are skipped (not failed) on the
+ * per-process version.
  */
-export async function atomicAcrossKeyvs(): Promise<boolean> {
+export async function atomicAcrossKeyvs(url?: string): Promise<boolean> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-atomic-probe-'));
-  const url = `sqlite://${path.join(dir, 'probe.sqlite')}`;
-  const keyvs = [await openKeyv(url, { namespace: 'probe' }), await openKeyv(url, { namespace: 'probe' })];
+  const target = url ?? `sqlite://${path.join(dir, 'probe.sqlite')}`;
+  const namespace = `probe_${randomBytes(4).toString('hex')}`;
+  const keyvs = [await openKeyv(target, { namespace }), await openKeyv(target, { namespace })];
   try {
     const updates = keyvs.flatMap((keyv) => {
       const atomic = atomicKeys(keyv);
