@@ -2,6 +2,7 @@ import type { Article, ArticleStore } from '../articles/article.ts';
 import type { Logger } from '../core/log.ts';
 import type { Broadcast } from './broadcast.ts';
 import type { AnswerCache, CacheIdentity } from './cache.ts';
+import type { SharedFlights } from './newsroom-shared-flight.ts';
 import type { ReplyEvent, RequestContext } from './newsroom-types.ts';
 import type { ResolvedArticle } from './resolve.ts';
 import type { AnswerEvent, Answerer, FallbackReason } from './types.ts';
@@ -28,6 +29,8 @@ export interface NewsroomDeps {
   readonly settings: NewsroomSettings;
   readonly logger?: Logger;
   readonly now?: () => Date;
+  /** Shards sharing the store make one model call per request between them; absent: one per process. */
+  readonly flights?: SharedFlights;
 }
 
 /** One newsroom: its dependencies with the defaults filled in, and the state its requests share. */
@@ -52,6 +55,8 @@ export interface Job {
   readonly identity: (article: Article) => Omit<CacheIdentity, 'promptHash' | 'model'>;
   readonly run: (answerer: Answerer, article: Article) => AsyncIterable<AnswerEvent>;
   readonly ttlMs: number;
+  /** The asker left: stop waiting on another process's call (a running model call is shared, so never stopped). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** Usage accounting never fails a reply: a write that fails is logged and the reply goes on. */

@@ -3,6 +3,7 @@ import { translator } from '../core/i18n/index.ts';
 import { Broadcast } from './broadcast.ts';
 import { bookkeep, type Job, type Room } from './newsroom-deps.ts';
 import { offlineReply, warnOperator } from './newsroom-offline.ts';
+import { claimFlight, type FlightClaim } from './newsroom-shared-flight.ts';
 import type { ReplyEvent, RequestContext } from './newsroom-types.ts';
 import type { AnswerEvent, Answerer, AnswerResult } from './types.ts';
 
@@ -35,6 +36,14 @@ async function produce(
   model: Answerer,
 ): Promise<void> {
   const progress = { streamed: false };
+  let claim: FlightClaim;
+  try {
+    claim = await claimFlight({ ...room, signal: job.signal }, key);
+  } catch (error) {
+    flight.fail(error);
+    return;
+  }
+  if (claim.kind === 'cached') return shareCached(room, flight, job.context, claim.result);
   try {
     const result = await streamModel(room, flight, job, article, model, progress);
     // The reply goes out first; the bookkeeping follows. The flight stays registered until the cache entry is
@@ -47,7 +56,24 @@ async function produce(
     ]);
   } catch (error) {
     await failOver(room, flight, job, article, error, progress.streamed);
+  } finally {
+    // After the cache write: a process waiting on this call finds the answer, or (on failure) calls the model.
+    await claim.release();
   }
+}
+
+/** Another process called the model for this key: its cached answer, counted as cached for this request. */
+async function shareCached(
+  room: Room,
+  flight: Broadcast<ReplyEvent>,
+  context: RequestContext,
+  result: AnswerResult,
+): Promise<void> {
+  await bookkeep(room, room.usage.recordCachedReply(context.guildId));
+  flight.push({ type: 'text', text: result.text });
+  for (const citation of result.citations) flight.push({ type: 'citation', citation });
+  flight.push({ type: 'done', result: { ...result, cached: true } });
+  flight.finish();
 }
 
 /** Pushes the model's text and citations into the flight as they arrive; returns its (grounded) result. */

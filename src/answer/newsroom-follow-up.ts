@@ -31,6 +31,7 @@ export function followUpJob(room: Room, request: FollowUpRequest, question: stri
         ...(history.length > 0 ? { history } : {}),
       }),
     ttlMs: room.settings.answerTtlMs,
+    signal: request.signal,
   };
 }
 

@@ -50,6 +50,7 @@ function summaryJob(room: Room, request: SummaryRequest): Job {
     run: (answerer, article) =>
       answerer.summarize(article, { length: request.length, language: request.language }),
     ttlMs: room.settings.summaryTtlMs,
+    signal: request.signal,
   };
 }
 
@@ -65,6 +66,7 @@ function askJob(room: Room, request: AskRequest, question: string): Job {
     }),
     run: (answerer, article) => answerer.answer(article, question, { language: request.language }),
     ttlMs: room.settings.answerTtlMs,
+    signal: request.signal,
   };
 }
 

@@ -1,15 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Config } from '../core/config.ts';
 import { errorCode, UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import { createDigestRepository, type DigestRepository } from '../digest/state.ts';
 import { DIGEST_NAMESPACE } from '../digest/types.ts';
 import { DIGEST_COMPONENTS } from '../discord/digest/components.ts';
-import { loadFeedDefinitions, startIngestion } from '../ingest/sources.ts';
+import { type FeedDefinition, loadFeedDefinitions, startIngestion } from '../ingest/sources.ts';
+import { atomicKeys } from '../store/atomic.ts';
+import { createLeases } from '../store/lease.ts';
 import { startDiscordBot } from './discord-bot.ts';
-import { openNewsroom } from './runtime.ts';
+import { refreshIndexEvery } from './index-refresh.ts';
+import { INGEST_LEASE_TIMINGS, INGEST_OWNER_LEASE, runWhileLeased, type Stoppable } from './owned-job.ts';
+import { type NewsroomRuntime, openNewsroom } from './runtime.ts';
 
-/** How often the bot looks for articles another process (`ingest --watch`) stored: well within a minute. */
-const STORE_REFRESH_INTERVAL_MS = 30_000;
+/** Where the jobs done once per deployment keep their leases. */
+const LEASES_NAMESPACE = 'leases';
 
 const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET']);
 
@@ -32,6 +38,32 @@ function explainLoginFailure(config: Config) {
     }
     throw error;
   };
+}
+
+/**
+ * Every shard shares the store; feeds are polled and ARTICLES_DIR watched by one of them, whichever holds the
+ * ingest-owner lease (a dead owner's is taken over within a minute).
+ */
+async function ownIngestion(
+  config: Config,
+  logger: Logger,
+  runtime: NewsroomRuntime,
+  feeds: readonly FeedDefinition[],
+): Promise<Stoppable> {
+  const feedState = await runtime.openKeyv('feeds');
+  const start = () =>
+    startIngestion({
+      store: runtime.store,
+      feedState,
+      feeds,
+      pollMinutes: config.feeds.pollMinutes,
+      ...(config.articlesDir ? { articlesDir: config.articlesDir } : {}),
+      fetching: config.fetch,
+      logger,
+    });
+  const leases = createLeases(atomicKeys(await runtime.openKeyv(LEASES_NAMESPACE)));
+  const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
+  return runWhileLeased(leases, INGEST_OWNER_LEASE, holder, start, INGEST_LEASE_TIMINGS, logger);
 }
 
 /**
@@ -59,24 +91,11 @@ export async function runBotProcess(config: Config, logger: Logger): Promise<{ s
   }).catch(explainLoginFailure(config));
   const digest = bot.digest();
   digest?.start();
-  const ingestion = startIngestion({
-    store: runtime.store,
-    feedState: await runtime.openKeyv('feeds'),
-    feeds,
-    pollMinutes: config.feeds.pollMinutes,
-    ...(config.articlesDir ? { articlesDir: config.articlesDir } : {}),
-    fetching: config.fetch,
-    logger,
-  });
-  const refresher = setInterval(() => {
-    runtime.store.refresh().then(
-      (picked) => picked > 0 && logger.info({ picked }, 'picked up articles stored by another process'),
-      (error: unknown) => logger.warn({ err: error }, 'could not refresh the article index; will retry'),
-    );
-  }, STORE_REFRESH_INTERVAL_MS);
+  const ingestion = await ownIngestion(config, logger, runtime, feeds);
+  const refresher = refreshIndexEvery(runtime.store, logger);
   return {
     async stop() {
-      clearInterval(refresher);
+      refresher.stop();
       await ingestion.stop();
       await digest?.stop();
       await bot.stop();

@@ -1,7 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type Keyv from 'keyv';
 import { classifyAnthropicError, createAnthropicAnswerer } from '../answer/anthropic/provider.ts';
 import { createAnswerCache } from '../answer/cache.ts';
 import { createNewsroom, type NewsroomSettings } from '../answer/newsroom.ts';
+import {
+  FLIGHT_LEASE_MARGIN_MS,
+  FLIGHT_POLL_INTERVAL_MS,
+  type FlightTimings,
+  MAX_FLIGHT_WAIT_MS,
+  type SharedFlights,
+} from '../answer/newsroom-shared-flight.ts';
 import type { Newsroom } from '../answer/newsroom-types.ts';
 import { createOfflinePool, createPooledOfflineAnswerer } from '../answer/offline-pool.ts';
 import { loadPrompts, type Prompts } from '../answer/prompts.ts';
@@ -12,7 +21,9 @@ import { openArticleStore } from '../articles/store.ts';
 import type { Config } from '../core/config.ts';
 import type { Logger } from '../core/log.ts';
 import { closeProcessIngestPool } from '../ingest/worker-pool.ts';
+import { atomicKeys } from '../store/atomic.ts';
 import { openKeyv } from '../store/keyv.ts';
+import { createLeases } from '../store/lease.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -32,6 +43,8 @@ interface RuntimeOptions {
   now?: () => Date;
   /** A guild's time zone for its usage days and budget (the bot passes its digest zone); else UTC. */
   zoneOf?: ZoneOf;
+  /** Tests: shorter leases and polls for the cross-process single flight. */
+  flightTimings?: Partial<FlightTimings>;
 }
 
 export async function openNewsroom(
@@ -49,9 +62,8 @@ export async function openNewsroom(
   const store = await openArticleStore({ url: config.storeUrl, logger, now });
   const prompts = await loadPrompts();
   const usage = createUsageLedger(await keyvFor('usage'), now, { zoneOf: options.zoneOf });
-  const cache = createAnswerCache(await keyvFor('answers'), (error) =>
-    logger.warn({ err: error }, 'answer cache'),
-  );
+  const answers = await keyvFor('answers');
+  const cache = createAnswerCache(answers, (error) => logger.warn({ err: error }, 'answer cache'));
   const model = modelFor(config, prompts, logger, options.fetch);
   // Offline answers run in worker threads: a stranger's long article must not stall the event loop.
   const offlinePool = createOfflinePool();
@@ -67,6 +79,7 @@ export async function openNewsroom(
     settings: newsroomSettings(config),
     logger,
     now,
+    flights: sharedFlights(answers, config, options.flightTimings),
   });
   return {
     newsroom,
@@ -101,6 +114,23 @@ function modelFor(
     logger,
     fetch,
   });
+}
+
+/**
+ * Leases next to the answer cache (keys `flight:<cache key>`), so shards sharing the store make one model call per
+ * request. The holder id is unique per newsroom: two in one process (tests) are two holders.
+ */
+function sharedFlights(answers: Keyv, config: Config, timings: Partial<FlightTimings> = {}): SharedFlights {
+  return {
+    leases: createLeases(atomicKeys(answers)),
+    holder: `${hostname()}:${process.pid}:${randomUUID()}`,
+    timings: {
+      leaseTtlMs: config.anthropic.timeoutMs + FLIGHT_LEASE_MARGIN_MS,
+      pollIntervalMs: FLIGHT_POLL_INTERVAL_MS,
+      maxWaitMs: MAX_FLIGHT_WAIT_MS,
+      ...timings,
+    },
+  };
 }
 
 function newsroomSettings(config: Config): NewsroomSettings {

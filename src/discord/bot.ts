@@ -4,7 +4,7 @@ import type Keyv from 'keyv';
 import type { Config } from '../core/config.ts';
 import { UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
-import type { ShardPlacement } from '../core/shards.ts';
+import { holdsShardZero, type ShardPlacement, UNSHARDED } from '../core/shards.ts';
 import { DISCORD_COMMANDS, DISCORD_MESSAGE_COMMANDS } from './adapter.ts';
 import { ANSWER_ACTIONS } from './answer-action-list.ts';
 import { type ClientTuning, createDiscordClient, createStreamRest } from './client.ts';
@@ -81,6 +81,20 @@ async function syncAtStart(client: Client, options: StartBotOptions): Promise<vo
   const scope = { applicationId, guildId: options.config.discord.guildId };
   const commands = [...(options.commands ?? DISCORD_COMMANDS), ...messageCommandsOf(options)];
   await syncCommands({ rest: client.rest, scope, commands, meta: options.meta, logger: options.logger });
+}
+
+/**
+ * The command list is one per application, not per shard: only the process holding shard 0 syncs it, so N shards
+ * starting together make one registration (and one hash write), not N racing ones.
+ */
+async function registerOnce(client: Client, options: StartBotOptions): Promise<void> {
+  if (!holdsShardZero(options.placement ?? UNSHARDED)) {
+    options.logger.info('commands are registered by the process holding shard 0');
+    return;
+  }
+  await syncAtStart(client, options).catch((error: unknown) => {
+    options.logger.error({ err: error }, 'could not register slash commands; run `npm run deploy-commands`');
+  });
 }
 
 /** One idempotent stop (gateway, then store), also run by the given signals once `listen` is called. */
@@ -193,9 +207,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await shutdown.stop();
     throw explainIntents(error);
   }
-  await syncAtStart(client, options).catch((error: unknown) => {
-    logger.error({ err: error }, 'could not register slash commands; run `npm run deploy-commands`');
-  });
+  await registerOnce(client, options);
   shutdown.listen();
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'bot ready');
   return { client, stop: shutdown.stop };

@@ -115,3 +115,36 @@ describe('command sync at bot start', () => {
     expect(discord.registeredCommands()).toEqual(commandsBody([...changed, ...DISCORD_MESSAGE_COMMANDS]));
   });
 });
+
+describe('command sync with shards', () => {
+  let sharded: FakeDiscord;
+  beforeAll(async () => {
+    sharded = await startFakeDiscord({ shards: 2 });
+  });
+  afterAll(async () => sharded?.close());
+
+  const puts = () => sharded.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
+  async function startShard(ids: number[], storeFile: string) {
+    const bot = await startDiscordBot({
+      config: parseConfig({
+        DISCORD_TOKEN: 'fake.bot.token',
+        DISCORD_API_URL: sharded.restApi,
+        STORE_URL: `sqlite://${path.join(dir, storeFile)}`,
+        LOG_LEVEL: 'silent',
+      }),
+      logger: captureLogs().logger,
+      client: sharded.clientOptions(),
+      shutdownSignals: [],
+      placement: { count: 2, ids },
+    });
+    await bot.stop();
+  }
+
+  it('GIVEN a process without shard 0 THEN it registers nothing; the one holding shard 0 registers the list', async () => {
+    await startShard([1], 'shard-one.sqlite');
+    expect(puts()).toHaveLength(0);
+    await startShard([0], 'shard-zero.sqlite');
+    expect(puts()).toHaveLength(1);
+    expect(sharded.registeredCommands()).toEqual(commandsBody(REGISTERED));
+  });
+});
