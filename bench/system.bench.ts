@@ -15,6 +15,7 @@ import { hostileScenario } from './system/scenarios/hostile.ts';
 import { firstPollScenario, hostileSourcesScenario } from './system/scenarios/hostile-sources.ts';
 import { loadScenario } from './system/scenarios/load.ts';
 import { postgresRestartScenario, redisRestartScenario } from './system/scenarios/server-restart.ts';
+import { shardsScenario } from './system/scenarios/shards.ts';
 import { soakScenario } from './system/scenarios/soak.ts';
 import { storeLockScenario } from './system/scenarios/store-lock.ts';
 import { cachedStore } from './system/store-cache.ts';
@@ -32,6 +33,7 @@ const SCENARIOS: Readonly<Record<string, Scenario>> = {
   'hostile-sources': hostileSourcesScenario,
   'first-poll': firstPollScenario,
   soak: soakScenario,
+  shards: shardsScenario,
 };
 
 function parseFlags(argv: readonly string[]): Record<string, string> {

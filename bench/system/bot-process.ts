@@ -90,10 +90,15 @@ function collectStderr(child: ChildProcess, lines: LogLine[], other: string[], o
 }
 
 /**
- * Starts the bot with exactly `env` (plus PATH and HOME) and waits for 'bot ready'. `inspect` opens the inspector
- * on 127.0.0.1 (a random port; its URL is in `otherOutput`), for the soak's heap probe.
+ * Starts the bot with exactly `env` (plus PATH and HOME) and waits for `readyLines` 'bot ready' lines (one per
+ * shard it runs). `inspect` opens the inspector on 127.0.0.1 (a random port; its URL is in `otherOutput`), for the
+ * soak's heap probe.
  */
-export async function startBotProcess(env: Record<string, string>, inspect = false): Promise<BotProcess> {
+export async function startBotProcess(
+  env: Record<string, string>,
+  inspect = false,
+  readyLines = 1,
+): Promise<BotProcess> {
   // BENCH_CPU_PROF_DIR=/tmp/prof: every bot process writes a CPU profile there when it stops (open it in
   // Chrome DevTools); node refuses --cpu-prof in NODE_OPTIONS, so it cannot come through --env.
   const profileDir = process.env.BENCH_CPU_PROF_DIR;
@@ -168,7 +173,12 @@ export async function startBotProcess(env: Record<string, string>, inspect = fal
     },
   };
   try {
-    await bot.waitForLog((line) => line.msg === 'bot ready', READY_TIMEOUT_MS);
+    // A ShardingManager's process carries its shards' logs: it is up when each of them is.
+    let ready = 0;
+    await bot.waitForLog(
+      (line) => line.msg === 'bot ready' && ++ready >= readyLines,
+      READY_TIMEOUT_MS * readyLines,
+    );
   } catch (error) {
     await bot.kill();
     throw error;

@@ -38,6 +38,8 @@ export interface TrafficOptions {
   readonly finalTimeoutMs?: number;
   /** Stops starting new interactions when it returns true (the soak's clock). */
   readonly stop?: () => boolean;
+  /** Called as each outcome arrives (progress for a scenario that acts mid-run). */
+  readonly onOutcome?: (outcome: Outcome) => void;
 }
 
 const DEFAULT_FINAL_TIMEOUT_MS = 90_000;
@@ -109,6 +111,7 @@ export async function runTraffic(
     }
     const task = follow(discord, spec, finalTimeoutMs).then((outcome) => {
       outcomes.push(outcome);
+      options.onOutcome?.(outcome);
       running.delete(task);
     });
     running.add(task);

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type FakeAnthropic, startFakeAnthropic } from '../../test/fakes/anthropic.ts';
 import { type FakeDiscord, startFakeDiscord } from '../../test/fakes/discord/index.ts';
+import type { FakeDiscordOptions } from '../../test/fakes/discord/types.ts';
 import { startPostgresServer } from '../../test/support/postgres-server.ts';
 import { type RedisServer, startRedisServer } from '../../test/support/redis-server.ts';
 import { type BotProcess, startBotProcess } from './bot-process.ts';
@@ -33,6 +34,16 @@ export interface WorldOptions {
   readonly seed?: number;
   /** Store the articles on a real server (started here) instead of a SQLite file. */
   readonly storeServer?: 'redis' | 'postgres';
+  /** Fake Discord settings beyond the bench's own (shards, identify buckets). */
+  readonly discord?: Omit<FakeDiscordOptions, 'now' | 'maxRecordedRequests' | 'seed'>;
+}
+
+/** One more bot process in a world: its own environment on top of the world's (e.g. SHARD_IDS). */
+export interface BotStart {
+  readonly inspect?: boolean;
+  readonly env?: Readonly<Record<string, string>>;
+  /** 'bot ready' lines to wait for: one per shard the process runs. */
+  readonly readyLines?: number;
 }
 
 /** A store server the bench can kill and start again (both helpers have this shape). */
@@ -57,6 +68,9 @@ export interface World {
   readonly bots: BotProcess[];
   /** `inspect`: with the inspector on 127.0.0.1 (see heap-probe.ts). */
   startBot(inspect?: boolean): Promise<BotProcess>;
+  startBotWith(start: BotStart): Promise<BotProcess>;
+  /** The environment every bot process of this world gets. */
+  readonly env: Readonly<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -72,6 +86,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   const articlesDir = options.articlesDir ? path.join(dir, 'articles') : null;
   if (articlesDir) await fs.mkdir(articlesDir);
   const discord = await startFakeDiscord({
+    ...options.discord,
     now: preciseNow,
     maxRecordedRequests: MAX_RECORDED_REQUESTS,
     seed: options.seed ?? 1,
@@ -101,8 +116,10 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       if (!current) throw new Error('no bot started in this world');
       return current;
     },
-    async startBot(inspect = false) {
-      const bot = await startBotProcess(env, inspect);
+    env,
+    startBot: (inspect = false) => world.startBotWith({ inspect }),
+    async startBotWith(start) {
+      const bot = await startBotProcess({ ...env, ...start.env }, start.inspect, start.readyLines);
       bots.push(bot);
       return bot;
     },
