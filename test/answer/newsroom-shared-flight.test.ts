@@ -13,7 +13,6 @@ import { atomicKeys } from '../../src/store/atomic.ts';
 import { createLeases } from '../../src/store/lease.ts';
 import { type FakeAnthropic, faults, startFakeAnthropic } from '../fakes/anthropic.ts';
 import { sampleArticle } from '../support/articles.ts';
-import { atomicAcrossKeyvs } from '../support/atomic-probe.ts';
 import { type PostgresServer, startPostgresServer } from '../support/postgres-server.ts';
 import { type RedisServer, startRedisServer } from '../support/redis-server.ts';
 
@@ -85,7 +84,6 @@ describe.each(BACKENDS)('one model call per request across processes sharing the
   let dir: string;
   let config: Config;
   let shards: NewsroomRuntime[];
-  let crossProcessAtomic = false;
   let stopServer: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
@@ -108,7 +106,6 @@ describe.each(BACKENDS)('one model call per request across processes sharing the
       STORE_URL: backend.storeUrl(dir),
     });
     if (backend.name === 'PostgreSQL') await createDatabase(config.storeUrl);
-    crossProcessAtomic = await atomicAcrossKeyvs(config.storeUrl);
     const first = await openNewsroom(config, silentLogger, { flightTimings: TIMINGS });
     for (const file of [`${ARTICLE}.txt`, `${OTHER}.txt`])
       await first.store.upsert(await sampleArticle(file));
@@ -154,8 +151,7 @@ describe.each(BACKENDS)('one model call per request across processes sharing the
     expect(first.disclaimer.length).toBeGreaterThan(0);
   });
 
-  it('GIVEN the same summary on two shards at the same instant THEN one model call (needs the cross-process atomicKeys)', async (test) => {
-    if (!crossProcessAtomic) test.skip();
+  it('GIVEN the same summary on two shards at the same instant THEN one model call', async () => {
     fake.setTiming({ firstTokenDelayMs: 300 });
     const replies = await Promise.all([summary(a()), summary(b())]);
     expect(fake.requests).toHaveLength(1);

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUsageLedger, type UsageLedger } from '../../src/answer/usage.ts';
-import {
-  atomicAcrossKeyvs,
-  BACKEND_NAMES,
-  type SharedBackend,
-  startBackend,
-} from '../support/shared-backends.ts';
+import { BACKEND_NAMES, type SharedBackend, startBackend } from '../support/shared-backends.ts';
 
 /** Two shard processes' ledgers, each over its own Keyv of one store: the counts and the budget notice are shared. */
 
@@ -36,9 +31,7 @@ describe.each(BACKEND_NAMES)('usage counted by two processes on one store (%s)',
     expect(today).toMatchObject(USAGE);
   });
 
-  it('GIVEN 2×200 counts at once through two processes THEN every one is counted', async (context) => {
-    if (!(await atomicAcrossKeyvs(backend)))
-      return context.skip('atomicKeys is not atomic across separately opened Keyvs yet (helper "atomic")');
+  it('GIVEN 2×200 counts at once through two processes THEN every one is counted', async () => {
     const [one, other, id] = await twoLedgers();
     await Promise.all(
       [one, other].flatMap((ledger) =>
@@ -52,9 +45,7 @@ describe.each(BACKEND_NAMES)('usage counted by two processes on one store (%s)',
     expect(today?.inputTokens).toBe(PER_LEDGER * USAGE.inputTokens);
   }, 60_000);
 
-  it('GIVEN two processes claiming the budget notice at once THEN exactly one gets it', async (context) => {
-    if (!(await atomicAcrossKeyvs(backend)))
-      return context.skip('atomicKeys is not atomic across separately opened Keyvs yet (helper "atomic")');
+  it('GIVEN two processes claiming the budget notice at once THEN exactly one gets it', async () => {
     const [one, other, id] = await twoLedgers();
     const claims = await Promise.all(
       Array.from({ length: 20 }, (_, i) => (i % 2 ? other : one).claimBudgetNotice(id)),

@@ -187,7 +187,9 @@ describe.each(BACKENDS)('atomicKeys on $name', (backend) => {
     expect(await next).toBe(1);
   });
 
-  it.runIf(backend.breakStore)(
+  // An in-memory store cannot be locked or go away: the case exists only for the backends that can.
+  const whenBreakable = backend.breakStore ? it : () => undefined;
+  whenBreakable(
     'GIVEN the store locked or gone THEN an update fails with a store error, not a hang',
     async () => {
       fresh();
