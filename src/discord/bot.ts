@@ -3,7 +3,7 @@ import { type Client, Events } from 'discord.js';
 import type { Config } from '../core/config.ts';
 import { UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
-import type { ShardPlacement } from '../core/shards.ts';
+import { type ShardPlacement, UNSHARDED } from '../core/shards.ts';
 import { DISCORD_COMMANDS, DISCORD_MESSAGE_COMMANDS } from './adapter.ts';
 import { ANSWER_ACTIONS } from './answer-action-list.ts';
 import { type ClientTuning, createDiscordClient, createStreamRest } from './client.ts';
@@ -180,6 +180,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     logger.error({ err: error }, 'could not register slash commands; run `npm run deploy-commands`');
   });
   shutdown.listen();
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'bot ready');
+  const shards = (options.placement ?? UNSHARDED).ids;
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards }, 'bot ready');
   return { client, stop: shutdown.stop };
 }
