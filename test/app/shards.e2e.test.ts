@@ -199,6 +199,30 @@ describe('npm start with SHARD_COUNT=auto', () => {
   }, 30_000);
 });
 
+describe('npm start sharded with a token Discord rejects', () => {
+  it('GIVEN a 401 from /gateway/bot THEN the token line, exit 1, and no shard started', async () => {
+    const discord = await startFakeDiscord({ shards: 2 });
+    discord.failNext(
+      { method: 'GET', path: /^\/gateway\/bot$/ },
+      { status: 401, body: { message: '401: Unauthorized', code: 0 } },
+    );
+    const result = await runNewsdesk(['start'], {
+      STORE_URL: 'memory://',
+      DISCORD_TOKEN: 'fake.bot.token',
+      DISCORD_API_URL: discord.restApi,
+      SHARD_COUNT: '2',
+      LOG_LEVEL: 'silent',
+    });
+    const identifies = discord.gatewayEvents.filter((event) => event.dir === 'in' && event.op === 2);
+    await discord.close();
+    expect(identifies).toEqual([]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'Discord rejected DISCORD_TOKEN. Copy the bot token again from the Developer Portal (Bot → Reset Token) into .env.',
+    );
+  });
+});
+
 describe('npm start with a bad SHARD_IDS', () => {
   it('GIVEN SHARD_IDS past SHARD_COUNT THEN one line says what to write, exit 1', async () => {
     const result = await runNewsdesk(['start'], {

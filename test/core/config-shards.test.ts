@@ -98,4 +98,11 @@ describe('SHARD_COUNT and SHARD_IDS', () => {
     );
     expect(shardIdsProblem([0, 1], 2, 'auto')).toBeUndefined();
   });
+
+  it('GIVEN a bad spawn knob THEN its line names the range', () => {
+    expect(parseConfig({ SHARD_SPAWN_DELAY_MS: '0' }).sharding.spawnDelayMs).toBe(0);
+    expect(problemOf({ SHARD_SPAWN_DELAY_MS: 'soon' })).toBe(
+      'SHARD_SPAWN_DELAY_MS: expected a whole number of milliseconds from 0 to 600000 (got "soon")',
+    );
+  });
 });
