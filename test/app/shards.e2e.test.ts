@@ -199,6 +199,41 @@ describe('npm start with SHARD_COUNT=auto', () => {
   }, 30_000);
 });
 
+describe('npm start on the second of two machines (SHARD_COUNT=4, SHARD_IDS=2-3)', () => {
+  let discord: FakeDiscord;
+  let bot: ReturnType<typeof startNewsdesk> | undefined;
+
+  afterAll(async () => {
+    if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
+    for (const { pid } of bot?.logs('shard started') ?? [])
+      if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+    await discord.close();
+  });
+
+  it('GIVEN ids 2-3 of 4 THEN only shards 2 and 3 start, each identifying out of 4', async () => {
+    discord = await startFakeDiscord({ shards: 4 });
+    const { all } = guildPerShard(discord, 4);
+    bot = startNewsdesk({
+      STORE_URL: 'memory://',
+      DISCORD_TOKEN: 'fake.bot.token',
+      DISCORD_API_URL: discord.restApi,
+      SHARD_COUNT: '4',
+      SHARD_IDS: '2-3',
+      SHARD_SPAWN_DELAY_MS: '100',
+      LOG_LEVEL: 'info',
+    });
+    await discord.waitUntil(() => bot?.logs('bot ready').length === 2, 60_000);
+    const ready = bot.logs('bot ready').sort((a, b) => (a.shards?.[0] ?? 0) - (b.shards?.[0] ?? 0));
+    expect(ready.map((line) => line.shards)).toEqual([[2], [3]]);
+    // Out of 4, not of 2: each got exactly the guilds Discord routes to its shard of 4.
+    const ofShard = (shard: number) => all.filter((g) => shardOfGuild(g.guildId, 4) === shard).length;
+    expect(ready.map((line) => line.guilds)).toEqual([ofShard(2), ofShard(3)]);
+    expect(bot.logs('shard started').map((line) => line.shard)).toEqual([2, 3]);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  }, 90_000);
+});
+
 describe('npm start sharded with a token Discord rejects', () => {
   it('GIVEN a 401 from /gateway/bot THEN the token line, exit 1, and no shard started', async () => {
     const discord = await startFakeDiscord({ shards: 2 });

@@ -79,6 +79,7 @@ async function spawnInTurn(fleet: Fleet, manager: ShardingManager): Promise<void
     const pause = index < ids.length - 1 ? sleep(fleet.options.spawnDelayMs) : undefined;
     await Promise.all([spawnShard(fleet, shard), pause]);
   }
+  if (!fleet.stopping) fleet.options.logger.info({ shards: ids }, 'all shards started');
 }
 
 /**
