@@ -6,7 +6,6 @@ import { shardIdsProblem } from '../../core/shard-config.ts';
 import type { ShardPlacement } from '../../core/shards.ts';
 import { startShardFleet } from '../../discord/sharding/fleet.ts';
 import { fetchGatewayBot } from '../../discord/sharding/gateway-bot.ts';
-import { explainLoginFailure, runBotProcess } from '../bot-process.ts';
 import { ignoreFurtherSignals, leaveManager, managerGone } from './child.ts';
 import { machinePlacement, managedPlacement } from './placement.ts';
 
@@ -33,6 +32,7 @@ export async function launchBot(config: Config, logger: Logger): Promise<Launche
   if (managed) return runShard(config, logger, managed);
   const count = await resolveShardCount(config, logger);
   if (count === 1) {
+    const { runBotProcess } = await import('../bot-process.ts');
     const bot = await runBotProcess(config, logger);
     return { ended: never, stop: bot.stop };
   }
@@ -53,6 +53,7 @@ export async function launchBot(config: Config, logger: Logger): Promise<Launche
 
 async function runShard(config: Config, logger: Logger, placement: ShardPlacement): Promise<Launched> {
   const ended = managerGone();
+  const { runBotProcess } = await import('../bot-process.ts');
   const bot = await runBotProcess(config, logger, placement);
   return {
     ended,
@@ -72,7 +73,10 @@ async function resolveShardCount(config: Config, logger: Logger): Promise<number
   const { count, ids } = config.sharding;
   if (count === 1) return 1;
   const token = config.discord.token ?? '';
-  const gateway = await fetchGatewayBot(config.discord, token).catch(explainLoginFailure(config));
+  // The manager loads the bot's modules only to explain a failure: it runs no bot itself.
+  const gateway = await fetchGatewayBot(config.discord, token).catch(async (error: unknown) =>
+    (await import('../bot-process.ts')).explainLoginFailure(config)(error),
+  );
   const resolved = count === 'auto' ? gateway.shards : count;
   const { shards: recommended, maxConcurrency, remainingIdentifies } = gateway;
   logger.info(
