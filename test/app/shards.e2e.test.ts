@@ -150,6 +150,7 @@ describe('npm start with SHARD_COUNT=2 (a ShardingManager and one process per sh
     expect(await bot.exited).toBe(0);
     expect(Date.now() - began).toBeLessThan(20_000);
     expect(bot.logs('bot stopped')).toHaveLength(2);
+    expect(bot.logs('shard stopped').map((line) => line.code)).toEqual([0, 0]);
     expect(pids.filter(alive)).toEqual([]);
   }, 30_000);
 });
