@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Config } from '../core/config.ts';
 import { errorCode, UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
+import type { ShardPlacement } from '../core/shards.ts';
 import { createDigestRepository, type DigestRepository } from '../digest/state.ts';
 import { DIGEST_NAMESPACE } from '../digest/types.ts';
 import { DIGEST_COMPONENTS } from '../discord/digest/components.ts';
@@ -20,7 +21,7 @@ const LEASES_NAMESPACE = 'leases';
 const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET']);
 
 /** Login failures an operator can fix get one line saying what to do; anything else keeps its stack. */
-function explainLoginFailure(config: Config) {
+export function explainLoginFailure(config: Config) {
   return (error: unknown): never => {
     const code = errorCode(error);
     if (code === 'TokenInvalid') {
@@ -70,7 +71,11 @@ async function ownIngestion(
  * The bot process: one store and newsroom shared by the Discord client, the digest scheduler and the ingestion
  * (feed polling, ARTICLES_DIR watching). Returns a stop function that shuts them down in order.
  */
-export async function runBotProcess(config: Config, logger: Logger): Promise<{ stop(): Promise<void> }> {
+export async function runBotProcess(
+  config: Config,
+  logger: Logger,
+  placement?: ShardPlacement,
+): Promise<{ stop(): Promise<void> }> {
   // A guild's usage day (and budget) turns at midnight in its digest time zone; the settings are in the same store.
   let digestSettings: DigestRepository | undefined;
   const runtime = await openNewsroom(config, logger, {
@@ -88,6 +93,7 @@ export async function runBotProcess(config: Config, logger: Logger): Promise<{ s
     feeds,
     shutdownSignals: [],
     components: [DIGEST_COMPONENTS],
+    ...(placement ? { placement } : {}),
   }).catch(explainLoginFailure(config));
   const digest = bot.digest();
   digest?.start();

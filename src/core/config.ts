@@ -2,6 +2,7 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { parseAllowedHost } from './allowed-host.ts';
 import { redactCredentials } from './log.ts';
+import * as Shards from './shard-config.ts';
 
 /** The site's own disclaimer, used when an article carries none and no SOURCE_DISCLAIMER is set. */
 export const SITE_DISCLAIMER =
@@ -126,9 +127,9 @@ const EnvSchema = z.object({
     blankToUndefined,
     z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
+  SHARD_COUNT: Shards.shardCount,
+  SHARD_IDS: Shards.shardIds,
 });
-
-type Env = z.infer<typeof EnvSchema>;
 
 export interface Config {
   readonly discord: {
@@ -169,6 +170,7 @@ export interface Config {
   readonly guildDailyTokenBudget: number;
   readonly digestCatchUpHours: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly sharding: Shards.ShardingConfig;
 }
 
 /** Thrown at start when the environment is wrong; its message names every bad key and what it expects. */
@@ -181,7 +183,7 @@ export class ConfigError extends Error {
   }
 }
 
-function toConfig(env: Env): Config {
+function toConfig(env: z.infer<typeof EnvSchema>, raw: Record<string, string | undefined>): Config {
   return {
     discord: {
       token: env.DISCORD_TOKEN,
@@ -210,6 +212,7 @@ function toConfig(env: Env): Config {
     guildDailyTokenBudget: env.GUILD_DAILY_TOKEN_BUDGET,
     digestCatchUpHours: env.DIGEST_CATCH_UP_HOURS,
     logLevel: env.LOG_LEVEL,
+    sharding: Shards.toShardingConfig(env, raw),
   };
 }
 
@@ -231,7 +234,7 @@ function hideCredentials(value: string): string {
 
 /** Parses an environment (process.env by default) into one frozen Config, or throws ConfigError. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = EnvSchema.safeParse(env);
+  const result = EnvSchema.superRefine(Shards.shardChecks(env)).safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '(environment)');
@@ -242,7 +245,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     });
     throw new ConfigError(problems);
   }
-  return deepFreeze(toConfig(result.data));
+  return deepFreeze(toConfig(result.data, env));
 }
 
 /** Reads .env (if present) into the environment, then parses it. The only place that reads process.env. */

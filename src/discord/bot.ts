@@ -209,6 +209,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   }
   await registerOnce(client, options);
   shutdown.listen();
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'bot ready');
+  const shards = (options.placement ?? UNSHARDED).ids;
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards }, 'bot ready');
   return { client, stop: shutdown.stop };
 }

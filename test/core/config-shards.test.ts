@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { machinePlacement, managedPlacement } from '../../src/app/shards/placement.ts';
+import { ConfigError, parseConfig } from '../../src/core/config.ts';
+import { MAX_SHARD_COUNT, parseShardIds, shardIdsProblem } from '../../src/core/shard-config.ts';
+
+/** The one problem line a bad environment gives (ConfigError has a header, then a line per bad key). */
+function problemOf(env: Record<string, string>): string {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(1);
+    return problems[0] ?? '';
+  }
+  throw new Error(`expected ${JSON.stringify(env)} to be refused`);
+}
+
+describe('SHARD_COUNT and SHARD_IDS', () => {
+  it('GIVEN neither THEN one shard, all ids, and no managed shard', () => {
+    const { sharding } = parseConfig({});
+    expect(sharding).toMatchObject({
+      count: 1,
+      ids: undefined,
+      managedShard: undefined,
+      spawnDelayMs: 5_500,
+    });
+    expect(managedPlacement(sharding)).toBeUndefined();
+    expect(machinePlacement(sharding, 1)).toEqual({ count: 1, ids: [0] });
+  });
+
+  it('GIVEN good values THEN the count and this machine’s sorted ids', () => {
+    expect(parseConfig({ SHARD_COUNT: ' 8 ' }).sharding.count).toBe(8);
+    expect(parseConfig({ SHARD_COUNT: 'AUTO' }).sharding.count).toBe('auto');
+    expect(parseConfig({ SHARD_COUNT: '8', SHARD_IDS: '6-7, 4,5' }).sharding.ids).toEqual([4, 5, 6, 7]);
+    expect(parseConfig({ SHARD_COUNT: 'auto', SHARD_IDS: '0-3' }).sharding.ids).toEqual([0, 1, 2, 3]);
+    expect(parseConfig({ SHARD_IDS: '0' }).sharding.ids).toEqual([0]);
+    const sharding = parseConfig({ SHARD_COUNT: '4', SHARD_IDS: '2-3' }).sharding;
+    expect(machinePlacement(sharding, 4)).toEqual({ count: 4, ids: [2, 3] });
+    expect(machinePlacement(parseConfig({ SHARD_COUNT: '3' }).sharding, 3)).toEqual({
+      count: 3,
+      ids: [0, 1, 2],
+    });
+  });
+
+  it.each([['0'], ['-1'], ['1.5'], ['abc'], [String(MAX_SHARD_COUNT + 1)]])(
+    'GIVEN SHARD_COUNT=%s THEN one line says what to write',
+    (value) => {
+      expect(problemOf({ SHARD_COUNT: value })).toBe(
+        `SHARD_COUNT: expected the total number of shards, a whole number from 1 to ${MAX_SHARD_COUNT}, or auto (Discord's recommendation), e.g. SHARD_COUNT=4 (got ${JSON.stringify(value)})`,
+      );
+    },
+  );
+
+  it.each([
+    [
+      'abc',
+      '"abc" is not an id or a range; expected shard ids and ranges separated by commas, e.g. 0-3 or 4,5,6-7',
+    ],
+    [
+      '-1',
+      '"-1" is not an id or a range; expected shard ids and ranges separated by commas, e.g. 0-3 or 4,5,6-7',
+    ],
+    [
+      '1.5',
+      '"1.5" is not an id or a range; expected shard ids and ranges separated by commas, e.g. 0-3 or 4,5,6-7',
+    ],
+    [',', 'expected shard ids and ranges separated by commas, e.g. 0-3 or 4,5,6-7'],
+    ['3-1', 'the range 3-1 runs backwards; write it low to high, e.g. 1-3'],
+    ['0-99999999', `shard ids run from 0 to ${MAX_SHARD_COUNT - 1} at most; 0-99999999 goes past that`],
+    ['0-3,2', 'shard 2 is listed twice; list each shard once, e.g. 0-3'],
+    ['4', 'shard 4 is not below SHARD_COUNT=4; ids run from 0 to 3, e.g. SHARD_IDS=0-3'],
+  ])('GIVEN SHARD_IDS=%s of SHARD_COUNT=4 THEN "%s"', (value, message) => {
+    expect(problemOf({ SHARD_COUNT: '4', SHARD_IDS: value })).toBe(
+      `SHARD_IDS: ${message} (got ${JSON.stringify(value)})`,
+    );
+  });
+
+  it('GIVEN SHARD_IDS without SHARD_COUNT (or with 1) THEN the line says to set SHARD_COUNT', () => {
+    expect(problemOf({ SHARD_IDS: '0-3' })).toBe(
+      'SHARD_IDS: SHARD_IDS lists shard 3 but SHARD_COUNT is not set (1 shard); set SHARD_COUNT to the total number of shards across all machines, e.g. SHARD_COUNT=4 (got "0-3")',
+    );
+    expect(problemOf({ SHARD_COUNT: '1', SHARD_IDS: '1' })).toMatch(
+      /^SHARD_IDS: shard 1 is not below SHARD_COUNT=1;/,
+    );
+  });
+
+  it('GIVEN a SHARD_IDS of a million characters THEN it is refused without being parsed', () => {
+    expect(parseShardIds('0,'.repeat(500_000))).toEqual({
+      problem:
+        'longer than 100000 characters; expected shard ids and ranges separated by commas, e.g. 0-3 or 4,5,6-7',
+    });
+  });
+
+  it('GIVEN auto resolved to 2 THEN ids past it are named with Discord’s recommendation', () => {
+    expect(shardIdsProblem([0, 1, 2], 2, 'auto')).toBe(
+      'shard 2 is not below SHARD_COUNT=auto (Discord recommends 2); ids run from 0 to 1, e.g. SHARD_IDS=0-1',
+    );
+    expect(shardIdsProblem([0, 1], 2, 'auto')).toBeUndefined();
+  });
+
+  it('GIVEN a bad spawn knob THEN its line names the range', () => {
+    expect(parseConfig({ SHARD_SPAWN_DELAY_MS: '0' }).sharding.spawnDelayMs).toBe(0);
+    expect(problemOf({ SHARD_SPAWN_DELAY_MS: 'soon' })).toBe(
+      'SHARD_SPAWN_DELAY_MS: expected a whole number of milliseconds from 0 to 600000 (got "soon")',
+    );
+  });
+});
