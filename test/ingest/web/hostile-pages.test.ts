@@ -17,10 +17,11 @@ import { type Harness, openHarness } from '../feeds/harness.ts';
 
 /**
  * Issue 13's target is 2 s of CPU per input (measured: ≈ 0.2–1.7 s, see the README's Security section). The test
- * allows twice that, because CPU time itself grows on a loaded 2-core CI machine (shared caches, Node 22/24);
- * the blow-ups it guards against cost 10–100× more (82 s, 252 s before the caps).
+ * allows three times that, because CPU time itself grows on a loaded 2-core CI machine (shared caches, Node 22/24,
+ * the shard end-to-end tests' processes running beside it: 4.03 s was seen once); the blow-ups it guards against
+ * cost 10–100× more (82 s, 252 s before the caps), so it still catches every one of them.
  */
-const MAX_CPU_MS_PER_PAGE = 4_000;
+const MAX_CPU_MS_PER_PAGE = 6_000;
 
 let server: FixtureServer;
 let harness: Harness;
