@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Config } from '../core/config.ts';
 import { errorCode, UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
@@ -7,16 +5,12 @@ import type { ShardPlacement } from '../core/shards.ts';
 import { createDigestRepository, type DigestRepository } from '../digest/state.ts';
 import { DIGEST_NAMESPACE } from '../digest/types.ts';
 import { DIGEST_COMPONENTS } from '../discord/digest/components.ts';
-import { type FeedDefinition, loadFeedDefinitions, startIngestion } from '../ingest/sources.ts';
-import { atomicKeys } from '../store/atomic.ts';
-import { createLeases } from '../store/lease.ts';
+import { LEASES_NAMESPACE, startOwnedIngestion } from '../ingest/owned-ingestion.ts';
+import { type FeedDefinition, loadFeedDefinitions } from '../ingest/sources.ts';
+import type { Stoppable } from '../store/owned-job.ts';
 import { startDiscordBot } from './discord-bot.ts';
 import { refreshIndexEvery } from './index-refresh.ts';
-import { INGEST_LEASE_TIMINGS, INGEST_OWNER_LEASE, runWhileLeased, type Stoppable } from './owned-job.ts';
 import { type NewsroomRuntime, openNewsroom } from './runtime.ts';
-
-/** Where the jobs done once per deployment keep their leases. */
-const LEASES_NAMESPACE = 'leases';
 
 const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET']);
 
@@ -51,20 +45,16 @@ async function ownIngestion(
   runtime: NewsroomRuntime,
   feeds: readonly FeedDefinition[],
 ): Promise<Stoppable> {
-  const feedState = await runtime.openKeyv('feeds');
-  const start = () =>
-    startIngestion({
-      store: runtime.store,
-      feedState,
-      feeds,
-      pollMinutes: config.feeds.pollMinutes,
-      ...(config.articlesDir ? { articlesDir: config.articlesDir } : {}),
-      fetching: config.fetch,
-      logger,
-    });
-  const leases = createLeases(atomicKeys(await runtime.openKeyv(LEASES_NAMESPACE)));
-  const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
-  return runWhileLeased(leases, INGEST_OWNER_LEASE, holder, start, INGEST_LEASE_TIMINGS, logger);
+  const ingestion = {
+    store: runtime.store,
+    feedState: await runtime.openKeyv('feeds'),
+    feeds,
+    pollMinutes: config.feeds.pollMinutes,
+    ...(config.articlesDir ? { articlesDir: config.articlesDir } : {}),
+    fetching: config.fetch,
+    logger,
+  };
+  return startOwnedIngestion(ingestion, await runtime.openKeyv(LEASES_NAMESPACE), logger);
 }
 
 /**

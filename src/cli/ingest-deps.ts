@@ -15,6 +15,8 @@ export interface IngestCliDeps {
   readonly openStore: (config: Config, logger: Logger) => Promise<ArticleStore>;
   /** The feeds' HTTP validators and failure state: namespace 'feeds' of the same store. */
   readonly openFeedState: (config: Config, logger: Logger) => Promise<Keyv>;
+  /** Where `--watch` takes the ingest-owner lease (shared with the bot's shards). */
+  readonly openLeases: (config: Config, logger: Logger) => Promise<Keyv>;
   readonly now: () => number;
 }
 
@@ -29,6 +31,13 @@ export const defaultIngestDeps: IngestCliDeps = {
   openFeedState: async (config, logger) => {
     const { openKeyv } = await import('../store/keyv.ts');
     return openKeyv(config.storeUrl, { namespace: 'feeds', logger });
+  },
+  openLeases: async (config, logger) => {
+    const [{ openKeyv }, { LEASES_NAMESPACE }] = await Promise.all([
+      import('../store/keyv.ts'),
+      import('../ingest/owned-ingestion.ts'),
+    ]);
+    return openKeyv(config.storeUrl, { namespace: LEASES_NAMESPACE, logger });
   },
   now: () => Date.now(),
 };

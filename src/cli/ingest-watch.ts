@@ -1,7 +1,8 @@
 import { nextShutdownSignal } from '../core/cli-support.ts';
 import type { Config } from '../core/config.ts';
 import type { Logger } from '../core/log.ts';
-import { feedStatus, formatFeedStatus, loadFeedDefinitions, startIngestion } from '../ingest/sources.ts';
+import { startOwnedIngestion } from '../ingest/owned-ingestion.ts';
+import { feedStatus, formatFeedStatus, loadFeedDefinitions } from '../ingest/sources.ts';
 import type { IngestCliDeps } from './ingest-deps.ts';
 
 /**
@@ -16,21 +17,27 @@ export async function watchSources(config: Config, logger: Logger, deps: IngestC
   }
   const store = await deps.openStore(config, logger);
   const feedState = await deps.openFeedState(config, logger);
-  const ingestion = startIngestion({
-    store,
-    feedState,
-    feeds,
-    pollMinutes: config.feeds.pollMinutes,
-    ...(config.articlesDir ? { articlesDir: config.articlesDir } : {}),
-    fetching: config.fetch,
+  const leases = await deps.openLeases(config, logger);
+  // Beside running bot shards it takes the same lease they do: one of them ingests, never two.
+  const ingestion = startOwnedIngestion(
+    {
+      store,
+      feedState,
+      feeds,
+      pollMinutes: config.feeds.pollMinutes,
+      ...(config.articlesDir ? { articlesDir: config.articlesDir } : {}),
+      fetching: config.fetch,
+      logger,
+    },
+    leases,
     logger,
-  });
+  );
   deps.stderr.write(
     `Watching ${feeds.length} feed(s) every ${config.feeds.pollMinutes} min${config.articlesDir ? ` and ${config.articlesDir}` : ''}. Ctrl+C stops.\n`,
   );
   await nextShutdownSignal();
   await ingestion.stop();
-  await feedState.disconnect();
+  await Promise.all([feedState.disconnect(), leases.disconnect()]);
   await store.close();
   return 0;
 }

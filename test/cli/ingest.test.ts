@@ -28,6 +28,7 @@ async function ingest(argv: string[], env: Record<string, string> = {}) {
     stderr: stderr.sink,
     openStore: () => openArticleStore({ url: 'memory://' }),
     openFeedState: async () => new Keyv(),
+    openLeases: async () => new Keyv(),
     now: () => Date.now(),
   };
   const code = await runIngest(argv, config, silentLogger, deps);
@@ -109,6 +110,7 @@ describe('ingest command (in-process)', () => {
         stderr: stderr.sink,
         openStore: () => openArticleStore({ url: 'memory://' }),
         openFeedState: async () => new Keyv(),
+        openLeases: async () => new Keyv(),
         now: () => (clock += 10),
       };
       const code = await runIngest([dir, '--dry-run'], parseConfig({}), silentLogger, deps);

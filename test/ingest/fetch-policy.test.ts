@@ -100,6 +100,7 @@ async function runCli(argv: string[], env: Record<string, string>) {
     stderr: sink('stderr'),
     openStore: () => openArticleStore({ url: 'memory://' }),
     openFeedState: async () => new Keyv(),
+    openLeases: async () => new Keyv(),
     now: () => Date.now(),
   };
   const code = await runIngest(argv, parseConfig({ STORE_URL: 'memory://', ...env }), silentLogger, deps);

@@ -1,6 +1,6 @@
 import Keyv from 'keyv';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runWhileLeased, type Stoppable } from '../../src/app/owned-job.ts';
+import { runWhileLeased, type Stoppable } from '../../src/store/owned-job.ts';
 import { atomicKeys } from '../../src/store/atomic.ts';
 import { createLeases, type Leases } from '../../src/store/lease.ts';
 

@@ -15,10 +15,6 @@ export interface LeaseTimings {
   readonly retryMs: number;
 }
 
-/** Feed polling and ARTICLES_DIR watching: once per deployment, whichever process holds the lease. */
-export const INGEST_OWNER_LEASE = 'ingest-owner';
-export const INGEST_LEASE_TIMINGS: LeaseTimings = { ttlMs: 60_000, renewMs: 20_000, retryMs: 20_000 };
-
 interface RunnerState {
   job: Stoppable | undefined;
   /** When the lease was last confirmed (epoch ms): past ttlMs without a renewal, another may own it. */
