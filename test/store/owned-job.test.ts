@@ -1,8 +1,8 @@
 import Keyv from 'keyv';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runWhileLeased, type Stoppable } from '../../src/store/owned-job.ts';
 import { atomicKeys } from '../../src/store/atomic.ts';
 import { createLeases, type Leases } from '../../src/store/lease.ts';
+import { runWhileLeased, type Stoppable } from '../../src/store/owned-job.ts';
 
 const KEY = 'ingest-owner';
 const TIMINGS = { ttlMs: 60_000, renewMs: 20_000, retryMs: 20_000 };
