@@ -18,6 +18,9 @@ import { createDiscordDigestPort } from '../discord/digest/port.ts';
 import { type FeedDefinition, loadFeedDefinitions } from '../ingest/feeds/config.ts';
 import { createPoliteFetcher, type PoliteFetcher } from '../ingest/http.ts';
 import { createLinkIngest, type LinkIngest } from '../ingest/link.ts';
+import { LEASES_NAMESPACE } from '../ingest/owned-ingestion.ts';
+import { atomicKeys } from '../store/atomic.ts';
+import { createLeases } from '../store/lease.ts';
 import { type NewsroomRuntime, openNewsroom } from './runtime.ts';
 
 export interface DiscordBotOptions extends Omit<StartBotOptions, 'services' | 'meta' | 'close'> {
@@ -107,6 +110,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     meta: await runtime.openKeyv('meta'),
     threads: { conversations },
     cooldownStore: await runtime.openKeyv(COOLDOWNS_NAMESPACE),
+    identifyLeases: createLeases(atomicKeys(await runtime.openKeyv(LEASES_NAMESPACE))),
     close: () => runtime.close(),
   });
   return { ...running, digest: opened.digest };

@@ -5,6 +5,7 @@ import type { Config } from '../core/config.ts';
 import { UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import { holdsShardZero, type ShardPlacement, UNSHARDED } from '../core/shards.ts';
+import type { Leases } from '../store/lease.ts';
 import { DISCORD_COMMANDS, DISCORD_MESSAGE_COMMANDS } from './adapter.ts';
 import { ANSWER_ACTIONS } from './answer-action-list.ts';
 import { type ClientTuning, createDiscordClient, createStreamRest } from './client.ts';
@@ -12,6 +13,7 @@ import type { BotServices, CommandDeps, SlashCommand } from './command.ts';
 import { type CooldownOptions, type Cooldowns, createCooldowns } from './cooldowns.ts';
 import { createSharedCooldowns } from './cooldowns-shared.ts';
 import { type MetaStore, syncCommands } from './deploy.ts';
+import { type BuildIdentifyThrottler, sharedIdentifyThrottler } from './identify-throttle.ts';
 import type { MessageCommand } from './message-command.ts';
 import { createReportLimiter } from './report/limits.ts';
 import { createReportRoute } from './report/route.ts';
@@ -47,6 +49,8 @@ export interface StartBotOptions {
   readonly threads?: Pick<ThreadServices, 'conversations'>;
   /** The shards this process serves (from the ShardingManager's environment); unsharded when absent. */
   readonly placement?: ShardPlacement;
+  /** Where shards in several processes take turns to identify (see identify-throttle.ts); sharded bots only. */
+  readonly identifyLeases?: Leases;
   /**
    * The cooldowns namespace of the shared store (src/discord/cooldowns-shared.ts): every process on the store counts
    * the same uses. Without it each process counts in its own memory.
@@ -158,6 +162,14 @@ function explainIntents(error: unknown): unknown {
   );
 }
 
+/** Identifies paced through the store when this process is one shard of several; discord.js's own pacing else. */
+function identifyPacing(options: StartBotOptions, logger: Logger): BuildIdentifyThrottler | undefined {
+  const { placement, identifyLeases } = options;
+  if (!placement || placement.count <= 1 || !identifyLeases) return undefined;
+  const intervalMs = options.client?.identifyIntervalMs;
+  return sharedIdentifyThrottler({ leases: identifyLeases, logger, ...(intervalMs ? { intervalMs } : {}) });
+}
+
 /** The bot needs a token; checked before anything is opened. */
 export function requireDiscordToken(config: Config): string {
   const token = config.discord.token;
@@ -173,7 +185,8 @@ export function requireDiscordToken(config: Config): string {
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const token = requireDiscordToken(config);
-  const client = createDiscordClient(config.discord, options.client, options.placement);
+  const pacing = identifyPacing(options, logger);
+  const client = createDiscordClient(config.discord, options.client, options.placement, pacing);
   const deps = commandDeps(options, client);
   const { cooldowns, reports } = limitsFor(options);
   const threads = options.threads && { ...options.threads, messageContent: config.discord.messageContent };

@@ -1,6 +1,7 @@
 import { Client, type ClientOptions, GatewayIntentBits, Options, REST, type RESTOptions } from 'discord.js';
 import type { Config } from '../core/config.ts';
 import type { ShardPlacement } from '../core/shards.ts';
+import type { BuildIdentifyThrottler } from './identify-throttle.ts';
 
 /**
  * Discord exempts interaction callbacks and interaction webhooks (editReply, followUp) from the bot's global
@@ -15,6 +16,8 @@ export const REST_GLOBAL_REQUESTS_PER_SECOND = 500;
 export interface ClientTuning {
   readonly rest?: Partial<RESTOptions>;
   readonly waitGuildTimeout?: number;
+  /** How far apart shards of one identify bucket connect (Discord: 5 s; tests shorten it with the fake's). */
+  readonly identifyIntervalMs?: number;
 }
 
 /** A live edit that takes longer than this is abandoned: the next one (or the final reply) carries its text. */
@@ -69,6 +72,7 @@ export function createDiscordClient(
   discord: Config['discord'],
   tuning: ClientTuning = {},
   placement?: ShardPlacement,
+  identifyThrottler?: BuildIdentifyThrottler,
 ): Client {
   const options: ClientOptions = {
     // Both or neither: a `shards` list without `shardCount` identifies with the list's length as the count.
@@ -90,6 +94,7 @@ export function createDiscordClient(
       },
     }),
     ...(tuning.waitGuildTimeout === undefined ? {} : { waitGuildTimeout: tuning.waitGuildTimeout }),
+    ...(identifyThrottler ? { ws: { buildIdentifyThrottler: identifyThrottler } } : {}),
   };
   return new Client(options);
 }
