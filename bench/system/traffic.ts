@@ -44,10 +44,17 @@ export interface TrafficOptions {
 
 const DEFAULT_FINAL_TIMEOUT_MS = 90_000;
 const AUTOCOMPLETE_TIMEOUT_MS = 10_000;
-/** The live "writing…" marker (issue 5), in every catalogue language: a reply still showing it is not final. */
+/**
+ * The live "writing…" marker (issue 5), in every catalogue language: a reply still showing it is not final. The
+ * leading emoji is dropped (only emoji and spaces: `\W` would also drop a Cyrillic word whole, leaving "", which
+ * every text contains).
+ */
 const WRITING_MARKERS = catalogueLanguages().flatMap((language) => {
-  const marker = catalogueEntry(language, 'reply.writing');
-  return marker ? [marker.replace(/^\W+/u, '')] : [];
+  const marker = catalogueEntry(language, 'reply.writing')?.replace(
+    /^[\p{Extended_Pictographic}\uFE0F\s]+/u,
+    '',
+  );
+  return marker ? [marker] : [];
 });
 
 const visibleMessages = (view: UserView) => [...(view.original ? [view.original] : []), ...view.followUps];

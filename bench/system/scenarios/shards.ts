@@ -197,6 +197,9 @@ async function runFleet(context: ScenarioContext, fleet: Fleet) {
       ),
     );
     const startSeconds = (performance.now() - startedAt) / 1000;
+    context.log(
+      `shards ×${fleet.shards}: ${machines.length} machine(s) ready in ${round(startSeconds, 1)} s`,
+    );
     const digestDate = await scheduleDigests(world, guilds);
     const specs = createMix(context.catalogue, { count, seed: 7, users: 400 }).map((spec, i) => ({
       ...spec,
@@ -208,12 +211,20 @@ async function runFleet(context: ScenarioContext, fleet: Fleet) {
     const callsBefore = world.proxy.calls.length;
     const trafficStarted = performance.now();
     let done = 0;
-    const traffic = runTraffic(world.discord, specs, { concurrency, onOutcome: () => done++ });
+    const onOutcome = (outcome: Outcome) => {
+      done++;
+      if (done % 100 === 0 || outcome.error)
+        context.log(`  ${done}/${count}${outcome.error ? ` (${outcome.error})` : ''}`);
+    };
+    const traffic = runTraffic(world.discord, specs, { concurrency, onOutcome });
     const killer = fleet.killOne
       ? killMidRun(machines.at(-1) as BotProcess, () => done / count, KILL_AFTER_SHARE)
       : Promise.resolve(null);
     const [outcomes, outage] = await Promise.all([traffic, killer]);
     const wallSeconds = (performance.now() - trafficStarted) / 1000;
+    context.log(
+      `shards ×${fleet.shards}: traffic done in ${round(wallSeconds, 1)} s; waiting for the digests`,
+    );
     const allPosted = () => {
       const counts = digestCounts(world, guilds, digestDate);
       return counts.once + counts.repeated >= guilds.length;
@@ -221,6 +232,9 @@ async function runFleet(context: ScenarioContext, fleet: Fleet) {
     // Missing digests are the verdict's to report, not a crash of the bench.
     await world.discord.waitUntil(allPosted, DIGEST_WAIT_MS).catch(() => undefined);
     const digests = digestCounts(world, guilds, digestDate);
+    context.log(
+      `shards ×${fleet.shards}: digests once ${digests.once}, repeated ${digests.repeated}; cooldown check`,
+    );
     const cooldown = await cooldownAcrossShards(world, guilds, fleet.shards);
     const rssMb = await memoryPerShard(machines, fleet.shards);
     const healths = machines.map((machine) => checkProcess(machine));
