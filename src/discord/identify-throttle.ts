@@ -25,7 +25,8 @@ export interface SharedIdentifyOptions {
  * machines) that identify in the same bucket within 5 s are refused with op 9 and wait to try again. This paces
  * them through the store: a bucket is a lease that is never released, so its expiry is the moment the next shard
  * of that bucket (`shard_id % max_concurrency`) may identify. If the store fails, the shard waits one interval and
- * identifies (Discord's op 9 remains the backstop).
+ * identifies (Discord's op 9 remains the backstop). The waits never keep a process alive: a shard stopping while
+ * discord.js waits to reconnect exits at once.
  */
 export function sharedIdentifyThrottler(options: SharedIdentifyOptions): BuildIdentifyThrottler {
   const intervalMs = options.intervalMs ?? IDENTIFY_INTERVAL_MS;
@@ -44,10 +45,10 @@ export function sharedIdentifyThrottler(options: SharedIdentifyOptions): BuildId
               { err: error, shard: shardId },
               'identify pacing store failed; waiting one interval',
             );
-            await sleep(intervalMs, undefined, { signal });
+            await sleep(intervalMs, undefined, { signal, ref: false });
             return;
           }
-          await sleep(BUCKET_POLL_MS * (0.5 + Math.random()), undefined, { signal });
+          await sleep(BUCKET_POLL_MS * (0.5 + Math.random()), undefined, { signal, ref: false });
         }
       },
     };

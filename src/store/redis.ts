@@ -52,6 +52,7 @@ export async function openRedisKeyv(
   );
   // As @keyv/redis's createKeyv does; wrapped first, because Keyv binds the adapter's iterator when it is built.
   adapter.namespace = namespace;
+  unrefConnectTimer(adapter as unknown as ConnectTimerOwner);
   // node-redis times a command out only until it is sent, not while it waits for the answer: a server that
   // stops answering without closing the connection (a partition, a paused VM) would hang every command.
   describingFailures(adapter, options.describeError, options.connectTimeoutMs);
@@ -59,6 +60,22 @@ export async function openRedisKeyv(
   const keyv = new Keyv(adapter, { namespace, useKeyPrefix: false, throwOnErrors: true });
   const { connectTimeoutMs: timeoutMs, describeError } = options;
   return attachCompareAndSet(keyv, redisCompareAndSet(adapter, { timeoutMs, describeError }));
+}
+
+/**
+ * @keyv/redis races each connect against a timer it never clears: every namespace opened (and every command issued
+ * while reconnecting) kept the process alive for connectTimeoutMs more, so a shard told to stop lingered up to 10 s
+ * after closing everything. The timer still bounds the connect; it just no longer holds the process.
+ */
+type ConnectTimerOwner = { createTimeoutPromise?: (timeoutMs: number) => Promise<unknown> };
+
+function unrefConnectTimer(adapter: ConnectTimerOwner): void {
+  // A private method of @keyv/redis 5: if a later version renames it, nothing is patched and nothing breaks.
+  if (typeof adapter.createTimeoutPromise !== 'function') return;
+  adapter.createTimeoutPromise = (timeoutMs) =>
+    new Promise((_, reject) => {
+      setTimeout(() => reject(new Error(`Redis timed out after ${timeoutMs}ms`)), timeoutMs).unref();
+    });
 }
 
 /**
