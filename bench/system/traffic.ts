@@ -51,7 +51,7 @@ const AUTOCOMPLETE_TIMEOUT_MS = 10_000;
  */
 const WRITING_MARKERS = catalogueLanguages().flatMap((language) => {
   const marker = catalogueEntry(language, 'reply.writing')?.replace(
-    /^[\p{Extended_Pictographic}\uFE0F\s]+/u,
+    /^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u,
     '',
   );
   return marker ? [marker] : [];

@@ -126,7 +126,7 @@ async function killMidRun(
 }
 
 /** A member's 6 /ask within a minute, on guilds of every shard in turn, each a question of its own. */
-async function cooldownAcrossShards(world: World, guilds: readonly Guild[], shards: number) {
+async function cooldownAcrossShards(world: World, guilds: readonly Guild[], shards: number, article: string) {
   const asker = userId(9_999);
   const replies: string[] = [];
   for (let i = 0; i < COOLDOWN_ASKS; i++) {
@@ -134,7 +134,8 @@ async function cooldownAcrossShards(world: World, guilds: readonly Guild[], shar
     const question = `What did the council decide about item ${i} of the cooldown check?`;
     const interaction = await world.discord.command(
       'ask',
-      { question },
+      // A named article and a question of its own each time: every use is a model call, none refunded.
+      { question, article },
       { userId: asker, guildId: guild?.guildId ?? world.discord.guildId },
     );
     const view = await interaction.waitFor((v) => !v.thinking && v.original !== null, 60_000);
@@ -200,31 +201,40 @@ async function runFleet(context: ScenarioContext, fleet: Fleet) {
     context.log(
       `shards ×${fleet.shards}: ${machines.length} machine(s) ready in ${round(startSeconds, 1)} s`,
     );
-    const digestDate = await scheduleDigests(world, guilds);
-    const specs = createMix(context.catalogue, { count, seed: 7, users: 400 }).map((spec, i) => ({
-      ...spec,
-      guildId: guilds[i % guilds.length]?.guildId ?? world.discord.guildId,
-    }));
-    context.log(
-      `shards ×${fleet.shards}: ${count} interactions at ${concurrency} concurrent, ${guildCount} guilds`,
-    );
-    const callsBefore = world.proxy.calls.length;
-    const trafficStarted = performance.now();
-    let done = 0;
-    const onOutcome = (outcome: Outcome) => {
-      done++;
-      if (done % 100 === 0 || outcome.error)
-        context.log(`  ${done}/${count}${outcome.error ? ` (${outcome.error})` : ''}`);
+    const mix = (n: number, seed: number) =>
+      createMix(context.catalogue, { count: n, seed, users: 400 }).map((spec, i) => ({
+        ...spec,
+        guildId: guilds[i % guilds.length]?.guildId ?? world.discord.guildId,
+      }));
+    const drive = async (label: string, specs: ReturnType<typeof mix>, kill: boolean) => {
+      context.log(
+        `shards ×${fleet.shards} ${label}: ${specs.length} interactions at ${concurrency} concurrent`,
+      );
+      let done = 0;
+      const onOutcome = (outcome: Outcome) => {
+        done++;
+        if (done % 100 === 0) context.log(`  ${done}/${specs.length}`);
+      };
+      const started = performance.now();
+      const traffic = runTraffic(world.discord, specs, { concurrency, onOutcome });
+      const killer = kill
+        ? killMidRun(machines.at(-1) as BotProcess, () => done / specs.length, KILL_AFTER_SHARE)
+        : Promise.resolve(null);
+      const [outcomes, outage] = await Promise.all([traffic, killer]);
+      return { outcomes, outage, wallSeconds: (performance.now() - started) / 1000 };
     };
-    const traffic = runTraffic(world.discord, specs, { concurrency, onOutcome });
-    const killer = fleet.killOne
-      ? killMidRun(machines.at(-1) as BotProcess, () => done / count, KILL_AFTER_SHARE)
-      : Promise.resolve(null);
-    const [outcomes, outage] = await Promise.all([traffic, killer]);
-    const wallSeconds = (performance.now() - trafficStarted) / 1000;
-    context.log(
-      `shards ×${fleet.shards}: traffic done in ${round(wallSeconds, 1)} s; waiting for the digests`,
-    );
+    // The load phase is the one compared with one process; the kill phase, with every digest due during it,
+    // shows what a dead shard costs and that nothing else is lost.
+    const usageBefore = await usageTotals(world, guilds);
+    const callsBefore = world.proxy.calls.length;
+    const load = await drive('load', mix(count, 7), false);
+    const usageAfterLoad = await usageTotals(world, guilds);
+    const modelRequests = world.proxy.calls.length - callsBefore;
+    const callsAfterLoad = world.proxy.calls.length;
+    const digestDate = await scheduleDigests(world, guilds);
+    const kill = await drive('kill', mix(Math.ceil(count / 2), 8), fleet.killOne);
+    const { outcomes, wallSeconds } = load;
+    context.log(`shards ×${fleet.shards}: traffic done; waiting for the digests`);
     const allPosted = () => {
       const counts = digestCounts(world, guilds, digestDate);
       return counts.once + counts.repeated >= guilds.length;
@@ -235,18 +245,17 @@ async function runFleet(context: ScenarioContext, fleet: Fleet) {
     context.log(
       `shards ×${fleet.shards}: digests once ${digests.once}, repeated ${digests.repeated}; cooldown check`,
     );
-    const cooldown = await cooldownAcrossShards(world, guilds, fleet.shards);
+    const cooldown = await cooldownAcrossShards(world, guilds, fleet.shards, context.catalogue[0]?.id ?? '');
     const rssMb = await memoryPerShard(machines, fleet.shards);
     const healths = machines.map((machine) => checkProcess(machine));
     const exitCodes = await Promise.all(machines.map((machine) => machine.stop()));
-    const usage = await usageTotals(world, guilds);
-
-    const lost = outage ? outcomes.filter((o) => lostWithTheShard(o, fleet.shards, outage)) : [];
-    const served = outcomes.filter((o) => !lost.includes(o));
-    const timings = commandTimings(served, world.discord, world.proxy.calls, editIntervalMs(context));
+    const killOutage = kill.outage;
+    const lost = killOutage ? kill.outcomes.filter((o) => lostWithTheShard(o, fleet.shards, killOutage)) : [];
+    const servedInKill = kill.outcomes.filter((o) => !lost.includes(o));
+    const timings = commandTimings(outcomes, world.discord, world.proxy.calls, editIntervalMs(context));
     const of = (key: 'deferMs' | 'overheadMs' | 'botWorkMs') => percentiles(timings.map((t) => t[key]));
-    const interactions = checkInteractions(served);
-    const modelRequests = world.proxy.calls.length - callsBefore;
+    const interactions = checkInteractions(outcomes);
+    const killInteractions = checkInteractions(servedInKill);
     const figures = {
       shards: fleet.shards,
       machines: fleet.machines.length,
@@ -258,18 +267,24 @@ async function runFleet(context: ScenarioContext, fleet: Fleet) {
       deferMs: of('deferMs'),
       overheadMs: of('overheadMs'),
       botWorkMs: of('botWorkMs'),
-      autocompleteMs: percentiles(autocompleteTimings(served)),
+      autocompleteMs: percentiles(autocompleteTimings(outcomes)),
       modelRequests,
-      usageModelCalls: usage.modelCalls,
+      usageModelCalls: usageAfterLoad.modelCalls - usageBefore.modelCalls,
+      killPhaseInteractions: kill.outcomes.length,
+      killPhaseModelRequests: world.proxy.calls.length - callsAfterLoad,
       digestsOnce: digests.once,
       digestsRepeated: digests.repeated,
       lostWithKilledShard: lost.length,
-      outageSeconds: outage ? round((outage.backAt - outage.killedAt) / 1000, 1) : 0,
+      outageSeconds: killOutage ? round((killOutage.backAt - killOutage.killedAt) / 1000, 1) : 0,
       cooldownSixthRefused: cooldown.refusedSixth,
       rssPerShardMb: rssMb,
     };
     const problems = [
       ...interactionProblems(interactions),
+      ...interactionProblems(killInteractions).map((p) => `kill phase, outside the dead shard: ${p}`),
+      ...(figures.usageModelCalls === modelRequests
+        ? []
+        : [`usage counted ${figures.usageModelCalls} model calls of ${modelRequests} made`]),
       ...mentionProblems(checkMentions(world.discord)),
       ...healths.flatMap((health) => processProblems(health)),
       ...exitCodes.flatMap((code, i) => (code === 0 ? [] : [`machine ${i} exited with ${code} on SIGTERM`])),
