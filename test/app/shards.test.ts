@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { managedPlacement } from '../../src/app/shards/placement.ts';
-import { ConfigError, parseConfig } from '../../src/core/config.ts';
+import { parseConfig } from '../../src/core/config.ts';
 import {
   createRespawnBackoff,
   RESPAWN_MAX_DELAY_MS,
   respawnDelayMs,
 } from '../../src/discord/sharding/respawn.ts';
-
-/** The one problem line a bad environment gives (ConfigError has a header, then a line per bad key). */
-function problemOf(env: Record<string, string>): string {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    const problems = (error as ConfigError).problems;
-    expect(problems).toHaveLength(1);
-    return problems[0] ?? '';
-  }
-  throw new Error(`expected ${JSON.stringify(env)} to be refused`);
-}
+import { problemOf } from '../core/support/config-problem.ts';
 
 describe('a shard process’s environment (set by the ShardingManager)', () => {
   it('GIVEN SHARDING_MANAGER, SHARDS and SHARD_COUNT THEN its placement is that one shard of the count', () => {

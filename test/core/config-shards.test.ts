@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { machinePlacement, managedPlacement } from '../../src/app/shards/placement.ts';
-import { ConfigError, parseConfig } from '../../src/core/config.ts';
+import { parseConfig } from '../../src/core/config.ts';
 import { MAX_SHARD_COUNT, parseShardIds, shardIdsProblem } from '../../src/core/shard-config.ts';
-
-/** The one problem line a bad environment gives (ConfigError has a header, then a line per bad key). */
-function problemOf(env: Record<string, string>): string {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    const problems = (error as ConfigError).problems;
-    expect(problems).toHaveLength(1);
-    return problems[0] ?? '';
-  }
-  throw new Error(`expected ${JSON.stringify(env)} to be refused`);
-}
+import { problemOf } from './support/config-problem.ts';
 
 describe('SHARD_COUNT and SHARD_IDS', () => {
   it('GIVEN neither THEN one shard, all ids, and no managed shard', () => {

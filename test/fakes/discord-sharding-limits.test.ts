@@ -1,41 +1,14 @@
 import { once } from 'node:events';
 import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { loginTestClient, shortIdentifyThrottler } from './discord/client.ts';
-import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from './discord/index.ts';
+import { type FakeDiscord, startFakeDiscord } from './discord/index.ts';
 import { shardOf } from './discord/payloads.ts';
+import { shardingHarness } from './discord/sharding-harness.ts';
 
-/** Short identify buckets on both sides, so several shards start in well under a second. */
-const IDENTIFY_MS = 150;
 const TOKEN = 'fake.bot.token';
 
-let fake: FakeDiscord | undefined;
-const clients: Client[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.destroy()));
-  await fake?.close();
-  fake = undefined;
-});
-
-async function start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
-  fake = await startFakeDiscord({ identifyIntervalMs: IDENTIFY_MS, heartbeatIntervalMs: 1000, ...options });
-  return fake;
-}
-
-const fast = { ws: { buildIdentifyThrottler: shortIdentifyThrottler(IDENTIFY_MS) } };
-
-async function login(
-  fake: FakeDiscord,
-  shards: number[],
-  shardCount: number,
-  extra: Partial<ClientOptions> = {},
-) {
-  const client = await loginTestClient(fake, { shards, shardCount, ...fast, ...extra });
-  clients.push(client);
-  return client;
-}
+const { start, login, clients } = shardingHarness();
 
 /** Opens a raw gateway socket, waits for HELLO, sends `frame`, and settles with the close code or the next op. */
 async function rawGateway(

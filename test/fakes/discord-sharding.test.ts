@@ -1,39 +1,12 @@
 import { once } from 'node:events';
-import { type Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loginTestClient, onNextInteraction, shortIdentifyThrottler } from './discord/client.ts';
-import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from './discord/index.ts';
+import { Events, GatewayIntentBits } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { onNextInteraction, shortIdentifyThrottler } from './discord/client.ts';
+import type { FakeDiscord } from './discord/index.ts';
 import { shardOf } from './discord/payloads.ts';
+import { shardingHarness } from './discord/sharding-harness.ts';
 
-/** Short identify buckets on both sides, so several shards start in well under a second. */
-const IDENTIFY_MS = 150;
-
-let fake: FakeDiscord | undefined;
-const clients: Client[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.destroy()));
-  await fake?.close();
-  fake = undefined;
-});
-
-async function start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
-  fake = await startFakeDiscord({ identifyIntervalMs: IDENTIFY_MS, heartbeatIntervalMs: 1000, ...options });
-  return fake;
-}
-
-const fast = { ws: { buildIdentifyThrottler: shortIdentifyThrottler(IDENTIFY_MS) } };
-
-async function login(
-  fake: FakeDiscord,
-  shards: number[],
-  shardCount: number,
-  extra: Partial<ClientOptions> = {},
-) {
-  const client = await loginTestClient(fake, { shards, shardCount, ...fast, ...extra });
-  clients.push(client);
-  return client;
-}
+const { start, login, clients } = shardingHarness();
 
 /** A guild of the fake on shard `shard` of `count`. */
 function guildOn(fake: FakeDiscord, shard: number, count: number): string {
