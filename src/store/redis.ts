@@ -83,9 +83,22 @@ function unrefConnectTimer(adapter: ConnectTimerOwner): void {
  * (they timed out for their callers, not in node-redis): after `timeoutMs`, the connection is dropped instead, so
  * a shutdown during a partition still ends.
  */
-function boundedDisconnect(adapter: { disconnect(force?: boolean): Promise<void> }, timeoutMs: number): void {
+function boundedDisconnect(
+  adapter: { disconnect(force?: boolean): Promise<void>; getClient(): Promise<unknown> },
+  timeoutMs: number,
+): void {
   const disconnect = adapter.disconnect.bind(adapter);
+  const getClient = adapter.getClient.bind(adapter);
+  let closed = false;
+  // @keyv/redis reconnects a closed client for any later command: a write arriving after shutdown (a usage count
+  // retried, a reply finishing) would open a connection nobody closes, and the process would never exit.
+  adapter.getClient = async () => {
+    if (closed)
+      throw new Error('The Redis store was closed (newsdesk is shutting down); nothing was written.');
+    return getClient();
+  };
   adapter.disconnect = async (force?: boolean) => {
+    closed = true;
     if (force) return disconnect(true);
     await answeredWithin(disconnect(), timeoutMs).catch((error: unknown) => {
       if (!(error instanceof StoreTimeoutError)) throw error;

@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../support/subprocess.ts';
 const EXITS_WITHIN_MS = 3_000;
 
 /** Milliseconds between the child printing "closed" and its exit. */
-function lingerAfterClose(url: string): Promise<{ code: number | null; lingerMs: number }> {
+function lingerAfterClose(url: string): Promise<{ code: number | null; lingerMs: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -16,11 +16,13 @@ function lingerAfterClose(url: string): Promise<{ code: number | null; lingerMs:
       { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let closedAt: number | undefined;
+    let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('closed')) closedAt = performance.now();
+      output += chunk.toString();
+      if (output.includes('closed\n')) closedAt ??= performance.now();
     });
     child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, lingerMs: performance.now() - (closedAt ?? 0) }));
+    child.once('exit', (code) => resolve({ code, lingerMs: performance.now() - (closedAt ?? 0), output }));
   });
 }
 
@@ -31,8 +33,9 @@ describe('a process done with its Redis store', () => {
   });
   afterAll(() => redis.close());
 
-  it('GIVEN every namespace closed THEN the process exits at once (a stopping shard does not linger 10 s)', async () => {
-    const { code, lingerMs } = await lingerAfterClose(redis.url);
+  it('GIVEN every namespace closed, and a write arriving after THEN the write is refused and the process exits at once', async () => {
+    const { code, lingerMs, output } = await lingerAfterClose(redis.url);
+    expect(output).toContain('late write: Error: The Redis store was closed');
     expect(code).toBe(0);
     expect(lingerMs).toBeLessThan(EXITS_WITHIN_MS);
   }, 30_000);
