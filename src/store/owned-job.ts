@@ -85,6 +85,8 @@ async function tick(
 ): Promise<void> {
   if (state.stopped) return;
   let held: boolean;
+  // The lease runs from when it was asked for: after a slow answer it is already that much closer to expiring.
+  const askedAt = Date.now();
   try {
     held = await leases.acquire(key, holder, timings.ttlMs);
   } catch (error) {
@@ -94,7 +96,7 @@ async function tick(
     if (held) return;
   }
   if (state.stopped) return;
-  if (held) state.heldAt = Date.now();
+  if (held) state.heldAt = askedAt;
   if (held && !state.job) {
     logger.info({ key, holder }, 'this process owns the job');
     state.job = start();

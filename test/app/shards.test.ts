@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { managedPlacement } from '../../src/app/shards/placement.ts';
+import { checkSharedStore } from '../../src/app/shards/store-check.ts';
 import { parseConfig } from '../../src/core/config.ts';
 import {
   createRespawnBackoff,
@@ -7,6 +8,7 @@ import {
   respawnDelayMs,
 } from '../../src/discord/sharding/respawn.ts';
 import { problemOf } from '../core/support/config-problem.ts';
+import { captureLogs } from '../discord/support/harness.ts';
 
 describe('a shard process’s environment (set by the ShardingManager)', () => {
   it('GIVEN SHARDING_MANAGER, SHARDS and SHARD_COUNT THEN its placement is that one shard of the count', () => {
@@ -53,5 +55,40 @@ describe('respawn backoff', () => {
     backoff.started(0);
     clock += 10 * 60_000;
     expect(backoff.died(0)).toBe(1_000);
+  });
+});
+
+describe('the store the shards share, checked at start', () => {
+  const all = { count: 4, ids: [0, 1, 2, 3] };
+  const someOf = { count: 4, ids: [0, 1] };
+
+  it('GIVEN memory:// THEN start-up stops, saying which stores can be shared', () => {
+    const { logger } = captureLogs();
+    expect(() => checkSharedStore('memory://', all, logger)).toThrow(
+      /memory:\/\/ is private to each process\. Set STORE_URL to sqlite:\/\/… \(shards on this machine\) or to redis:\/\/… or postgres:\/\/…/,
+    );
+  });
+
+  it('GIVEN a SQLite file and every shard on this machine THEN it starts, saying several machines need Redis or PostgreSQL', () => {
+    const logs = captureLogs();
+    checkSharedStore('sqlite://./data/newsdesk.sqlite', all, logs.logger);
+    expect(logs.lines.map((line) => [line.level, line.msg])).toEqual([
+      [30, expect.stringContaining('shards on several machines need STORE_URL on Redis or PostgreSQL')],
+    ]);
+  });
+
+  it('GIVEN a SQLite file and only some shards here (others on another machine) THEN a warning says what will not be shared', () => {
+    const logs = captureLogs();
+    checkSharedStore('sqlite://./data/newsdesk.sqlite', someOf, logs.logger);
+    expect(logs.lines).toHaveLength(1);
+    expect(logs.lines[0]).toMatchObject({ level: 40, shards: [0, 1], shardCount: 4 });
+    expect(String(logs.lines[0]?.msg)).toContain('cooldowns, budgets, usage and feed polling');
+  });
+
+  it('GIVEN Redis or PostgreSQL THEN nothing to say, on any share of the shards', () => {
+    const logs = captureLogs();
+    checkSharedStore('redis://store:6379', someOf, logs.logger);
+    checkSharedStore('postgres://db/newsdesk', someOf, logs.logger);
+    expect(logs.lines).toEqual([]);
   });
 });

@@ -113,4 +113,26 @@ describe('runWhileLeased: one owner per job across processes', () => {
     await vi.advanceTimersByTimeAsync(TIMINGS.ttlMs);
     expect(a.running()).toBe(false);
   });
+
+  it('GIVEN a renewal the store answered late, then a failing store THEN the job stops a TTL after that renewal was asked, not after its answer', async () => {
+    const a = job();
+    let mode: 'ok' | 'slow' | 'down' = 'ok';
+    const slowThenDown: Leases = {
+      ...leases,
+      acquire: async (...args) => {
+        if (mode === 'down') throw new Error('store down');
+        if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, 25_000));
+        return leases.acquire(...args);
+      },
+    };
+    run('a', slowThenDown, a);
+    await vi.advanceTimersByTimeAsync(1);
+    mode = 'slow';
+    // The renewal asked at 20 s is answered at 45 s; the store is down from then on, so the lease (60 s from the
+    // ask) is over at 80 s and the tick at 85 s must stop the job; counted from the answer it would run to 105 s.
+    await vi.advanceTimersByTimeAsync(45_000);
+    mode = 'down';
+    await vi.advanceTimersByTimeAsync(45_000);
+    expect(a.running()).toBe(false);
+  });
 });

@@ -8,6 +8,7 @@ import { startShardFleet } from '../../discord/sharding/fleet.ts';
 import { fetchGatewayBot } from '../../discord/sharding/gateway-bot.ts';
 import { ignoreFurtherSignals, leaveManager, managerGone } from './child.ts';
 import { machinePlacement, managedPlacement } from './placement.ts';
+import { checkSharedStore } from './store-check.ts';
 
 /** Every shard runs the same entry as `npm start`, through the same TypeScript loader. */
 const SHARD_ENTRY = path.resolve(import.meta.dirname, '../../main.ts');
@@ -37,6 +38,7 @@ export async function launchBot(config: Config, logger: Logger): Promise<Launche
     return { ended: never, stop: bot.stop };
   }
   const placement = machinePlacement(config.sharding, count);
+  checkSharedStore(config.storeUrl, placement, logger);
   logger.info({ shardCount: count, shards: placement.ids }, 'starting shards');
   const fleet = startShardFleet({
     file: SHARD_ENTRY,
