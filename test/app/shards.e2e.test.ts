@@ -158,12 +158,16 @@ describe('npm start with SHARD_COUNT=2 (a ShardingManager and one process per sh
 describe('npm start with SHARD_COUNT=auto', () => {
   let discord: FakeDiscord;
   let bot: ReturnType<typeof startNewsdesk> | undefined;
+  let dir: string;
 
   beforeAll(async () => {
     discord = await startFakeDiscord({ shards: 2 });
+    // Shards need a store they share: memory:// is refused with more than one.
+    dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-shards-auto-'));
   });
 
   afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
     if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
     for (const { pid } of bot?.logs('shard started') ?? [])
       if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
@@ -172,7 +176,7 @@ describe('npm start with SHARD_COUNT=auto', () => {
 
   it('GIVEN Discord recommends 2 THEN two shards start, asked through DISCORD_API_URL', async () => {
     bot = startNewsdesk({
-      STORE_URL: 'memory://',
+      STORE_URL: `sqlite://${path.join(dir, 'store.sqlite')}`,
       DISCORD_TOKEN: 'fake.bot.token',
       DISCORD_API_URL: discord.restApi,
       SHARD_COUNT: 'auto',
@@ -203,8 +207,14 @@ describe('npm start with SHARD_COUNT=auto', () => {
 describe('npm start on the second of two machines (SHARD_COUNT=4, SHARD_IDS=2-3)', () => {
   let discord: FakeDiscord;
   let bot: ReturnType<typeof startNewsdesk> | undefined;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-shards-2-3-'));
+  });
 
   afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
     if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
     for (const { pid } of bot?.logs('shard started') ?? [])
       if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
@@ -215,7 +225,7 @@ describe('npm start on the second of two machines (SHARD_COUNT=4, SHARD_IDS=2-3)
     discord = await startFakeDiscord({ shards: 4 });
     const { all } = guildPerShard(discord, 4);
     bot = startNewsdesk({
-      STORE_URL: 'memory://',
+      STORE_URL: `sqlite://${path.join(dir, 'store.sqlite')}`,
       DISCORD_TOKEN: 'fake.bot.token',
       DISCORD_API_URL: discord.restApi,
       SHARD_COUNT: '4',
