@@ -1,6 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { parseAllowedHost } from './allowed-host.ts';
+import { blankToUndefined, intInRange } from './env-fields.ts';
 import { redactCredentials } from './log.ts';
 import * as Shards from './shard-config.ts';
 
@@ -11,8 +12,6 @@ export const SITE_DISCLAIMER =
 const STORE_SCHEMES = ['sqlite:', 'redis:', 'rediss:', 'postgres:', 'postgresql:', 'memory:'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const blankToUndefined = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
 const optionalUrl = z.preprocess(
   blankToUndefined,
@@ -25,16 +24,6 @@ const snowflake = z.preprocess(
     .regex(/^\d{17,20}$/, { message: 'expected a Discord id: 17 to 20 digits' })
     .optional(),
 );
-const intInRange = (fallback: number, min: number, max: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ message: `expected a whole number from ${min} to ${max}` })
-      .int({ message: `expected a whole number from ${min} to ${max}` })
-      .min(min, { message: `expected a whole number from ${min} to ${max}` })
-      .max(max, { message: `expected a whole number from ${min} to ${max}` })
-      .default(fallback),
-  );
 
 const flag = z.preprocess(
   (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),

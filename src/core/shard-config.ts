@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blankToUndefined, intInRange } from './env-fields.ts';
 
 /**
  * The most shards newsdesk will run (the biggest bots run a few thousand; Discord wants ≤ 2500 guilds a shard, so
@@ -17,10 +18,8 @@ export type ShardCountSetting = number | 'auto';
 const COUNT_MESSAGE = `expected the total number of shards, a whole number from 1 to ${MAX_SHARD_COUNT}, or auto (Discord's recommendation), e.g. SHARD_COUNT=4`;
 const IDS_MESSAGE = 'expected shard ids and ranges separated by commas, e.g. 0-3 or 4,5,6-7';
 
-const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-
 export const shardCount = z.preprocess(
-  blank,
+  blankToUndefined,
   z
     .string()
     .default('1')
@@ -69,7 +68,7 @@ export function parseShardIds(text: string): IdsOrProblem {
 }
 
 export const shardIds = z.preprocess(
-  blank,
+  blankToUndefined,
   z
     .string()
     .transform((value, context) => {
@@ -101,28 +100,15 @@ export function shardIdsProblem(
   return `shard ${outside} is not below ${from}; ids run from 0 to ${count - 1}, e.g. SHARD_IDS=0-${count - 1}`;
 }
 
-const wholeMs = (fallback: number, min: number, max: number) => {
-  const message = `expected a whole number of milliseconds from ${min} to ${max}`;
-  return z.preprocess(
-    blank,
-    z.coerce
-      .number({ message })
-      .int({ message })
-      .min(min, { message })
-      .max(max, { message })
-      .default(fallback),
-  );
-};
-
 /**
  * Set by discord.js's ShardingManager in each shard's environment (with SHARD_COUNT), not by operators; and the
  * manager's spawn pacing, a knob for tests (Discord needs the 5.5 s between identifies).
  */
 const ManagerEnvSchema = z.object({
   SHARDING_MANAGER: z.preprocess((value) => value === 'true', z.boolean()),
-  SHARDS: z.preprocess(blank, z.string().trim().optional()),
-  SHARD_SPAWN_DELAY_MS: wholeMs(SHARD_SPAWN_DELAY_MS, 0, 600_000),
-  SHARD_SPAWN_TIMEOUT_MS: wholeMs(SHARD_SPAWN_TIMEOUT_MS, 5_000, 3_600_000),
+  SHARDS: z.preprocess(blankToUndefined, z.string().trim().optional()),
+  SHARD_SPAWN_DELAY_MS: intInRange(SHARD_SPAWN_DELAY_MS, 0, 600_000, 'milliseconds'),
+  SHARD_SPAWN_TIMEOUT_MS: intInRange(SHARD_SPAWN_TIMEOUT_MS, 5_000, 3_600_000, 'milliseconds'),
 });
 type ManagerEnv = z.infer<typeof ManagerEnvSchema>;
 
@@ -169,7 +155,7 @@ function shardEnvIssues(env: ShardEnv, manager: ManagerEnv, countWasSet: boolean
  * environment; `raw` is the environment itself (whether SHARD_COUNT was set, and the manager's keys).
  */
 export function shardChecks(raw: Record<string, string | undefined>) {
-  const countWasSet = blank(raw.SHARD_COUNT) !== undefined;
+  const countWasSet = blankToUndefined(raw.SHARD_COUNT) !== undefined;
   return (parsed: ShardEnv, context: z.RefinementCtx): void => {
     const manager = ManagerEnvSchema.safeParse(raw);
     const issues = manager.success
