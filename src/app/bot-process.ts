@@ -5,8 +5,9 @@ import type { ShardPlacement } from '../core/shards.ts';
 import { createDigestRepository, type DigestRepository } from '../digest/state.ts';
 import { DIGEST_NAMESPACE } from '../digest/types.ts';
 import { DIGEST_COMPONENTS } from '../discord/digest/components.ts';
-import { LEASES_NAMESPACE, startOwnedIngestion } from '../ingest/owned-ingestion.ts';
+import { ingestionFromConfig, startOwnedIngestion } from '../ingest/owned-ingestion.ts';
 import { type FeedDefinition, loadFeedDefinitions } from '../ingest/sources.ts';
+import { LEASES_NAMESPACE } from '../store/lease.ts';
 import type { Stoppable } from '../store/owned-job.ts';
 import { startDiscordBot } from './discord-bot.ts';
 import { refreshIndexEvery } from './index-refresh.ts';
@@ -45,15 +46,8 @@ async function ownIngestion(
   runtime: NewsroomRuntime,
   feeds: readonly FeedDefinition[],
 ): Promise<Stoppable> {
-  const ingestion = {
-    store: runtime.store,
-    feedState: await runtime.openKeyv('feeds'),
-    feeds,
-    pollMinutes: config.feeds.pollMinutes,
-    ...(config.articlesDir ? { articlesDir: config.articlesDir } : {}),
-    fetching: config.fetch,
-    logger,
-  };
+  const feedState = await runtime.openKeyv('feeds');
+  const ingestion = ingestionFromConfig(config, { store: runtime.store, feedState, feeds, logger });
   return startOwnedIngestion(ingestion, await runtime.openKeyv(LEASES_NAMESPACE), logger);
 }
 

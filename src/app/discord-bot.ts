@@ -18,9 +18,8 @@ import { createDiscordDigestPort } from '../discord/digest/port.ts';
 import { type FeedDefinition, loadFeedDefinitions } from '../ingest/feeds/config.ts';
 import { createPoliteFetcher, type PoliteFetcher } from '../ingest/http.ts';
 import { createLinkIngest, type LinkIngest } from '../ingest/link.ts';
-import { LEASES_NAMESPACE } from '../ingest/owned-ingestion.ts';
 import { atomicKeys } from '../store/atomic.ts';
-import { createLeases } from '../store/lease.ts';
+import { createLeases, LEASES_NAMESPACE } from '../store/lease.ts';
 import { type NewsroomRuntime, openNewsroom } from './runtime.ts';
 
 export interface DiscordBotOptions extends Omit<StartBotOptions, 'services' | 'meta' | 'close'> {

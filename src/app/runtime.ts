@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type Keyv from 'keyv';
 import { classifyAnthropicError, createAnthropicAnswerer } from '../answer/anthropic/provider.ts';
 import { createAnswerCache } from '../answer/cache.ts';
@@ -23,7 +21,7 @@ import type { Logger } from '../core/log.ts';
 import { closeProcessIngestPool } from '../ingest/worker-pool.ts';
 import { atomicKeys } from '../store/atomic.ts';
 import { openKeyv } from '../store/keyv.ts';
-import { createLeases } from '../store/lease.ts';
+import { createLeases, processHolder } from '../store/lease.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -123,7 +121,7 @@ function modelFor(
 function sharedFlights(answers: Keyv, config: Config, timings: Partial<FlightTimings> = {}): SharedFlights {
   return {
     leases: createLeases(atomicKeys(answers)),
-    holder: `${hostname()}:${process.pid}:${randomUUID()}`,
+    holder: processHolder(),
     timings: {
       leaseTtlMs: config.anthropic.timeoutMs + FLIGHT_LEASE_MARGIN_MS,
       pollIntervalMs: FLIGHT_POLL_INTERVAL_MS,

@@ -35,7 +35,7 @@ export const defaultIngestDeps: IngestCliDeps = {
   openLeases: async (config, logger) => {
     const [{ openKeyv }, { LEASES_NAMESPACE }] = await Promise.all([
       import('../store/keyv.ts'),
-      import('../ingest/owned-ingestion.ts'),
+      import('../store/lease.ts'),
     ]);
     return openKeyv(config.storeUrl, { namespace: LEASES_NAMESPACE, logger });
   },

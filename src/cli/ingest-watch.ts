@@ -1,7 +1,7 @@
 import { nextShutdownSignal } from '../core/cli-support.ts';
 import type { Config } from '../core/config.ts';
 import type { Logger } from '../core/log.ts';
-import { startOwnedIngestion } from '../ingest/owned-ingestion.ts';
+import { ingestionFromConfig, startOwnedIngestion } from '../ingest/owned-ingestion.ts';
 import { feedStatus, formatFeedStatus, loadFeedDefinitions } from '../ingest/sources.ts';
 import type { IngestCliDeps } from './ingest-deps.ts';
 
@@ -20,15 +20,7 @@ export async function watchSources(config: Config, logger: Logger, deps: IngestC
   const leases = await deps.openLeases(config, logger);
   // Beside running bot shards it takes the same lease they do: one of them ingests, never two.
   const ingestion = startOwnedIngestion(
-    {
-      store,
-      feedState,
-      feeds,
-      pollMinutes: config.feeds.pollMinutes,
-      ...(config.articlesDir ? { articlesDir: config.articlesDir } : {}),
-      fetching: config.fetch,
-      logger,
-    },
+    ingestionFromConfig(config, { store, feedState, feeds, logger }),
     leases,
     logger,
   );

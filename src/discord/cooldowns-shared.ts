@@ -1,5 +1,6 @@
 import type Keyv from 'keyv';
 import type { Logger } from '../core/log.ts';
+import { answeredWithin } from '../store/adapter-errors.ts';
 import { type AtomicKeys, atomicKeys } from '../store/atomic.ts';
 import {
   COOLDOWN_WINDOW_MS,
@@ -41,15 +42,6 @@ type Times = readonly number[];
 function timesOf(stored: unknown): number[] {
   if (!Array.isArray(stored)) return [];
   return stored.filter((time): time is number => Number.isFinite(time)).sort((a, b) => a - b);
-}
-
-/** Rejects when `operation` has not settled within `ms` (the operation itself goes on). */
-function within<T>(operation: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the store did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([operation, late]).finally(() => clearTimeout(timer));
 }
 
 interface Window {
@@ -115,7 +107,7 @@ export function createSharedCooldowns(options: SharedCooldownOptions): Cooldowns
       const limit = options.perWindow[command] ?? 0;
       if (limit <= 0) return FREE;
       try {
-        return await within(takeStored(command, userId, limit), answerWithinMs);
+        return await answeredWithin(takeStored(command, userId, limit), answerWithinMs);
       } catch (error) {
         options.logger.warn({ err: error, command }, 'cooldown store failed; counting in this process');
         return local.take(command, userId);

@@ -1,4 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { AtomicKeys } from './atomic.ts';
+
+/** The store namespace where jobs done once per deployment (ingestion, identify turns) keep their leases. */
+export const LEASES_NAMESPACE = 'leases';
+
+/** A holder name unique to one process (and one runner in it): which machine and pid holds a lease, in the logs. */
+export const processHolder = () => `${hostname()}:${process.pid}:${randomUUID()}`;
 
 /** Who holds a lease, and until when (epoch ms): past that, anyone may take it. */
 export interface LeaseRecord {

@@ -1,6 +1,6 @@
 import { errorMessage } from '../core/errors.ts';
 import { type Logger, silentLogger } from '../core/log.ts';
-import type { Leases } from '../store/lease.ts';
+import type { Leases } from './lease.ts';
 
 export interface Stoppable {
   stop(): Promise<void>;

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleStore } from '../../src/articles/article.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
-import { LEASES_NAMESPACE, startOwnedIngestion } from '../../src/ingest/owned-ingestion.ts';
+import { startOwnedIngestion } from '../../src/ingest/owned-ingestion.ts';
 import { createKeyvPool, type KeyvPool } from '../../src/store/keyv.ts';
+import { LEASES_NAMESPACE } from '../../src/store/lease.ts';
 import type { Stoppable } from '../../src/store/owned-job.ts';
 import { captureLogs } from '../discord/support/harness.ts';
 
