@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -7,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_DISCLAIMER } from '../../src/core/config.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '../fakes/anthropic.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
-import { PROJECT_ROOT, runNewsdesk } from '../support/subprocess.ts';
+import { type NewsdeskProcess, PROJECT_ROOT, runNewsdesk, startNewsdesk } from '../support/subprocess.ts';
 
 /**
  * `npm start` as a user runs it: a separate process with DISCORD_TOKEN, reaching the fake Discord through
@@ -17,8 +16,7 @@ describe('the bot process (npm start with a token)', () => {
   let discord: FakeDiscord;
   let anthropic: FakeAnthropic;
   let dir: string;
-  let bot: ChildProcess;
-  let stderr = '';
+  let bot: NewsdeskProcess;
 
   beforeAll(async () => {
     discord = await startFakeDiscord();
@@ -34,19 +32,12 @@ describe('the bot process (npm start with a token)', () => {
     };
     const ingest = await runNewsdesk(['ingest', path.join(PROJECT_ROOT, 'data/samples')], env);
     expect(ingest.stdout).toBe('7 new, 0 updated, 0 unchanged, 0 failed\n');
-    bot = spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['src/main.ts', 'start'], {
-      cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    bot.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    await discord.waitUntil(() => stderr.includes('bot ready'), 20_000);
+    bot = startNewsdesk(env);
+    await discord.waitUntil(() => bot.stderr().includes('bot ready'), 20_000);
   }, 60_000);
 
   afterAll(async () => {
-    if (bot.exitCode === null) bot.kill('SIGKILL');
+    if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
     await discord.close();
     await anthropic.close();
     await rm(dir, { recursive: true, force: true });
@@ -63,10 +54,9 @@ describe('the bot process (npm start with a token)', () => {
   });
 
   it('GIVEN SIGTERM THEN it closes the gateway and exits 0', async () => {
-    const exited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
-    bot.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(stderr).toContain('shutting down');
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(bot.stderr()).toContain('shutting down');
   });
 });
 

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,38 +7,7 @@ import { SITE_DISCLAIMER } from '../../src/core/config.ts';
 import { shardOfGuild } from '../../src/core/shards.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '../fakes/anthropic.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
-import { PROJECT_ROOT, runNewsdesk } from '../support/subprocess.ts';
-
-interface LogLine {
-  msg: string;
-  shard?: number;
-  shards?: number[];
-  pid?: number;
-  code?: number | null;
-  guilds?: number;
-  shardCount?: number;
-}
-
-/** `npm start` as a subprocess, its stderr read as the JSON log lines the shards and their manager write. */
-function startNewsdesk(env: Record<string, string>) {
-  const child = spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['src/main.ts', 'start'], {
-    cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const logs = (msg: string): LogLine[] =>
-    stderr
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as LogLine)
-      .filter((line) => line.msg === msg);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, logs, exited, stderr: () => stderr };
-}
+import { type NewsdeskProcess, PROJECT_ROOT, runNewsdesk, startNewsdesk } from '../support/subprocess.ts';
 
 const alive = (pid: number) => {
   try {
@@ -49,6 +17,12 @@ const alive = (pid: number) => {
     return false;
   }
 };
+
+/** After a test: the manager and every shard process it logged, killed if still running. */
+function killAll(bot: NewsdeskProcess | undefined): void {
+  if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
+  for (const { pid } of bot?.logs('shard started') ?? []) if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+}
 
 /** The parent pid of a process, from Linux's /proc: the ShardingManager of a shard process. */
 const parentOf = (pid: number) =>
@@ -78,7 +52,7 @@ describe('npm start with SHARD_COUNT=2 (a ShardingManager and one process per sh
   let discord: FakeDiscord;
   let anthropic: FakeAnthropic;
   let dir: string;
-  let bot: ReturnType<typeof startNewsdesk>;
+  let bot: NewsdeskProcess;
   let guilds: ReturnType<typeof guildPerShard>;
 
   beforeAll(async () => {
@@ -101,8 +75,7 @@ describe('npm start with SHARD_COUNT=2 (a ShardingManager and one process per sh
   }, 90_000);
 
   afterAll(async () => {
-    if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
-    for (const { pid } of bot.logs('shard started')) if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+    killAll(bot);
     await discord.close();
     await anthropic.close();
     await rm(dir, { recursive: true, force: true });
@@ -157,7 +130,7 @@ describe('npm start with SHARD_COUNT=2 (a ShardingManager and one process per sh
 
 describe('npm start with SHARD_COUNT=auto', () => {
   let discord: FakeDiscord;
-  let bot: ReturnType<typeof startNewsdesk> | undefined;
+  let bot: NewsdeskProcess | undefined;
   let dir: string;
 
   beforeAll(async () => {
@@ -168,9 +141,7 @@ describe('npm start with SHARD_COUNT=auto', () => {
 
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
-    if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
-    for (const { pid } of bot?.logs('shard started') ?? [])
-      if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+    killAll(bot);
     await discord.close();
   });
 
@@ -206,7 +177,7 @@ describe('npm start with SHARD_COUNT=auto', () => {
 
 describe('npm start on the second of two machines (SHARD_COUNT=4, SHARD_IDS=2-3)', () => {
   let discord: FakeDiscord;
-  let bot: ReturnType<typeof startNewsdesk> | undefined;
+  let bot: NewsdeskProcess | undefined;
   let dir: string;
 
   beforeAll(async () => {
@@ -215,9 +186,7 @@ describe('npm start on the second of two machines (SHARD_COUNT=4, SHARD_IDS=2-3)
 
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
-    if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
-    for (const { pid } of bot?.logs('shard started') ?? [])
-      if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+    killAll(bot);
     await discord.close();
   });
 

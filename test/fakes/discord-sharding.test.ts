@@ -6,7 +6,7 @@ import type { FakeDiscord } from './discord/index.ts';
 import { shardOf } from './discord/payloads.ts';
 import { shardingHarness } from './discord/sharding-harness.ts';
 
-const { start, login, clients } = shardingHarness();
+const { start, login } = shardingHarness();
 
 /** A guild of the fake on shard `shard` of `count`. */
 function guildOn(fake: FakeDiscord, shard: number, count: number): string {

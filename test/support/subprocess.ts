@@ -42,3 +42,37 @@ export function runNewsdesk(
     child.stdin.end(options.input ?? '');
   });
 }
+
+/** A JSON log line of `npm start` (pino), with the fields the tests read. */
+export interface LogLine {
+  msg: string;
+  shard?: number;
+  shards?: number[];
+  pid?: number;
+  code?: number | null;
+  guilds?: number;
+  shardCount?: number;
+}
+
+/** `npm start` as a subprocess, its stderr read as the JSON log lines the shards and their manager write. */
+export function startNewsdesk(env: Record<string, string>) {
+  const child = spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['src/main.ts', 'start'], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const logs = (msg: string): LogLine[] =>
+    stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as LogLine)
+      .filter((line) => line.msg === msg);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, logs, exited, stderr: () => stderr };
+}
+
+export type NewsdeskProcess = ReturnType<typeof startNewsdesk>;

@@ -211,7 +211,7 @@ async function runFleet(context: ScenarioContext, fleet: Fleet) {
         `shards ×${fleet.shards} ${label}: ${specs.length} interactions at ${concurrency} concurrent`,
       );
       let done = 0;
-      const onOutcome = (outcome: Outcome) => {
+      const onOutcome = () => {
         done++;
         if (done % 100 === 0) context.log(`  ${done}/${specs.length}`);
       };
