@@ -118,6 +118,7 @@ const EnvSchema = z.object({
   ),
   SHARD_COUNT: Shards.shardCount,
   SHARD_IDS: Shards.shardIds,
+  SHARDS_PER_PROCESS: Shards.shardsPerProcess,
 });
 
 export interface Config {

@@ -14,6 +14,8 @@ export const SHARD_SPAWN_DELAY_MS = 5_500;
 export const SHARD_SPAWN_TIMEOUT_MS = 120_000;
 
 export type ShardCountSetting = number | 'auto';
+/** SHARDS_PER_PROCESS: how many of this machine's shards one process serves, or 'auto' (one process per core). */
+export type ShardsPerProcessSetting = number | 'auto';
 
 const COUNT_MESSAGE = `expected the total number of shards, a whole number from 1 to ${MAX_SHARD_COUNT}, or auto (Discord's recommendation), e.g. SHARD_COUNT=4`;
 const IDS_MESSAGE = 'expected shard ids and ranges separated by commas, e.g. 0-3 or 4,5,6-7';
@@ -29,6 +31,23 @@ export const shardCount = z.preprocess(
       const count = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
       if (count >= 1 && count <= MAX_SHARD_COUNT) return count;
       context.addIssue({ code: 'custom', message: COUNT_MESSAGE });
+      return z.NEVER;
+    }),
+);
+
+const PER_PROCESS_MESSAGE = `expected how many shards one process serves, a whole number from 1 to ${MAX_SHARD_COUNT}, or auto (this machine's shards spread over one process per core), e.g. SHARDS_PER_PROCESS=2`;
+
+export const shardsPerProcess = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .default('auto')
+    .transform((value, context): ShardsPerProcessSetting => {
+      const text = value.trim().toLowerCase();
+      if (text === 'auto') return 'auto';
+      const perProcess = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
+      if (perProcess >= 1 && perProcess <= MAX_SHARD_COUNT) return perProcess;
+      context.addIssue({ code: 'custom', message: PER_PROCESS_MESSAGE });
       return z.NEVER;
     }),
 );
@@ -101,6 +120,25 @@ export function shardIdsProblem(
 }
 
 /**
+ * The shards a process started by the manager serves, from its SHARDS: one id (discord.js's own default, a shard
+ * a process) or a JSON list such as `[2,3]` (newsdesk's groups, the form discord.js's Client reads). Bounded: a
+ * list longer than the most shards there can be is refused unread.
+ */
+export function parseManagedShards(text: string | undefined, count: ShardCountSetting): number[] | undefined {
+  if (text === undefined || count === 'auto' || text.length > SHARD_IDS_MAX_CHARS) return undefined;
+  let value: unknown;
+  try {
+    value = /^\d{1,6}$/.test(text) ? [Number(text)] : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const ids = value.filter((id): id is number => Number.isInteger(id) && id >= 0 && id < count);
+  if (ids.length !== value.length || new Set(ids).size !== ids.length) return undefined;
+  return ids.sort((a, b) => a - b);
+}
+
+/**
  * Set by discord.js's ShardingManager in each shard's environment (with SHARD_COUNT), not by operators; and the
  * manager's spawn pacing, a knob for tests (Discord needs the 5.5 s between identifies).
  */
@@ -117,8 +155,10 @@ export interface ShardingConfig {
   readonly count: ShardCountSetting;
   /** SHARD_IDS: the shards this machine runs, sorted; undefined = all of them. */
   readonly ids: readonly number[] | undefined;
-  /** In a shard process started by the ShardingManager: the one shard it serves (SHARDS); undefined otherwise. */
-  readonly managedShard: number | undefined;
+  /** SHARDS_PER_PROCESS: how the manager groups this machine's shards into processes. */
+  readonly perProcess: ShardsPerProcessSetting;
+  /** In a process started by the ShardingManager: the shards it serves (SHARDS); undefined otherwise. */
+  readonly managedShards: readonly number[] | undefined;
   readonly spawnDelayMs: number;
   readonly spawnTimeoutMs: number;
 }
@@ -126,6 +166,7 @@ export interface ShardingConfig {
 interface ShardEnv {
   SHARD_COUNT: ShardCountSetting;
   SHARD_IDS?: readonly number[] | undefined;
+  SHARDS_PER_PROCESS: ShardsPerProcessSetting;
 }
 
 type Issue = { path: [string]; message: string };
@@ -139,11 +180,11 @@ function shardEnvIssues(env: ShardEnv, manager: ManagerEnv, countWasSet: boolean
     if (problem) issues.push({ path: ['SHARD_IDS'], message: problem });
   }
   if (manager.SHARDING_MANAGER) {
-    const shard = /^\d{1,6}$/.test(manager.SHARDS ?? '') ? Number(manager.SHARDS) : Number.NaN;
-    if (count === 'auto' || !(shard < count)) {
+    if (!parseManagedShards(manager.SHARDS, count)) {
       issues.push({
         path: ['SHARDS'],
-        message: 'expected the ShardingManager to set SHARDS below SHARD_COUNT',
+        message:
+          'expected the ShardingManager to set SHARDS to shard ids below SHARD_COUNT (one id, or a list such as [2,3])',
       });
     }
   }
@@ -174,7 +215,8 @@ export function toShardingConfig(env: ShardEnv, raw: Record<string, string | und
   return {
     count: env.SHARD_COUNT,
     ids: env.SHARD_IDS,
-    managedShard: manager.SHARDING_MANAGER ? Number(manager.SHARDS) : undefined,
+    perProcess: env.SHARDS_PER_PROCESS,
+    managedShards: manager.SHARDING_MANAGER ? parseManagedShards(manager.SHARDS, env.SHARD_COUNT) : undefined,
     spawnDelayMs: manager.SHARD_SPAWN_DELAY_MS,
     spawnTimeoutMs: manager.SHARD_SPAWN_TIMEOUT_MS,
   };

@@ -7,6 +7,9 @@ export interface ShardPlacement {
   readonly ids: readonly number[];
 }
 
+/** The shards one process serves, in one discord.js Client: a run of ids, sorted. */
+export type ShardGroup = readonly number[];
+
 export const UNSHARDED: ShardPlacement = { count: 1, ids: [0] };
 
 /** Discord's routing: the shard that receives a guild's events, `(guild_id >> 22) % shard_count`. */

@@ -70,7 +70,7 @@ describe('npm start with SHARD_COUNT=2 (a ShardingManager and one process per sh
     };
     const ingest = await runNewsdesk(['ingest', path.join(PROJECT_ROOT, 'data/samples')], env);
     expect(ingest.stdout).toBe('7 new, 0 updated, 0 unchanged, 0 failed\n');
-    bot = startNewsdesk({ ...env, SHARD_COUNT: '2', SHARD_SPAWN_DELAY_MS: '100' });
+    bot = startNewsdesk({ ...env, SHARD_COUNT: '2', SHARDS_PER_PROCESS: '1', SHARD_SPAWN_DELAY_MS: '100' });
     await discord.waitUntil(() => bot.logs('bot ready').length === 2, 60_000);
   }, 90_000);
 
@@ -128,6 +128,88 @@ describe('npm start with SHARD_COUNT=2 (a ShardingManager and one process per sh
   }, 30_000);
 });
 
+describe('npm start with SHARD_COUNT=4 SHARDS_PER_PROCESS=2 (two shards in each process)', () => {
+  let discord: FakeDiscord;
+  let anthropic: FakeAnthropic;
+  let dir: string;
+  let bot: NewsdeskProcess;
+  let guilds: ReturnType<typeof guildPerShard>;
+  const readyOf = (first: number) => bot.logs('bot ready').filter((line) => line.shards?.[0] === first);
+
+  beforeAll(async () => {
+    // Two identifies allowed at once: both processes start together instead of one after the other.
+    discord = await startFakeDiscord({ shards: 4, maxConcurrency: 2 });
+    guilds = guildPerShard(discord, 4);
+    anthropic = await startFakeAnthropic();
+    dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-shard-groups-'));
+    const env = {
+      STORE_URL: `sqlite://${path.join(dir, 'store.sqlite')}`,
+      DISCORD_TOKEN: 'fake.bot.token',
+      DISCORD_API_URL: discord.restApi,
+      ANTHROPIC_API_KEY: 'sk-test',
+      ANTHROPIC_BASE_URL: anthropic.url,
+      LOG_LEVEL: 'info',
+    };
+    await runNewsdesk(['ingest', path.join(PROJECT_ROOT, 'data/samples')], env);
+    bot = startNewsdesk({ ...env, SHARD_COUNT: '4', SHARDS_PER_PROCESS: '2', SHARD_SPAWN_DELAY_MS: '100' });
+    await discord.waitUntil(() => bot.logs('bot ready').length === 2, 60_000);
+  }, 90_000);
+
+  afterAll(async () => {
+    killAll(bot);
+    await discord.close();
+    await anthropic.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('GIVEN 4 shards two to a process THEN two processes, each with one session per shard and only its guilds', () => {
+    const ready = bot.logs('bot ready').sort((a, b) => (a.shards?.[0] ?? 0) - (b.shards?.[0] ?? 0));
+    expect(ready.map((line) => line.shards)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    const ofShards = (ids: number[]) =>
+      guilds.all.filter((g) => ids.includes(shardOfGuild(g.guildId, 4))).length;
+    expect(ready.map((line) => line.guilds)).toEqual([ofShards([0, 1]), ofShards([2, 3])]);
+    const readies = discord.gatewayEvents.filter((event) => event.t === 'READY');
+    expect(new Set(readies.map((event) => event.sessionId)).size).toBe(4);
+    const started = bot.logs('shard started');
+    expect(started.map((line) => line.shards)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(new Set(started.map((line) => line.pid)).size).toBe(2);
+  });
+
+  it('GIVEN max_concurrency 2 THEN both processes start before the first is ready', () => {
+    const lastStart = Math.max(...bot.logs('shard started').map((line) => line.time));
+    const firstReady = Math.min(...bot.logs('bot ready').map((line) => line.time));
+    expect(lastStart).toBeLessThan(firstReady);
+  });
+
+  it('GIVEN a guild on each of the 4 shards THEN /summary is answered in all of them', async () => {
+    for (const where of guilds.byShard.values())
+      expect(await summaryIn(discord, where)).toBe(SITE_DISCLAIMER);
+  }, 60_000);
+
+  it('GIVEN the process of shards 2 and 3 is killed THEN it is restarted with both, and both answer again', async () => {
+    const victim = bot.logs('shard started').find((line) => line.shard === 2);
+    process.kill(victim?.pid ?? 0, 'SIGKILL');
+    await discord.waitUntil(() => bot.logs('shard exited; respawning').some((l) => l.shard === 2), 10_000);
+    await discord.waitUntil(() => readyOf(2).length === 2, 60_000);
+    expect(readyOf(2).map((line) => line.shards)).toEqual([
+      [2, 3],
+      [2, 3],
+    ]);
+    expect(readyOf(0)).toHaveLength(1);
+    for (const shard of [2, 3]) {
+      expect(await summaryIn(discord, guilds.byShard.get(shard) ?? { guildId: '', channelId: '' })).toBe(
+        SITE_DISCLAIMER,
+      );
+    }
+  }, 90_000);
+});
+
 describe('npm start with SHARD_COUNT=auto', () => {
   let discord: FakeDiscord;
   let bot: NewsdeskProcess | undefined;
@@ -151,6 +233,7 @@ describe('npm start with SHARD_COUNT=auto', () => {
       DISCORD_TOKEN: 'fake.bot.token',
       DISCORD_API_URL: discord.restApi,
       SHARD_COUNT: 'auto',
+      SHARDS_PER_PROCESS: '1',
       SHARD_SPAWN_DELAY_MS: '100',
       LOG_LEVEL: 'info',
     });
@@ -199,6 +282,7 @@ describe('npm start on the second of two machines (SHARD_COUNT=4, SHARD_IDS=2-3)
       DISCORD_API_URL: discord.restApi,
       SHARD_COUNT: '4',
       SHARD_IDS: '2-3',
+      SHARDS_PER_PROCESS: '1',
       SHARD_SPAWN_DELAY_MS: '100',
       LOG_LEVEL: 'info',
     });

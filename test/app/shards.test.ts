@@ -14,8 +14,13 @@ describe('a shard process’s environment (set by the ShardingManager)', () => {
   it('GIVEN SHARDING_MANAGER, SHARDS and SHARD_COUNT THEN its placement is that one shard of the count', () => {
     const env = { SHARDING_MANAGER: 'true', SHARDS: '2', SHARD_COUNT: '4', SHARD_IDS: '2-3' };
     const { sharding } = parseConfig(env);
-    expect(sharding.managedShard).toBe(2);
+    expect(sharding.managedShards).toEqual([2]);
     expect(managedPlacement(sharding)).toEqual({ count: 4, ids: [2] });
+  });
+
+  it('GIVEN SHARDS as a JSON list (a group of shards in one process) THEN its placement is those shards, sorted', () => {
+    const env = { SHARDING_MANAGER: 'true', SHARDS: '[3, 2]', SHARD_COUNT: '4' };
+    expect(managedPlacement(parseConfig(env).sharding)).toEqual({ count: 4, ids: [2, 3] });
   });
 
   it('GIVEN SHARDS without SHARDING_MANAGER THEN it is ignored', () => {
@@ -27,9 +32,16 @@ describe('a shard process’s environment (set by the ShardingManager)', () => {
     [{ SHARDS: 'x', SHARD_COUNT: '4' }],
     [{ SHARD_COUNT: '4' }],
     [{ SHARDS: '0', SHARD_COUNT: 'auto' }],
+    [{ SHARDS: '[]', SHARD_COUNT: '4' }],
+    [{ SHARDS: '[1,1]', SHARD_COUNT: '4' }],
+    [{ SHARDS: '[1,4]', SHARD_COUNT: '4' }],
+    [{ SHARDS: '[1.5]', SHARD_COUNT: '4' }],
+    [{ SHARDS: '{"0":1}', SHARD_COUNT: '4' }],
+    [{ SHARDS: '[0,', SHARD_COUNT: '4' }],
+    [{ SHARDS: `[${'0,'.repeat(60_000)}0]`, SHARD_COUNT: '4' }],
   ])('GIVEN a manager environment %j THEN it is refused', (env) => {
     expect(problemOf({ SHARDING_MANAGER: 'true', ...env })).toMatch(
-      /^SHARDS: expected the ShardingManager to set SHARDS below SHARD_COUNT/,
+      /^SHARDS: expected the ShardingManager to set SHARDS to shard ids below SHARD_COUNT \(one id, or a list such as \[2,3\]\)/,
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { machinePlacement, managedPlacement } from '../../src/app/shards/placement.ts';
+import { machinePlacement, managedPlacement, processGroups } from '../../src/app/shards/placement.ts';
 import { parseConfig } from '../../src/core/config.ts';
 import { MAX_SHARD_COUNT, parseShardIds, shardIdsProblem } from '../../src/core/shard-config.ts';
 import { problemOf } from './support/config-problem.ts';
@@ -10,7 +10,8 @@ describe('SHARD_COUNT and SHARD_IDS', () => {
     expect(sharding).toMatchObject({
       count: 1,
       ids: undefined,
-      managedShard: undefined,
+      managedShards: undefined,
+      perProcess: 'auto',
       spawnDelayMs: 5_500,
     });
     expect(managedPlacement(sharding)).toBeUndefined();
@@ -92,5 +93,47 @@ describe('SHARD_COUNT and SHARD_IDS', () => {
     expect(problemOf({ SHARD_SPAWN_DELAY_MS: 'soon' })).toBe(
       'SHARD_SPAWN_DELAY_MS: expected a whole number of milliseconds from 0 to 600000 (got "soon")',
     );
+  });
+});
+
+describe('SHARDS_PER_PROCESS: this machine’s shards grouped into processes', () => {
+  it('GIVEN a number or auto THEN it is read; anything else is one line saying what to write', () => {
+    expect(parseConfig({ SHARDS_PER_PROCESS: ' 2 ' }).sharding.perProcess).toBe(2);
+    expect(parseConfig({ SHARDS_PER_PROCESS: 'Auto' }).sharding.perProcess).toBe('auto');
+    for (const value of ['0', '-2', 'two', '2.5', String(MAX_SHARD_COUNT + 1)]) {
+      expect(problemOf({ SHARDS_PER_PROCESS: value })).toBe(
+        `SHARDS_PER_PROCESS: expected how many shards one process serves, a whole number from 1 to ${MAX_SHARD_COUNT}, or auto (this machine's shards spread over one process per core), e.g. SHARDS_PER_PROCESS=2 (got ${JSON.stringify(value)})`,
+      );
+    }
+  });
+
+  it('GIVEN a number THEN runs of neighbouring shards that many a process, the last taking the rest', () => {
+    expect(processGroups([0, 1, 2, 3], 2)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(processGroups([4, 5, 6, 7, 8], 2)).toEqual([[4, 5], [6, 7], [8]]);
+    expect(processGroups([0, 1, 2], 1)).toEqual([[0], [1], [2]]);
+    expect(processGroups([0, 1, 2], 16)).toEqual([[0, 1, 2]]);
+  });
+
+  it('GIVEN auto THEN one process per core, never more processes than shards, shards spread evenly', () => {
+    expect(processGroups([0, 1, 2, 3], 'auto', 2)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(processGroups([0, 1, 2, 3, 4], 'auto', 2)).toEqual([
+      [0, 1, 2],
+      [3, 4],
+    ]);
+    expect(processGroups([2, 3], 'auto', 8)).toEqual([[2], [3]]);
+    expect(processGroups([0, 1, 2, 3], 'auto', 1)).toEqual([[0, 1, 2, 3]]);
+    const spread = processGroups(
+      Array.from({ length: 100 }, (_, id) => id),
+      'auto',
+      7,
+    );
+    expect(spread.map((group) => group.length)).toEqual([15, 15, 14, 14, 14, 14, 14]);
+    expect(spread.flat()).toEqual(Array.from({ length: 100 }, (_, id) => id));
   });
 });

@@ -52,6 +52,8 @@ export interface LogLine {
   code?: number | null;
   guilds?: number;
   shardCount?: number;
+  /** pino's time of the line, in ms since the epoch. */
+  time: number;
 }
 
 /** `npm start` as a subprocess, its stderr read as the JSON log lines the shards and their manager write. */

@@ -3,7 +3,9 @@
  * Redis, 400 guilds, the 500-interaction mix at 50 concurrent, every guild's digest due during the run; one shard
  * process killed (kill -9) mid-run and respawned by its manager. Then one member's 6 /ask in a minute, spread over
  * the 4 shards: the 6th is refused whichever shard serves it. The same guilds and mix on one process (one shard,
- * the same Redis) run first in the same bench, as the baseline the figures are read against.
+ * the same Redis) run first in the same bench, as the baseline the figures are read against; then the 4 shards
+ * again with SHARDS_PER_PROCESS=2 (one process per machine holding both its shards), for what grouping saves in
+ * memory and costs when its process dies.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openArticleStore } from '../../../src/articles/store.ts';
@@ -39,6 +41,8 @@ interface Fleet {
   readonly shards: number;
   /** SHARD_IDS per machine (one ShardingManager each); [undefined] for the one-process baseline. */
   readonly machines: readonly (string | undefined)[];
+  /** SHARDS_PER_PROCESS on every machine: 1 (a process a shard) or 2 (both of a machine's shards in one). */
+  readonly perProcess: number;
   readonly killOne: boolean;
 }
 
@@ -97,20 +101,27 @@ function digestCounts(world: World, guilds: readonly Guild[], date: string) {
 }
 
 /** The pid a ShardingManager logged for `shard` last ('shard started'), if any. */
+/** The 'shard started' line of the process now serving `shard`: alone, or in its group. */
+function startedLine(bot: BotProcess, shard: number): LogLine | undefined {
+  return bot.lines.findLast(
+    (l: LogLine) =>
+      l.msg === 'shard started' &&
+      (l.shard === shard || (Array.isArray(l.shards) && l.shards.includes(shard))),
+  );
+}
+
 function shardPid(bot: BotProcess, shard: number): number | undefined {
-  const line = bot.lines.findLast((l: LogLine) => l.msg === 'shard started' && l.shard === shard);
+  const line = startedLine(bot, shard);
   return typeof line?.pid === 'number' ? line.pid : undefined;
 }
 
 /** Kills `shard`'s process once `share` of the traffic is done; resolves to the outage [from, to]. */
-async function killMidRun(
-  machine: BotProcess,
-  progress: () => number,
-  share: number,
-): Promise<{ killedAt: number; backAt: number; pid: number }> {
+async function killMidRun(machine: BotProcess, progress: () => number, share: number): Promise<Outage> {
   while (progress() < share) await sleep(100);
   const pid = shardPid(machine, KILLED_SHARD);
   if (pid === undefined) throw new Error(`no 'shard started' line for shard ${KILLED_SHARD}`);
+  const group = startedLine(machine, KILLED_SHARD)?.shards;
+  const shards = Array.isArray(group) ? (group as number[]) : [KILLED_SHARD];
   const seen = machine.lines.length;
   process.kill(pid, 'SIGKILL');
   const killedAt = Date.now();
@@ -122,7 +133,15 @@ async function killMidRun(
       line.shards.includes(KILLED_SHARD),
     RESPAWN_WAIT_MS,
   );
-  return { killedAt, backAt: Date.now(), pid };
+  return { killedAt, backAt: Date.now(), pid, shards };
+}
+
+/** A killed shard process: when, until it was ready again, and the shards it took down with it. */
+interface Outage {
+  readonly killedAt: number;
+  readonly backAt: number;
+  readonly pid: number;
+  readonly shards: readonly number[];
 }
 
 /** A member's 6 /ask within a minute, on guilds of every shard in turn, each a question of its own. */
@@ -148,22 +167,31 @@ async function cooldownAcrossShards(world: World, guilds: readonly Guild[], shar
   };
 }
 
-/** Outcomes the killed shard could not have answered: sent to it while it was down or in flight at the kill. */
-function lostWithTheShard(outcome: Outcome, shards: number, outage: { killedAt: number; backAt: number }) {
+/** Outcomes the killed process could not have answered: sent to its shards while down or in flight at the kill. */
+function lostWithTheShard(outcome: Outcome, shards: number, outage: Outage) {
   const guildId = outcome.spec.guildId;
-  if (!guildId || shardOfGuild(guildId, shards) !== KILLED_SHARD) return false;
+  if (!guildId || !outage.shards.includes(shardOfGuild(guildId, shards))) return false;
   if (!outcome.interaction) return true; // The fake had no session of that shard to deliver it to.
   const at = snowflakeTime(outcome.interaction.id);
   return at <= outage.backAt && at >= outage.killedAt - 90_000;
 }
 
-async function memoryPerShard(machines: readonly BotProcess[], shards: number) {
+/** RSS of every bot process (shard processes, or the one process of the baseline): each, and all together. */
+async function processMemory(machines: readonly BotProcess[], shards: number) {
   const pids = machines.flatMap((m) =>
     Array.from({ length: shards }, (_, s) => shardPid(m, s)).filter((p) => p !== undefined),
   );
-  const targets = pids.length > 0 ? pids : machines.map((m) => m.pid);
+  const targets = pids.length > 0 ? [...new Set(pids)] : machines.map((m) => m.pid);
   const samples = await Promise.all(targets.map((pid) => sampleProc(pid)));
-  return percentiles(samples.flatMap((s) => (s ? [s.rssMb] : [])));
+  const rss = samples.flatMap((s) => (s ? [s.rssMb] : []));
+  return {
+    processes: rss.length,
+    perProcessMb: percentiles(rss),
+    totalMb: round(
+      rss.reduce((a, b) => a + b, 0),
+      0,
+    ),
+  };
 }
 
 async function usageTotals(world: World, guilds: readonly Guild[]) {
@@ -178,7 +206,11 @@ async function runFleet(context: ScenarioContext, fleet: Fleet) {
   const guildCount = numberFlag(context.flags, 'guilds', 400);
   const world = await startWorld({
     storeFile: context.storeFile,
-    env: { ...context.botEnv, SHARD_COUNT: String(fleet.shards) },
+    env: {
+      ...context.botEnv,
+      SHARD_COUNT: String(fleet.shards),
+      SHARDS_PER_PROCESS: String(fleet.perProcess),
+    },
     storeServer: 'redis',
     seed: 18,
     discord: { shards: fleet.shards },
@@ -193,7 +225,8 @@ async function runFleet(context: ScenarioContext, fleet: Fleet) {
       fleet.machines.map((range) =>
         world.startBotWith({
           ...(range === undefined ? {} : { env: { SHARD_IDS: range } }),
-          readyLines: idsIn(range, fleet.shards),
+          // One 'bot ready' per process: a process holding two shards is ready once for both.
+          readyLines: Math.ceil(idsIn(range, fleet.shards) / fleet.perProcess),
         }),
       ),
     );
@@ -246,7 +279,7 @@ async function runFleet(context: ScenarioContext, fleet: Fleet) {
       `shards ×${fleet.shards}: digests once ${digests.once}, repeated ${digests.repeated}; cooldown check`,
     );
     const cooldown = await cooldownAcrossShards(world, guilds, fleet.shards, context.catalogue[0]?.id ?? '');
-    const rssMb = await memoryPerShard(machines, fleet.shards);
+    const memory = await processMemory(machines, fleet.shards);
     const healths = machines.map((machine) => checkProcess(machine));
     const exitCodes = await Promise.all(machines.map((machine) => machine.stop()));
     const killOutage = kill.outage;
@@ -259,6 +292,7 @@ async function runFleet(context: ScenarioContext, fleet: Fleet) {
     const figures = {
       shards: fleet.shards,
       machines: fleet.machines.length,
+      shardsPerProcess: fleet.perProcess,
       guilds: guildCount,
       interactions: outcomes.length,
       startSeconds: round(startSeconds, 1),
@@ -277,7 +311,7 @@ async function runFleet(context: ScenarioContext, fleet: Fleet) {
       lostWithKilledShard: lost.length,
       outageSeconds: killOutage ? round((killOutage.backAt - killOutage.killedAt) / 1000, 1) : 0,
       cooldownSixthRefused: cooldown.refusedSixth,
-      rssPerShardMb: rssMb,
+      memory,
     };
     const problems = [
       ...interactionProblems(interactions),
@@ -305,22 +339,30 @@ async function runFleet(context: ScenarioContext, fleet: Fleet) {
 }
 
 export async function shardsScenario(context: ScenarioContext): Promise<ScenarioResult> {
-  const single = await runFleet(context, { shards: 1, machines: [undefined], killOne: false });
-  const sharded = await runFleet(context, { shards: 4, machines: ['0-1', '2-3'], killOne: true });
-  const s = sharded.figures;
-  const b = single.figures;
+  const single = await runFleet(context, { shards: 1, machines: [undefined], perProcess: 1, killOne: false });
+  const machines = ['0-1', '2-3'];
+  const sharded = await runFleet(context, { shards: 4, machines, perProcess: 1, killOne: true });
+  const grouped = await runFleet(context, { shards: 4, machines, perProcess: 2, killOne: true });
+  const [b, s, g] = [single.figures, sharded.figures, grouped.figures];
   const ratio = (x: number, y: number) => round(x / y, 2);
   const figures = {
     oneProcess: b,
     fourShards: s,
+    fourShardsTwoPerProcess: g,
     throughputRatio: ratio(s.commandsPerSecond, b.commandsPerSecond),
     deferP99Ratio: ratio(s.deferMs.p99, b.deferMs.p99),
     autocompleteP99Ratio: ratio(s.autocompleteMs.p99, b.autocompleteMs.p99),
+    groupedMemoryRatio: ratio(g.memory.totalMb, s.memory.totalMb),
   };
   const problems = [
     ...single.problems.map((p) => `one process: ${p}`),
     ...sharded.problems.map((p) => `4 shards: ${p}`),
+    ...grouped.problems.map((p) => `4 shards, 2 a process: ${p}`),
   ];
-  const summary = `4 shards on 2 managers vs 1 process, ${s.guilds} guilds on Redis: ${s.commandsPerSecond} vs ${b.commandsPerSecond} commands/s, defer p99 ${s.deferMs.p99} vs ${b.deferMs.p99} ms, autocomplete p99 ${s.autocompleteMs.p99} vs ${b.autocompleteMs.p99} ms; digests once ${s.digestsOnce}/${s.guilds} (repeated ${s.digestsRepeated}); shard ${KILLED_SHARD} killed, back in ${s.outageSeconds} s, ${s.lostWithKilledShard} interactions lost with it; 6th /ask across shards refused: ${s.cooldownSixthRefused}; RSS per shard p50 ${s.rssPerShardMb.p50} MB`;
+  const arm = (f: typeof s) =>
+    `${f.commandsPerSecond} commands/s, defer p99 ${f.deferMs.p99} ms, autocomplete p99 ${f.autocompleteMs.p99} ms, RSS ${f.memory.totalMb} MB in ${f.memory.processes} process(es)`;
+  const kill = (f: typeof s) =>
+    `digests once ${f.digestsOnce}/${f.guilds} (repeated ${f.digestsRepeated}), shard ${KILLED_SHARD}'s process killed, back in ${f.outageSeconds} s, ${f.lostWithKilledShard} lost, 6th /ask refused: ${f.cooldownSixthRefused}`;
+  const summary = `${b.guilds} guilds on Redis — 1 process: ${arm(b)}; 4 shards, 1 a process: ${arm(s)}; ${kill(s)}; 4 shards, 2 a process: ${arm(g)}; ${kill(g)}`;
   return { name: 'shards', pass: problems.length === 0, summary, figures, problems };
 }

@@ -7,7 +7,7 @@ import type { ShardPlacement } from '../../core/shards.ts';
 import { startShardFleet } from '../../discord/sharding/fleet.ts';
 import { fetchGatewayBot } from '../../discord/sharding/gateway-bot.ts';
 import { ignoreFurtherSignals, leaveManager, managerGone } from './child.ts';
-import { machinePlacement, managedPlacement } from './placement.ts';
+import { machinePlacement, managedPlacement, processGroups } from './placement.ts';
 import { checkSharedStore } from './store-check.ts';
 
 /** Every shard runs the same entry as `npm start`, through the same TypeScript loader. */
@@ -26,12 +26,12 @@ const never = new Promise<string>(() => {});
 /**
  * SHARD_COUNT=1: one process serving everything, exactly as before sharding. Above 1 (or auto, resolved through
  * DISCORD_API_URL): this process becomes the ShardingManager of this machine's SHARD_IDS and opens no store or
- * gateway itself. In a process the manager started: the bot, on the one shard the manager gave it.
+ * gateway itself. In a process the manager started: the bot, on the shards the manager gave it.
  */
 export async function launchBot(config: Config, logger: Logger): Promise<Launched> {
   const managed = managedPlacement(config.sharding);
   if (managed) return runShard(config, logger, managed);
-  const count = await resolveShardCount(config, logger);
+  const { count, maxConcurrency } = await resolveShardCount(config, logger);
   if (count === 1) {
     const { runBotProcess } = await import('../bot-process.ts');
     const bot = await runBotProcess(config, logger);
@@ -39,13 +39,16 @@ export async function launchBot(config: Config, logger: Logger): Promise<Launche
   }
   const placement = machinePlacement(config.sharding, count);
   checkSharedStore(config.storeUrl, placement, logger);
-  logger.info({ shardCount: count, shards: placement.ids }, 'starting shards');
+  const groups = processGroups(placement.ids, config.sharding.perProcess);
+  logger.info({ shardCount: count, shards: placement.ids, processes: groups }, 'starting shards');
   const fleet = startShardFleet({
     file: SHARD_ENTRY,
     args: SHARD_ARGS,
     execArgv: ['--import', import.meta.resolve('tsx')],
     token: config.discord.token ?? '',
     placement,
+    groups,
+    startConcurrency: maxConcurrency,
     spawnDelayMs: config.sharding.spawnDelayMs,
     spawnTimeoutMs: config.sharding.spawnTimeoutMs,
     logger,
@@ -68,12 +71,15 @@ async function runShard(config: Config, logger: Logger, placement: ShardPlacemen
 }
 
 /**
- * SHARD_COUNT as a number. Sharded, Discord is asked first even for a fixed count: a rejected token is then one
+ * SHARD_COUNT as a number, and how many shards Discord lets identify at once (max_concurrency). Sharded, Discord is asked first even for a fixed count: a rejected token is then one
  * line here, not every shard failing and restarting; and a count below Discord's recommendation is worth a warning.
  */
-async function resolveShardCount(config: Config, logger: Logger): Promise<number> {
+async function resolveShardCount(
+  config: Config,
+  logger: Logger,
+): Promise<{ count: number; maxConcurrency: number }> {
   const { count, ids } = config.sharding;
-  if (count === 1) return 1;
+  if (count === 1) return { count: 1, maxConcurrency: 1 };
   const token = config.discord.token ?? '';
   // The manager loads the bot's modules only to explain a failure: it runs no bot itself.
   const gateway = await fetchGatewayBot(config.discord, token).catch(async (error: unknown) =>
@@ -98,5 +104,5 @@ async function resolveShardCount(config: Config, logger: Logger): Promise<number
   if (gateway.remainingIdentifies < starting) {
     logger.warn({ remaining: gateway.remainingIdentifies, starting }, 'few gateway identifies left today');
   }
-  return resolved;
+  return { count: resolved, maxConcurrency };
 }

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Shard, ShardingManager } from 'discord.js';
 import type { Logger } from '../../core/log.ts';
-import type { ShardPlacement } from '../../core/shards.ts';
+import type { ShardGroup, ShardPlacement } from '../../core/shards.ts';
 import { createRespawnBackoff } from './respawn.ts';
 
 /** A shard asked to stop (SIGTERM: it closes its gateway and store) is killed if it takes longer than this. */
@@ -17,6 +17,10 @@ export interface ShardFleetOptions {
   readonly token: string;
   /** The total shard count and the shards this machine runs. */
   readonly placement: ShardPlacement;
+  /** The same shards split into processes: one child process per group, one Client holding its shards. */
+  readonly groups: readonly ShardGroup[];
+  /** How many processes start at once: Discord's max_concurrency (identifies allowed per 5 s). */
+  readonly startConcurrency: number;
   readonly spawnDelayMs: number;
   readonly spawnTimeoutMs: number;
   readonly logger: Logger;
@@ -30,62 +34,97 @@ export interface ShardFleet {
   stop(): Promise<void>;
 }
 
-/** What the fleet's shards share: whether it is stopping, the pending restarts, and each shard's backoff. */
+/**
+ * What the fleet's processes share: whether it is stopping (and the signal that cuts a pause short), the pending
+ * restarts, and each process's backoff. A discord.js Shard here is one process; its id is its group's first shard.
+ */
 interface Fleet {
   readonly options: ShardFleetOptions;
   readonly backoff: ReturnType<typeof createRespawnBackoff>;
   readonly timers: Set<NodeJS.Timeout>;
-  stopping: boolean;
+  readonly stopped: AbortController;
+  readonly groupOf: Map<number, ShardGroup>;
+}
+
+/** A process identifies its shards one bucket turn after another, so its time to READY grows with its group. */
+function readyTimeoutMs(fleet: Fleet, group: ShardGroup): number {
+  const { spawnTimeoutMs, spawnDelayMs, startConcurrency } = fleet.options;
+  return spawnTimeoutMs + Math.ceil(group.length / Math.max(1, startConcurrency)) * spawnDelayMs;
 }
 
 function spawnShard(fleet: Fleet, shard: Shard): Promise<unknown> {
-  return shard.spawn(fleet.options.spawnTimeoutMs).catch((error: unknown) => {
-    // A death is handled by the 'death' listener; a slow start only means the next shard goes ahead.
-    if (!fleet.stopping && shard.process) {
-      fleet.options.logger.warn({ shard: shard.id, err: error }, 'shard not ready in time');
+  const group = fleet.groupOf.get(shard.id) ?? [shard.id];
+  return shard.spawn(readyTimeoutMs(fleet, group)).catch((error: unknown) => {
+    // A death is handled by the 'death' listener; a slow start only means the next process goes ahead.
+    if (!fleet.stopped.signal.aborted && shard.process) {
+      fleet.options.logger.warn({ shard: shard.id, shards: group, err: error }, 'shard not ready in time');
     }
   });
 }
 
 function watchShard(fleet: Fleet, shard: Shard): void {
   const { logger } = fleet.options;
+  const shards = fleet.groupOf.get(shard.id);
   shard.on('spawn', (child) => {
     fleet.backoff.started(shard.id);
-    logger.info({ shard: shard.id, pid: (child as ChildProcess).pid }, 'shard started');
+    logger.info({ shard: shard.id, shards, pid: (child as ChildProcess).pid }, 'shard started');
   });
   shard.on('death', (child) => {
     // mode 'process': every shard is a ChildProcess, never a Worker.
     const { exitCode, signalCode } = child as ChildProcess;
-    const exit = { shard: shard.id, code: exitCode, signal: signalCode };
-    if (fleet.stopping) return logger.info(exit, 'shard stopped');
+    const exit = { shard: shard.id, shards, code: exitCode, signal: signalCode };
+    if (fleet.stopped.signal.aborted) return logger.info(exit, 'shard stopped');
     const delayMs = fleet.backoff.died(shard.id);
     logger.warn({ ...exit, respawnInMs: delayMs }, 'shard exited; respawning');
     const timer = setTimeout(() => {
       fleet.timers.delete(timer);
-      if (!fleet.stopping) void spawnShard(fleet, shard);
+      if (!fleet.stopped.signal.aborted) void spawnShard(fleet, shard);
     }, delayMs);
     fleet.timers.add(timer);
   });
   shard.on('error', (error: unknown) => logger.error({ shard: shard.id, err: error }, 'shard error'));
 }
 
-/** One after another, as discord.js's own spawn(): each waits for the previous ready and the spawn delay. */
-async function spawnInTurn(fleet: Fleet, manager: ShardingManager): Promise<void> {
-  const { ids } = fleet.options.placement;
-  for (const [index, id] of ids.entries()) {
-    if (fleet.stopping) return;
-    const shard = manager.createShard(id);
-    watchShard(fleet, shard);
-    const pause = index < ids.length - 1 ? sleep(fleet.options.spawnDelayMs) : undefined;
-    await Promise.all([spawnShard(fleet, shard), pause]);
-  }
-  if (!fleet.stopping) fleet.options.logger.info({ shards: ids }, 'all shards started');
+/** One process for a group: discord.js's Client reads a JSON list in SHARDS as the shards it serves. */
+function createGroupShard(fleet: Fleet, manager: ShardingManager, group: ShardGroup): Shard {
+  const [first] = group;
+  if (first === undefined) throw new Error('a shard group holds at least one shard');
+  const shard = manager.createShard(first);
+  (shard.env as NodeJS.ProcessEnv).SHARDS = JSON.stringify(group);
+  fleet.groupOf.set(first, group);
+  watchShard(fleet, shard);
+  return shard;
 }
 
 /**
- * This machine's shards as child processes of a discord.js ShardingManager: one process a shard, started one
- * after another, each restarted with a growing delay when it dies. discord.js's own `respawn` restarts at once,
- * forever, so a shard that crashes at start-up would fork as fast as it can; it is off and done here instead.
+ * In waves of max_concurrency processes, as Discord lets that many identify at once: each wave waits for its
+ * processes to be ready, then the spawn delay (cut short by stop()), before the next begins.
+ */
+async function spawnInWaves(fleet: Fleet, manager: ShardingManager): Promise<void> {
+  const { groups, startConcurrency, spawnDelayMs } = fleet.options;
+  const waveSize = Math.max(1, startConcurrency);
+  const { signal } = fleet.stopped;
+  for (let start = 0; start < groups.length; start += waveSize) {
+    if (signal.aborted) return;
+    const wave = groups
+      .slice(start, start + waveSize)
+      .map((group) => createGroupShard(fleet, manager, group));
+    const last = start + waveSize >= groups.length;
+    const pause = last ? undefined : sleep(spawnDelayMs, undefined, { signal, ref: false }).catch(() => {});
+    await Promise.all([...wave.map((shard) => spawnShard(fleet, shard)), pause]);
+  }
+  if (!signal.aborted) {
+    fleet.options.logger.info(
+      { shards: fleet.options.placement.ids, processes: groups.length },
+      'all shards started',
+    );
+  }
+}
+
+/**
+ * This machine's shards as child processes of a discord.js ShardingManager: one process a group of shards,
+ * started in waves, each restarted with a growing delay when it dies. discord.js's own `respawn` restarts at once,
+ * forever, so a process that crashes at start-up would fork as fast as it can; it is off and done here instead.
  */
 export function startShardFleet(options: ShardFleetOptions): ShardFleet {
   const manager = new ShardingManager(options.file, {
@@ -101,12 +140,13 @@ export function startShardFleet(options: ShardFleetOptions): ShardFleet {
     options,
     backoff: createRespawnBackoff(options.now),
     timers: new Set(),
-    stopping: false,
+    stopped: new AbortController(),
+    groupOf: new Map(),
   };
   return {
-    started: spawnInTurn(fleet, manager),
+    started: spawnInWaves(fleet, manager),
     async stop() {
-      fleet.stopping = true;
+      fleet.stopped.abort();
       for (const timer of fleet.timers) clearTimeout(timer);
       fleet.timers.clear();
       await Promise.all([...manager.shards.values()].map((shard) => stopChild(shard.process)));
