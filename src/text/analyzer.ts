@@ -123,6 +123,13 @@ class WordTermMemo {
   }
 }
 
+/**
+ * Languages that get memos of their own. A language tag is whatever a feed declares, so without this bound a
+ * hostile source naming a new language per article would grow memos without end; past it, words are analysed
+ * each time (slower, same terms).
+ */
+const MEMO_LANGUAGES = 32;
+
 /** Turns text into index terms; keeps bounded memos of stems and terms, so use one analyzer per index. */
 export class TermAnalyzer {
   private readonly memos = new Map<string, StemMemo>();
@@ -132,6 +139,7 @@ export class TermAnalyzer {
   toTerm(word: string, language: string): string {
     let memo = this.memos.get(language);
     if (memo === undefined) {
+      if (this.memos.size >= MEMO_LANGUAGES) return stemWord(word, language);
       memo = new StemMemo(language);
       this.memos.set(language, memo);
     }
@@ -198,10 +206,12 @@ export class TermAnalyzer {
     return word === '' || isStopword(word, language) ? '' : this.toTerm(word, language);
   }
 
-  private wordMemo(language: string): WordTermMemo {
+  private wordMemo(language: string): Pick<WordTermMemo, 'term'> {
     let memo = this.wordMemos.get(language);
     if (memo === undefined) {
-      memo = new WordTermMemo((surface) => this.analyzeWord(surface, language));
+      const analyze = (surface: string) => this.analyzeWord(surface, language);
+      if (this.wordMemos.size >= MEMO_LANGUAGES) return { term: analyze };
+      memo = new WordTermMemo(analyze);
       this.wordMemos.set(language, memo);
     }
     return memo;

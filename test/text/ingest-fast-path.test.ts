@@ -96,3 +96,15 @@ describe('salient terms', () => {
     }
   });
 });
+
+describe('memos per language', () => {
+  it('GIVEN articles declaring 100 made-up languages THEN every language still gets the terms a fresh analyzer gives', () => {
+    const busy = new TermAnalyzer();
+    const text = 'Blockaded ports, Zürich talks and the 1,200 workers';
+    for (let i = 0; i < 100; i++) busy.terms(text, `x${i}`);
+    for (const language of ['x99', 'en', 'de']) {
+      expect(busy.terms(text, language)).toEqual(new TermAnalyzer().terms(text, language));
+      expect(busy.toTerm('blockaded', language)).toBe(new TermAnalyzer().toTerm('blockaded', language));
+    }
+  });
+});
