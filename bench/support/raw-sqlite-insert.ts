@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { MAX_BATCH_WRITES } from '../../src/store/sqlite-busy.ts';
@@ -23,7 +24,8 @@ export function rawInsertRate(storeFile: string, articles: number): { perSecond:
     tables.map((table) => [table, source.prepare(`SELECT * FROM ${table}`).all() as Row[]]),
   );
   source.close();
-  const target = new BetterSqlite3(path.join(path.dirname(storeFile), 'raw-insert.sqlite'));
+  const targetFile = path.join(path.dirname(storeFile), 'raw-insert.sqlite');
+  const target = new BetterSqlite3(targetFile);
   target.pragma('journal_mode = WAL');
   target.pragma('synchronous = NORMAL');
   const inserts = tables.map((table) => {
@@ -44,6 +46,8 @@ export function rawInsertRate(storeFile: string, articles: number): { perSecond:
   }
   const seconds = (performance.now() - started) / 1000;
   target.close();
+  // Removed at once, so the next run in the same folder measures a fresh file again.
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${targetFile}${suffix}`, { force: true });
   let total = 0;
   for (const tableRows of rows.values()) total += tableRows.length;
   return { perSecond: Math.round(articles / seconds), rows: total };

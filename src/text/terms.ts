@@ -58,8 +58,12 @@ export function extractTerms(text: string, options: TermOptions): Term[] {
  * Thai are cut into words by ICU's dictionaries.
  */
 export function splitWords(text: string): string[] {
+  const unmarked = text.includes('<') ? text.replace(DISCORD_MARKUP, ' ') : text;
+  // Most news text is plain ASCII: there WORD is [A-Za-z0-9] runs joined by ' . , and a scan by character codes
+  // finds the same words at a fraction of a Unicode regex's cost (no invisible characters or no-space scripts).
+  if (!NON_ASCII.test(unmarked)) return asciiWords(unmarked);
   const words: string[] = [];
-  const readable = stripInvisible(text.includes('<') ? text.replace(DISCORD_MARKUP, ' ') : text);
+  const readable = stripInvisible(unmarked);
   for (const match of readable.matchAll(WORD)) {
     const raw = match[0];
     if (NO_SPACE_SCRIPTS.test(raw)) {
@@ -67,6 +71,39 @@ export function splitWords(text: string): string[] {
     } else {
       words.push(raw);
     }
+  }
+  return words;
+}
+
+// Any UTF-16 unit past ASCII (astral characters show up as their surrogates).
+const NON_ASCII = /[\u0080-\uffff]/;
+
+const isAsciiWordCode = (code: number) =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+/** The joiners WORD allows inside a word that are ASCII: ' . , (the typographic apostrophe is not ASCII). */
+const isAsciiJoinerCode = (code: number) => code === 39 || code === 46 || code === 44;
+
+/** splitWords for ASCII text: exactly the matches of WORD, found without the regex engine. */
+function asciiWords(text: string): string[] {
+  const words: string[] = [];
+  const end = text.length;
+  let at = 0;
+  while (at < end) {
+    if (!isAsciiWordCode(text.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    const start = at;
+    while (at < end && isAsciiWordCode(text.charCodeAt(at))) at++;
+    while (
+      at + 1 < end &&
+      isAsciiJoinerCode(text.charCodeAt(at)) &&
+      isAsciiWordCode(text.charCodeAt(at + 1))
+    ) {
+      at += 2;
+      while (at < end && isAsciiWordCode(text.charCodeAt(at))) at++;
+    }
+    words.push(text.slice(start, at));
   }
   return words;
 }
