@@ -85,7 +85,8 @@ export async function runBotProcess(
   const refresher = refreshIndexEvery(runtime.store, logger);
   return {
     async stop() {
-      refresher.stop();
+      // Before the store closes (bot.stop closes the runtime): a refresh still reading finishes first.
+      await refresher.stop();
       await ingestion.stop();
       await digest?.stop();
       await bot.stop();
