@@ -44,6 +44,13 @@ interface RuntimeOptions {
   zoneOf?: ZoneOf;
   /** Tests: shorter leases and polls for the cross-process single flight. */
   flightTimings?: Partial<FlightTimings>;
+  /**
+   * Whether other processes on this store may make the same model calls (shards): then identical requests cost
+   * one call across them, through leases in the store. false (the only bot process, SHARD_COUNT=1) keeps the
+   * single flight in this process and saves the lease writes per call; a CLI run beside it may then, at worst,
+   * make one call the bot also makes. Default true.
+   */
+  acrossProcesses?: boolean;
 }
 
 export async function openNewsroom(
@@ -78,7 +85,9 @@ export async function openNewsroom(
     settings: newsroomSettings(config),
     logger,
     now,
-    flights: sharedFlights(answers, config, () => now().getTime(), options.flightTimings),
+    ...(options.acrossProcesses === false
+      ? {}
+      : { flights: sharedFlights(answers, config, () => now().getTime(), options.flightTimings) }),
   });
   return {
     newsroom,
