@@ -18,6 +18,7 @@ const BENCHES = [
   'discord',
   'streaming',
   'system',
+  'lone',
 ] as const;
 const HERE = import.meta.dirname;
 const TSX = path.resolve(HERE, '../node_modules/.bin/tsx');

@@ -5,7 +5,7 @@ import { bookkeep, type Job, type Room } from './newsroom-deps.ts';
 import { offlineReply, warnOperator } from './newsroom-offline.ts';
 import { claimFlight, type FlightClaim } from './newsroom-shared-flight.ts';
 import type { ReplyEvent, RequestContext } from './newsroom-types.ts';
-import type { AnswerEvent, Answerer, AnswerResult } from './types.ts';
+import type { AnswerEvent, Answerer, AnswerResult, FallbackReason } from './types.ts';
 
 /**
  * Single flight: the model's reply for `key`, from a call already running for an identical request, or from a new
@@ -44,6 +44,8 @@ async function produce(
     return;
   }
   if (claim.kind === 'cached') return shareCached(room, flight, job.context, claim.result);
+  if (claim.kind === 'failed') return serveOffline(room, flight, job, article, claim.reason);
+  let failure: FallbackReason | undefined;
   try {
     const result = await streamModel(room, flight, job, article, model, progress);
     // The reply goes out first; the bookkeeping follows. The flight stays registered until the cache entry is
@@ -55,10 +57,12 @@ async function produce(
       room.cache.set(key, result, job.ttlMs),
     ]);
   } catch (error) {
-    await failOver(room, flight, job, article, error, progress.streamed);
+    const reason = await failOver(room, flight, job, article, error, progress.streamed);
+    // An asker who left is no outage: the next request for the key may call the model at once.
+    if (!job.signal?.aborted) failure = reason;
   } finally {
-    // After the cache write: a process waiting on this call finds the answer, or (on failure) calls the model.
-    await claim.release();
+    // After the cache write: a process waiting on this call finds the answer, or (on failure) the failed marker.
+    await claim.release(failure);
   }
 }
 
@@ -98,7 +102,10 @@ async function streamModel(
   return isUncited(result) ? withhold(room, job, article, result) : result;
 }
 
-/** The model failed: the flight gets the labelled offline answer instead (after a restart if text was shown). */
+/**
+ * The model failed: the flight gets the labelled offline answer instead (after a restart if text was shown).
+ * Resolves to why, for the failed marker.
+ */
 async function failOver(
   room: Room,
   flight: Broadcast<ReplyEvent>,
@@ -106,12 +113,24 @@ async function failOver(
   article: Article,
   error: unknown,
   streamed: boolean,
-): Promise<void> {
+): Promise<FallbackReason> {
   const known = room.classifyError(error);
   if (known === null) room.logger.error({ err: error }, 'unexpected model failure');
   const reason = known ?? 'server-error';
   warnOperator(room, reason, error);
   if (streamed) flight.push({ type: 'restart', reason });
+  await serveOffline(room, flight, job, article, reason);
+  return reason;
+}
+
+/** The labelled offline answer for `reason` into the flight. */
+async function serveOffline(
+  room: Room,
+  flight: Broadcast<ReplyEvent>,
+  job: Job,
+  article: Article,
+  reason: FallbackReason,
+): Promise<void> {
   try {
     for await (const event of offlineReply(room, job, article, reason)) flight.push(event);
   } catch (offlineError) {

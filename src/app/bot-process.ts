@@ -9,7 +9,7 @@ import { ingestionFromConfig, startOwnedIngestion } from '../ingest/owned-ingest
 import { type FeedDefinition, loadFeedDefinitions } from '../ingest/sources.ts';
 import { LEASES_NAMESPACE } from '../store/lease.ts';
 import type { Stoppable } from '../store/owned-job.ts';
-import { startDiscordBot } from './discord-bot.ts';
+import { sharedWithOtherShards, startDiscordBot } from './discord-bot.ts';
 import { refreshIndexEvery } from './index-refresh.ts';
 import { type NewsroomRuntime, openNewsroom } from './runtime.ts';
 
@@ -64,6 +64,8 @@ export async function runBotProcess(
   let digestSettings: DigestRepository | undefined;
   const runtime = await openNewsroom(config, logger, {
     zoneOf: async (guildId) => (await digestSettings?.config(guildId))?.timeZone,
+    // Ingestion (`ingest --watch` may run beside a lone bot) keeps its store lease either way; see ownIngestion.
+    acrossProcesses: sharedWithOtherShards(placement),
   });
   const digestKeyv = await runtime.openKeyv(DIGEST_NAMESPACE);
   digestSettings = createDigestRepository(digestKeyv);
@@ -85,7 +87,8 @@ export async function runBotProcess(
   const refresher = refreshIndexEvery(runtime.store, logger);
   return {
     async stop() {
-      refresher.stop();
+      // Before the store closes (bot.stop closes the runtime): a refresh still reading finishes first.
+      await refresher.stop();
       await ingestion.stop();
       await digest?.stop();
       await bot.stop();

@@ -4,6 +4,7 @@ import { createAnswerRecords, RECORDS_NAMESPACE } from '../answer/records.ts';
 import { createReportStore, REPORTS_NAMESPACE } from '../answer/reports.ts';
 import type { Config } from '../core/config.ts';
 import type { Logger } from '../core/log.ts';
+import type { ShardPlacement } from '../core/shards.ts';
 import { createDigestService, type DigestService } from '../digest/service.ts';
 import { DIGEST_NAMESPACE } from '../digest/types.ts';
 import {
@@ -21,6 +22,13 @@ import { createLinkIngest, type LinkIngest } from '../ingest/link.ts';
 import { atomicKeys } from '../store/atomic.ts';
 import { createLeases, LEASES_NAMESPACE } from '../store/lease.ts';
 import { type NewsroomRuntime, openNewsroom } from './runtime.ts';
+
+/**
+ * Whether other bot processes serve the same application (this one is a shard of several): cooldowns and model
+ * calls must then be counted and shared in the store. One process (SHARD_COUNT=1, no placement) counts in memory.
+ */
+export const sharedWithOtherShards = (placement: ShardPlacement | undefined): boolean =>
+  (placement?.count ?? 1) > 1;
 
 export interface DiscordBotOptions extends Omit<StartBotOptions, 'services' | 'meta' | 'close'> {
   /** The newsroom and its store. Opened from the config when absent; either way the bot closes it on stop. */
@@ -83,7 +91,8 @@ export function botServices(
 export async function startDiscordBot(options: DiscordBotOptions): Promise<DiscordBot> {
   const { config, logger } = options;
   requireDiscordToken(config);
-  const runtime = options.runtime ?? (await openNewsroom(config, logger));
+  const sharded = sharedWithOtherShards(options.placement);
+  const runtime = options.runtime ?? (await openNewsroom(config, logger, { acrossProcesses: sharded }));
   const keyv = options.digestKeyv ?? (await runtime.openKeyv(DIGEST_NAMESPACE));
   const records = await runtime.openKeyv(RECORDS_NAMESPACE);
   const reports = await runtime.openKeyv(REPORTS_NAMESPACE);
@@ -108,7 +117,8 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     services: (client) => ({ ...opened.services(client), ...extraServices?.(client) }),
     meta: await runtime.openKeyv('meta'),
     threads: { conversations },
-    cooldownStore: await runtime.openKeyv(COOLDOWNS_NAMESPACE),
+    // The only bot process counts cooldowns in memory: no store round trip per command.
+    ...(sharded ? { cooldownStore: await runtime.openKeyv(COOLDOWNS_NAMESPACE) } : {}),
     identifyLeases: createLeases(atomicKeys(await runtime.openKeyv(LEASES_NAMESPACE))),
     close: () => runtime.close(),
   });

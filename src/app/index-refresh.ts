@@ -9,9 +9,15 @@ import type { Logger } from '../core/log.ts';
  * (bench/refresh.bench.ts). N shards make N such reads per interval.
  */
 export const STORE_REFRESH_INTERVAL_MS = 2_000;
+/**
+ * The longest stop() waits for a refresh still running (a read waiting on another process's lock), so shutdown
+ * does not close the store under it; past this the store is closed anyway and the refresh fails, logged.
+ */
+export const REFRESH_STOP_WAIT_MS = 5_000;
 
 export interface IndexRefresher {
-  stop(): void;
+  /** No more refreshes; resolves once a running one has finished (or after REFRESH_STOP_WAIT_MS). */
+  stop(): Promise<void>;
 }
 
 /**
@@ -22,27 +28,49 @@ export function refreshIndexEvery(
   store: Pick<ArticleStore, 'refresh'>,
   logger: Logger,
   intervalMs: number = STORE_REFRESH_INTERVAL_MS,
+  stopWaitMs: number = REFRESH_STOP_WAIT_MS,
 ): IndexRefresher {
   let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
   let stopped = false;
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      store
+      running = store
         .refresh()
         .then(
           (picked) => picked > 0 && logger.info({ picked }, 'picked up articles stored by another process'),
           (error: unknown) => logger.warn({ err: error }, 'could not refresh the article index; will retry'),
         )
-        .finally(schedule);
+        .finally(() => {
+          running = undefined;
+          schedule();
+        });
     }, intervalMs);
     timer.unref();
   };
   schedule();
   return {
-    stop() {
+    async stop() {
       stopped = true;
       clearTimeout(timer);
+      if (running && !(await settlesWithin(running, stopWaitMs))) {
+        logger.warn({ waitedMs: stopWaitMs }, 'an article index refresh is still running; stopping anyway');
+      }
     },
   };
+}
+
+/** true when `work` settles within `ms`; the wait never holds the process open. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -3,6 +3,7 @@ import { classifyAnthropicError, createAnthropicAnswerer } from '../answer/anthr
 import { createAnswerCache } from '../answer/cache.ts';
 import { createNewsroom, type NewsroomSettings } from '../answer/newsroom.ts';
 import {
+  FLIGHT_FAILED_TTL_MS,
   FLIGHT_LEASE_MARGIN_MS,
   FLIGHT_POLL_INTERVAL_MS,
   type FlightTimings,
@@ -43,6 +44,13 @@ interface RuntimeOptions {
   zoneOf?: ZoneOf;
   /** Tests: shorter leases and polls for the cross-process single flight. */
   flightTimings?: Partial<FlightTimings>;
+  /**
+   * Whether other processes on this store may make the same model calls (shards): then identical requests cost
+   * one call across them, through leases in the store. false (the only bot process, SHARD_COUNT=1) keeps the
+   * single flight in this process and saves the lease writes per call; a CLI run beside it may then, at worst,
+   * make one call the bot also makes. Default true.
+   */
+  acrossProcesses?: boolean;
 }
 
 export async function openNewsroom(
@@ -77,7 +85,9 @@ export async function openNewsroom(
     settings: newsroomSettings(config),
     logger,
     now,
-    flights: sharedFlights(answers, config, options.flightTimings),
+    ...(options.acrossProcesses === false
+      ? {}
+      : { flights: sharedFlights(answers, config, () => now().getTime(), options.flightTimings) }),
   });
   return {
     newsroom,
@@ -118,14 +128,23 @@ function modelFor(
  * Leases next to the answer cache (keys `flight:<cache key>`), so shards sharing the store make one model call per
  * request. The holder id is unique per newsroom: two in one process (tests) are two holders.
  */
-function sharedFlights(answers: Keyv, config: Config, timings: Partial<FlightTimings> = {}): SharedFlights {
+function sharedFlights(
+  answers: Keyv,
+  config: Config,
+  now: () => number,
+  timings: Partial<FlightTimings> = {},
+): SharedFlights {
+  const atomic = atomicKeys(answers);
   return {
-    leases: createLeases(atomicKeys(answers)),
+    leases: createLeases(atomic),
+    marks: atomic,
+    now,
     holder: processHolder(),
     timings: {
       leaseTtlMs: config.anthropic.timeoutMs + FLIGHT_LEASE_MARGIN_MS,
       pollIntervalMs: FLIGHT_POLL_INTERVAL_MS,
       maxWaitMs: MAX_FLIGHT_WAIT_MS,
+      failedTtlMs: FLIGHT_FAILED_TTL_MS,
       ...timings,
     },
   };

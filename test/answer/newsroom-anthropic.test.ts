@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collectReply } from '../../src/answer/collect.ts';
+import { FLIGHT_FAILED_TTL_MS } from '../../src/answer/newsroom-shared-flight.ts';
 import { type NewsroomRuntime, openNewsroom } from '../../src/app/runtime.ts';
 import { parseConfig } from '../../src/core/config.ts';
 import { silentLogger } from '../../src/core/log.ts';
@@ -12,6 +13,8 @@ const SAMPLES = ['000_5330609adfd73756.txt', '001_tram_line_vote.txt', '006_inje
 describe('newsroom on the real Anthropic SDK against the fake Messages API', () => {
   let fake: FakeAnthropic;
   let runtime: NewsroomRuntime;
+  /** The runtime's clock: real time plus what a test skips ahead. */
+  let skippedMs = 0;
 
   beforeAll(async () => {
     fake = await startFakeAnthropic();
@@ -20,6 +23,7 @@ describe('newsroom on the real Anthropic SDK against the fake Messages API', () 
 
   beforeEach(async () => {
     fake.requests.length = 0;
+    skippedMs = 0;
     const config = parseConfig({
       ANTHROPIC_API_KEY: 'sk-test',
       ANTHROPIC_BASE_URL: fake.url,
@@ -27,7 +31,7 @@ describe('newsroom on the real Anthropic SDK against the fake Messages API', () 
       ANTHROPIC_TIMEOUT_MS: '1000',
       STORE_URL: 'memory://',
     });
-    runtime = await openNewsroom(config, silentLogger);
+    runtime = await openNewsroom(config, silentLogger, { now: () => new Date(Date.now() + skippedMs) });
     for (const file of SAMPLES) await runtime.store.upsert(await sampleArticle(file));
   });
   afterEach(async () => runtime.close());
@@ -83,9 +87,15 @@ describe('newsroom on the real Anthropic SDK against the fake Messages API', () 
     expect(reply.result.text).toContain('1.9 billion euros');
   });
 
-  it('GIVEN a transient failure THEN the offline answer is not cached and the model serves the next time', async () => {
+  it('GIVEN a transient failure THEN the offline answer is not cached and the model serves once the failure marker expires', async () => {
     fake.injectFaults(faults.overloaded(), faults.overloaded());
     await ask('How much will the tram line cost?');
+    // Moments later the same request is not sent to a model that just failed it...
+    const soon = await ask('How much will the tram line cost?');
+    expect(soon.result.fallbackReason).toBe('overloaded');
+    expect(fake.requests).toHaveLength(2);
+    // ...and once the marker's few seconds are past, the model answers (the offline reply was never cached).
+    skippedMs = FLIGHT_FAILED_TTL_MS + 1;
     const next = await ask('How much will the tram line cost?');
     expect(next.result.provider).toBe('anthropic');
   });

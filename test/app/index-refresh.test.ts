@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type IndexRefresher,
@@ -24,7 +26,7 @@ describe('search across shards', () => {
     stores = [await openArticleStore({ url }), await openArticleStore({ url })];
   });
   afterEach(async () => {
-    refresher?.stop();
+    await refresher?.stop();
     await Promise.all(stores.map((store) => store.close()));
     await rm(dir, { recursive: true, force: true });
   });
@@ -59,5 +61,65 @@ describe('search across shards', () => {
     refresher = refreshIndexEvery(slow, silentLogger, 10);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(most).toBe(1);
+  });
+
+  /** A logger that keeps its warnings, to see what ran after the store closed. */
+  function recordingLogger() {
+    const warnings: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(line) });
+    return { logger, warnings };
+  }
+
+  /** The real store, its refresh held back (a slow read: a lock held by another process) until `release`. */
+  function gated(store: ArticleStore) {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const done = { refreshed: false };
+    const slow = {
+      refresh: async () => {
+        started();
+        await gate;
+        const picked = await store.refresh();
+        done.refreshed = true;
+        return picked;
+      },
+    };
+    return { slow, running, release, done };
+  }
+
+  it('GIVEN a refresh running on a slow store read THEN stop resolves only after it finishes, and nothing runs on the closed store', async () => {
+    const store = stores[1] as ArticleStore;
+    const { logger, warnings } = recordingLogger();
+    const { slow, running, release, done } = gated(store);
+    const stopping = refreshIndexEvery(slow, logger, 10);
+    await running;
+    let stopped = false;
+    const stop = (async () => {
+      await stopping.stop();
+      stopped = true;
+    })();
+    await sleep(50);
+    expect(stopped).toBe(false);
+    release();
+    await stop;
+    expect(done.refreshed).toBe(true);
+    await store.close();
+    await sleep(50);
+    expect(warnings).toEqual([]);
+  });
+
+  it('GIVEN a refresh that never finishes THEN stop gives up after its bound and says so', async () => {
+    const { logger, warnings } = recordingLogger();
+    const stuck = { refresh: () => new Promise<number>(() => {}) };
+    const stopping = refreshIndexEvery(stuck, logger, 10, 100);
+    await sleep(30);
+    await stopping.stop();
+    expect(warnings.join('\n')).toContain('still running');
   });
 });

@@ -1,4 +1,7 @@
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COOLDOWNS_NAMESPACE } from '../../src/discord/cooldowns-shared.ts';
 import type { UserView } from '../fakes/discord/index.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
 
@@ -61,6 +64,25 @@ describe('cooldowns', () => {
     expect(refused.original?.content).toMatch(
       /^Du hast \/zusammenfassung in der letzten Minute 2-mal benutzt\./,
     );
+  });
+  it('GIVEN the only bot process (no shards) THEN its cooldowns are counted in the process, with nothing written to the store', async () => {
+    const user = '400000000000000109';
+    await run('ask', { question: 'How many councillors voted for the tram?', article: TRAM }, user);
+    await run('ask', { question: 'What will the tram line cost?', article: TRAM }, user);
+    const refused = await run('ask', { question: 'Where will the tram line run?', article: TRAM }, user);
+    expect(refused.ephemeral).toBe(true);
+    const db = new BetterSqlite3(path.join(h.dir, 'newsdesk.sqlite'), { readonly: true });
+    try {
+      const table = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?")
+        .get(COOLDOWNS_NAMESPACE);
+      const rows = table
+        ? (db.prepare(`SELECT count(*) AS n FROM ${COOLDOWNS_NAMESPACE}`).get() as { n: number }).n
+        : 0;
+      expect(rows).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 });
 
