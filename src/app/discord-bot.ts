@@ -24,11 +24,12 @@ import { createLeases, LEASES_NAMESPACE } from '../store/lease.ts';
 import { type NewsroomRuntime, openNewsroom } from './runtime.ts';
 
 /**
- * Whether other bot processes serve the same application (this one is a shard of several): cooldowns and model
- * calls must then be counted and shared in the store. One process (SHARD_COUNT=1, no placement) counts in memory.
+ * Whether other bot processes serve the same application (some shards are served elsewhere): cooldowns and model
+ * calls must then be counted and shared in the store. One process (SHARD_COUNT=1, or a process holding every
+ * shard) counts in memory.
  */
 export const sharedWithOtherShards = (placement: ShardPlacement | undefined): boolean =>
-  (placement?.count ?? 1) > 1;
+  placement !== undefined && placement.ids.length < placement.count;
 
 export interface DiscordBotOptions extends Omit<StartBotOptions, 'services' | 'meta' | 'close'> {
   /** The newsroom and its store. Opened from the config when absent; either way the bot closes it on stop. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sharedWithOtherShards } from '../../src/app/discord-bot.ts';
 import { managedPlacement } from '../../src/app/shards/placement.ts';
 import { checkSharedStore } from '../../src/app/shards/store-check.ts';
 import { parseConfig } from '../../src/core/config.ts';
@@ -102,5 +103,14 @@ describe('the store the shards share, checked at start', () => {
     checkSharedStore('redis://store:6379', someOf, logs.logger);
     checkSharedStore('postgres://db/newsdesk', someOf, logs.logger);
     expect(logs.lines).toEqual([]);
+  });
+});
+
+describe('what a bot process shares with others through the store', () => {
+  it('GIVEN shards served by other processes THEN cooldowns and model calls are shared; GIVEN none THEN kept in memory', () => {
+    expect(sharedWithOtherShards({ count: 4, ids: [2, 3] })).toBe(true);
+    expect(sharedWithOtherShards({ count: 2, ids: [1] })).toBe(true);
+    expect(sharedWithOtherShards({ count: 4, ids: [0, 1, 2, 3] })).toBe(false);
+    expect(sharedWithOtherShards(undefined)).toBe(false);
   });
 });
