@@ -15,8 +15,6 @@ import {
 const INGEST_JOBS_ENTRY = new URL('./worker-jobs.ts', import.meta.url);
 
 export const INGEST_JOB_BUDGET_MS = 10_000;
-/** The ingest worker runs at nice 10: on a busy machine the bot's event loop gets the core first. */
-export const INGEST_WORKER_NICENESS = 10;
 
 /** Pages and feeds: what a publisher wrote, parsed. */
 export function createIngestPool(overrides: Partial<WorkerPoolOptions> = {}): WorkerPool {
@@ -28,7 +26,6 @@ export function createIngestPool(overrides: Partial<WorkerPoolOptions> = {}): Wo
     maxQueuedJobs: 1_000,
     idleMs: WORKER_IDLE_MS,
     maxHeapMb: WORKER_MAX_HEAP_MB,
-    niceness: INGEST_WORKER_NICENESS,
     ...overrides,
   });
 }

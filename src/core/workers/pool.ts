@@ -39,11 +39,6 @@ export interface WorkerPoolOptions {
   readonly idleMs: number;
   /** V8 old-space limit per worker: a job that needs more fails (crashed) instead of growing the process. */
   readonly maxHeapMb: number;
-  /**
-   * How much nicer than the process the worker thread runs (Linux keeps a nice value per thread, so the event loop
-   * keeps its own): background work yields the core to the loop that must answer Discord within 3 s. 0: unchanged.
-   */
-  readonly niceness?: number;
 }
 
 /** A worker idle for a minute exits; starting one again costs about 0.3 s. */
@@ -157,7 +152,7 @@ class BoundedWorkerPool implements WorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(BOOTSTRAP, {
-      workerData: { entry: this.options.entry.href, niceness: this.options.niceness ?? 0 },
+      workerData: { entry: this.options.entry.href },
       // The bootstrap registers tsx itself; flags of the parent (a test runner's, a profiler's) stay out.
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },

@@ -1,11 +1,8 @@
-import { getPriority } from 'node:os';
 import { serveJobs } from '../../../src/core/workers/serve.ts';
 
 /** Jobs that misbehave on purpose, for the pool's tests: one spins, one kills its thread, one throws. */
 serveJobs({
   echo: (input: string) => input,
-  /** This thread's nice value (Linux: per thread). */
-  niceness: () => getPriority(),
   spin: (ms: number) => {
     const end = Date.now() + ms;
     while (Date.now() < end) {
