@@ -46,15 +46,10 @@ interface Fleet {
   readonly groupOf: Map<number, ShardGroup>;
 }
 
-/** A process identifies its shards one bucket turn after another, so its time to READY grows with its group. */
-function readyTimeoutMs(fleet: Fleet, group: ShardGroup): number {
-  const { spawnTimeoutMs, spawnDelayMs, startConcurrency } = fleet.options;
-  return spawnTimeoutMs + Math.ceil(group.length / Math.max(1, startConcurrency)) * spawnDelayMs;
-}
-
 function spawnShard(fleet: Fleet, shard: Shard): Promise<unknown> {
   const group = fleet.groupOf.get(shard.id) ?? [shard.id];
-  return shard.spawn(readyTimeoutMs(fleet, group)).catch((error: unknown) => {
+  // discord.js resolves at the process's first shard READY: its other shards identify through the store's leases.
+  return shard.spawn(fleet.options.spawnTimeoutMs).catch((error: unknown) => {
     // A death is handled by the 'death' listener; a slow start only means the next process goes ahead.
     if (!fleet.stopped.signal.aborted && shard.process) {
       fleet.options.logger.warn({ shard: shard.id, shards: group, err: error }, 'shard not ready in time');
@@ -98,7 +93,7 @@ function createGroupShard(fleet: Fleet, manager: ShardingManager, group: ShardGr
 
 /**
  * In waves of max_concurrency processes, as Discord lets that many identify at once: each wave waits for its
- * processes to be ready, then the spawn delay (cut short by stop()), before the next begins.
+ * processes' first READY, then the spawn delay (cut short by stop()), before the next begins.
  */
 async function spawnInWaves(fleet: Fleet, manager: ShardingManager): Promise<void> {
   const { groups, startConcurrency, spawnDelayMs } = fleet.options;
@@ -129,7 +124,9 @@ async function spawnInWaves(fleet: Fleet, manager: ShardingManager): Promise<voi
 export function startShardFleet(options: ShardFleetOptions): ShardFleet {
   const manager = new ShardingManager(options.file, {
     totalShards: options.placement.count,
-    shardList: [...options.placement.ids],
+    // One entry per process, keyed by its group's first shard: discord.js compares this list with its `shards`
+    // map before every broadcastEval, so listing every shard would make those calls fail.
+    shardList: options.groups.flatMap((group) => group.slice(0, 1)),
     mode: 'process',
     respawn: false,
     shardArgs: [...options.args],
