@@ -72,54 +72,44 @@ export function lookupLanguages(languages: Iterable<string>): LookupLanguages {
  */
 const STEM_GENERATION_ENTRIES = 100_000;
 
-class StemMemo {
-  private recent = new Map<string, string>();
-  private older = new Map<string, string>();
-
-  constructor(private readonly language: string) {}
-
-  stem(word: string): string {
-    const known = this.recent.get(word);
-    if (known !== undefined) return known;
-    const stem = this.older.get(word) ?? stemWord(word, this.language);
-    // When the recent generation fills up it becomes the older one: words still in use move back on their next
-    // lookup, the rest are forgotten (an LRU approximation with no per-entry bookkeeping).
-    if (this.recent.size >= STEM_GENERATION_ENTRIES) {
-      this.older = this.recent;
-      this.recent = new Map();
-    }
-    this.recent.set(word, stem);
-    return stem;
-  }
-}
-
 /**
- * Index terms remembered per written word, per generation (two kept, as StemMemo): ingest meets the same words
- * in article after article, and one lookup replaces folding, the stop-word checks and the stem lookup. Words
- * longer than WORD_MEMO_MAX_CHARS are analysed each time, so hostile text cannot fill the memo with long keys.
+ * Index terms remembered per written word, per generation: ingest meets the same words in article after article,
+ * and one lookup replaces folding, the stop-word checks and the stem lookup. Words longer than
+ * WORD_MEMO_MAX_CHARS are analysed each time, so hostile text cannot fill the memo with long keys.
  * At most 2 × WORD_GENERATION_ENTRIES entries per language (~12 MB at 32 characters a word).
  */
 const WORD_GENERATION_ENTRIES = 50_000;
 const WORD_MEMO_MAX_CHARS = 40;
 
-class WordTermMemo {
+/** What a memo computes on a miss: a stem, or a written word's term ('' when it makes none). */
+type Compute = (key: string) => string;
+
+/**
+ * Values remembered in two generations. When the recent generation fills up it becomes the older one: keys still
+ * in use move back on their next lookup, the rest are forgotten (an LRU approximation with no per-entry
+ * bookkeeping). Keys longer than `maxKeyChars` are computed each time, never stored.
+ */
+class GenerationalMemo {
   private recent = new Map<string, string>();
   private older = new Map<string, string>();
 
-  constructor(private readonly analyze: (surface: string) => string) {}
+  constructor(
+    private readonly compute: Compute,
+    private readonly entries: number,
+    private readonly maxKeyChars = Number.POSITIVE_INFINITY,
+  ) {}
 
-  /** The index term of a word as written, '' when it makes none (a stop word, a stray letter, punctuation). */
-  term(surface: string): string {
-    const known = this.recent.get(surface);
+  get(key: string): string {
+    const known = this.recent.get(key);
     if (known !== undefined) return known;
-    if (surface.length > WORD_MEMO_MAX_CHARS) return this.analyze(surface);
-    const term = this.older.get(surface) ?? this.analyze(surface);
-    if (this.recent.size >= WORD_GENERATION_ENTRIES) {
+    if (key.length > this.maxKeyChars) return this.compute(key);
+    const value = this.older.get(key) ?? this.compute(key);
+    if (this.recent.size >= this.entries) {
       this.older = this.recent;
       this.recent = new Map();
     }
-    this.recent.set(surface, term);
-    return term;
+    this.recent.set(key, value);
+    return value;
   }
 }
 
@@ -130,20 +120,33 @@ class WordTermMemo {
  */
 const MEMO_LANGUAGES = 32;
 
+/** A new memo for `language` in `memos`, or undefined past MEMO_LANGUAGES languages (compute each time then). */
+function remember(
+  memos: Map<string, GenerationalMemo>,
+  language: string,
+  make: () => GenerationalMemo,
+): GenerationalMemo | undefined {
+  if (memos.size >= MEMO_LANGUAGES) return undefined;
+  const memo = make();
+  memos.set(language, memo);
+  return memo;
+}
+
 /** Turns text into index terms; keeps bounded memos of stems and terms, so use one analyzer per index. */
 export class TermAnalyzer {
-  private readonly memos = new Map<string, StemMemo>();
-  private readonly wordMemos = new Map<string, WordTermMemo>();
+  private readonly memos = new Map<string, GenerationalMemo>();
+  private readonly wordMemos = new Map<string, GenerationalMemo>();
 
   /** The index term of a folded content word in `language`: "blockaded" and "blockade" meet in English. */
   toTerm(word: string, language: string): string {
-    let memo = this.memos.get(language);
-    if (memo === undefined) {
-      if (this.memos.size >= MEMO_LANGUAGES) return stemWord(word, language);
-      memo = new StemMemo(language);
-      this.memos.set(language, memo);
-    }
-    return memo.stem(word);
+    const memo =
+      this.memos.get(language) ??
+      remember(
+        this.memos,
+        language,
+        () => new GenerationalMemo((folded) => stemWord(folded, language), STEM_GENERATION_ENTRIES),
+      );
+    return memo ? memo.get(word) : stemWord(word, language);
   }
 
   /** The terms a query word may be indexed under: its stem in `language`, then in each of `among`. */
@@ -181,7 +184,7 @@ export class TermAnalyzer {
     const counts = new Map<string, number>();
     let length = 0;
     for (const surface of splitWords(text)) {
-      const term = memo.term(surface);
+      const term = memo.get(surface);
       if (term === '') continue;
       counts.set(term, (counts.get(term) ?? 0) + 1);
       length++;
@@ -194,7 +197,7 @@ export class TermAnalyzer {
     const memo = this.wordMemo(language);
     const out: string[] = [];
     for (const surface of splitWords(text)) {
-      const term = memo.term(surface);
+      const term = memo.get(surface);
       if (term !== '') out.push(term);
     }
     return out;
@@ -206,14 +209,15 @@ export class TermAnalyzer {
     return word === '' || isStopword(word, language) ? '' : this.toTerm(word, language);
   }
 
-  private wordMemo(language: string): Pick<WordTermMemo, 'term'> {
-    let memo = this.wordMemos.get(language);
-    if (memo === undefined) {
-      const analyze = (surface: string) => this.analyzeWord(surface, language);
-      if (this.wordMemos.size >= MEMO_LANGUAGES) return { term: analyze };
-      memo = new WordTermMemo(analyze);
-      this.wordMemos.set(language, memo);
-    }
-    return memo;
+  private wordMemo(language: string): Pick<GenerationalMemo, 'get'> {
+    const analyze = (surface: string) => this.analyzeWord(surface, language);
+    const memo =
+      this.wordMemos.get(language) ??
+      remember(
+        this.wordMemos,
+        language,
+        () => new GenerationalMemo(analyze, WORD_GENERATION_ENTRIES, WORD_MEMO_MAX_CHARS),
+      );
+    return memo ?? { get: analyze };
   }
 }
