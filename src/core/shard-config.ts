@@ -20,37 +20,29 @@ export type ShardsPerProcessSetting = number | 'auto';
 const COUNT_MESSAGE = `expected the total number of shards, a whole number from 1 to ${MAX_SHARD_COUNT}, or auto (Discord's recommendation), e.g. SHARD_COUNT=4`;
 const IDS_MESSAGE = 'expected shard ids and ranges separated by commas, e.g. 0-3 or 4,5,6-7';
 
-export const shardCount = z.preprocess(
-  blankToUndefined,
-  z
-    .string()
-    .default('1')
-    .transform((value, context): ShardCountSetting => {
-      const text = value.trim().toLowerCase();
-      if (text === 'auto') return 'auto';
-      const count = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
-      if (count >= 1 && count <= MAX_SHARD_COUNT) return count;
-      context.addIssue({ code: 'custom', message: COUNT_MESSAGE });
-      return z.NEVER;
-    }),
-);
+/** `auto`, or a whole number from 1 to MAX_SHARD_COUNT (blank: `fallback`); anything else is `message`. */
+function autoOrShardNumber(fallback: string, message: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default(fallback)
+      .transform((value, context): number | 'auto' => {
+        const text = value.trim().toLowerCase();
+        if (text === 'auto') return 'auto';
+        const number = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
+        if (number >= 1 && number <= MAX_SHARD_COUNT) return number;
+        context.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }),
+  );
+}
+
+export const shardCount = autoOrShardNumber('1', COUNT_MESSAGE);
 
 const PER_PROCESS_MESSAGE = `expected how many shards one process serves, a whole number from 1 to ${MAX_SHARD_COUNT}, or auto (this machine's shards spread over one process per core), e.g. SHARDS_PER_PROCESS=2`;
 
-export const shardsPerProcess = z.preprocess(
-  blankToUndefined,
-  z
-    .string()
-    .default('auto')
-    .transform((value, context): ShardsPerProcessSetting => {
-      const text = value.trim().toLowerCase();
-      if (text === 'auto') return 'auto';
-      const perProcess = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
-      if (perProcess >= 1 && perProcess <= MAX_SHARD_COUNT) return perProcess;
-      context.addIssue({ code: 'custom', message: PER_PROCESS_MESSAGE });
-      return z.NEVER;
-    }),
-);
+export const shardsPerProcess = autoOrShardNumber('auto', PER_PROCESS_MESSAGE);
 
 type IdsOrProblem = { ids: number[] } | { problem: string };
 

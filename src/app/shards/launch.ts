@@ -71,8 +71,9 @@ async function runShard(config: Config, logger: Logger, placement: ShardPlacemen
 }
 
 /**
- * SHARD_COUNT as a number, and how many shards Discord lets identify at once (max_concurrency). Sharded, Discord is asked first even for a fixed count: a rejected token is then one
- * line here, not every shard failing and restarting; and a count below Discord's recommendation is worth a warning.
+ * SHARD_COUNT as a number, and how many shards Discord lets identify at once (max_concurrency). Sharded, Discord
+ * is asked first even for a fixed count: a rejected token is then one line here, not every shard failing and
+ * restarting; and a count below Discord's recommendation is worth a warning.
  */
 async function resolveShardCount(
   config: Config,
