@@ -10,7 +10,7 @@ import { SITE_DISCLAIMER } from '../../src/core/config.ts';
 import { shardOfGuild } from '../../src/core/shards.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '../fakes/anthropic.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
-import { type NewsdeskProcess, PROJECT_ROOT, runNewsdesk, startNewsdesk } from '../support/subprocess.ts';
+import { envWithSamples, type NewsdeskProcess, startNewsdesk } from '../support/subprocess.ts';
 
 /**
  * The README's REST proxy layout, run for real: discord.js's own `@discordjs/proxy` in front of the fake Discord,
@@ -37,15 +37,7 @@ describe('npm start with 2 shards behind @discordjs/proxy (DISCORD_API_URL)', ()
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     const proxyApi = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/api`;
     dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-rest-proxy-'));
-    const env = {
-      STORE_URL: `sqlite://${path.join(dir, 'store.sqlite')}`,
-      DISCORD_TOKEN: 'fake.bot.token',
-      DISCORD_API_URL: proxyApi,
-      ANTHROPIC_API_KEY: 'sk-test',
-      ANTHROPIC_BASE_URL: anthropic.url,
-      LOG_LEVEL: 'info',
-    };
-    await runNewsdesk(['ingest', path.join(PROJECT_ROOT, 'data/samples')], env);
+    const { env } = await envWithSamples(dir, proxyApi, anthropic.url);
     bot = startNewsdesk({ ...env, SHARD_COUNT: '2', SHARDS_PER_PROCESS: '1', SHARD_SPAWN_DELAY_MS: '100' });
     await discord.waitUntil(() => bot.logs('bot ready').length === 2, 60_000);
   }, 90_000);

@@ -7,7 +7,7 @@ import { SITE_DISCLAIMER } from '../../src/core/config.ts';
 import { shardOfGuild } from '../../src/core/shards.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '../fakes/anthropic.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
-import { type NewsdeskProcess, PROJECT_ROOT, runNewsdesk, startNewsdesk } from '../support/subprocess.ts';
+import { envWithSamples, type NewsdeskProcess, runNewsdesk, startNewsdesk } from '../support/subprocess.ts';
 
 const alive = (pid: number) => {
   try {
@@ -60,16 +60,8 @@ describe('npm start with SHARD_COUNT=2 (a ShardingManager and one process per sh
     guilds = guildPerShard(discord, 2);
     anthropic = await startFakeAnthropic();
     dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-shards-'));
-    const env = {
-      STORE_URL: `sqlite://${path.join(dir, 'store.sqlite')}`,
-      DISCORD_TOKEN: 'fake.bot.token',
-      DISCORD_API_URL: discord.restApi,
-      ANTHROPIC_API_KEY: 'sk-test',
-      ANTHROPIC_BASE_URL: anthropic.url,
-      LOG_LEVEL: 'info',
-    };
-    const ingest = await runNewsdesk(['ingest', path.join(PROJECT_ROOT, 'data/samples')], env);
-    expect(ingest.stdout).toBe('7 new, 0 updated, 0 unchanged, 0 failed\n');
+    const { env, ingested } = await envWithSamples(dir, discord.restApi, anthropic.url);
+    expect(ingested).toBe('7 new, 0 updated, 0 unchanged, 0 failed\n');
     bot = startNewsdesk({ ...env, SHARD_COUNT: '2', SHARDS_PER_PROCESS: '1', SHARD_SPAWN_DELAY_MS: '100' });
     await discord.waitUntil(() => bot.logs('bot ready').length === 2, 60_000);
   }, 90_000);
@@ -142,15 +134,7 @@ describe('npm start with SHARD_COUNT=4 SHARDS_PER_PROCESS=2 (two shards in each 
     guilds = guildPerShard(discord, 4);
     anthropic = await startFakeAnthropic();
     dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-shard-groups-'));
-    const env = {
-      STORE_URL: `sqlite://${path.join(dir, 'store.sqlite')}`,
-      DISCORD_TOKEN: 'fake.bot.token',
-      DISCORD_API_URL: discord.restApi,
-      ANTHROPIC_API_KEY: 'sk-test',
-      ANTHROPIC_BASE_URL: anthropic.url,
-      LOG_LEVEL: 'info',
-    };
-    await runNewsdesk(['ingest', path.join(PROJECT_ROOT, 'data/samples')], env);
+    const { env } = await envWithSamples(dir, discord.restApi, anthropic.url);
     bot = startNewsdesk({ ...env, SHARD_COUNT: '4', SHARDS_PER_PROCESS: '2', SHARD_SPAWN_DELAY_MS: '100' });
     await discord.waitUntil(() => bot.logs('bot ready').length === 2, 60_000);
   }, 90_000);

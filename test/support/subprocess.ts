@@ -78,3 +78,20 @@ export function startNewsdesk(env: Record<string, string>) {
 }
 
 export type NewsdeskProcess = ReturnType<typeof startNewsdesk>;
+
+/**
+ * The environment of a bot on the given fake Discord and fake model with its store in `dir`, and the sample
+ * articles ingested into it through `npm run ingest`; `ingested` is that command's summary line.
+ */
+export async function envWithSamples(dir: string, discordApi: string, anthropicUrl: string) {
+  const env = {
+    STORE_URL: `sqlite://${path.join(dir, 'store.sqlite')}`,
+    DISCORD_TOKEN: 'fake.bot.token',
+    DISCORD_API_URL: discordApi,
+    ANTHROPIC_API_KEY: 'sk-test',
+    ANTHROPIC_BASE_URL: anthropicUrl,
+    LOG_LEVEL: 'info',
+  };
+  const ingest = await runNewsdesk(['ingest', path.join(PROJECT_ROOT, 'data/samples')], env);
+  return { env, ingested: ingest.stdout };
+}
