@@ -1,9 +1,11 @@
 /**
  * Child process of bench/million.bench.ts: opens the built store as a fresh bot process would, then times
  * searches and gets over it. Prints one JSON line on stdout.
- * Usage: tsx bench/support/million-open.ts <store-file> <memory|fts> <fts-file> <query-seed> <top-ids-out.json>
+ * Usage: tsx bench/support/million-open.ts <store-file> <memory|snapshot|fts> <fts-file> <query-seed> <top-ids-out.json>
  *   [queries per kind, 2000 by default: FTS5 takes up to seconds per question at 1M, so the bench asks it fewer]
- *   memory: the bot's ArticleStore (in-memory index rebuilt from the catalogue at open);
+ *   memory: the bot's ArticleStore, its in-memory index rebuilt from the catalogue at open (no snapshot);
+ *   snapshot: the bot's ArticleStore as it starts by default: the index opened from the snapshot beside the store
+ *             (written by that open when missing or out of date);
  *   fts:    the FTS5 prototype of bench/support/fts-search.ts (nothing loaded at open).
  */
 import fs from 'node:fs';
@@ -28,8 +30,10 @@ interface Engine {
 }
 
 const [file, mode, ftsFile, seedText, topOut, queriesText] = process.argv.slice(2);
-if (!file || (mode !== 'memory' && mode !== 'fts') || !ftsFile) {
-  throw new Error('usage: million-open.ts <store-file> <memory|fts> <fts-file> <query-seed> [top-out]');
+if (!file || !['memory', 'snapshot', 'fts'].includes(mode ?? '') || !ftsFile) {
+  throw new Error(
+    'usage: million-open.ts <store-file> <memory|snapshot|fts> <fts-file> <query-seed> [top-out]',
+  );
 }
 
 async function open(): Promise<Engine> {
@@ -37,7 +41,10 @@ async function open(): Promise<Engine> {
     const fts = openFtsSearch(file as string, ftsFile as string);
     return { ...fts, count: () => Number.NaN };
   }
-  const store = await openArticleStore({ url: `sqlite://${file}` });
+  const store = await openArticleStore({
+    url: `sqlite://${file}`,
+    ...(mode === 'memory' ? { indexSnapshotFile: null } : {}),
+  });
   return {
     search: (query, limit) => store.search(query, limit),
     get: (id) => store.get(id),

@@ -3,11 +3,11 @@ import type Keyv from 'keyv';
 import { namespacePages } from '../store/entries.ts';
 
 /** Change-log entries expire after this: a process that missed them has restarted and rebuilt its index since. */
-const CHANGE_LOG_TTL_MS = 2 * 86_400_000;
+export const CHANGE_LOG_TTL_MS = 2 * 86_400_000;
 /** Ids changed within this window go out as one entry: one write per batch, not one per article. */
 const FLUSH_DELAY_MS = 50;
 /** A reader rereads this far behind its last mark: another process's batch may land slightly out of order. */
-const LOOKBACK_MS = 10_000;
+export const LOOKBACK_MS = 10_000;
 const TIME_DIGITS = 15;
 
 /** Fixed-width wall-clock milliseconds first, so keys sort by time; a per-process tag keeps writers apart. */
@@ -25,12 +25,21 @@ export class ChangeLog {
   private timer: NodeJS.Timeout | undefined;
   private readonly tag = randomBytes(4).toString('hex');
   private sequence = 0;
-  private readMarkMs = Date.now();
 
+  /**
+   * `readMarkMs`: the first changedSince() reports what changed from then on (minus LOOKBACK_MS). The store passes
+   * the time it started reading the catalogue, so a change made while a big index loads is not missed.
+   */
   constructor(
     private readonly keyv: Keyv,
     private readonly onError: (error: unknown) => void,
+    private readMarkMs = Date.now(),
   ) {}
+
+  /** Every change made before this has been reported by changedSince() (or was in the index it started from). */
+  get seenUntilMs(): number {
+    return this.readMarkMs - LOOKBACK_MS;
+  }
 
   /** Records that `id` changed; written within FLUSH_DELAY_MS. */
   note(id: string): void {
@@ -52,18 +61,35 @@ export class ChangeLog {
     return this.flushing;
   }
 
-  /** Ids other processes (or this one) changed since the last call. */
+  /**
+   * Ids other processes changed since the last call. This process's own changes are left out: its index took
+   * each of them when it wrote it.
+   */
   async changedSince(): Promise<Set<string>> {
+    const { changed, newestMs } = await this.changedAfter(this.readMarkMs, { othersOnly: true });
+    this.readMarkMs = Math.max(this.readMarkMs, newestMs);
+    return changed;
+  }
+
+  /**
+   * Ids changed at or after `fromMs` (minus LOOKBACK_MS), and the newest entry's time (this process's entries
+   * included); moves no mark.
+   */
+  async changedAfter(
+    fromMs: number,
+    options: { othersOnly?: boolean } = {},
+  ): Promise<{ changed: Set<string>; newestMs: number }> {
     const changed = new Set<string>();
-    let newest = this.readMarkMs;
-    const after = entryKey(this.readMarkMs - LOOKBACK_MS, '');
+    let newestMs = 0;
+    const after = entryKey(fromMs - LOOKBACK_MS, '');
+    const own = `:${this.tag}-`;
     for await (const page of namespacePages(this.keyv, { after })) {
       for (const [key, ids] of page) {
-        newest = Math.max(newest, Number(key.slice(0, TIME_DIGITS)));
+        newestMs = Math.max(newestMs, Number(key.slice(0, TIME_DIGITS)));
+        if (options.othersOnly && key.includes(own)) continue;
         if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') changed.add(id);
       }
     }
-    this.readMarkMs = newest;
-    return changed;
+    return { changed, newestMs };
   }
 }

@@ -1,14 +1,14 @@
 import type Keyv from 'keyv';
 import { type Logger, silentLogger } from '../core/log.ts';
-import { namespacePages } from '../store/entries.ts';
 import { createKeyvPool, type KeyvPool, storeTarget } from '../store/keyv.ts';
 import { describeStoreError, isStoreOutage, type StoreTarget } from '../store/store-errors.ts';
 import type { Article, ArticleStore, SearchHit, StoredArticle, UpsertOutcome } from './article.ts';
-import { ChangeLog } from './change-log.ts';
+import type { ChangeLog } from './change-log.ts';
+import { type IndexSnapshots, indexSnapshotFile, openSearchIndex } from './index-snapshots.ts';
 import { KeyedSerializer } from './keyed-serializer.ts';
 import { LastReads } from './last-reads.ts';
 import { parseCatalogueEntry, toCatalogueEntry } from './search/catalogue.ts';
-import { SearchIndex } from './search/search.ts';
+import type { SearchIndex } from './search/search.ts';
 
 /** `between` without a limit returns at most this many articles (full texts: a bound keeps memory in check). */
 export const DEFAULT_BETWEEN_LIMIT = 1_000;
@@ -25,6 +25,10 @@ export interface ArticleStoreOptions {
   readonly now?: () => Date;
   readonly busyTimeoutMs?: number;
   readonly pool?: KeyvPool;
+  /** A SQLite store of at least this many articles keeps an index snapshot beside it (SNAPSHOT_MIN_ARTICLES). */
+  readonly indexSnapshotMinArticles?: number;
+  /** Where the index snapshot is kept: beside a SQLite store by default; null for none (always rebuild). */
+  readonly indexSnapshotFile?: string | null;
 }
 
 /** Exactly the stored shape: nothing the parser may add beyond the Article fields ends up in the store. */
@@ -60,6 +64,7 @@ class KeyvArticleStore implements ArticleStore {
     private readonly now: () => Date,
     private readonly logger: Logger,
     private readonly release: () => Promise<void>,
+    private readonly snapshots: IndexSnapshots,
   ) {}
 
   async get(id: string): Promise<StoredArticle | undefined> {
@@ -113,13 +118,23 @@ class KeyvArticleStore implements ArticleStore {
     return picked;
   }
 
-  /** Lets upserts already under way finish first: closing never cuts a write in half. */
+  /**
+   * Lets upserts already under way finish first: closing never cuts a write in half. Then, once other processes'
+   * changes are in, the index is saved (SQLite) so the next start opens it from the file.
+   */
   close(): Promise<void> {
     this.closed ??= this.serializer
       .idle()
       .then(() => this.changes.flush())
+      .then(() => this.saveIndex())
       .then(() => this.release());
     return this.closed;
+  }
+
+  private async saveIndex(): Promise<void> {
+    // Unreadable now, the index is still saved: it then replays from an earlier mark at the next start.
+    await this.refresh().catch(() => undefined);
+    this.snapshots.saveIfChanged(this.index, this.changes.seenUntilMs);
   }
 
   private async upsertNow(article: Article): Promise<{ outcome: UpsertOutcome; article: StoredArticle }> {
@@ -178,24 +193,9 @@ class KeyvArticleStore implements ArticleStore {
   }
 }
 
-/** Rebuilds the in-memory index from the catalogue alone (never the article bodies). */
-async function loadIndex(catalogue: Keyv, logger: Logger): Promise<SearchIndex> {
-  const index = new SearchIndex();
-  let skipped = 0;
-  for await (const page of namespacePages(catalogue)) {
-    for (const [, value] of page) {
-      const entry = parseCatalogueEntry(value);
-      if (entry) index.put(entry);
-      else skipped++;
-    }
-  }
-  if (skipped > 0) logger.warn({ skipped }, 'skipped malformed catalogue entries; re-ingest to restore them');
-  index.prepare();
-  return index;
-}
-
 /**
- * Opens the article store on a keyv URL and rebuilds its search index from the catalogue. Fails with a
+ * Opens the article store on a keyv URL and opens its search index: from the snapshot beside a SQLite store when
+ * it fits the catalogue, else rebuilt from the catalogue (src/articles/index-snapshots.ts). Fails with a
  * UserFacingError naming STORE_URL when the store cannot be used (see openKeyv); nothing stored is changed then.
  */
 export async function openArticleStore(options: ArticleStoreOptions): Promise<ArticleStore> {
@@ -221,17 +221,14 @@ export async function openArticleStore(options: ArticleStoreOptions): Promise<Ar
     opened.push(catalogue);
     const changes = await open(CHANGES_NAMESPACE);
     opened.push(changes);
-    const started = performance.now();
-    const index = await loadIndex(catalogue, logger);
-    logger.debug(
-      { articles: index.count(), ms: Math.round(performance.now() - started) },
-      'search index rebuilt',
-    );
+    const snapshot = {
+      file: options.indexSnapshotFile === undefined ? indexSnapshotFile(target) : options.indexSnapshotFile,
+      minArticles: options.indexSnapshotMinArticles,
+    };
+    const { changeLog, index, snapshots } = await openSearchIndex(catalogue, changes, snapshot, logger);
     const now = options.now ?? (() => new Date());
-    const changeLog = new ChangeLog(changes, (error) =>
-      logger.warn({ err: error }, 'change log not written'),
-    );
-    return new KeyvArticleStore(articles, catalogue, changeLog, index, target, now, logger, release);
+    const parts = [articles, catalogue, changeLog, index, target, now, logger, release, snapshots] as const;
+    return new KeyvArticleStore(...parts);
   } catch (error) {
     await release().catch(() => undefined); // Opening failed already; a close error would hide why.
     throw describeStoreError(error, target);

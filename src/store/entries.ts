@@ -35,6 +35,12 @@ export async function* namespacePages(keyv: Keyv, options: { after?: string } = 
   if (page.length > 0) yield page;
 }
 
+/** How many live entries the namespace holds, where the store can count them cheaply (SQLite); else undefined. */
+export async function namespaceSize(keyv: Keyv): Promise<number | undefined> {
+  const store: unknown = keyv.store;
+  return store instanceof SqliteKeyvStore ? store.count(keyv.namespace) : undefined;
+}
+
 /** Pages by key from just after `afterKey` (a key without the namespace prefix; '' for the whole namespace). */
 async function* sqlitePages(keyv: Keyv, store: SqliteKeyvStore, afterKey: string): AsyncGenerator<Entry[]> {
   const prefix = keyv.namespace ? `${keyv.namespace}:` : '';

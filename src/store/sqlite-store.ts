@@ -53,6 +53,10 @@ function prepareStatements(connection: SqliteConnection, table: string) {
     pageFrom: prepare(
       `SELECT key, value FROM ${table} WHERE key > @after AND ${live} ORDER BY key LIMIT @limit`,
     ),
+    countBetween: prepare(
+      `SELECT count(*) FROM ${table} WHERE key >= @from AND key < @to AND ${live}`,
+    ).pluck(),
+    countAll: prepare(`SELECT count(*) FROM ${table} WHERE ${live}`).pluck(),
     clearBetween: prepare(
       `DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE key >= ? AND key < ? LIMIT ?)`,
     ),
@@ -176,6 +180,19 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
         ? this.statements.pageFrom.all(parameters)
         : this.statements.pageBetween.all({ ...parameters, to }),
     )) as StoredRow[];
+  }
+
+  /** Live entries of the namespace (one indexed count; writes still queued are not counted). */
+  async count(namespace: string | undefined): Promise<number> {
+    const { from, to } = keyRange(namespace);
+    const now = this.now();
+    return Number(
+      await this.read(() =>
+        to === undefined
+          ? this.statements.countAll.get({ now })
+          : this.statements.countBetween.get({ from, to, now }),
+      ),
+    );
   }
 
   async *iterator<Value>(

@@ -40,8 +40,11 @@ export class ChunkedPostings {
   }
 }
 
-/** One number when the term is in one article (most terms), a small array, or chunks. Always in slot order. */
-export type PostingList = number | number[] | ChunkedPostings;
+/**
+ * One number when the term is in one article (most terms), a small array, or chunks; or, for a term loaded from
+ * an index snapshot and not changed since, a view into the snapshot's one big array. Always in slot order.
+ */
+export type PostingList = number | number[] | Int32Array | ChunkedPostings;
 
 export function listLength(list: PostingList | undefined): number {
   return list === undefined ? 0 : typeof list === 'number' ? 1 : list.length;
@@ -51,6 +54,12 @@ export function listLength(list: PostingList | undefined): number {
 export function appendPosting(list: PostingList | undefined, posting: number): PostingList {
   if (list === undefined) return posting;
   if (typeof list === 'number') return [list, posting];
+  if (list instanceof Int32Array) {
+    // A snapshot's list is a read-only view: the first append copies it into chunks of its own.
+    const chunked = ChunkedPostings.from(list);
+    chunked.push(posting);
+    return chunked;
+  }
   if (Array.isArray(list)) {
     if (list.length < ARRAY_MAX_POSTINGS) {
       list.push(posting);
@@ -66,13 +75,14 @@ export function appendPosting(list: PostingList | undefined, posting: number): P
 
 export function postingAt(list: PostingList, index: number): number {
   if (typeof list === 'number') return list;
-  return Array.isArray(list) ? (list[index] as number) : list.at(index);
+  if (list instanceof ChunkedPostings) return list.at(index);
+  return list[index] as number;
 }
 
 /** Calls `each` with every run of consecutive postings (the array, or each chunk) and how many it holds. */
 export function forEachRun(list: PostingList, each: (run: ArrayLike<number>, count: number) => void): void {
   if (typeof list === 'number') each([list], 1);
-  else if (Array.isArray(list)) each(list, list.length);
+  else if (!(list instanceof ChunkedPostings)) each(list, list.length);
   else
     for (let chunk = 0; chunk < list.chunks.length; chunk++)
       each(list.chunks[chunk] as Int32Array, list.filled(chunk));

@@ -7,6 +7,17 @@ import {
   type PostingList,
 } from './posting-list.ts';
 
+/**
+ * The postings of an index snapshot (src/articles/search/snapshot-file.ts): the vocabulary in ascending order, each
+ * term's postings `postings[offsets[t]] … postings[offsets[t + 1] - 1]` in slot order, and each term's highest weight.
+ */
+export interface PostingsSnapshot {
+  readonly vocabulary: readonly string[];
+  readonly offsets: Int32Array;
+  readonly postings: Int32Array;
+  readonly maxWeights: Uint8Array;
+}
+
 /** New terms are kept unsorted until this many, then merged into the sorted vocabulary (prefix lookups). */
 const PENDING_MERGE_LIMIT = 512;
 
@@ -21,19 +32,43 @@ const byTerm = (vocabulary: readonly string[]) => (a: number, b: number) => {
  * Compact on purpose: no object per posting, no array for the many terms seen once.
  */
 export class Postings {
+  /** Terms added since the snapshot (all terms without one); a snapshot's terms are found by binary search. */
   private readonly ids = new Map<string, number>();
   private readonly vocabulary: string[] = [];
-  private readonly lists: PostingList[] = [];
+  /** A term's own list; undefined for a snapshot term never changed since, whose list is a view of `base`. */
+  private readonly lists: (PostingList | undefined)[] = [];
   /** Each term's highest weight ever added: with the idf, an upper bound of its score (search pruning). */
   private maxWeights = new Uint8Array(1_024);
   private sorted: number[] = [];
   private pending: number[] = [];
+  /** The snapshot's terms: ids 0 … baseTerms - 1, in ascending order. */
+  private baseTerms = 0;
+  private base: Pick<PostingsSnapshot, 'offsets' | 'postings'> | undefined;
+
+  /**
+   * Postings that start from a snapshot without copying it: a list is read in place until its term gets a new
+   * posting. The snapshot must be valid (snapshot-file.ts checks it): vocabulary ascending, offsets within bounds.
+   */
+  static fromSnapshot(snapshot: PostingsSnapshot): Postings {
+    const postings = new Postings();
+    const terms = snapshot.vocabulary.length;
+    for (let id = 0; id < terms; id++) {
+      postings.vocabulary.push(snapshot.vocabulary[id] as string);
+      postings.lists.push(undefined);
+      postings.sorted.push(id);
+    }
+    postings.maxWeights = new Uint8Array(Math.max(1_024, terms * 2));
+    postings.maxWeights.set(snapshot.maxWeights);
+    postings.baseTerms = terms;
+    postings.base = { offsets: snapshot.offsets, postings: snapshot.postings };
+    return postings;
+  }
 
   /** `weight` is clamped to 1..255 (a term counted more than that adds nothing useful to the rank). */
   add(term: string, slot: number, weight: number): void {
     const posting =
       (slot << POSTING_SLOT_SHIFT) | Math.max(1, Math.min(POSTING_WEIGHT_MASK, Math.round(weight)));
-    const id = this.ids.get(term);
+    const id = this.termId(term);
     this.noteWeight(id ?? this.vocabulary.length, posting & POSTING_WEIGHT_MASK);
     if (id === undefined) {
       this.ids.set(term, this.vocabulary.length);
@@ -42,15 +77,37 @@ export class Postings {
       this.lists.push(posting);
       return;
     }
-    this.lists[id] = appendPosting(this.lists[id], posting);
+    this.lists[id] = appendPosting(this.list(id), posting);
   }
 
   termId(term: string): number | undefined {
-    return this.ids.get(term);
+    return this.ids.get(term) ?? this.baseTermId(term);
   }
 
   list(termId: number): PostingList {
-    return this.lists[termId] ?? [];
+    return this.lists[termId] ?? this.baseList(termId) ?? [];
+  }
+
+  private baseTermId(term: string): number | undefined {
+    let low = 0;
+    let high = this.baseTerms - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = this.vocabulary[middle] as string;
+      if (found === term) return middle;
+      if (found < term) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
+
+  private baseList(termId: number): PostingList | undefined {
+    if (!this.base || termId >= this.baseTerms) return undefined;
+    const start = this.base.offsets[termId] as number;
+    const end = this.base.offsets[termId + 1] as number;
+    return end - start === 1
+      ? (this.base.postings[start] as number)
+      : this.base.postings.subarray(start, end);
   }
 
   /** The highest weight the term was added with (kept through removals: still an upper bound). */
@@ -60,7 +117,10 @@ export class Postings {
 
   /** How many articles hold the term (stale postings of replaced articles count until the next compaction). */
   frequency(termId: number): number {
-    return listLength(this.lists[termId]);
+    const own = this.lists[termId];
+    if (own !== undefined || !this.base || termId >= this.baseTerms) return listLength(own);
+    // A snapshot term: counted from its offsets, without a view of its list (autocomplete counts a thousand).
+    return (this.base.offsets[termId + 1] as number) - (this.base.offsets[termId] as number);
   }
 
   /** Ids of terms starting with `prefix`, at most `maxTerms`, in vocabulary order. */
@@ -121,7 +181,7 @@ export class Postings {
   remap(slotMap: Int32Array): void {
     for (let id = 0; id < this.lists.length; id++) {
       let kept: PostingList | undefined;
-      forEachRun(this.lists[id] as PostingList, (run, count) => {
+      forEachRun(this.list(id), (run, count) => {
         for (let i = 0; i < count; i++) {
           const posting = run[i] as number;
           const slot = slotMap[posting >>> POSTING_SLOT_SHIFT] ?? -1;
@@ -132,5 +192,49 @@ export class Postings {
       // A term left with no posting keeps its id (cheap) with an empty list; it simply matches nothing.
       this.lists[id] = kept ?? [];
     }
+    // Every list is now its own: the snapshot's big array can go.
+    this.base = undefined;
   }
+
+  /**
+   * The postings as a snapshot, with slots renumbered by `slotMap` (old slot → new, -1 for a dead article): terms
+   * with no live posting left out, each term's highest weight taken from what is kept.
+   */
+  snapshot(slotMap: Int32Array): PostingsSnapshot {
+    this.mergePending();
+    const vocabulary: string[] = [];
+    const offsets: number[] = [0];
+    const weights: number[] = [];
+    let postings: Int32Array = new Int32Array(1 << 16);
+    let total = 0;
+    for (const id of this.sorted) {
+      let highest = 0;
+      forEachRun(this.list(id), (run, count) => {
+        if (total + count > postings.length) postings = grown(postings, total + count);
+        for (let i = 0; i < count; i++) {
+          const posting = run[i] as number;
+          const slot = slotMap[posting >>> POSTING_SLOT_SHIFT] ?? -1;
+          if (slot < 0) continue;
+          postings[total++] = (slot << POSTING_SLOT_SHIFT) | (posting & POSTING_WEIGHT_MASK);
+          highest = Math.max(highest, posting & POSTING_WEIGHT_MASK);
+        }
+      });
+      if (highest === 0) continue;
+      vocabulary.push(this.vocabulary[id] as string);
+      offsets.push(total);
+      weights.push(highest);
+    }
+    return {
+      vocabulary,
+      offsets: Int32Array.from(offsets),
+      postings: postings.slice(0, total),
+      maxWeights: Uint8Array.from(weights),
+    };
+  }
+}
+
+function grown(array: Int32Array, needed: number): Int32Array {
+  const copy = new Int32Array(Math.max(needed, array.length * 2));
+  copy.set(array);
+  return copy;
 }

@@ -1,5 +1,11 @@
 import { PRUNING_SLACK, remainingBounds, termBound } from './bounds.ts';
-import { findSlot, forEachRun, POSTING_SLOT_SHIFT, POSTING_WEIGHT_MASK } from './posting-list.ts';
+import {
+  findSlot,
+  forEachRun,
+  POSTING_SLOT_SHIFT,
+  POSTING_WEIGHT_MASK,
+  type PostingList,
+} from './posting-list.ts';
 import type { Postings } from './postings.ts';
 import type { ResolvedWord } from './query.ts';
 import type { ArticleSlots } from './slots.ts';
@@ -149,12 +155,13 @@ export class Bm25Scorer {
   }
 
   private rescore(word: ResolvedWord, touched: readonly number[]): void {
+    const lists = word.termIds.map((termId) => this.postings.list(termId));
     for (const slot of touched) {
       let best = 0;
-      for (const termId of word.termIds) {
-        const posting = findSlot(this.postings.list(termId), slot);
+      word.termIds.forEach((termId, at) => {
+        const posting = findSlot(lists[at] as PostingList, slot);
         if (posting !== undefined) best = Math.max(best, this.bm25(termId, posting));
-      }
+      });
       this.scores[slot] = (this.scores[slot] ?? 0) + best;
     }
   }

@@ -1,16 +1,23 @@
 import { type LookupLanguages, lookupLanguages, TermAnalyzer } from '../../text/analyzer.ts';
 import type { SearchHit } from '../article.ts';
 import { type CatalogueEntry, forEachTerm } from './catalogue.ts';
-import { Postings } from './postings.ts';
+import { Postings, type PostingsSnapshot } from './postings.ts';
 import { parseQuery, resolveWord } from './query.ts';
 import { Bm25Scorer } from './scoring.ts';
-import { ArticleSlots } from './slots.ts';
+import { ArticleSlots, type SlotsSnapshot } from './slots.ts';
 import { TopK } from './top-k.ts';
 
 export { MAX_QUERY_CHARS, parseQuery } from './query.ts';
 
 /** Stands for the words-as-terms of entries written before the shared analyzer (not a language tag). */
 const LEGACY_UNSTEMMED = 'legacy';
+
+/** Everything a SearchIndex holds, in the shape an index snapshot file stores (src/articles/search/snapshot-file.ts). */
+export interface IndexSnapshot {
+  readonly slots: SlotsSnapshot;
+  readonly postings: PostingsSnapshot;
+  readonly languages: readonly string[];
+}
 
 /**
  * The in-memory search index over titles (every word) and bodies (the salient terms of the catalogue entry).
@@ -19,12 +26,43 @@ const LEGACY_UNSTEMMED = 'legacy';
 export class SearchIndex {
   /** Shared with whoever builds catalogue entries for this index (same terms, one stem memo). */
   readonly analyzer = new TermAnalyzer();
-  private readonly slots = new ArticleSlots();
-  private readonly postings = new Postings();
-  private readonly scorer = new Bm25Scorer(this.slots, this.postings);
+  private readonly scorer: Bm25Scorer;
   /** Languages articles were ever indexed in (removals aside: a language too many costs only a lookup). */
-  private readonly languages = new Set<string>();
-  private lookup: LookupLanguages = lookupLanguages([]);
+  private readonly languages: Set<string>;
+  private lookup: LookupLanguages;
+  private changes = 0;
+
+  constructor(
+    private readonly slots = new ArticleSlots(),
+    private readonly postings = new Postings(),
+    languages: Iterable<string> = [],
+  ) {
+    this.scorer = new Bm25Scorer(slots, postings);
+    this.languages = new Set(languages);
+    this.lookup = lookupLanguages(this.languages);
+  }
+
+  /** The index a snapshot holds, searching exactly as the index it was taken from (the snapshot is not copied). */
+  static fromSnapshot(snapshot: IndexSnapshot): SearchIndex {
+    const index = new SearchIndex(
+      ArticleSlots.fromSnapshot(snapshot.slots),
+      Postings.fromSnapshot(snapshot.postings),
+      snapshot.languages,
+    );
+    index.prepare();
+    return index;
+  }
+
+  /** The live articles and their postings, renumbered without gaps (what an index snapshot file stores). */
+  toSnapshot(): IndexSnapshot {
+    const { columns, slotMap } = this.slots.snapshot();
+    return { slots: columns, postings: this.postings.snapshot(slotMap), languages: [...this.languages] };
+  }
+
+  /** Grows with every put and removal: equal counts mean nothing changed in between. */
+  get changeCount(): number {
+    return this.changes;
+  }
 
   count(): number {
     return this.slots.live;
@@ -36,6 +74,7 @@ export class SearchIndex {
 
   /** Adds the article, replacing any earlier version with the same id. */
   put(entry: CatalogueEntry): void {
+    this.changes++;
     this.remove(entry.id);
     this.noteLanguage(entry.language);
     const slot = this.slots.add(entry, entry.length);
@@ -43,6 +82,7 @@ export class SearchIndex {
   }
 
   remove(id: string): void {
+    if (this.slots.hashOf(id) !== undefined) this.changes++;
     if (this.slots.remove(id)) this.postings.remap(this.slots.compact());
   }
 

@@ -10,6 +10,18 @@ function publishedMs(iso: string): number {
   return Number.isFinite(ms) ? ms : 0;
 }
 
+/** The live articles of an index snapshot, one column per field, in slot order. */
+export interface SlotsSnapshot {
+  readonly ids: readonly string[];
+  readonly titles: readonly string[];
+  readonly publishedIso: readonly string[];
+  readonly categories: readonly (string | null)[];
+  readonly urls: readonly (string | null)[];
+  readonly hashes: readonly string[];
+  readonly lengths: Float64Array;
+  readonly published: Float64Array;
+}
+
 /**
  * What the index knows per article, in parallel arrays indexed by slot (no object per article): summary fields,
  * hash, date and BM25 length. A replaced article's slot goes dead; `compact()` renumbers the live ones.
@@ -28,6 +40,26 @@ export class ArticleSlots {
   private dead = 0;
   private totalLength = 0;
   private dateOrder: number[] | null = null;
+
+  /** Slots filled from a snapshot's columns (all the same length: snapshot-file.ts checks it). */
+  static fromSnapshot(columns: SlotsSnapshot): ArticleSlots {
+    const slots = new ArticleSlots();
+    for (let slot = 0; slot < columns.ids.length; slot++) {
+      const id = columns.ids[slot] as string;
+      const category = columns.categories[slot] ?? null;
+      slots.ids.push(id);
+      slots.titles.push(columns.titles[slot] as string);
+      slots.publishedIso.push(columns.publishedIso[slot] as string);
+      slots.published.push(columns.published[slot] as number);
+      slots.categories.push(category === null ? null : slots.internCategory(category));
+      slots.urls.push(columns.urls[slot] ?? null);
+      slots.hashes.push(columns.hashes[slot] as string);
+      slots.lengths.push(columns.lengths[slot] as number);
+      slots.bySlotId.set(id, slot);
+      slots.totalLength += columns.lengths[slot] as number;
+    }
+    return slots;
+  }
 
   get live(): number {
     return this.bySlotId.size;
@@ -125,6 +157,29 @@ export class ArticleSlots {
     this.dead = 0;
     this.dateOrder = null;
     return slotMap;
+  }
+
+  /** The live articles as snapshot columns, and old slot → new slot (-1 for dead) for the postings to follow. */
+  snapshot(): { columns: SlotsSnapshot; slotMap: Int32Array } {
+    const slotMap = new Int32Array(this.ids.length).fill(-1);
+    const live: number[] = [];
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      if (this.ids[slot] === undefined) continue;
+      slotMap[slot] = live.length;
+      live.push(slot);
+    }
+    const column = <T>(values: readonly T[]) => live.map((slot) => values[slot] as T);
+    const columns: SlotsSnapshot = {
+      ids: column(this.ids as string[]),
+      titles: column(this.titles),
+      publishedIso: column(this.publishedIso),
+      categories: column(this.categories),
+      urls: column(this.urls),
+      hashes: column(this.hashes),
+      lengths: Float64Array.from(live, (slot) => this.lengths[slot] as number),
+      published: Float64Array.from(live, (slot) => this.published[slot] as number),
+    };
+    return { columns, slotMap };
   }
 
   private columns(): unknown[][] {

@@ -1,0 +1,213 @@
+import type Keyv from 'keyv';
+import type { Logger } from '../core/log.ts';
+import { namespacePages, namespaceSize } from '../store/entries.ts';
+import { isInMemorySqlite } from '../store/sqlite-file.ts';
+import type { StoreTarget } from '../store/store-errors.ts';
+import { CHANGE_LOG_TTL_MS, ChangeLog, LOOKBACK_MS } from './change-log.ts';
+import { parseCatalogueEntry } from './search/catalogue.ts';
+import { SearchIndex } from './search/search.ts';
+import { readSnapshotFile, SnapshotRejected, writeSnapshotFile } from './search/snapshot-file.ts';
+
+/** Below this many articles the index rebuilds from the catalogue in under a second: no snapshot file is kept. */
+export const SNAPSHOT_MIN_ARTICLES = 20_000;
+/** More changes than this share of the snapshot's articles to replay, and a scan of the catalogue is cheaper. */
+const MAX_REPLAY_SHARE = 0.1;
+/** Replaying this many changes at start writes a fresh snapshot, so the next start replays fewer. */
+const REWRITE_AFTER_REPLAYED = 5_000;
+/** A snapshot within this of the change log's TTL may miss changes whose log entries expired. */
+const TTL_MARGIN_MS = 3_600_000;
+const REPLAY_BATCH = 250;
+
+/** Where a store keeps its index snapshot: beside a SQLite file; nowhere for memory, Redis and Postgres. */
+export function indexSnapshotFile(target: StoreTarget): string | undefined {
+  if (target.file === undefined || isInMemorySqlite(target.file)) return undefined;
+  return `${target.file}.search-index`;
+}
+
+/** Rebuilds the in-memory index from the catalogue alone (never the article bodies). */
+async function rebuildIndex(
+  catalogue: Keyv,
+  logger: Logger,
+): Promise<{ index: SearchIndex; skipped: number }> {
+  const index = new SearchIndex();
+  let skipped = 0;
+  for await (const page of namespacePages(catalogue)) {
+    for (const [, value] of page) {
+      const entry = parseCatalogueEntry(value);
+      if (entry) index.put(entry);
+      else skipped++;
+    }
+  }
+  if (skipped > 0) logger.warn({ skipped }, 'skipped malformed catalogue entries; re-ingest to restore them');
+  index.prepare();
+  return { index, skipped };
+}
+
+/** Brings the index up to date with catalogue entries changed after the snapshot. */
+async function replay(index: SearchIndex, catalogue: Keyv, changed: ReadonlySet<string>): Promise<void> {
+  const ids = [...changed];
+  for (let start = 0; start < ids.length; start += REPLAY_BATCH) {
+    const batch = ids.slice(start, start + REPLAY_BATCH);
+    const values = await catalogue.getMany(batch);
+    batch.forEach((id, at) => {
+      const entry = parseCatalogueEntry(values[at]);
+      if (!entry) index.remove(id);
+      else if (index.hashOf(id) !== entry.hash) index.put(entry);
+    });
+  }
+  index.prepare();
+}
+
+export interface IndexSnapshotsOptions {
+  readonly file: string | undefined;
+  readonly logger: Logger;
+  readonly minArticles?: number;
+}
+
+/**
+ * Opening a big store fast: the search index is saved to a file beside the store and opened from it, then brought
+ * up to date from the change log (what any process changed since). The file is only ever a cache of the
+ * catalogue: when it is missing, damaged, too old for the change log, or does not add up to the catalogue's row
+ * count, the index is rebuilt from the catalogue as before and a fresh file written.
+ */
+export class IndexSnapshots {
+  private readonly minArticles: number;
+  /** Catalogue rows the index does not hold (malformed): part of the row-count check. */
+  private unindexed = 0;
+  /** The index's change count when it last matched the file. */
+  private savedAtChange = -1;
+
+  constructor(private readonly options: IndexSnapshotsOptions) {
+    this.minArticles = options.minArticles ?? SNAPSHOT_MIN_ARTICLES;
+  }
+
+  /** The index, from the snapshot when one fits the store, else rebuilt; `startedMs` is when reading began. */
+  async open(catalogue: Keyv, changes: ChangeLog, startedMs: number): Promise<SearchIndex> {
+    const restored = await this.restore(catalogue, changes, startedMs);
+    if (restored) return restored;
+    const { index, skipped } = await rebuildIndex(catalogue, this.options.logger);
+    this.unindexed = skipped;
+    this.save(index, startedMs - LOOKBACK_MS);
+    return index;
+  }
+
+  /** Saves the index if it changed since it was opened or last saved (on close: the next start is fast). */
+  saveIfChanged(index: SearchIndex, seenUntilMs: number): void {
+    if (index.changeCount !== this.savedAtChange) this.save(index, seenUntilMs);
+  }
+
+  private save(index: SearchIndex, watermarkMs: number): void {
+    const { file, logger } = this.options;
+    if (file === undefined || index.count() < this.minArticles) return;
+    const started = performance.now();
+    try {
+      const bytes = writeSnapshotFile(file, index.toSnapshot(), { watermarkMs, unindexed: this.unindexed });
+      this.savedAtChange = index.changeCount;
+      logger.debug(
+        {
+          file,
+          articles: index.count(),
+          mb: Math.round(bytes / 1_048_576),
+          ms: Math.round(performance.now() - started),
+        },
+        'search index snapshot written',
+      );
+    } catch (error) {
+      logger.warn(
+        { file, err: error },
+        'search index snapshot not written (is the store folder writable?): the next start rebuilds the index, which is slower',
+      );
+    }
+  }
+
+  private async restore(
+    catalogue: Keyv,
+    changes: ChangeLog,
+    startedMs: number,
+  ): Promise<SearchIndex | undefined> {
+    const { file, logger } = this.options;
+    if (file === undefined) return undefined;
+    const started = performance.now();
+    const read = this.read(file);
+    if (!read) return undefined;
+    const age = startedMs - read.meta.watermarkMs;
+    if (age > CHANGE_LOG_TTL_MS - TTL_MARGIN_MS || age < -LOOKBACK_MS) {
+      logger.info(
+        { file, ageHours: Math.round(age / 3_600_000) },
+        'search index snapshot too old to update: rebuilding',
+      );
+      return undefined;
+    }
+    const index = SearchIndex.fromSnapshot(read.snapshot);
+    const { changed } = await changes.changedAfter(read.meta.watermarkMs);
+    if (changed.size > Math.max(REWRITE_AFTER_REPLAYED, index.count() * MAX_REPLAY_SHARE)) {
+      logger.info(
+        { file, changed: changed.size },
+        'search index snapshot misses too many changes: rebuilding',
+      );
+      return undefined;
+    }
+    await replay(index, catalogue, changed);
+    const rows = await namespaceSize(catalogue);
+    if (rows !== index.count() + read.meta.unindexed) {
+      logger.warn(
+        { file, rows, indexed: index.count() },
+        'search index snapshot does not match the store: rebuilding',
+      );
+      return undefined;
+    }
+    this.unindexed = read.meta.unindexed;
+    this.savedAtChange = index.changeCount;
+    logger.debug(
+      { file, articles: index.count(), replayed: changed.size, ms: Math.round(performance.now() - started) },
+      'search index opened from its snapshot',
+    );
+    if (changed.size >= REWRITE_AFTER_REPLAYED) this.save(index, startedMs - LOOKBACK_MS);
+    return index;
+  }
+
+  private read(file: string): ReturnType<typeof readSnapshotFile> | undefined {
+    try {
+      return readSnapshotFile(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      const reason = error instanceof SnapshotRejected ? error.message : String(error);
+      this.options.logger.warn(
+        { file, reason },
+        'search index snapshot unusable: rebuilding the index from the store',
+      );
+      return undefined;
+    }
+  }
+}
+
+/**
+ * The change log and the search index of a store being opened, the index read from its snapshot when one fits the
+ * catalogue. `file`: where the snapshot is kept (null or undefined for none).
+ */
+export async function openSearchIndex(
+  catalogue: Keyv,
+  changes: Keyv,
+  snapshot: { readonly file: string | null | undefined; readonly minArticles: number | undefined },
+  logger: Logger,
+) {
+  const started = performance.now();
+  // The change log reads from when the catalogue began to be read: a change made during the load is not missed.
+  const startedMs = Date.now();
+  const changeLog = new ChangeLog(
+    changes,
+    (error) => logger.warn({ err: error }, 'change log not written'),
+    startedMs,
+  );
+  const snapshots = new IndexSnapshots({
+    file: snapshot.file ?? undefined,
+    logger,
+    ...(snapshot.minArticles === undefined ? {} : { minArticles: snapshot.minArticles }),
+  });
+  const index = await snapshots.open(catalogue, changeLog, startedMs);
+  logger.debug(
+    { articles: index.count(), ms: Math.round(performance.now() - started) },
+    'search index ready',
+  );
+  return { changeLog, index, snapshots };
+}
