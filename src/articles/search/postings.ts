@@ -34,9 +34,6 @@ const byTerm = (vocabulary: readonly string[]) => (a: number, b: number) => {
 export class Postings {
   /** Terms added since the snapshot (all terms without one); a snapshot's terms are found by binary search. */
   private readonly ids = new Map<string, number>();
-  private readonly vocabulary: string[] = [];
-  /** A term's own list; undefined for a snapshot term never changed since, whose list is a view of `base`. */
-  private readonly lists: (PostingList | undefined)[] = [];
   /** Each term's highest weight ever added: with the idf, an upper bound of its score (search pruning). */
   private maxWeights = new Uint8Array(1_024);
   private sorted: number[] = [];
@@ -47,22 +44,25 @@ export class Postings {
 
   /**
    * Postings that start from a snapshot without copying it: a list is read in place until its term gets a new
-   * posting. The snapshot must be valid (snapshot-file.ts checks it): vocabulary ascending, offsets within bounds.
+   * posting (until then its entry in `lists` stays undefined and `list` returns a view of `base`). It takes the
+   * snapshot's vocabulary over without copying. The snapshot must be valid (snapshot-file.ts checks it): vocabulary ascending, offsets within bounds.
    */
   static fromSnapshot(snapshot: PostingsSnapshot): Postings {
-    const postings = new Postings();
     const terms = snapshot.vocabulary.length;
-    for (let id = 0; id < terms; id++) {
-      postings.vocabulary.push(snapshot.vocabulary[id] as string);
-      postings.lists.push(undefined);
-      postings.sorted.push(id);
-    }
+    const postings = new Postings(snapshot.vocabulary as string[], new Array(terms).fill(undefined));
+    postings.sorted = Array.from({ length: terms }, (_, id) => id);
     postings.maxWeights = new Uint8Array(Math.max(1_024, terms * 2));
     postings.maxWeights.set(snapshot.maxWeights);
     postings.baseTerms = terms;
     postings.base = { offsets: snapshot.offsets, postings: snapshot.postings };
     return postings;
   }
+
+  /** `lists[id]`: the term's own list; undefined for a snapshot term never changed since. */
+  constructor(
+    private readonly vocabulary: string[] = [],
+    private readonly lists: (PostingList | undefined)[] = [],
+  ) {}
 
   /** `weight` is clamped to 1..255 (a term counted more than that adds nothing useful to the rank). */
   add(term: string, slot: number, weight: number): void {

@@ -33,7 +33,7 @@ export class SearchIndex {
   private changes = 0;
 
   constructor(
-    private readonly slots = new ArticleSlots(),
+    private readonly slots = ArticleSlots.empty(),
     private readonly postings = new Postings(),
     languages: Iterable<string> = [],
   ) {

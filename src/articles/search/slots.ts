@@ -27,36 +27,47 @@ export interface SlotsSnapshot {
  * hash, date and BM25 length. A replaced article's slot goes dead; `compact()` renumbers the live ones.
  */
 export class ArticleSlots {
-  readonly ids: (string | undefined)[] = [];
-  readonly lengths: number[] = [];
-  readonly published: number[] = [];
-  private readonly titles: string[] = [];
-  private readonly publishedIso: string[] = [];
-  private readonly categories: (string | null)[] = [];
-  private readonly urls: (string | null)[] = [];
-  private readonly hashes: string[] = [];
+  readonly ids: (string | undefined)[];
+  readonly lengths: number[];
+  readonly published: number[];
+  private readonly titles: string[];
+  private readonly publishedIso: string[];
+  private readonly categories: (string | null)[];
+  private readonly urls: (string | null)[];
+  private readonly hashes: string[];
   private readonly bySlotId = new Map<string, number>();
   private readonly categoryNames = new Map<string, string>();
   private dead = 0;
   private totalLength = 0;
   private dateOrder: number[] | null = null;
 
-  /** Slots filled from a snapshot's columns (all the same length: snapshot-file.ts checks it). */
+  /** Empty, or the columns of a snapshot, taken over as they are (they must not be used elsewhere after). */
+  private constructor(columns?: SlotsSnapshot) {
+    this.ids = (columns?.ids as string[] | undefined) ?? [];
+    this.titles = (columns?.titles as string[] | undefined) ?? [];
+    this.publishedIso = (columns?.publishedIso as string[] | undefined) ?? [];
+    this.categories = (columns?.categories as (string | null)[] | undefined) ?? [];
+    this.urls = (columns?.urls as (string | null)[] | undefined) ?? [];
+    this.hashes = (columns?.hashes as string[] | undefined) ?? [];
+    this.lengths = columns ? Array.from(columns.lengths) : [];
+    this.published = columns ? Array.from(columns.published) : [];
+  }
+
+  static empty(): ArticleSlots {
+    return new ArticleSlots();
+  }
+
+  /**
+   * Slots made of a snapshot's columns (all the same length: snapshot-checks.ts checks it), which they take over
+   * without copying: a million articles' strings are held once.
+   */
   static fromSnapshot(columns: SlotsSnapshot): ArticleSlots {
-    const slots = new ArticleSlots();
-    for (let slot = 0; slot < columns.ids.length; slot++) {
-      const id = columns.ids[slot] as string;
-      const category = columns.categories[slot] ?? null;
-      slots.ids.push(id);
-      slots.titles.push(columns.titles[slot] as string);
-      slots.publishedIso.push(columns.publishedIso[slot] as string);
-      slots.published.push(columns.published[slot] as number);
-      slots.categories.push(category === null ? null : slots.internCategory(category));
-      slots.urls.push(columns.urls[slot] ?? null);
-      slots.hashes.push(columns.hashes[slot] as string);
-      slots.lengths.push(columns.lengths[slot] as number);
-      slots.bySlotId.set(id, slot);
-      slots.totalLength += columns.lengths[slot] as number;
+    const slots = new ArticleSlots(columns);
+    for (let slot = 0; slot < slots.ids.length; slot++) {
+      const category = slots.categories[slot] ?? null;
+      if (category !== null) slots.categories[slot] = slots.internCategory(category);
+      slots.bySlotId.set(slots.ids[slot] as string, slot);
+      slots.totalLength += slots.lengths[slot] as number;
     }
     return slots;
   }
