@@ -139,8 +139,16 @@ const COORDINATORS: ReadonlySet<string> = new Set([
   'или',
 ]);
 
-/** "How many dock workers are on strike?" → the terms of "dock workers" (up to the first function word). */
-export function countedTerms(question: string, articleLanguage: string, stopIn: readonly string[]): string[] {
+/**
+ * "How many dock workers are on strike?" → the terms of "dock workers" (up to the first function word, or the
+ * first verb `isVerb` knows: "how many people signed…" counts people, not signing).
+ */
+export function countedTerms(
+  question: string,
+  articleLanguage: string,
+  stopIn: readonly string[],
+  isVerb: (word: string) => boolean = () => false,
+): string[] {
   const rest = COUNTED_PHRASE.exec(question)?.[1];
   if (!rest) return [];
   const counted: string[] = [];
@@ -149,7 +157,7 @@ export function countedTerms(question: string, articleLanguage: string, stopIn: 
     // "How many cars and lorries": either counted thing, stated with its number, answers.
     if (counted.length > 0 && COORDINATORS.has(normalizeText(surface))) continue;
     const [term] = extractTerms(surface, { language: articleLanguage, alsoStopIn: stopIn });
-    if (!word || !term) break;
+    if (!word || !term || (counted.length > 0 && isVerb(term.word))) break;
     counted.push(term.term);
   }
   return counted;

@@ -2,7 +2,8 @@ import type { Thesaurus } from '../../text/wordnet.ts';
 import { GENERIC_COUNTED_TERMS, statesMoney, statesPercentage, statesTime } from './answer-kind.ts';
 import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
 import { namesNewEntity, namesTerm, statesRelation } from './focus.ts';
-import type { AnalysedQuestion, QuestionTerm } from './question.ts';
+import { type AnalysedQuestion, pointsBack, type QuestionTerm } from './question.ts';
+import { quotes, reportsSpeech } from './speech.ts';
 
 /*
  * Scoring is BM25 normalised by the question: a sentence's score is the share of the question's information (the
@@ -48,6 +49,7 @@ export function findAnswerSentences(
     .filter((scored) => statesConstraints(document, scored.sentence, question))
     .filter((scored) => statesRelation(document, scored.sentence, question))
     .filter((scored) => namesNewEntity(document, scored.sentence, question, thesaurus))
+    .filter((scored) => !question.asksWhatWasSaid || reportsSpeechOfAsked(scored.sentence, question))
     .sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
   const best = passing[0];
   if (!best) return [];
@@ -163,10 +165,29 @@ export function statesAnswerKind(
   const counted = question.countedTerms;
   const mentions = sentence.terms.flatMap((term, position) => (counted.includes(term) ? [position] : []));
   if (mentions.some((position) => quantityNear(sentence, position))) return true;
+  if (countsWhatWentBefore(document, sentence, counted)) return true;
   // Counted things the article names but this sentence does not count: the sentence counts something else. A
   // generic "people" vetoes nothing: "412,000 patients" counts people.
   const specific = counted.filter((term) => !GENERIC_COUNTED_TERMS.has(term));
   return !specific.some((term) => document.documentFrequency.has(term));
+}
+
+/** How far into a sentence a word pointing back still opens it ("Of those, 41…", "Most of them…"). */
+const OPENING_WORDS = 3;
+
+/**
+ * "About 9,500 runners started. Of those, 41 were taken to hospital": a sentence that opens by pointing back
+ * counts what the sentence before it (same paragraph) names.
+ */
+function countsWhatWentBefore(
+  document: ArticleDocument,
+  sentence: DocSentence,
+  counted: readonly string[],
+): boolean {
+  const previous = document.sentences[sentence.index - 1];
+  if (previous?.paragraph !== sentence.paragraph) return false;
+  const opening = sentence.text.split(/\s+/u).slice(0, OPENING_WORDS).join(' ');
+  return pointsBack(opening) && counted.some((term) => previous.termCounts.has(term));
 }
 
 /** A number stands just before the counted thing ("120,000 people") or just after it ("revenue was 310 million"). */
@@ -184,6 +205,18 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return groups;
+}
+
+/**
+ * "What did X say": the sentence reports speech and names X itself, unless it is part of a quotation whose
+ * attribution to X stands in the next sentence ('"The roof leaks. Now we close," said Oduya.').
+ */
+function reportsSpeechOfAsked(sentence: DocSentence, question: AnalysedQuestion): boolean {
+  if (!reportsSpeech(sentence.text)) return false;
+  const namesSpeaker = question.constraints.every(
+    (name) => question.leadingNames.includes(name) || namesTerm(sentence.termCounts, name),
+  );
+  return namesSpeaker || quotes(sentence.text);
 }
 
 /** The names, numbers and days the question is specific about are in the sentence or right next to it. */

@@ -14,7 +14,7 @@ import {
   leadingNameTerms,
   MONEY_WORDS,
 } from './answer-kind.ts';
-import { asksAboutSpeech, SPEECH_VERBS } from './speech.ts';
+import { asksAboutSpeech, asksWhatWasSaid, SPEECH_VERBS } from './speech.ts';
 
 export interface QuestionTerm {
   /** Stemmed in the article's language, so it compares with the article's sentences. */
@@ -64,6 +64,8 @@ export interface AnalysedQuestion {
    * when it is the article's own (its headline or lead).
    */
   readonly asksSpeech: boolean;
+  /** "What did <someone> say/warn…" (not "how did they react"): only a sentence reporting speech answers. */
+  readonly asksWhatWasSaid: boolean;
 }
 
 const POLAR_QUESTION =
@@ -97,6 +99,8 @@ export function analyseQuestion(
   // Only a "how much" question's cost words ask for a kind of answer; "why did costs rise" is about costs.
   const amountAsked = answerType === 'money' || answerType === 'quantity';
   const asksSpeech = asksAboutSpeech(question);
+  const isVerb = (word: string) => english && thesaurus !== null && isMainlyVerb(thesaurus, word);
+  const counted = countedTerms(question, articleLanguage, stopIn, isVerb);
   const weighed = weighTerms(terms, {
     thesaurus: english ? thesaurus : null,
     weighByPart,
@@ -109,13 +113,14 @@ export function analyseQuestion(
   return {
     terms: groupAlternatives(weighed, alternativePairs(content, articleLanguage)),
     answerType,
-    countedTerms: countedTerms(question, articleLanguage, stopIn),
+    countedTerms: counted,
     constraints: constraintTerms(question, articleLanguage).filter((term) => termSet.has(term)),
     leadingNames: leadingNameTerms(question, articleLanguage),
     askedFor: askedFor.filter((term) => termSet.has(term)),
     crossLanguage: questionLanguage !== articleLanguage,
     asksChange: asksForChange(question),
     asksSpeech,
+    asksWhatWasSaid: asksWhatWasSaid(question),
   };
 }
 
@@ -217,6 +222,12 @@ function subjectPredicate(question: string, language: string, stopIn: readonly s
   return null;
 }
 
+/** Read as a verb more often than as a noun ("signed", "ended"; not "workers" or "cases"). */
+function isMainlyVerb(thesaurus: Thesaurus, word: string): boolean {
+  const { noun, verb } = thesaurus.senseCounts(word);
+  return verb > noun;
+}
+
 /** The weight expected over the word's WordNet senses (a word read as noun or verb is weighed between the two). */
 function partOfSpeechWeight(senses: Readonly<Record<PartOfSpeech, number>>): number {
   const parts = Object.keys(senses) as PartOfSpeech[];
@@ -228,9 +239,27 @@ function partOfSpeechWeight(senses: Readonly<Record<PartOfSpeech, number>>): num
 // Words that ask about money meet any amount of money: "how much money is the grant worth" is answered by
 // "a grant of 7.5 million euros" though no word is shared (WordNet files currencies far from "money").
 function synonymStems(thesaurus: Thesaurus, word: string, term: string): string[] {
-  const synonyms = thesaurus
-    .synonyms(word)
+  // A word derived from the same root ("winner" of "win", "signatures" of "signed") is as good a match.
+  const synonyms = [...thesaurus.synonyms(word), ...thesaurus.derivations(word)]
     .map((synonym) => stemWord(synonym, 'en'))
     .filter((stem) => stem !== term);
   return MONEY_WORDS.has(word) ? [...synonyms, ...CURRENCY_TERMS] : synonyms;
+}
+
+/** Words that point back at something named before, in the catalogue's languages (lower case, whole words). */
+const POINTS_BACK = new Set(
+  [
+    'it its they them their theirs he him his she her this that these those',
+    'es er sie ihn ihm ihr ihre sein seine dies diese dieser',
+    'il elle ils elles lui leur leurs cela ça',
+    'él ella ellos ellas su sus eso esto',
+    'он она оно они его её ее их ему ей им это',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+export function pointsBack(question: string): boolean {
+  const words = question.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  return words.some((word) => POINTS_BACK.has(word));
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createExtractiveAnswerer } from '../../../src/answer/extractive/index.ts';
+import type { Article } from '../../../src/articles/article.ts';
+import { collectResult } from '../../../src/cli/eval/evaluate.ts';
+import { articleOf } from './samples.ts';
+
+/*
+ * How the offline answerer reads questions and sentences beyond shared words: words of one root in another part
+ * of speech, counts that point back at the sentence before, and "what did X say" answered only by X's speech.
+ * The wordings appear nowhere in the code or the evaluation sets.
+ */
+const answerer = createExtractiveAnswerer();
+const ask = (article: Article, question: string) =>
+  collectResult(answerer.answer(article, question, { language: 'en' }));
+const quotesOf = (result: Awaited<ReturnType<typeof ask>>) =>
+  result.citations.map((citation) => citation.quote);
+
+const cleanUp = articleOf('Volunteers clear two tonnes of rubbish from Lindow beach', [
+  'Some 3,200 volunteers joined the clean-up of Lindow beach on Saturday. Of those, 870 had come from outside the county.',
+  'Harbour master Ines Carvalho opened the new pier in 2019 and has run the beach patrol since.',
+  'A petition for more bins gathered 1,450 signatures in a week, and the letter was handed to the council.',
+  'The council will decide on the bins in March.',
+]);
+
+const regatta = articleOf('Rowing regatta on the Elbe draws record crowd', [
+  'A record 14,000 spectators lined the river for the regatta on Sunday.',
+  'The winner of the single sculls, Jonas Pellmann, crossed the line four seconds ahead of the field.',
+  'Entry to the riverbank was free, and the town paid 40,000 euros for the stands.',
+]);
+
+describe('extractive matching beyond shared words', () => {
+  it('GIVEN a sentence naming the doer by the noun of the question verb WHEN asked "who" THEN that sentence answers', async () => {
+    const result = await ask(regatta, 'Who won the single sculls?');
+    expect(result.answered).toBe(true);
+    expect(quotesOf(result)).toContain(
+      'The winner of the single sculls, Jonas Pellmann, crossed the line four seconds ahead of the field.',
+    );
+  });
+
+  it('GIVEN a count that points back at the sentence before WHEN asked how many of those THEN it is the answer', async () => {
+    const result = await ask(cleanUp, 'How many volunteers came from outside the county?');
+    expect(result.answered).toBe(true);
+    expect(quotesOf(result)).toContain('Of those, 870 had come from outside the county.');
+  });
+
+  it('GIVEN a person named only for what they did WHEN asked what they said THEN it says the article does not say', async () => {
+    const result = await ask(cleanUp, 'What did Ines Carvalho say about the pier?');
+    expect(result.answered).toBe(false);
+    expect(result.citations).toEqual([]);
+  });
+});
