@@ -116,6 +116,22 @@ const PERCENTAGE =
 const CHANGE_QUESTION =
   /(?<!\p{L})(?:more|less|fewer|higher|lower|extra|by how much|mehr|weniger|um wie ?viel|más|menos|plus|moins|più|meno|di quanto|больше|меньше|на сколько)(?!\p{L})/iu;
 
+/** "What share of…", "wie viel Prozent…": the answer is a part of a whole, not a count or an amount. */
+const SHARE_QUESTION =
+  /(?<!\p{L})(?:what|which)\s+(?:share|percentage|proportion|fraction|part)\s+of|what\s+per\s*cent|how\s+many\s+per\s*cent|wie\s+viel(?:e)?\s+prozent|welche[nr]?\s+anteil|quel(?:le)?\s+(?:part|pourcentage|proportion)|qué\s+(?:porcentaje|proporción|parte)|quale\s+(?:percentuale|quota|parte)|какая\s+доля|сколько\s+процент/iu;
+/** A part of a whole in words: "half", "a third", "one in seven", "zwei Drittel", "la moitié". */
+const FRACTION =
+  /(?<!\p{L})(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority|minority|(?:one|two|three|\d+)\s+in\s+(?:\p{L}+|\d+)|hälfte|dritt\p{L}*|viertel|mitad|tercios?|moitié|tiers|metà|terz[oi]|половин\p{L}*|трет\p{L}*)(?!\p{L})/iu;
+
+export function asksForShare(question: string): boolean {
+  return SHARE_QUESTION.test(question);
+}
+
+/** Whether a sentence states a share: a percentage or a fraction. */
+export function statesShare(sentence: string): boolean {
+  return PERCENTAGE.test(sentence) || FRACTION.test(sentence);
+}
+
 export function statesPercentage(sentence: string): boolean {
   return PERCENTAGE.test(sentence);
 }

@@ -1,8 +1,14 @@
 import type { Thesaurus } from '../../text/wordnet.ts';
-import { GENERIC_COUNTED_TERMS, statesMoney, statesPercentage, statesTime } from './answer-kind.ts';
+import {
+  GENERIC_COUNTED_TERMS,
+  statesMoney,
+  statesPercentage,
+  statesShare,
+  statesTime,
+} from './answer-kind.ts';
 import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
-import { namesNewEntity, namesTerm, statesRelation } from './focus.ts';
-import { type AnalysedQuestion, pointsBack, type QuestionTerm } from './question.ts';
+import { antecedentTerms, namesNewEntity, namesTerm, statesRelation } from './focus.ts';
+import type { AnalysedQuestion, QuestionTerm } from './question.ts';
 import { quotes, reportsSpeech } from './speech.ts';
 
 /*
@@ -157,6 +163,7 @@ export function statesAnswerKind(
   question: AnalysedQuestion,
 ): boolean {
   if (question.answerType === 'time') return statesTime(sentence.text);
+  if (question.asksShare) return statesShare(sentence.text);
   // "How much more will passengers pay" is answered by a percentage as well as by an amount.
   if (question.answerType === 'money')
     return statesMoney(sentence.text) || (question.asksChange && statesPercentage(sentence.text));
@@ -165,29 +172,13 @@ export function statesAnswerKind(
   const counted = question.countedTerms;
   const mentions = sentence.terms.flatMap((term, position) => (counted.includes(term) ? [position] : []));
   if (mentions.some((position) => quantityNear(sentence, position))) return true;
-  if (countsWhatWentBefore(document, sentence, counted)) return true;
+  // "About 9,500 runners started. Of those, 41 were taken to hospital": the count is of what went before.
+  const before = antecedentTerms(document, sentence);
+  if (counted.some((term) => before.has(term))) return true;
   // Counted things the article names but this sentence does not count: the sentence counts something else. A
   // generic "people" vetoes nothing: "412,000 patients" counts people.
   const specific = counted.filter((term) => !GENERIC_COUNTED_TERMS.has(term));
   return !specific.some((term) => document.documentFrequency.has(term));
-}
-
-/** How far into a sentence a word pointing back still opens it ("Of those, 41…", "Most of them…"). */
-const OPENING_WORDS = 3;
-
-/**
- * "About 9,500 runners started. Of those, 41 were taken to hospital": a sentence that opens by pointing back
- * counts what the sentence before it (same paragraph) names.
- */
-function countsWhatWentBefore(
-  document: ArticleDocument,
-  sentence: DocSentence,
-  counted: readonly string[],
-): boolean {
-  const previous = document.sentences[sentence.index - 1];
-  if (previous?.paragraph !== sentence.paragraph) return false;
-  const opening = sentence.text.split(/\s+/u).slice(0, OPENING_WORDS).join(' ');
-  return pointsBack(opening) && counted.some((term) => previous.termCounts.has(term));
 }
 
 /** A number stands just before the counted thing ("120,000 people") or just after it ("revenue was 310 million"). */
@@ -226,11 +217,16 @@ export function statesConstraints(
   question: AnalysedQuestion,
 ): boolean {
   if (question.constraints.length === 0) return true;
+  const before = antecedentTerms(document, sentence);
   const context = contextTerms(document, sentence);
   return question.constraints.every(
     (name) =>
       question.leadingNames.includes(name) ||
       namesTerm(sentence.termCounts, name) ||
-      namesTerm(context, name),
+      namesTerm(document.titleTerms, name) ||
+      namesTerm(before, name) ||
+      // A year or figure frames the sentences after it ("In 1991… The ensuing conflict…"); a name next door
+      // is someone else's ("Portugal offered…" beside "The national government has offered…").
+      (/^\p{N}/u.test(name) && namesTerm(context, name)),
   );
 }

@@ -4,7 +4,7 @@ import { extractTerms, normalizeWord } from '../../text/terms.ts';
 import type { NounClass, Thesaurus } from '../../text/wordnet.ts';
 import { CURRENCY_TERMS, statesTime } from './answer-kind.ts';
 import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
-import type { AnalysedQuestion, QuestionTerm } from './question.ts';
+import { type AnalysedQuestion, pointsBack, type QuestionTerm } from './question.ts';
 
 /*
  * A sentence that shares a question's names is not yet its answer: "Who will succeed the minister?" meets "The
@@ -76,7 +76,12 @@ export function statesRelation(
   const relation = uncounted.length > 0 ? uncounted : common;
   const quoted = question.asksSpeech && QUOTATION_MARK.test(sentence.text);
   // "What did Bevan warn": his quote states the warning, whatever verb of saying the sentence uses.
-  const inSentence = (term: QuestionTerm) => statesTerm(sentence, term) || (quoted && term.saying);
+  const before = antecedentTerms(document, sentence);
+  const inSentence = (term: QuestionTerm) =>
+    statesTerm(sentence, term) || (quoted && term.saying) || before.has(term.term);
+  // "When was the bridge built?" is not answered by when it closes: the event itself must be stated.
+  const events = question.answerType === 'time' ? relation.filter((term) => term.verb) : [];
+  if (events.length > 0 && !events.some(inSentence)) return false;
   const { stated, total } = statedMass(document, relation, inSentence);
   if (total === 0 || (stated > 0 && stated >= total * MIN_RELATION_SHARE)) return true;
   if (!quoted) return false;
@@ -85,6 +90,24 @@ export function statesRelation(
   const lead = leadTerms(document);
   const withLead = statedMass(document, relation, (term) => inSentence(term) || lead.has(term.term));
   return withLead.stated >= withLead.total;
+}
+
+/** How far into a sentence a word pointing back still opens it ("Of those, 41…", "Its revenue…"). */
+const OPENING_WORDS = 3;
+const NO_TERMS: ReadonlyMap<string, number> = new Map();
+
+/**
+ * A sentence that opens by pointing back ("Its revenue in 2023 was…", "Of those, 41…") is about what the sentence
+ * before it names, in the same paragraph: those terms are its own for the relation and the count.
+ */
+export function antecedentTerms(
+  document: ArticleDocument,
+  sentence: DocSentence,
+): ReadonlyMap<string, number> {
+  const previous = document.sentences[sentence.index - 1];
+  if (previous?.paragraph !== sentence.paragraph) return NO_TERMS;
+  const opening = sentence.text.split(/\s+/u).slice(0, OPENING_WORDS).join(' ');
+  return pointsBack(opening) ? previous.termCounts : NO_TERMS;
 }
 
 /** IDF mass of the relation's term groups, and of those the sentence states (a kind word counts only if stated). */

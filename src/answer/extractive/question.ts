@@ -7,6 +7,7 @@ import { alternativePairs, groupAlternatives } from './alternatives.ts';
 import {
   type AnswerType,
   asksForChange,
+  asksForShare,
   CURRENCY_TERMS,
   constraintTerms,
   countedTerms,
@@ -32,6 +33,8 @@ export interface QuestionTerm {
   readonly asksKind: boolean;
   /** In a "what did X say/warn…" question, the verb of saying: a quote by X states it. */
   readonly saying: boolean;
+  /** Read as a verb (WordNet in English, word endings elsewhere): the event a "when" question asks about. */
+  readonly verb: boolean;
 }
 
 export interface AnalysedQuestion {
@@ -59,6 +62,8 @@ export interface AnalysedQuestion {
   readonly crossLanguage: boolean;
   /** "How much more…", "by how much…": a percentage answers as well as an amount. */
   readonly asksChange: boolean;
+  /** "What share of…": only a percentage or a fraction answers. */
+  readonly asksShare: boolean;
   /**
    * "What did <someone> say about…": the answer is their quoted words, which seldom repeat the question's topic
    * when it is the article's own (its headline or lead).
@@ -119,6 +124,7 @@ export function analyseQuestion(
     askedFor: askedFor.filter((term) => termSet.has(term)),
     crossLanguage: questionLanguage !== articleLanguage,
     asksChange: asksForChange(question),
+    asksShare: asksForShare(question),
     asksSpeech,
     asksWhatWasSaid: asksWhatWasSaid(question),
   };
@@ -193,6 +199,8 @@ function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] 
     const merged = [...new Set([...(byTerm.get(term)?.synonyms ?? []), ...synonyms])];
     const asksKind = (amountAsked && MONEY_WORDS.has(word)) || (byTerm.get(term)?.asksKind ?? false);
     const saying = (asksSpeech && SPEECH_VERBS.has(word)) || (byTerm.get(term)?.saying ?? false);
+    const verb =
+      (thesaurus ? isMainlyVerb(thesaurus, word) : guessedVerb) || (byTerm.get(term)?.verb ?? false);
     byTerm.set(term, {
       term,
       weight,
@@ -200,6 +208,7 @@ function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] 
       group: byTerm.get(term)?.group ?? byTerm.size,
       asksKind,
       saying,
+      verb,
     });
   }
   return [...byTerm.values()];

@@ -28,6 +28,14 @@ const regatta = articleOf('Rowing regatta on the Elbe draws record crowd', [
   'Entry to the riverbank was free, and the town paid 40,000 euros for the stands.',
 ]);
 
+const brewery = articleOf('Danish group buys Borders firm', [
+  'The Tweedside Brewery in Kelso has been bought by a Danish group for an undisclosed sum. Its turnover in 2024 was 18 million pounds, up from 15 million.',
+  'Denmark offered the group tax relief last year. The Scottish government has offered a grant of 2 million pounds for a new bottling hall.',
+  'Three in four of the brewery staff are from the Borders, and 40 per cent of its beer is sold abroad.',
+  'The brewery closed its visitor centre in March. It was founded in 1887 by the Lauder family.',
+  'The bottling hall will open in autumn 2026. The brewery employs 120 staff in Kelso.',
+]);
+
 describe('extractive matching beyond shared words', () => {
   it('GIVEN a sentence naming the doer by the noun of the question verb WHEN asked "who" THEN that sentence answers', async () => {
     const result = await ask(regatta, 'Who won the single sculls?');
@@ -47,5 +55,32 @@ describe('extractive matching beyond shared words', () => {
     const result = await ask(cleanUp, 'What did Ines Carvalho say about the pier?');
     expect(result.answered).toBe(false);
     expect(result.citations).toEqual([]);
+  });
+});
+
+describe('extractive answers that must state what kind of fact was asked', () => {
+  it('GIVEN a sentence opening "Its…" after the one naming the firm WHEN asked about the firm THEN it answers', async () => {
+    const result = await ask(brewery, 'How much turnover did the brewery make in 2024?');
+    expect(result.answered).toBe(true);
+    expect(quotesOf(result)).toContain('Its turnover in 2024 was 18 million pounds, up from 15 million.');
+  });
+
+  it('GIVEN a country named only in the sentence before WHEN asked what it offered THEN the other offer does not answer', async () => {
+    const result = await ask(brewery, 'How big a grant did Denmark offer?');
+    expect(result.answered).toBe(false);
+  });
+
+  it('GIVEN only a head count WHEN asked what share THEN it refuses; GIVEN a percentage THEN it answers', async () => {
+    expect((await ask(brewery, 'What share of the staff live in Kelso?')).answered).toBe(false);
+    const share = await ask(brewery, 'What share of the beer is exported?');
+    expect(quotesOf(share)).toContain(
+      'Three in four of the brewery staff are from the Borders, and 40 per cent of its beer is sold abroad.',
+    );
+  });
+
+  it('GIVEN the date something closed WHEN asked when it opened THEN it says the article does not say', async () => {
+    expect((await ask(brewery, 'When was the visitor centre opened?')).answered).toBe(false);
+    const closed = await ask(brewery, 'When did the visitor centre close?');
+    expect(quotesOf(closed)).toContain('The brewery closed its visitor centre in March.');
   });
 });
