@@ -123,6 +123,22 @@ const SHARE_QUESTION =
 const FRACTION =
   /(?<!\p{L})(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority|minority|(?:one|two|three|\d+)\s+in\s+(?:\p{L}+|\d+)|hälfte|dritt\p{L}*|viertel|mitad|tercios?|moitié|tiers|metà|terz[oi]|половин\p{L}*|трет\p{L}*)(?!\p{L})/iu;
 
+/** "How old is…", "wie alt", "quel âge", "cuántos años tiene", "quanti anni ha", "сколько лет". */
+const AGE_QUESTION =
+  /(?<!\p{L})(?:how\s+old|what\s+age|wie\s+alt|quel\s+âge|qué\s+edad|cuántos\s+años\s+tiene|quanti\s+anni\s+ha|che\s+età|сколько\s+(?:ему|ей|им)?\s*лет)(?!\p{L})/iu;
+/** An age as news writes it: "aged 62", "a 62-year-old", "62 years old", "39 Jahre alt(er)", "45 ans", "лет". */
+const AGE =
+  /(?<!\p{L})aged\s+\d|\d+[- ]years?[- ]old|\d+\s+jahre\s+alt|\d+-jährig|\d+\s+(?:años|ans|anni)(?!\p{L})|\d+\s+(?:лет|года?)(?!\p{L})|\p{Lu}\p{L}+,\s+\d{1,3},/iu;
+
+export function asksForAge(question: string): boolean {
+  return AGE_QUESTION.test(question);
+}
+
+/** Whether a sentence states someone's age, as a "how old" question's answer must. */
+export function statesAge(sentence: string): boolean {
+  return AGE.test(sentence);
+}
+
 export function asksForShare(question: string): boolean {
   return SHARE_QUESTION.test(question);
 }

@@ -1,6 +1,7 @@
 import type { Thesaurus } from '../../text/wordnet.ts';
 import {
   GENERIC_COUNTED_TERMS,
+  statesAge,
   statesMoney,
   statesPercentage,
   statesShare,
@@ -78,8 +79,12 @@ export function scoreSentences(document: ArticleDocument, question: AnalysedQues
     0,
   );
   if (questionMass === 0) return [];
+  const lastNames = question.constraints.filter((name) => !question.leadingNames.includes(name));
   return document.sentences.map((sentence) => {
     const context = contextTerms(document, sentence);
+    // "Egner, 27, said…" names Halvor Egner: a first name left out where the last name stands is no gap.
+    const byLastName = (term: QuestionTerm) =>
+      question.leadingNames.includes(term.term) && lastNames.some((name) => sentence.termCounts.has(name));
     let score = 0;
     let matched = 0;
     let directIdf = 0;
@@ -89,7 +94,7 @@ export function scoreSentences(document: ArticleDocument, question: AnalysedQues
         .map((term) => matchTerm(document, sentence, context, term))
         .reduce((a, b) => (b.matched > a.matched ? b : a));
       // "How much will it cost" is answered by "will take 3 million euros": a missing cost word is no gap.
-      if (best.matched === 0 && group.every((term) => term.asksKind))
+      if (best.matched === 0 && group.every((term) => term.asksKind || byLastName(term)))
         mass -= Math.max(...group.map((t) => t.mass));
       score += best.score;
       matched += best.matched;
@@ -119,7 +124,7 @@ function matchTerm(
   const frequency = sentence.termCounts.get(term.term) ?? 0;
   if (frequency > 0)
     return { score: term.mass * lengthAware(frequency), matched: term.mass, direct: term.idf };
-  if (namesTerm(sentence.termCounts, term.term))
+  if (namesTerm(sentence.termCounts, term.term, document.language))
     return { score: term.mass, matched: term.mass, direct: term.idf };
   const synonym = term.synonyms.find((stem) => sentence.termCounts.has(stem));
   if (synonym !== undefined) {
@@ -164,6 +169,7 @@ export function statesAnswerKind(
 ): boolean {
   if (question.answerType === 'time') return statesTime(sentence.text);
   if (question.asksShare) return statesShare(sentence.text);
+  if (question.asksAge) return statesAge(sentence.text);
   // "How much more will passengers pay" is answered by a percentage as well as by an amount.
   if (question.answerType === 'money')
     return statesMoney(sentence.text) || (question.asksChange && statesPercentage(sentence.text));
@@ -222,8 +228,8 @@ export function statesConstraints(
   return question.constraints.every(
     (name) =>
       question.leadingNames.includes(name) ||
-      namesTerm(sentence.termCounts, name) ||
-      namesTerm(document.titleTerms, name) ||
+      namesTerm(sentence.termCounts, name, document.language) ||
+      namesTerm(document.titleTerms, name, document.language) ||
       namesTerm(before, name) ||
       // A year or figure frames the sentences after it ("In 1991… The ensuing conflict…"); a name next door
       // is someone else's ("Portugal offered…" beside "The national government has offered…").

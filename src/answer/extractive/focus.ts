@@ -32,12 +32,21 @@ const NOUN_CLASSES_FOR: Readonly<Record<'person' | 'place', readonly NounClass[]
   place: ['location'],
 };
 
-/** The term is in the set, or a derived form of the name is ("Russia" in "Russian"). */
-export function namesTerm(terms: ReadonlyMap<string, number> | ReadonlySet<string>, name: string): boolean {
+/**
+ * The term is in the set, or a derived form of the name is ("Russia" in "Russian"). In a language that writes
+ * compounds as one word (German), a compound ending in the term names it too: "Heizkraftwerk" is a "Kraftwerk".
+ */
+export function namesTerm(
+  terms: ReadonlyMap<string, number> | ReadonlySet<string>,
+  name: string,
+  language = '',
+): boolean {
   if (terms.has(name)) return true;
   if (name.length < MIN_NAME_PREFIX_CHARS || !/^\p{L}/u.test(name)) return false;
+  const compounds = NOUN_CAPITALISING_LANGUAGES.has(language);
   for (const term of terms.keys()) {
-    if (term.length >= MIN_NAME_PREFIX_CHARS && (term.startsWith(name) || name.startsWith(term))) return true;
+    if (term.length < MIN_NAME_PREFIX_CHARS) continue;
+    if (term.startsWith(name) || name.startsWith(term) || (compounds && term.endsWith(name))) return true;
   }
   return false;
 }
@@ -48,8 +57,8 @@ const CURRENCIES: ReadonlySet<string> = new Set(CURRENCY_TERMS);
  * The question term is in the sentence itself: as written, as a derived name, or as a synonym. A currency is no
  * synonym here: it states that there is an amount (the answer type's check), not what the amount is for.
  */
-function statesTerm(sentence: DocSentence, term: QuestionTerm): boolean {
-  if (namesTerm(sentence.termCounts, term.term)) return true;
+function statesTerm(sentence: DocSentence, term: QuestionTerm, language: string): boolean {
+  if (namesTerm(sentence.termCounts, term.term, language)) return true;
   return term.synonyms.some((stem) => !CURRENCIES.has(stem) && sentence.termCounts.has(stem));
 }
 
@@ -68,17 +77,20 @@ export function statesRelation(
   // The headline frames every sentence: "What record did demand reach?" is answered by "demand reached an
   // all-time high of 61.4 gigawatts" under "Heatwave pushes electricity demand to record".
   const asked = (term: string) =>
-    document.titleTerms.has(term) || question.terms.some((t) => t.term === term && statesTerm(sentence, t));
+    document.titleTerms.has(term) ||
+    question.terms.some((t) => t.term === term && statesTerm(sentence, t, document.language));
   if (!question.askedFor.every(asked)) return false;
   // In "how many people were arrested", the people are what is counted: the relation is their being arrested.
-  const common = question.terms.filter((term) => !question.constraints.includes(term.term));
+  // Where every noun is capitalised (German), a capital does not make a name: nouns stay in the relation.
+  const names = NOUN_CAPITALISING_LANGUAGES.has(document.language) ? [] : question.constraints;
+  const common = question.terms.filter((term) => !names.includes(term.term));
   const uncounted = common.filter((term) => !question.countedTerms.includes(term.term));
   const relation = uncounted.length > 0 ? uncounted : common;
   const quoted = question.asksSpeech && QUOTATION_MARK.test(sentence.text);
   // "What did Bevan warn": his quote states the warning, whatever verb of saying the sentence uses.
   const before = antecedentTerms(document, sentence);
   const inSentence = (term: QuestionTerm) =>
-    statesTerm(sentence, term) || (quoted && term.saying) || before.has(term.term);
+    statesTerm(sentence, term, document.language) || (quoted && term.saying) || before.has(term.term);
   // "When was the bridge built?" is not answered by when it closes: the event itself must be stated.
   const events = question.answerType === 'time' ? relation.filter((term) => term.verb) : [];
   if (events.length > 0 && !events.some(inSentence)) return false;

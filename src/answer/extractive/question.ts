@@ -6,6 +6,7 @@ import type { PartOfSpeech, Thesaurus } from '../../text/wordnet.ts';
 import { alternativePairs, groupAlternatives } from './alternatives.ts';
 import {
   type AnswerType,
+  asksForAge,
   asksForChange,
   asksForShare,
   CURRENCY_TERMS,
@@ -64,6 +65,8 @@ export interface AnalysedQuestion {
   readonly asksChange: boolean;
   /** "What share of…": only a percentage or a fraction answers. */
   readonly asksShare: boolean;
+  /** "How old is…": only a sentence stating an age answers. */
+  readonly asksAge: boolean;
   /**
    * "What did <someone> say about…": the answer is their quoted words, which seldom repeat the question's topic
    * when it is the article's own (its headline or lead).
@@ -125,6 +128,7 @@ export function analyseQuestion(
     crossLanguage: questionLanguage !== articleLanguage,
     asksChange: asksForChange(question),
     asksShare: asksForShare(question),
+    asksAge: asksForAge(question),
     asksSpeech,
     asksWhatWasSaid: asksWhatWasSaid(question),
   };

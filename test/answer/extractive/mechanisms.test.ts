@@ -36,6 +36,14 @@ const brewery = articleOf('Danish group buys Borders firm', [
   'The bottling hall will open in autumn 2026. The brewery employs 120 staff in Kelso.',
 ]);
 
+const skiJump = articleOf('Ski jumper sets hill record in Planica', [
+  'Norwegian ski jumper Halvor Egner set a hill record of 251 metres on Friday, finishing 14 points clear of the field.',
+  'Egner, 27, said he had changed his skis only a week ago.',
+  'His coach Mats Lien took 3 of the 5 podium places with his team.',
+  'About 22,000 fans watched the competition in bright sunshine.',
+  'The final round on Sunday was cancelled because of strong wind.',
+]);
+
 describe('extractive matching beyond shared words', () => {
   it('GIVEN a sentence naming the doer by the noun of the question verb WHEN asked "who" THEN that sentence answers', async () => {
     const result = await ask(regatta, 'Who won the single sculls?');
@@ -82,5 +90,43 @@ describe('extractive answers that must state what kind of fact was asked', () =>
     expect((await ask(brewery, 'When was the visitor centre opened?')).answered).toBe(false);
     const closed = await ask(brewery, 'When did the visitor centre close?');
     expect(quotesOf(closed)).toContain('The brewery closed its visitor centre in March.');
+  });
+
+  it('GIVEN an age given after the last name alone WHEN asked how old the person is THEN that sentence answers', async () => {
+    const result = await ask(skiJump, 'How old is Halvor Egner?');
+    expect(quotesOf(result)).toEqual(['Egner, 27, said he had changed his skis only a week ago.']);
+  });
+
+  it('GIVEN other figures next to a name but no age WHEN asked how old THEN it refuses', async () => {
+    expect((await ask(skiJump, 'How old is Mats Lien?')).answered).toBe(false);
+  });
+});
+
+describe('extractive matching in German, where every noun is capitalised', () => {
+  const heating = articleOf(
+    'Neue Heizzentrale für Talheim',
+    [
+      'Die Gemeinde Talheim baut bis 2028 eine neue Heizzentrale am Sportplatz.',
+      'Das alte Blockheizkraftwerk an der Schule wird danach abgerissen.',
+      'Der Gemeinderat stimmte dem Vorhaben am Dienstag mit 14 zu 3 Stimmen zu.',
+      'Die Anwohner befürchten Lärm durch Lastwagen während der Bauzeit.',
+    ],
+    'de',
+  );
+  const askInGerman = (question: string) =>
+    collectResult(answerer.answer(heating, question, { language: 'de' }));
+
+  it('GIVEN a compound ending in the asked noun WHEN asked about the noun THEN the compound answers', async () => {
+    const result = await askInGerman('Was passiert mit dem Kraftwerk an der Schule?');
+    expect(result.citations.map((citation) => citation.quote)).toContain(
+      'Das alte Blockheizkraftwerk an der Schule wird danach abgerissen.',
+    );
+  });
+
+  it('GIVEN a question whose verb the article rewords WHEN its nouns are stated THEN the sentence answers', async () => {
+    const result = await askInGerman('Wie hat der Gemeinderat abgestimmt?');
+    expect(result.citations.map((citation) => citation.quote)).toContain(
+      'Der Gemeinderat stimmte dem Vorhaben am Dienstag mit 14 zu 3 Stimmen zu.',
+    );
   });
 });
