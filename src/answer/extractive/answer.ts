@@ -1,10 +1,9 @@
 import type { Thesaurus } from '../../text/wordnet.ts';
 import {
   GENERIC_COUNTED_TERMS,
-  statesAge,
+  statesMeasure,
   statesMoney,
   statesPercentage,
-  statesShare,
   statesTime,
 } from './answer-kind.ts';
 import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
@@ -168,8 +167,7 @@ export function statesAnswerKind(
   question: AnalysedQuestion,
 ): boolean {
   if (question.answerType === 'time') return statesTime(sentence.text);
-  if (question.asksShare) return statesShare(sentence.text);
-  if (question.asksAge) return statesAge(sentence.text);
+  if (question.measure) return statesMeasure(sentence.text, question.measure);
   // "How much more will passengers pay" is answered by a percentage as well as by an amount.
   if (question.answerType === 'money')
     return statesMoney(sentence.text) || (question.asksChange && statesPercentage(sentence.text));

@@ -6,14 +6,14 @@ import type { PartOfSpeech, Thesaurus } from '../../text/wordnet.ts';
 import { alternativePairs, groupAlternatives } from './alternatives.ts';
 import {
   type AnswerType,
-  asksForAge,
+  askedMeasure,
   asksForChange,
-  asksForShare,
   CURRENCY_TERMS,
   constraintTerms,
   countedTerms,
   detectAnswerType,
   leadingNameTerms,
+  type Measure,
   MONEY_WORDS,
 } from './answer-kind.ts';
 import { asksAboutSpeech, asksWhatWasSaid, SPEECH_VERBS } from './speech.ts';
@@ -63,10 +63,8 @@ export interface AnalysedQuestion {
   readonly crossLanguage: boolean;
   /** "How much more…", "by how much…": a percentage answers as well as an amount. */
   readonly asksChange: boolean;
-  /** "What share of…": only a percentage or a fraction answers. */
-  readonly asksShare: boolean;
-  /** "How old is…": only a sentence stating an age answers. */
-  readonly asksAge: boolean;
+  /** "What share of…", "how old…", "how hot…": only a sentence stating that measure answers. */
+  readonly measure: Measure | null;
   /**
    * "What did <someone> say about…": the answer is their quoted words, which seldom repeat the question's topic
    * when it is the article's own (its headline or lead).
@@ -83,7 +81,7 @@ const POLAR_QUESTION =
  * what about ("Shares of Veltrix rose" does not answer "what share of the water").
  */
 const DEGREE_PHRASE =
-  /\b(?:how|too|so|as)\s+(?:long|far|late|often|big|large|old|high|low|soon|much|many)\b|\b(?:what|which)\s+(?:share|percentage|proportion|fraction|part)\s+of\b/giu;
+  /\b(?:how|too|so|as)\s+(?:long|far|late|often|big|large|old|high|low|soon|much|many|hot|cold|warm|fast)\b|\b(?:what|which)\s+(?:share|percentage|proportion|fraction|part)\s+of\b/giu;
 
 export function analyseQuestion(
   question: string,
@@ -127,15 +125,14 @@ export function analyseQuestion(
     askedFor: askedFor.filter((term) => termSet.has(term)),
     crossLanguage: questionLanguage !== articleLanguage,
     asksChange: asksForChange(question),
-    asksShare: asksForShare(question),
-    asksAge: asksForAge(question),
+    measure: askedMeasure(question),
     asksSpeech,
     asksWhatWasSaid: asksWhatWasSaid(question),
   };
 }
 
 const FOCUS_QUESTION =
-  /(?:^|[^\p{L}])(?:what|which|welche[nmrs]?|quel(?:le)?s?|qual[ei])\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?([\p{L}\p{N}'’-]+)/iu;
+  /(?:^|[^\p{L}])(?:what|which|welche[nmrs]?|quel(?:le)?s?|qual[ei]?|cuál(?:es)?)\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?(?:(?:est|sont|était|étaient|sera|seront|è|sono|erano|sarà|ist|sind|war|waren|es|son|era|fue|será)\s+(?:(?:le|la|les|il|lo|gli|der|die|das|el|los|las)\s+|l['’])?)?([\p{L}\p{N}'’-]+)/iu;
 /** "What was Osei's salary as…", "What is the insured value of…": the phrase after the copula, to a preposition. */
 const COPULA_FOCUS =
   /\bwhat\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+['’]s?\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:of|for|in|on|at|as|by|to|from|with|that|behind|after|before|between|under|over)\b|\s*[?.!]?\s*$)/iu;
@@ -145,7 +142,7 @@ const COPULA_FOCUS =
  * "which hours", "what share", "what is the name of…".
  */
 const ANSWER_KIND_NOUNS =
-  /^(?:time|times|day|days|date|hours?|years?|months?|weeks?|age|ages|share|percentage|proportion|number|amount|names?|reasons?|purpose|results?|outcomes?)$/iu;
+  /^(?:time|times|day|days|date|hours?|years?|months?|weeks?|age|ages|share|percentage|proportion|number|amount|names?|reasons?|purpose|results?|outcomes?|raisons?|motifs?|noms?|dates?|nombres?|números?|fechas?|razón|motivos?|nome|data|numero|ragione|grund|zahl|anzahl|datum|ergebnis|résultats?|resultados?|risultati?|cantidad|quantité|quantità|montant|betrag|importe|importo|prix|preis|precio|prezzo|coût|costo|kosten)$/iu;
 
 /** "What minerals…", "Which company…", "What was her salary": the thing asked for, which the answer must state. */
 function askedForTerms(question: string, language: string, stopIn: readonly string[]): string[] {

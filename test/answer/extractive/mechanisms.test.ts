@@ -130,3 +130,42 @@ describe('extractive matching in German, where every noun is capitalised', () =>
     );
   });
 });
+
+describe('extractive answers to measures and to "what is the X" in other languages', () => {
+  const heatwave = articleOf('Heat closes schools in Seville', [
+    'Schools in Seville sent pupils home early on Tuesday as the afternoon heat reached 44C in the city centre.',
+    'The regional government said 120 schools had changed their timetables for the rest of the week.',
+    'Wind gusts of 70 km/h fanned a brush fire near the airport, which firefighters put out by evening.',
+  ]);
+
+  it('GIVEN a sentence giving degrees WHEN asked how hot it got THEN that sentence answers', async () => {
+    const result = await ask(heatwave, 'How hot was it in Seville?');
+    expect(quotesOf(result)).toContain(
+      'Schools in Seville sent pupils home early on Tuesday as the afternoon heat reached 44C in the city centre.',
+    );
+  });
+
+  it('GIVEN figures that are not a speed WHEN asked how fast something went THEN only a speed answers', async () => {
+    const result = await ask(heatwave, 'How fast was the wind near the airport?');
+    expect(quotesOf(result)).toEqual([
+      'Wind gusts of 70 km/h fanned a brush fire near the airport, which firefighters put out by evening.',
+    ]);
+    expect((await ask(heatwave, 'How fast did the schools change their timetables?')).answered).toBe(false);
+  });
+
+  it('GIVEN a French "quel est le X" question WHEN the article never states X THEN it refuses', async () => {
+    const strike = articleOf(
+      'Grève des éboueurs à Lyon',
+      [
+        'Les éboueurs de Lyon sont en grève depuis lundi, et 900 tonnes de déchets attendent dans les rues.',
+        'Le syndicat réclame deux agents de plus par camion.',
+        'La mairie propose une prime de 150 euros par mois.',
+      ],
+      'fr',
+    );
+    const result = await collectResult(
+      answerer.answer(strike, 'Quel est le salaire des éboueurs de Lyon ?', { language: 'fr' }),
+    );
+    expect(result.answered).toBe(false);
+  });
+});
