@@ -85,8 +85,11 @@ export function statesRelation(
   const names = NOUN_CAPITALISING_LANGUAGES.has(document.language) ? [] : question.constraints;
   const common = question.terms.filter((term) => !names.includes(term.term));
   const uncounted = common.filter((term) => !question.countedTerms.includes(term.term));
-  const relation = uncounted.length > 0 ? uncounted : common;
   const quoted = question.asksSpeech && QUOTATION_MARK.test(sentence.text);
+  // A quote states the saying ("dit", "warned") but not yet its topic: with a topic asked, that is what counts.
+  const related = uncounted.length > 0 ? uncounted : common;
+  const topic = quoted ? related.filter((term) => !term.saying) : related;
+  const relation = topic.length > 0 ? topic : related;
   // "What did Bevan warn": his quote states the warning, whatever verb of saying the sentence uses.
   const before = antecedentTerms(document, sentence);
   const inSentence = (term: QuestionTerm) =>
@@ -100,7 +103,11 @@ export function statesRelation(
   // "What did Dunlop say about the increase" of an article about the increase: a quote by Dunlop is about it,
   // provided the headline or the lead states all of the topic ("cancer treatment" needs "cancer" too).
   const lead = leadTerms(document);
-  const withLead = statedMass(document, relation, (term) => inSentence(term) || lead.has(term.term));
+  const withLead = statedMass(
+    document,
+    relation,
+    (term) => inSentence(term) || namesTerm(lead, term.term, document.language),
+  );
   return withLead.stated >= withLead.total;
 }
 

@@ -169,3 +169,46 @@ describe('extractive answers to measures and to "what is the X" in other languag
     expect(result.answered).toBe(false);
   });
 });
+
+describe('extractive answers to "what did X say about Y" in other languages', () => {
+  const market = articleOf(
+    'Le marché couvert de Brive fermé pour travaux',
+    [
+      'Le marché couvert de Brive restera fermé pendant huit mois à partir de février.',
+      '« Les commerçants seront relogés sur la place du Civoire », a déclaré le maire, Hervé Laporte.',
+      'Les travaux coûteront 3,2 millions d’euros.',
+      'La toiture date de 1962 et laisse passer la pluie depuis plusieurs hivers.',
+      'Une quarantaine de commerçants travaillent sous la halle le mardi et le samedi.',
+      'La réouverture est prévue pour la fin de l’année prochaine.',
+      'Le chantier sera confié à une entreprise de Tulle.',
+      'Les clients pourront se garer gratuitement près de la place pendant la durée des travaux.',
+      'Une réunion publique aura lieu le 12 janvier à la salle des fêtes.',
+      'Le bâtiment accueille aussi une fromagerie ouverte le dimanche.',
+    ],
+    'fr',
+  );
+  const askInFrench = (question: string) =>
+    collectResult(answerer.answer(market, question, { language: 'fr' }));
+
+  it('GIVEN a quote by someone on one matter WHEN asked what they said on another THEN it refuses', async () => {
+    expect((await askInFrench('Qu’a dit Hervé Laporte sur les loyers ?')).answered).toBe(false);
+  });
+
+  it('GIVEN a quote by someone in an article about a closure WHEN asked what they said about the closure THEN the quote answers', async () => {
+    const pool = articleOf(
+      'La piscina comunale di Lucca resterà chiusa fino a giugno',
+      [
+        'La piscina comunale di Lucca resterà chiusa fino a giugno per il rifacimento del tetto.',
+        '"Riapriremo in tempo per l’estate", ha detto l’assessore allo sport Paolo Giannini.',
+        'I lavori costeranno 1,3 milioni di euro.',
+      ],
+      'it',
+    );
+    const result = await collectResult(
+      answerer.answer(pool, 'Cosa ha detto Paolo Giannini sulla chiusura?', { language: 'it' }),
+    );
+    expect(result.citations.map((citation) => citation.quote)).toContain(
+      '"Riapriremo in tempo per l’estate", ha detto l’assessore allo sport Paolo Giannini.',
+    );
+  });
+});
