@@ -7,7 +7,7 @@ import {
   statesTime,
 } from './answer-kind.ts';
 import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
-import { antecedentTerms, namesNewEntity, namesTerm, statesRelation } from './focus.ts';
+import { antecedentTerms, countsPersons, namesNewEntity, namesTerm, statesRelation } from './focus.ts';
 import type { AnalysedQuestion, QuestionTerm } from './question.ts';
 import { quotes, reportsSpeech } from './speech.ts';
 
@@ -49,7 +49,7 @@ export function findAnswerSentences(
   question: AnalysedQuestion,
   thesaurus: Thesaurus | null = null,
 ): DocSentence[] {
-  const passing = scoreSentences(document, question)
+  const passing = scoreSentences(document, question, thesaurus)
     .filter((scored) => scored.coverage >= MIN_COVERAGE && scored.directIdf >= MIN_DIRECT_IDF)
     .filter((scored) => statesAnswerKind(document, scored.sentence, question))
     .filter((scored) => statesConstraints(document, scored.sentence, question))
@@ -67,7 +67,11 @@ export function findAnswerSentences(
 }
 
 /** Every candidate sentence with its score, coverage and direct match (exported for tests and tuning). */
-export function scoreSentences(document: ArticleDocument, question: AnalysedQuestion): ScoredSentence[] {
+export function scoreSentences(
+  document: ArticleDocument,
+  question: AnalysedQuestion,
+  thesaurus: Thesaurus | null = null,
+): ScoredSentence[] {
   const terms = question.terms.map((term) => {
     const idf = inverseFrequency(document, term.term);
     return { ...term, idf, mass: term.weight * idf };
@@ -78,6 +82,8 @@ export function scoreSentences(document: ArticleDocument, question: AnalysedQues
     0,
   );
   if (questionMass === 0) return [];
+  const isGenericCount = (term: QuestionTerm) =>
+    question.countedTerms.includes(term.term) && GENERIC_COUNTED_TERMS.has(term.term);
   const lastNames = question.constraints.filter((name) => !question.leadingNames.includes(name));
   return document.sentences.map((sentence) => {
     const context = contextTerms(document, sentence);
@@ -89,9 +95,17 @@ export function scoreSentences(document: ArticleDocument, question: AnalysedQues
     let directIdf = 0;
     let mass = questionMass;
     for (const group of groups.values()) {
-      const best = group
+      let best = group
         .map((term) => matchTerm(document, sentence, context, term))
         .reduce((a, b) => (b.matched > a.matched ? b : a));
+      // "How many people ran" meets "9,500 runners started": a count of persons by another noun, provided the
+      // sentence states what they did ("injured" is not stated by "14,000 spectators lined the river").
+      const countsThem = () =>
+        statesEvents(sentence, question) && countsPersons(sentence, document, thesaurus);
+      if (best.matched === 0 && group.some(isGenericCount) && countsThem()) {
+        const credit = Math.max(...group.map((t) => t.mass)) * SYNONYM_CREDIT;
+        best = { score: credit, matched: credit, direct: 0 };
+      }
       // "How much will it cost" is answered by "will take 3 million euros": a missing cost word is no gap.
       if (best.matched === 0 && group.every((term) => term.asksKind || byLastName(term)))
         mass -= Math.max(...group.map((t) => t.mass));
@@ -102,6 +116,16 @@ export function scoreSentences(document: ArticleDocument, question: AnalysedQues
     if (mass <= 0) return { sentence, score: 0, coverage: 0, directIdf };
     return { sentence, score: score / mass, coverage: matched / mass, directIdf };
   });
+}
+
+/** Every verb of the question is in the sentence, as itself, a synonym or a derived word. */
+function statesEvents(sentence: DocSentence, question: AnalysedQuestion): boolean {
+  return question.terms
+    .filter((term) => term.verb)
+    .every(
+      (term) =>
+        sentence.termCounts.has(term.term) || term.synonyms.some((stem) => sentence.termCounts.has(stem)),
+    );
 }
 
 interface TermMatch {

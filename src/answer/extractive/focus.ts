@@ -1,3 +1,4 @@
+import { isQuantityWord } from '../../text/numbers.ts';
 import { NOUN_CAPITALISING_LANGUAGES } from '../../text/part-of-speech.ts';
 import { stopWordsFor } from '../../text/stopwords.ts';
 import { extractTerms, normalizeWord } from '../../text/terms.ts';
@@ -180,6 +181,26 @@ export function namesNewEntity(
       surface === word &&
       isMainlyNoun(thesaurus, word) &&
       [...thesaurus.nounClasses(word)].some((nounClass) => wanted.includes(nounClass)),
+  );
+}
+
+/**
+ * The sentence counts persons under some noun: a figure right before an English noun for people or a group
+ * ("9,500 runners", "14,000 spectators"), which answers "how many people" as well as any.
+ */
+export function countsPersons(
+  sentence: DocSentence,
+  document: ArticleDocument,
+  thesaurus: Thesaurus | null,
+): boolean {
+  if (!thesaurus || document.language !== 'en' || !sentence.quantities.includes(true)) return false;
+  const terms = extractTerms(sentence.text.slice(0, MAX_EXAMINED_SENTENCE_CHARS), { language: 'en' });
+  return terms.some(
+    ({ word, surface }, position) =>
+      surface === word &&
+      isQuantityWord(terms[position - 1]?.word ?? '') &&
+      isMainlyNoun(thesaurus, word) &&
+      [...thesaurus.nounClasses(word)].some((nounClass) => NOUN_CLASSES_FOR.person.includes(nounClass)),
   );
 }
 

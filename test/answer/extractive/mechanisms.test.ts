@@ -212,3 +212,25 @@ describe('extractive answers to "what did X say about Y" in other languages', ()
     );
   });
 });
+
+describe('extractive answers to "how many people" counted under another noun', () => {
+  const hike = articleOf('Charity hike raises 80,000 pounds for hospice', [
+    'About 2,300 walkers set off from Keswick on Saturday for the annual charity hike.',
+    'The route climbed 900 metres over Catbells before returning along the lake shore.',
+    'Organisers said the event raised 80,000 pounds for the Derwent Hospice.',
+    'Mountain rescue teams were on standby at three points along the route.',
+    'Next year the hike will start from Braithwaite.',
+  ]);
+
+  it('GIVEN a figure before a noun for the doers of the asked verb WHEN asked how many people did it THEN it answers', async () => {
+    const result = await ask(hike, 'How many people walked in the hike?');
+    expect(quotesOf(result)).toEqual([
+      'About 2,300 walkers set off from Keswick on Saturday for the annual charity hike.',
+    ]);
+  });
+
+  it('GIVEN no count of persons doing the asked thing WHEN asked how many people did it THEN it refuses', async () => {
+    expect((await ask(hike, 'How many people were rescued during the hike?')).answered).toBe(false);
+    expect((await ask(hike, 'How many people were injured on the hike?')).answered).toBe(false);
+  });
+});
