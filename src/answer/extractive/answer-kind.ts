@@ -208,7 +208,7 @@ export function countedTerms(
   const rest = COUNTED_PHRASE.exec(question)?.[1];
   if (!rest) return [];
   const counted: string[] = [];
-  for (const surface of splitWords(rest)) {
+  for (const surface of splitWords(rest, true)) {
     const word = normalizeWord(surface, articleLanguage);
     // "How many cars and lorries": either counted thing, stated with its number, answers.
     if (counted.length > 0 && COORDINATORS.has(normalizeText(surface))) continue;
@@ -221,7 +221,7 @@ export function countedTerms(
 
 /** Names (capitalised after the first word), numbers, days and months the question is specific about. */
 export function constraintTerms(question: string, language: string): string[] {
-  return splitWords(question).flatMap((surface, position) => {
+  return splitWords(question, true).flatMap((surface, position) => {
     const word = normalizeWord(surface, language);
     const singular = word.replace(/s$/u, '');
     const named = position > 0 && /^\p{Lu}/u.test(surface);
@@ -235,7 +235,7 @@ export function constraintTerms(question: string, language: string): string[] {
  * by the last name, so only the run's last word binds a sentence.
  */
 export function leadingNameTerms(question: string, language: string): string[] {
-  const surfaces = splitWords(question);
+  const surfaces = splitWords(question, true);
   return surfaces.flatMap((surface, position) => {
     const capitalised = (text: string | undefined) => /^\p{Lu}/u.test(text ?? '');
     if (!capitalised(surface) || !capitalised(surfaces[position + 1])) return [];

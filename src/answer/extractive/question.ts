@@ -224,7 +224,7 @@ const SUBJECT_QUESTION = /^\W*(?:who|wer|quién|quiénes|qui|chi|кто)\s+((?:\
  */
 function subjectPredicate(question: string, language: string, stopIn: readonly string[]): string | null {
   const following = SUBJECT_QUESTION.exec(question)?.[1] ?? '';
-  for (const surface of splitWords(following)) {
+  for (const surface of splitWords(following, true)) {
     if (/^\p{Lu}/u.test(surface)) continue;
     const [term] = extractTerms(surface, { language, alsoStopIn: stopIn, dropQuestionFrame: true });
     if (term) return term.term;

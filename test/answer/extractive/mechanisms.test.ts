@@ -234,3 +234,20 @@ describe('extractive answers to "how many people" counted under another noun', (
     expect((await ask(hike, 'How many people were injured on the hike?')).answered).toBe(false);
   });
 });
+
+describe('extractive answers naming an abbreviation joined by "&"', () => {
+  const hospital = articleOf('Waiting times fall at Tayside hospitals', [
+    'Patients at Ninewells Hospital waited an average of 14 weeks for a knee operation in October, down from 19.',
+    'The outpatient clinics saw 3,100 people in the same month, 8 per cent more than a year before.',
+    'The health board said it had hired 40 nurses since the summer. Its spending on R&D rose to 6 million pounds.',
+  ]);
+
+  it('GIVEN waits in clinics only WHEN asked how long the wait is in A&E THEN it says the article does not say', async () => {
+    expect((await ask(hospital, 'How long do patients wait in A&E at Ninewells?')).answered).toBe(false);
+  });
+
+  it('GIVEN a sum spent on R&D WHEN asked about R&D spending THEN that sentence answers', async () => {
+    const result = await ask(hospital, 'How much did the health board spend on R&D?');
+    expect(quotesOf(result)).toContain('Its spending on R&D rose to 6 million pounds.');
+  });
+});
