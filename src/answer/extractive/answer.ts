@@ -238,7 +238,10 @@ function reportsSpeechOfAsked(sentence: DocSentence, question: AnalysedQuestion)
   return namesSpeaker || quotes(sentence.text);
 }
 
-/** The names, numbers and days the question is specific about are in the sentence or right next to it. */
+/**
+ * The names, numbers and days the question is specific about are in the sentence, the headline or the sentence it
+ * points back to; a year or figure may also stand in the sentence next to it.
+ */
 export function statesConstraints(
   document: ArticleDocument,
   sentence: DocSentence,
