@@ -16,6 +16,8 @@ export interface Thesaurus {
    * WordNet's derivational links from the word's commonest senses, single words only.
    */
   derivations(word: string): readonly string[];
+  /** Words of opposite meaning from the word's commonest senses ("open" → "close", "rise" → "fall"). */
+  antonyms(word: string): readonly string[];
   /** How many WordNet senses the word has as each part of speech (all 0 when WordNet lacks it). */
   senseCounts(word: string): Readonly<Record<PartOfSpeech, number>>;
   /** What most of the word's commonest noun senses name (WordNet's lexicographer files): a person, group, place. */
@@ -92,6 +94,7 @@ export function createWordNetThesaurus(directory: string = defaultWordNetDirecto
   return {
     synonyms: (word) => entry(word).synonyms,
     derivations: (word) => entry(word).derivations,
+    antonyms: (word) => entry(word).antonyms,
     senseCounts: (word) => entry(word).senseCounts,
     nounClasses: (word) => entry(word).nounClasses,
     close() {
@@ -104,6 +107,7 @@ export function createWordNetThesaurus(directory: string = defaultWordNetDirecto
 interface WordEntry {
   readonly synonyms: readonly string[];
   readonly derivations: readonly string[];
+  readonly antonyms: readonly string[];
   readonly senseCounts: Readonly<Record<PartOfSpeech, number>>;
   readonly nounClasses: ReadonlySet<NounClass>;
 }
@@ -112,10 +116,11 @@ const NO_SENSES: Readonly<Record<PartOfSpeech, number>> = { noun: 0, verb: 0, ad
 
 function lookUp(word: string, file: (name: string) => SortedTextFile): WordEntry {
   if (!/^[a-z][a-z'-]*$/.test(word))
-    return { synonyms: [], derivations: [], senseCounts: NO_SENSES, nounClasses: new Set() };
+    return { synonyms: [], derivations: [], antonyms: [], senseCounts: NO_SENSES, nounClasses: new Set() };
   const own = new Set<string>([word]);
   const found = new Set<string>();
   const derived = new Set<string>();
+  const opposite = new Set<string>();
   const senseCounts = { ...NO_SENSES };
   const nounClasses = new Set<NounClass>();
   for (const part of PARTS) {
@@ -130,7 +135,8 @@ function lookUp(word: string, file: (name: string) => SortedTextFile): WordEntry
       for (const offset of senses) {
         const line = file(`data.${part}`).lineAt(offset);
         for (const lemma of synsetLemmas(line)) found.add(lemma);
-        for (const lemma of derivedLemmas(line, base, file)) derived.add(lemma);
+        for (const lemma of pointedLemmas(line, base, '+', file)) derived.add(lemma);
+        for (const lemma of pointedLemmas(line, base, '!', file)) opposite.add(lemma);
         const nounClass = part === 'noun' ? NOUN_CLASS_FILES[Number(line?.split(' ')[1])] : undefined;
         if (nounClass) classCounts.set(nounClass, (classCounts.get(nounClass) ?? 0) + 1);
       }
@@ -142,6 +148,7 @@ function lookUp(word: string, file: (name: string) => SortedTextFile): WordEntry
   return {
     synonyms: [...found].filter((lemma) => !own.has(lemma)),
     derivations: [...derived].filter((lemma) => !own.has(lemma) && !found.has(lemma)),
+    antonyms: [...opposite].filter((lemma) => !own.has(lemma) && !found.has(lemma)),
     senseCounts,
     nounClasses,
   };
@@ -191,13 +198,14 @@ const DATA_FILE_OF_POS: Readonly<Record<string, string>> = {
 };
 
 /**
- * data line: … w_cnt [word lex_id]… p_cnt [symbol offset pos source/target]… — the "+" (derivationally related)
- * pointers whose source is `lemma` itself (source/target: two hex digits each, word numbers from 1), read from the
- * target synset as its target word.
+ * data line: … w_cnt [word lex_id]… p_cnt [symbol offset pos source/target]… — the pointers of one kind ("+"
+ * derivationally related, "!" antonym) whose source is `lemma` itself (source/target: two hex digits each, word
+ * numbers from 1), read from the target synset as its target word.
  */
-function derivedLemmas(
+function pointedLemmas(
   line: string | undefined,
   lemma: string,
+  pointer: '+' | '!',
   file: (name: string) => SortedTextFile,
 ): string[] {
   if (!line) return [];
@@ -213,7 +221,7 @@ function derivedLemmas(
       pointerAt + 5 + index * 4,
     );
     const dataFile = DATA_FILE_OF_POS[pos ?? ''];
-    if (symbol !== '+' || !dataFile || Number.parseInt(sourceTarget?.slice(0, 2) ?? '', 16) !== source)
+    if (symbol !== pointer || !dataFile || Number.parseInt(sourceTarget?.slice(0, 2) ?? '', 16) !== source)
       continue;
     const target = Number.parseInt(sourceTarget?.slice(2) ?? '', 16);
     const targetLemma = allSynsetLemmas(file(dataFile).lineAt(Number(offset)))[target - 1];

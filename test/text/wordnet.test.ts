@@ -21,6 +21,12 @@ describe('createWordNetThesaurus', () => {
     expect(thesaurus.derivations('invention')).toContain('invent');
   });
 
+  it('GIVEN a verb with an opposite THEN its antonyms', () => {
+    expect(thesaurus.antonyms('rose')).toContain('fall');
+    expect(thesaurus.antonyms('opened')).toContain('close');
+    expect(thesaurus.antonyms('pashinyan')).toEqual([]);
+  });
+
   it('GIVEN a form with a doubled consonant before its ending THEN its base word is found', () => {
     expect(thesaurus.synonyms('begging')).toContain('implore');
     expect(thesaurus.derivations('shopping')).toContain('shopper');

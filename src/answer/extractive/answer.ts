@@ -6,8 +6,8 @@ import {
   statesPercentage,
   statesTime,
 } from './answer-kind.ts';
-import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
-import { antecedentTerms, countsPersons, namesNewEntity, namesTerm, statesRelation } from './focus.ts';
+import { type ArticleDocument, antecedentTerms, type DocSentence, inverseFrequency } from './document.ts';
+import { countsPersons, namesNewEntity, namesTerm, statesRelation } from './focus.ts';
 import type { AnalysedQuestion, QuestionTerm } from './question.ts';
 import { quotes, reportsSpeech } from './speech.ts';
 

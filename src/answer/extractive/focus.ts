@@ -4,8 +4,8 @@ import { stopWordsFor } from '../../text/stopwords.ts';
 import { extractTerms, normalizeWord } from '../../text/terms.ts';
 import type { NounClass, Thesaurus } from '../../text/wordnet.ts';
 import { CURRENCY_TERMS, statesTime } from './answer-kind.ts';
-import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
-import { type AnalysedQuestion, pointsBack, type QuestionTerm } from './question.ts';
+import { type ArticleDocument, antecedentTerms, type DocSentence, inverseFrequency } from './document.ts';
+import type { AnalysedQuestion, QuestionTerm } from './question.ts';
 
 /*
  * A sentence that shares a question's names is not yet its answer: "Who will succeed the minister?" meets "The
@@ -95,6 +95,11 @@ export function statesRelation(
   const before = antecedentTerms(document, sentence);
   const inSentence = (term: QuestionTerm) =>
     statesTerm(sentence, term, document.language) || (quoted && term.saying) || before.has(term.term);
+  // "How much did fares rise?" is not answered by what fell: a sentence stating the opposite of the asked verb,
+  // and not the verb, tells of another event (a yes/no question is answered by it, though).
+  const opposite = (term: QuestionTerm) =>
+    term.verb && !inSentence(term) && term.antonyms.some((stem) => sentence.termCounts.has(stem));
+  if (!question.polar && relation.some(opposite)) return false;
   // "When was the bridge built?" is not answered by when it closes: the event itself must be stated.
   const events = question.answerType === 'time' ? relation.filter((term) => term.verb) : [];
   if (events.length > 0 && !events.some(inSentence)) return false;
@@ -110,24 +115,6 @@ export function statesRelation(
     (term) => inSentence(term) || namesTerm(lead, term.term, document.language),
   );
   return withLead.stated >= withLead.total;
-}
-
-/** How far into a sentence a word pointing back still opens it ("Of those, 41…", "Its revenue…"). */
-const OPENING_WORDS = 3;
-const NO_TERMS: ReadonlyMap<string, number> = new Map();
-
-/**
- * A sentence that opens by pointing back ("Its revenue in 2023 was…", "Of those, 41…") is about what the sentence
- * before it names, in the same paragraph: those terms are its own for the relation and the count.
- */
-export function antecedentTerms(
-  document: ArticleDocument,
-  sentence: DocSentence,
-): ReadonlyMap<string, number> {
-  const previous = document.sentences[sentence.index - 1];
-  if (previous?.paragraph !== sentence.paragraph) return NO_TERMS;
-  const opening = sentence.text.split(/\s+/u).slice(0, OPENING_WORDS).join(' ');
-  return pointsBack(opening) ? previous.termCounts : NO_TERMS;
 }
 
 /** IDF mass of the relation's term groups, and of those the sentence states (a kind word counts only if stated). */

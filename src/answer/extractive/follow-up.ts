@@ -2,7 +2,8 @@ import type { Thesaurus } from '../../text/wordnet.ts';
 import type { ConversationTurn } from '../conversations.ts';
 import { findAnswerSentences } from './answer.ts';
 import type { ArticleDocument, DocSentence } from './document.ts';
-import { type AnalysedQuestion, analyseQuestion, pointsBack } from './question.ts';
+import { pointsBack } from './document.ts';
+import { type AnalysedQuestion, analyseQuestion } from './question.ts';
 
 /*
  * A follow-up often names its subject only by a pronoun ("How long will it take?" after "When does construction

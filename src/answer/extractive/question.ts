@@ -36,6 +36,8 @@ export interface QuestionTerm {
   readonly saying: boolean;
   /** Read as a verb (WordNet in English, word endings elsewhere): the event a "when" question asks about. */
   readonly verb: boolean;
+  /** Stems of its opposites (English only): "close" of "open". */
+  readonly antonyms: readonly string[];
 }
 
 export interface AnalysedQuestion {
@@ -72,6 +74,8 @@ export interface AnalysedQuestion {
   readonly asksSpeech: boolean;
   /** "What did <someone> say/warn…" (not "how did they react"): only a sentence reporting speech answers. */
   readonly asksWhatWasSaid: boolean;
+  /** A yes/no question ("Did prices rise?"): a sentence stating the opposite answers it too. */
+  readonly polar: boolean;
 }
 
 const POLAR_QUESTION =
@@ -128,6 +132,7 @@ export function analyseQuestion(
     measure: askedMeasure(question),
     asksSpeech,
     asksWhatWasSaid: asksWhatWasSaid(question),
+    polar: POLAR_QUESTION.test(question),
   };
 }
 
@@ -202,6 +207,7 @@ function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] 
     const saying = (asksSpeech && SPEECH_VERBS.has(word)) || (byTerm.get(term)?.saying ?? false);
     const verb =
       (thesaurus ? isMainlyVerb(thesaurus, word) : guessedVerb) || (byTerm.get(term)?.verb ?? false);
+    const antonyms = thesaurus ? thesaurus.antonyms(word).map((antonym) => stemWord(antonym, 'en')) : [];
     byTerm.set(term, {
       term,
       weight,
@@ -210,6 +216,7 @@ function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] 
       asksKind,
       saying,
       verb,
+      antonyms: [...new Set([...(byTerm.get(term)?.antonyms ?? []), ...antonyms])],
     });
   }
   return [...byTerm.values()];
@@ -232,10 +239,10 @@ function subjectPredicate(question: string, language: string, stopIn: readonly s
   return null;
 }
 
-/** Read as a verb more often than as a noun ("signed", "ended"; not "workers" or "cases"). */
+/** Read as a verb more often than as anything else ("signed", "ended"; not "workers", "cases" or "last"). */
 function isMainlyVerb(thesaurus: Thesaurus, word: string): boolean {
-  const { noun, verb } = thesaurus.senseCounts(word);
-  return verb > noun;
+  const { noun, verb, adj, adv } = thesaurus.senseCounts(word);
+  return verb > noun + adj + adv;
 }
 
 /** The weight expected over the word's WordNet senses (a word read as noun or verb is weighed between the two). */
@@ -254,22 +261,4 @@ function synonymStems(thesaurus: Thesaurus, word: string, term: string): string[
     .map((synonym) => stemWord(synonym, 'en'))
     .filter((stem) => stem !== term);
   return MONEY_WORDS.has(word) ? [...synonyms, ...CURRENCY_TERMS] : synonyms;
-}
-
-/** Words that point back at something named before, in the catalogue's languages (lower case, whole words). */
-const POINTS_BACK = new Set(
-  [
-    'it its they them their theirs he him his she her this that these those',
-    'es er sie ihn ihm ihr ihre sein seine dies diese dieser',
-    'il elle ils elles lui leur leurs cela ça',
-    'él ella ellos ellas su sus eso esto',
-    'он она оно они его её ее их ему ей им это',
-  ]
-    .join(' ')
-    .split(' '),
-);
-
-export function pointsBack(question: string): boolean {
-  const words = question.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  return words.some((word) => POINTS_BACK.has(word));
 }

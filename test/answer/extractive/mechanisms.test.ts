@@ -251,3 +251,22 @@ describe('extractive answers naming an abbreviation joined by "&"', () => {
     expect(quotesOf(result)).toContain('Its spending on R&D rose to 6 million pounds.');
   });
 });
+
+describe('extractive answers when the sentence states the opposite of the asked verb', () => {
+  const fares = articleOf('Transport authority publishes yearly figures', [
+    'Bus fares in Dunmore fell by 5 per cent in January, the transport authority said.',
+    'The authority carried 41 million passengers last year.',
+    'A new tram line to the airport will open in 2027.',
+    'Drivers will get a pay rise of 4 per cent from April.',
+  ]);
+  const fell = 'Bus fares in Dunmore fell by 5 per cent in January, the transport authority said.';
+
+  it('GIVEN fares that fell WHEN asked by how much they rose THEN it refuses', async () => {
+    expect((await ask(fares, 'By how much did bus fares rise in Dunmore?')).answered).toBe(false);
+  });
+
+  it('GIVEN fares that fell WHEN asked whether they rose, or how much they fell, THEN that sentence answers', async () => {
+    expect(quotesOf(await ask(fares, 'Did bus fares rise in Dunmore?'))).toContain(fell);
+    expect(quotesOf(await ask(fares, 'By how much did bus fares fall?'))).toContain(fell);
+  });
+});
