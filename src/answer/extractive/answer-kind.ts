@@ -116,6 +116,62 @@ const PERCENTAGE =
 const CHANGE_QUESTION =
   /(?<!\p{L})(?:more|less|fewer|higher|lower|extra|by how much|mehr|weniger|um wie ?viel|más|menos|plus|moins|più|meno|di quanto|больше|меньше|на сколько)(?!\p{L})/iu;
 
+/** A measure a question asks for by its wording, which a sentence must state to answer it. */
+export type Measure = 'share' | 'age' | 'temperature' | 'speed';
+
+/** A part of a whole in words: "half", "a third", "one in seven", "zwei Drittel", "la moitié". */
+const FRACTION =
+  /(?<!\p{L})(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority|minority|(?:one|two|three|\d+)\s+in\s+(?:\p{L}+|\d+)|hälfte|dritt\p{L}*|viertel|mitad|tercios?|moitié|tiers|metà|terz[oi]|половин\p{L}*|трет\p{L}*)(?!\p{L})/iu;
+/** An age as news writes it: "aged 62", "a 62-year-old", "62 years old", "39 Jahre alt(er)", "45 ans", "лет". */
+const AGE =
+  /(?<!\p{L})aged\s+\d|\d+[- ]years?[- ]old|\d+\s+jahre\s+alt|\d+-jährig|\d+\s+(?:años|ans|anni)(?!\p{L})|\d+\s+(?:лет|года?)(?!\p{L})|\p{Lu}\p{L}+,\s+\d{1,3},/iu;
+const DEGREES = /\d\s*°|\d\s*(?:degrees?|grad|grados?|degrés?|gradi|градус\p{L}*)(?!\p{L})/iu;
+/** "31C", "88F": the unit letter right after the figure, in capitals (case matters: "5 c" is no temperature). */
+const DEGREES_SHORT = /\d(?:[.,]\d+)?\s?[CF](?!\p{L})/u;
+const SPEED =
+  /\d\s*(?:km\/h|kmh|kph|mph|knots|km\/std|stundenkilometer\p{L}*|(?:kilomet(?:re|er)s?|miles)\s+(?:an|per)\s+hour)(?!\p{L})/iu;
+
+const MEASURES: readonly {
+  readonly measure: Measure;
+  readonly asked: RegExp;
+  readonly stated: (text: string) => boolean;
+}[] = [
+  {
+    measure: 'share',
+    asked:
+      /(?<!\p{L})(?:what|which)\s+(?:share|percentage|proportion|fraction|part)\s+of|what\s+per\s*cent|how\s+many\s+per\s*cent|wie\s+viel(?:e)?\s+prozent|welche[nr]?\s+anteil|quel(?:le)?\s+(?:part|pourcentage|proportion)|qué\s+(?:porcentaje|proporción|parte)|quale\s+(?:percentuale|quota|parte)|какая\s+доля|сколько\s+процент/iu,
+    stated: (text) => PERCENTAGE.test(text) || FRACTION.test(text),
+  },
+  {
+    measure: 'age',
+    asked:
+      /(?<!\p{L})(?:how\s+old|what\s+age|wie\s+alt|quel\s+âge|qué\s+edad|cuántos\s+años\s+tiene|quanti\s+anni\s+ha|che\s+età|сколько\s+(?:ему|ей|им)?\s*лет)(?!\p{L})/iu,
+    stated: (text) => AGE.test(text),
+  },
+  {
+    measure: 'temperature',
+    asked:
+      /(?<!\p{L})(?:how\s+(?:hot|cold|warm)|what\s+temperatures?|wie\s+(?:heiß|kalt|warm)|welche\s+temperatur|quelle\s+température|qué\s+temperatura|quale\s+temperatura|какая\s+температура)(?!\p{L})/iu,
+    stated: (text) => DEGREES.test(text) || DEGREES_SHORT.test(text),
+  },
+  {
+    measure: 'speed',
+    asked:
+      /(?<!\p{L})(?:how\s+fast|what\s+speed|wie\s+schnell|quelle\s+vitesse|qué\s+velocidad|quale\s+velocità|с\s+какой\s+скоростью)(?!\p{L})/iu,
+    stated: (text) => SPEED.test(text),
+  },
+];
+
+/** "What share of…", "how old…", "how hot…", "how fast…": the measure asked for, or null. */
+export function askedMeasure(question: string): Measure | null {
+  return MEASURES.find((entry) => entry.asked.test(question))?.measure ?? null;
+}
+
+/** Whether a sentence states the measure: a percentage or fraction, an age, degrees, a speed. */
+export function statesMeasure(sentence: string, measure: Measure): boolean {
+  return MEASURES.find((entry) => entry.measure === measure)?.stated(sentence) ?? true;
+}
+
 export function statesPercentage(sentence: string): boolean {
   return PERCENTAGE.test(sentence);
 }
@@ -139,17 +195,25 @@ const COORDINATORS: ReadonlySet<string> = new Set([
   'или',
 ]);
 
-/** "How many dock workers are on strike?" → the terms of "dock workers" (up to the first function word). */
-export function countedTerms(question: string, articleLanguage: string, stopIn: readonly string[]): string[] {
+/**
+ * "How many dock workers are on strike?" → the terms of "dock workers" (up to the first function word, or the
+ * first verb `isVerb` knows: "how many people signed…" counts people, not signing).
+ */
+export function countedTerms(
+  question: string,
+  articleLanguage: string,
+  stopIn: readonly string[],
+  isVerb: (word: string) => boolean = () => false,
+): string[] {
   const rest = COUNTED_PHRASE.exec(question)?.[1];
   if (!rest) return [];
   const counted: string[] = [];
-  for (const surface of splitWords(rest)) {
+  for (const surface of splitWords(rest, true)) {
     const word = normalizeWord(surface, articleLanguage);
     // "How many cars and lorries": either counted thing, stated with its number, answers.
     if (counted.length > 0 && COORDINATORS.has(normalizeText(surface))) continue;
     const [term] = extractTerms(surface, { language: articleLanguage, alsoStopIn: stopIn });
-    if (!word || !term) break;
+    if (!word || !term || (counted.length > 0 && isVerb(term.word))) break;
     counted.push(term.term);
   }
   return counted;
@@ -157,7 +221,7 @@ export function countedTerms(question: string, articleLanguage: string, stopIn: 
 
 /** Names (capitalised after the first word), numbers, days and months the question is specific about. */
 export function constraintTerms(question: string, language: string): string[] {
-  return splitWords(question).flatMap((surface, position) => {
+  return splitWords(question, true).flatMap((surface, position) => {
     const word = normalizeWord(surface, language);
     const singular = word.replace(/s$/u, '');
     const named = position > 0 && /^\p{Lu}/u.test(surface);
@@ -171,7 +235,7 @@ export function constraintTerms(question: string, language: string): string[] {
  * by the last name, so only the run's last word binds a sentence.
  */
 export function leadingNameTerms(question: string, language: string): string[] {
-  const surfaces = splitWords(question);
+  const surfaces = splitWords(question, true);
   return surfaces.flatMap((surface, position) => {
     const capitalised = (text: string | undefined) => /^\p{Lu}/u.test(text ?? '');
     if (!capitalised(surface) || !capitalised(surfaces[position + 1])) return [];

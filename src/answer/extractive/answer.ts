@@ -1,8 +1,15 @@
 import type { Thesaurus } from '../../text/wordnet.ts';
-import { GENERIC_COUNTED_TERMS, statesMoney, statesPercentage, statesTime } from './answer-kind.ts';
-import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
-import { namesNewEntity, namesTerm, statesRelation } from './focus.ts';
+import {
+  GENERIC_COUNTED_TERMS,
+  statesMeasure,
+  statesMoney,
+  statesPercentage,
+  statesTime,
+} from './answer-kind.ts';
+import { type ArticleDocument, antecedentTerms, type DocSentence, inverseFrequency } from './document.ts';
+import { countsPersons, namesNewEntity, namesTerm, statesRelation } from './focus.ts';
 import type { AnalysedQuestion, QuestionTerm } from './question.ts';
+import { quotes, reportsSpeech } from './speech.ts';
 
 /*
  * Scoring is BM25 normalised by the question: a sentence's score is the share of the question's information (the
@@ -42,12 +49,13 @@ export function findAnswerSentences(
   question: AnalysedQuestion,
   thesaurus: Thesaurus | null = null,
 ): DocSentence[] {
-  const passing = scoreSentences(document, question)
+  const passing = scoreSentences(document, question, thesaurus)
     .filter((scored) => scored.coverage >= MIN_COVERAGE && scored.directIdf >= MIN_DIRECT_IDF)
     .filter((scored) => statesAnswerKind(document, scored.sentence, question))
     .filter((scored) => statesConstraints(document, scored.sentence, question))
     .filter((scored) => statesRelation(document, scored.sentence, question))
     .filter((scored) => namesNewEntity(document, scored.sentence, question, thesaurus))
+    .filter((scored) => !question.asksWhatWasSaid || reportsSpeechOfAsked(scored.sentence, question))
     .sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
   const best = passing[0];
   if (!best) return [];
@@ -59,7 +67,11 @@ export function findAnswerSentences(
 }
 
 /** Every candidate sentence with its score, coverage and direct match (exported for tests and tuning). */
-export function scoreSentences(document: ArticleDocument, question: AnalysedQuestion): ScoredSentence[] {
+export function scoreSentences(
+  document: ArticleDocument,
+  question: AnalysedQuestion,
+  thesaurus: Thesaurus | null = null,
+): ScoredSentence[] {
   const terms = question.terms.map((term) => {
     const idf = inverseFrequency(document, term.term);
     return { ...term, idf, mass: term.weight * idf };
@@ -70,18 +82,32 @@ export function scoreSentences(document: ArticleDocument, question: AnalysedQues
     0,
   );
   if (questionMass === 0) return [];
+  const isGenericCount = (term: QuestionTerm) =>
+    question.countedTerms.includes(term.term) && GENERIC_COUNTED_TERMS.has(term.term);
+  const lastNames = question.constraints.filter((name) => !question.leadingNames.includes(name));
   return document.sentences.map((sentence) => {
     const context = contextTerms(document, sentence);
+    // "Egner, 27, said…" names Halvor Egner: a first name left out where the last name stands is no gap.
+    const byLastName = (term: QuestionTerm) =>
+      question.leadingNames.includes(term.term) && lastNames.some((name) => sentence.termCounts.has(name));
     let score = 0;
     let matched = 0;
     let directIdf = 0;
     let mass = questionMass;
     for (const group of groups.values()) {
-      const best = group
+      let best = group
         .map((term) => matchTerm(document, sentence, context, term))
         .reduce((a, b) => (b.matched > a.matched ? b : a));
+      // "How many people ran" meets "9,500 runners started": a count of persons by another noun, provided the
+      // sentence states what they did ("injured" is not stated by "14,000 spectators lined the river").
+      const countsThem = () =>
+        statesEvents(sentence, question) && countsPersons(sentence, document, thesaurus);
+      if (best.matched === 0 && group.some(isGenericCount) && countsThem()) {
+        const credit = Math.max(...group.map((t) => t.mass)) * SYNONYM_CREDIT;
+        best = { score: credit, matched: credit, direct: 0 };
+      }
       // "How much will it cost" is answered by "will take 3 million euros": a missing cost word is no gap.
-      if (best.matched === 0 && group.every((term) => term.asksKind))
+      if (best.matched === 0 && group.every((term) => term.asksKind || byLastName(term)))
         mass -= Math.max(...group.map((t) => t.mass));
       score += best.score;
       matched += best.matched;
@@ -90,6 +116,16 @@ export function scoreSentences(document: ArticleDocument, question: AnalysedQues
     if (mass <= 0) return { sentence, score: 0, coverage: 0, directIdf };
     return { sentence, score: score / mass, coverage: matched / mass, directIdf };
   });
+}
+
+/** Every verb of the question is in the sentence, as itself, a synonym or a derived word. */
+function statesEvents(sentence: DocSentence, question: AnalysedQuestion): boolean {
+  return question.terms
+    .filter((term) => term.verb)
+    .every(
+      (term) =>
+        sentence.termCounts.has(term.term) || term.synonyms.some((stem) => sentence.termCounts.has(stem)),
+    );
 }
 
 interface TermMatch {
@@ -111,7 +147,7 @@ function matchTerm(
   const frequency = sentence.termCounts.get(term.term) ?? 0;
   if (frequency > 0)
     return { score: term.mass * lengthAware(frequency), matched: term.mass, direct: term.idf };
-  if (namesTerm(sentence.termCounts, term.term))
+  if (namesTerm(sentence.termCounts, term.term, document.language))
     return { score: term.mass, matched: term.mass, direct: term.idf };
   const synonym = term.synonyms.find((stem) => sentence.termCounts.has(stem));
   if (synonym !== undefined) {
@@ -155,6 +191,7 @@ export function statesAnswerKind(
   question: AnalysedQuestion,
 ): boolean {
   if (question.answerType === 'time') return statesTime(sentence.text);
+  if (question.measure) return statesMeasure(sentence.text, question.measure);
   // "How much more will passengers pay" is answered by a percentage as well as by an amount.
   if (question.answerType === 'money')
     return statesMoney(sentence.text) || (question.asksChange && statesPercentage(sentence.text));
@@ -163,6 +200,9 @@ export function statesAnswerKind(
   const counted = question.countedTerms;
   const mentions = sentence.terms.flatMap((term, position) => (counted.includes(term) ? [position] : []));
   if (mentions.some((position) => quantityNear(sentence, position))) return true;
+  // "About 9,500 runners started. Of those, 41 were taken to hospital": the count is of what went before.
+  const before = antecedentTerms(document, sentence);
+  if (counted.some((term) => before.has(term))) return true;
   // Counted things the article names but this sentence does not count: the sentence counts something else. A
   // generic "people" vetoes nothing: "412,000 patients" counts people.
   const specific = counted.filter((term) => !GENERIC_COUNTED_TERMS.has(term));
@@ -186,18 +226,38 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
   return groups;
 }
 
-/** The names, numbers and days the question is specific about are in the sentence or right next to it. */
+/**
+ * "What did X say": the sentence reports speech and names X itself, unless it is part of a quotation whose
+ * attribution to X stands in the next sentence ('"The roof leaks. Now we close," said Oduya.').
+ */
+function reportsSpeechOfAsked(sentence: DocSentence, question: AnalysedQuestion): boolean {
+  if (!reportsSpeech(sentence.text)) return false;
+  const namesSpeaker = question.constraints.every(
+    (name) => question.leadingNames.includes(name) || namesTerm(sentence.termCounts, name),
+  );
+  return namesSpeaker || quotes(sentence.text);
+}
+
+/**
+ * The names, numbers and days the question is specific about are in the sentence, the headline or the sentence it
+ * points back to; a year or figure may also stand in the sentence next to it.
+ */
 export function statesConstraints(
   document: ArticleDocument,
   sentence: DocSentence,
   question: AnalysedQuestion,
 ): boolean {
   if (question.constraints.length === 0) return true;
+  const before = antecedentTerms(document, sentence);
   const context = contextTerms(document, sentence);
   return question.constraints.every(
     (name) =>
       question.leadingNames.includes(name) ||
-      namesTerm(sentence.termCounts, name) ||
-      namesTerm(context, name),
+      namesTerm(sentence.termCounts, name, document.language) ||
+      namesTerm(document.titleTerms, name, document.language) ||
+      namesTerm(before, name) ||
+      // A year or figure frames the sentences after it ("In 1991… The ensuing conflict…"); a name next door
+      // is someone else's ("Portugal offered…" beside "The national government has offered…").
+      (/^\p{N}/u.test(name) && namesTerm(context, name)),
   );
 }

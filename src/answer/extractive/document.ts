@@ -140,3 +140,39 @@ function mostFrequentSurfaces(counts: ReadonlyMap<string, ReadonlyMap<string, nu
   }
   return surfaces;
 }
+
+/** Words that point back at something named before, in the catalogue's languages (lower case, whole words). */
+const POINTS_BACK = new Set(
+  [
+    'it its they them their theirs he him his she her this that these those',
+    'es er sie ihn ihm ihr ihre sein seine dies diese dieser',
+    'il elle ils elles lui leur leurs cela ça',
+    'él ella ellos ellas su sus eso esto',
+    'он она оно они его её ее их ему ей им это',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+export function pointsBack(question: string): boolean {
+  const words = question.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  return words.some((word) => POINTS_BACK.has(word));
+}
+
+/** How far into a sentence a word pointing back still opens it ("Of those, 41…", "Its revenue…"). */
+const OPENING_WORDS = 3;
+const NO_TERMS: ReadonlyMap<string, number> = new Map();
+
+/**
+ * A sentence that opens by pointing back ("Its revenue in 2023 was…", "Of those, 41…") is about what the sentence
+ * before it names, in the same paragraph: those terms are its own for the relation and the count.
+ */
+export function antecedentTerms(
+  document: ArticleDocument,
+  sentence: DocSentence,
+): ReadonlyMap<string, number> {
+  const previous = document.sentences[sentence.index - 1];
+  if (previous?.paragraph !== sentence.paragraph) return NO_TERMS;
+  const opening = sentence.text.split(/\s+/u).slice(0, OPENING_WORDS).join(' ');
+  return pointsBack(opening) ? previous.termCounts : NO_TERMS;
+}

@@ -1,9 +1,10 @@
+import { isQuantityWord } from '../../text/numbers.ts';
 import { NOUN_CAPITALISING_LANGUAGES } from '../../text/part-of-speech.ts';
 import { stopWordsFor } from '../../text/stopwords.ts';
 import { extractTerms, normalizeWord } from '../../text/terms.ts';
 import type { NounClass, Thesaurus } from '../../text/wordnet.ts';
 import { CURRENCY_TERMS, statesTime } from './answer-kind.ts';
-import { type ArticleDocument, type DocSentence, inverseFrequency } from './document.ts';
+import { type ArticleDocument, antecedentTerms, type DocSentence, inverseFrequency } from './document.ts';
 import type { AnalysedQuestion, QuestionTerm } from './question.ts';
 
 /*
@@ -32,12 +33,21 @@ const NOUN_CLASSES_FOR: Readonly<Record<'person' | 'place', readonly NounClass[]
   place: ['location'],
 };
 
-/** The term is in the set, or a derived form of the name is ("Russia" in "Russian"). */
-export function namesTerm(terms: ReadonlyMap<string, number> | ReadonlySet<string>, name: string): boolean {
+/**
+ * The term is in the set, or a derived form of the name is ("Russia" in "Russian"). In a language that writes
+ * compounds as one word (German), a compound ending in the term names it too: "Heizkraftwerk" is a "Kraftwerk".
+ */
+export function namesTerm(
+  terms: ReadonlyMap<string, number> | ReadonlySet<string>,
+  name: string,
+  language = '',
+): boolean {
   if (terms.has(name)) return true;
   if (name.length < MIN_NAME_PREFIX_CHARS || !/^\p{L}/u.test(name)) return false;
+  const compounds = NOUN_CAPITALISING_LANGUAGES.has(language);
   for (const term of terms.keys()) {
-    if (term.length >= MIN_NAME_PREFIX_CHARS && (term.startsWith(name) || name.startsWith(term))) return true;
+    if (term.length < MIN_NAME_PREFIX_CHARS) continue;
+    if (term.startsWith(name) || name.startsWith(term) || (compounds && term.endsWith(name))) return true;
   }
   return false;
 }
@@ -48,8 +58,8 @@ const CURRENCIES: ReadonlySet<string> = new Set(CURRENCY_TERMS);
  * The question term is in the sentence itself: as written, as a derived name, or as a synonym. A currency is no
  * synonym here: it states that there is an amount (the answer type's check), not what the amount is for.
  */
-function statesTerm(sentence: DocSentence, term: QuestionTerm): boolean {
-  if (namesTerm(sentence.termCounts, term.term)) return true;
+function statesTerm(sentence: DocSentence, term: QuestionTerm, language: string): boolean {
+  if (namesTerm(sentence.termCounts, term.term, language)) return true;
   return term.synonyms.some((stem) => !CURRENCIES.has(stem) && sentence.termCounts.has(stem));
 }
 
@@ -68,22 +78,42 @@ export function statesRelation(
   // The headline frames every sentence: "What record did demand reach?" is answered by "demand reached an
   // all-time high of 61.4 gigawatts" under "Heatwave pushes electricity demand to record".
   const asked = (term: string) =>
-    document.titleTerms.has(term) || question.terms.some((t) => t.term === term && statesTerm(sentence, t));
+    document.titleTerms.has(term) ||
+    question.terms.some((t) => t.term === term && statesTerm(sentence, t, document.language));
   if (!question.askedFor.every(asked)) return false;
   // In "how many people were arrested", the people are what is counted: the relation is their being arrested.
-  const common = question.terms.filter((term) => !question.constraints.includes(term.term));
+  // Where every noun is capitalised (German), a capital does not make a name: nouns stay in the relation.
+  const names = NOUN_CAPITALISING_LANGUAGES.has(document.language) ? [] : question.constraints;
+  const common = question.terms.filter((term) => !names.includes(term.term));
   const uncounted = common.filter((term) => !question.countedTerms.includes(term.term));
-  const relation = uncounted.length > 0 ? uncounted : common;
   const quoted = question.asksSpeech && QUOTATION_MARK.test(sentence.text);
+  // A quote states the saying ("dit", "warned") but not yet its topic: with a topic asked, that is what counts.
+  const related = uncounted.length > 0 ? uncounted : common;
+  const topic = quoted ? related.filter((term) => !term.saying) : related;
+  const relation = topic.length > 0 ? topic : related;
   // "What did Bevan warn": his quote states the warning, whatever verb of saying the sentence uses.
-  const inSentence = (term: QuestionTerm) => statesTerm(sentence, term) || (quoted && term.saying);
+  const before = antecedentTerms(document, sentence);
+  const inSentence = (term: QuestionTerm) =>
+    statesTerm(sentence, term, document.language) || (quoted && term.saying) || before.has(term.term);
+  // "How much did fares rise?" is not answered by what fell: a sentence stating the opposite of the asked verb,
+  // and not the verb, tells of another event (a yes/no question is answered by it, though).
+  const opposite = (term: QuestionTerm) =>
+    term.verb && !inSentence(term) && term.antonyms.some((stem) => sentence.termCounts.has(stem));
+  if (!question.polar && relation.some(opposite)) return false;
+  // "When was the bridge built?" is not answered by when it closes: the event itself must be stated.
+  const events = question.answerType === 'time' ? relation.filter((term) => term.verb) : [];
+  if (events.length > 0 && !events.some(inSentence)) return false;
   const { stated, total } = statedMass(document, relation, inSentence);
   if (total === 0 || (stated > 0 && stated >= total * MIN_RELATION_SHARE)) return true;
   if (!quoted) return false;
   // "What did Dunlop say about the increase" of an article about the increase: a quote by Dunlop is about it,
   // provided the headline or the lead states all of the topic ("cancer treatment" needs "cancer" too).
   const lead = leadTerms(document);
-  const withLead = statedMass(document, relation, (term) => inSentence(term) || lead.has(term.term));
+  const withLead = statedMass(
+    document,
+    relation,
+    (term) => inSentence(term) || namesTerm(lead, term.term, document.language),
+  );
   return withLead.stated >= withLead.total;
 }
 
@@ -138,6 +168,26 @@ export function namesNewEntity(
       surface === word &&
       isMainlyNoun(thesaurus, word) &&
       [...thesaurus.nounClasses(word)].some((nounClass) => wanted.includes(nounClass)),
+  );
+}
+
+/**
+ * The sentence counts persons under some noun: a figure right before an English noun for people or a group
+ * ("9,500 runners", "14,000 spectators"), which answers "how many people" as well as any.
+ */
+export function countsPersons(
+  sentence: DocSentence,
+  document: ArticleDocument,
+  thesaurus: Thesaurus | null,
+): boolean {
+  if (!thesaurus || document.language !== 'en' || !sentence.quantities.includes(true)) return false;
+  const terms = extractTerms(sentence.text.slice(0, MAX_EXAMINED_SENTENCE_CHARS), { language: 'en' });
+  return terms.some(
+    ({ word, surface }, position) =>
+      surface === word &&
+      isQuantityWord(terms[position - 1]?.word ?? '') &&
+      isMainlyNoun(thesaurus, word) &&
+      [...thesaurus.nounClasses(word)].some((nounClass) => NOUN_CLASSES_FOR.person.includes(nounClass)),
   );
 }
 

@@ -2,6 +2,7 @@ import type { Thesaurus } from '../../text/wordnet.ts';
 import type { ConversationTurn } from '../conversations.ts';
 import { findAnswerSentences } from './answer.ts';
 import type { ArticleDocument, DocSentence } from './document.ts';
+import { pointsBack } from './document.ts';
 import { type AnalysedQuestion, analyseQuestion } from './question.ts';
 
 /*
@@ -12,26 +13,8 @@ import { type AnalysedQuestion, analyseQuestion } from './question.ts';
  * ("What colour are the trams?") never borrows words. test/answer/follow-up/extractive.test.ts measures it.
  */
 
-/** Words that point back at something named before, in the catalogue's languages (lower case, whole words). */
-const POINTS_BACK = new Set(
-  [
-    'it its they them their theirs he him his she her this that these those',
-    'es er sie ihn ihm ihr ihre sein seine dies diese dieser',
-    'il elle ils elles lui leur leurs cela ça',
-    'él ella ellos ellas su sus eso esto',
-    'он она оно они его её ее их ему ей им это',
-  ]
-    .join(' ')
-    .split(' '),
-);
-
 /** Verbs weigh 0.5 and adjectives 0.6 (question.ts): what names the subject is a noun, a name or a number. */
 const NAMING_WEIGHT = 0.8;
-
-export function pointsBack(question: string): boolean {
-  const words = question.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  return words.some((word) => POINTS_BACK.has(word));
-}
 
 /** Longer than any question a transport accepts: what is borrowed from stays bounded whatever was stored. */
 const EARLIER_QUESTION_MAX_CHARS = 1_000;

@@ -16,7 +16,7 @@ import { pickSummarySentences } from './summarize.ts';
 import { keyTopics } from './topics.ts';
 
 /** Reported as the model of every extractive result; bump it when scoring changes what an answer says. */
-export const EXTRACTIVE_MODEL = 'extractive-v1';
+export const EXTRACTIVE_MODEL = 'extractive-v2';
 
 /**
  * The offline answerer: no key, no network, no tokens. Summaries are the article's most central sentences and

@@ -6,15 +6,17 @@ import type { PartOfSpeech, Thesaurus } from '../../text/wordnet.ts';
 import { alternativePairs, groupAlternatives } from './alternatives.ts';
 import {
   type AnswerType,
+  askedMeasure,
   asksForChange,
   CURRENCY_TERMS,
   constraintTerms,
   countedTerms,
   detectAnswerType,
   leadingNameTerms,
+  type Measure,
   MONEY_WORDS,
 } from './answer-kind.ts';
-import { asksAboutSpeech, SPEECH_VERBS } from './speech.ts';
+import { asksAboutSpeech, asksWhatWasSaid, SPEECH_VERBS } from './speech.ts';
 
 export interface QuestionTerm {
   /** Stemmed in the article's language, so it compares with the article's sentences. */
@@ -32,6 +34,10 @@ export interface QuestionTerm {
   readonly asksKind: boolean;
   /** In a "what did X say/warn…" question, the verb of saying: a quote by X states it. */
   readonly saying: boolean;
+  /** Read as a verb (WordNet in English, word endings elsewhere): the event a "when" question asks about. */
+  readonly verb: boolean;
+  /** Stems of its opposites (English only): "close" of "open". */
+  readonly antonyms: readonly string[];
 }
 
 export interface AnalysedQuestion {
@@ -59,11 +65,17 @@ export interface AnalysedQuestion {
   readonly crossLanguage: boolean;
   /** "How much more…", "by how much…": a percentage answers as well as an amount. */
   readonly asksChange: boolean;
+  /** "What share of…", "how old…", "how hot…": only a sentence stating that measure answers. */
+  readonly measure: Measure | null;
   /**
    * "What did <someone> say about…": the answer is their quoted words, which seldom repeat the question's topic
    * when it is the article's own (its headline or lead).
    */
   readonly asksSpeech: boolean;
+  /** "What did <someone> say/warn…" (not "how did they react"): only a sentence reporting speech answers. */
+  readonly asksWhatWasSaid: boolean;
+  /** A yes/no question ("Did prices rise?"): a sentence stating the opposite answers it too. */
+  readonly polar: boolean;
 }
 
 const POLAR_QUESTION =
@@ -73,7 +85,7 @@ const POLAR_QUESTION =
  * what about ("Shares of Veltrix rose" does not answer "what share of the water").
  */
 const DEGREE_PHRASE =
-  /\b(?:how|too|so|as)\s+(?:long|far|late|often|big|large|old|high|low|soon|much|many)\b|\b(?:what|which)\s+(?:share|percentage|proportion|fraction|part)\s+of\b/giu;
+  /\b(?:how|too|so|as)\s+(?:long|far|late|often|big|large|old|high|low|soon|much|many|hot|cold|warm|fast)\b|\b(?:what|which)\s+(?:share|percentage|proportion|fraction|part)\s+of\b/giu;
 
 export function analyseQuestion(
   question: string,
@@ -97,6 +109,8 @@ export function analyseQuestion(
   // Only a "how much" question's cost words ask for a kind of answer; "why did costs rise" is about costs.
   const amountAsked = answerType === 'money' || answerType === 'quantity';
   const asksSpeech = asksAboutSpeech(question);
+  const isVerb = (word: string) => english && thesaurus !== null && isMainlyVerb(thesaurus, word);
+  const counted = countedTerms(question, articleLanguage, stopIn, isVerb);
   const weighed = weighTerms(terms, {
     thesaurus: english ? thesaurus : null,
     weighByPart,
@@ -109,18 +123,21 @@ export function analyseQuestion(
   return {
     terms: groupAlternatives(weighed, alternativePairs(content, articleLanguage)),
     answerType,
-    countedTerms: countedTerms(question, articleLanguage, stopIn),
+    countedTerms: counted,
     constraints: constraintTerms(question, articleLanguage).filter((term) => termSet.has(term)),
     leadingNames: leadingNameTerms(question, articleLanguage),
     askedFor: askedFor.filter((term) => termSet.has(term)),
     crossLanguage: questionLanguage !== articleLanguage,
     asksChange: asksForChange(question),
+    measure: askedMeasure(question),
     asksSpeech,
+    asksWhatWasSaid: asksWhatWasSaid(question),
+    polar: POLAR_QUESTION.test(question),
   };
 }
 
 const FOCUS_QUESTION =
-  /(?:^|[^\p{L}])(?:what|which|welche[nmrs]?|quel(?:le)?s?|qual[ei])\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?([\p{L}\p{N}'’-]+)/iu;
+  /(?:^|[^\p{L}])(?:what|which|welche[nmrs]?|quel(?:le)?s?|qual[ei]?|cuál(?:es)?)\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?(?:(?:est|sont|était|étaient|sera|seront|è|sono|erano|sarà|ist|sind|war|waren|es|son|era|fue|será)\s+(?:(?:le|la|les|il|lo|gli|der|die|das|el|los|las)\s+|l['’])?)?([\p{L}\p{N}'’-]+)/iu;
 /** "What was Osei's salary as…", "What is the insured value of…": the phrase after the copula, to a preposition. */
 const COPULA_FOCUS =
   /\bwhat\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+['’]s?\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:of|for|in|on|at|as|by|to|from|with|that|behind|after|before|between|under|over)\b|\s*[?.!]?\s*$)/iu;
@@ -130,7 +147,7 @@ const COPULA_FOCUS =
  * "which hours", "what share", "what is the name of…".
  */
 const ANSWER_KIND_NOUNS =
-  /^(?:time|times|day|days|date|hours?|years?|months?|weeks?|age|ages|share|percentage|proportion|number|amount|names?|reasons?|purpose|results?|outcomes?)$/iu;
+  /^(?:time|times|day|days|date|hours?|years?|months?|weeks?|age|ages|share|percentage|proportion|number|amount|names?|reasons?|purpose|results?|outcomes?|raisons?|motifs?|noms?|dates?|nombres?|números?|fechas?|razón|motivos?|nome|data|numero|ragione|grund|zahl|anzahl|datum|ergebnis|résultats?|resultados?|risultati?|cantidad|quantité|quantità|montant|betrag|importe|importo|prix|preis|precio|prezzo|coût|costo|kosten)$/iu;
 
 /** "What minerals…", "Which company…", "What was her salary": the thing asked for, which the answer must state. */
 function askedForTerms(question: string, language: string, stopIn: readonly string[]): string[] {
@@ -188,6 +205,9 @@ function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] 
     const merged = [...new Set([...(byTerm.get(term)?.synonyms ?? []), ...synonyms])];
     const asksKind = (amountAsked && MONEY_WORDS.has(word)) || (byTerm.get(term)?.asksKind ?? false);
     const saying = (asksSpeech && SPEECH_VERBS.has(word)) || (byTerm.get(term)?.saying ?? false);
+    const verb =
+      (thesaurus ? isMainlyVerb(thesaurus, word) : guessedVerb) || (byTerm.get(term)?.verb ?? false);
+    const antonyms = thesaurus ? thesaurus.antonyms(word).map((antonym) => stemWord(antonym, 'en')) : [];
     byTerm.set(term, {
       term,
       weight,
@@ -195,6 +215,8 @@ function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] 
       group: byTerm.get(term)?.group ?? byTerm.size,
       asksKind,
       saying,
+      verb,
+      antonyms: [...new Set([...(byTerm.get(term)?.antonyms ?? []), ...antonyms])],
     });
   }
   return [...byTerm.values()];
@@ -209,12 +231,18 @@ const SUBJECT_QUESTION = /^\W*(?:who|wer|quién|quiénes|qui|chi|кто)\s+((?:\
  */
 function subjectPredicate(question: string, language: string, stopIn: readonly string[]): string | null {
   const following = SUBJECT_QUESTION.exec(question)?.[1] ?? '';
-  for (const surface of splitWords(following)) {
+  for (const surface of splitWords(following, true)) {
     if (/^\p{Lu}/u.test(surface)) continue;
     const [term] = extractTerms(surface, { language, alsoStopIn: stopIn, dropQuestionFrame: true });
     if (term) return term.term;
   }
   return null;
+}
+
+/** Read as a verb more often than as anything else ("signed", "ended"; not "workers", "cases" or "last"). */
+function isMainlyVerb(thesaurus: Thesaurus, word: string): boolean {
+  const { noun, verb, adj, adv } = thesaurus.senseCounts(word);
+  return verb > noun + adj + adv;
 }
 
 /** The weight expected over the word's WordNet senses (a word read as noun or verb is weighed between the two). */
@@ -228,8 +256,8 @@ function partOfSpeechWeight(senses: Readonly<Record<PartOfSpeech, number>>): num
 // Words that ask about money meet any amount of money: "how much money is the grant worth" is answered by
 // "a grant of 7.5 million euros" though no word is shared (WordNet files currencies far from "money").
 function synonymStems(thesaurus: Thesaurus, word: string, term: string): string[] {
-  const synonyms = thesaurus
-    .synonyms(word)
+  // A word derived from the same root ("winner" of "win", "signatures" of "signed") is as good a match.
+  const synonyms = [...thesaurus.synonyms(word), ...thesaurus.derivations(word)]
     .map((synonym) => stemWord(synonym, 'en'))
     .filter((stem) => stem !== term);
   return MONEY_WORDS.has(word) ? [...synonyms, ...CURRENCY_TERMS] : synonyms;

@@ -89,3 +89,36 @@ const SPEECH_QUESTION =
 export function asksAboutSpeech(question: string): boolean {
   return SPEECH_QUESTION.test(question);
 }
+
+/** "What did X say/warn/claim", not "how did X react": the answer is something X said. */
+const SAYING_QUESTION =
+  /\bwhat\b.*\b(?:say|said|tell|told|warn(?:ed)?|claim(?:ed)?|argue[ds]?)\b|\bwas\b.*\b(?:sagt|sagte|gesagt|meint|meinte)\b|qu[ée]\s+(?:dijo|ha\s+dicho)|qu['’](?:a|ont)\s+dit|\b(?:cosa|che)\b.*\b(?:detto|dice)\b|что\s+(?:сказал|заявил)/iu;
+
+export function asksWhatWasSaid(question: string): boolean {
+  return SAYING_QUESTION.test(question);
+}
+
+const QUOTATION_MARKS = /["“”«»„]/u;
+export function quotes(sentence: string): boolean {
+  return QUOTATION_MARKS.test(sentence);
+}
+
+/** "According to…" in the catalogue's languages (normalised): speech reported without a verb of saying. */
+const ATTRIBUTION_WORDS: ReadonlySet<string> = new Set([
+  'according',
+  'laut',
+  'zufolge',
+  'segun',
+  'selon',
+  'secondo',
+]);
+
+/**
+ * The sentence reports what someone said: a quotation, a verb of saying or an attribution. "Mwangi won in
+ * 2:14:09" says nothing Mwangi said, whatever names it shares with the question.
+ */
+export function reportsSpeech(sentence: string): boolean {
+  if (quotes(sentence)) return true;
+  const words = normalizeText(sentence).match(/\p{L}+/gu) ?? [];
+  return words.some((word) => SPEECH_VERBS.has(word) || ATTRIBUTION_WORDS.has(word));
+}

@@ -19,7 +19,7 @@ describe('extractive answers', () => {
     expect(result.citations.length).toBeLessThanOrEqual(3);
     for (const citation of result.citations)
       expect(article.paragraphs[citation.paragraph]).toContain(citation.quote);
-    expect(result).toMatchObject({ provider: 'extractive', model: 'extractive-v1' });
+    expect(result).toMatchObject({ provider: 'extractive', model: 'extractive-v2' });
   });
 
   it('GIVEN a number question THEN the sentence that states the number', async () => {

@@ -77,7 +77,7 @@ describe('extractive summaries', () => {
     expect(kinds.filter((kind) => kind === 'citation')).toHaveLength(done.result.citations.length);
     expect(done.result).toMatchObject({
       provider: 'extractive',
-      model: 'extractive-v1',
+      model: 'extractive-v2',
       answered: true,
       usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
     });
