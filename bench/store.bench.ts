@@ -1,6 +1,7 @@
 /**
- * Store and search benchmark: `npx tsx bench/store.bench.ts [--large N]`. Prints a table, then the figures as one
- * JSON line (the last line). Stores are generated under the OS temp folder and removed afterwards.
+ * Store and search benchmark: `npx tsx bench/store.bench.ts [--large N] [--ingest-runs N] [--ingest-only]`. Prints a
+ * table, then the figures as one JSON line (the last line). Stores are generated under the OS temp folder and
+ * removed afterwards. `--ingest-only` measures the paired ingest runs alone (seconds instead of a minute).
  *
  * Targets (issues 2 and 17): ingest >= 5,000 articles/s (median of --ingest-runs runs, beside the raw driver's rate
  * for the same rows in the same run); get-by-id p99 < 1 ms; search p99 < 10 ms over 100,000 articles;
@@ -49,6 +50,7 @@ const showRate = (rate: Rate | undefined) =>
 
 /** Runs of the 8-in-flight ingest, each into a fresh file and each followed by the raw insert of its rows. */
 const INGEST_RUNS = Number(argValue('--ingest-runs') ?? 5);
+const INGEST_ONLY = process.argv.includes('--ingest-only');
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -124,14 +126,13 @@ async function startupInChild(url: string) {
   return JSON.parse(lines[lines.length - 1] ?? '{}');
 }
 
-const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsdesk-store-bench-'));
-try {
-  const { paired, rates, get } = await ingestRates(folder);
-  const range = (figure: { median: number; min: number; max: number }) =>
-    `${figure.median}/s (${figure.min}–${figure.max})`;
-  const large = await buildLargeStore(folder);
-  const child = await startupInChild(large.url);
-  const rows: [string, string, string][] = [
+type Paired = Awaited<ReturnType<typeof pairedRuns>>;
+type Row = [string, string, string];
+const range = (figure: { median: number; min: number; max: number }) =>
+  `${figure.median}/s (${figure.min}–${figure.max})`;
+
+function pairedRows(paired: Paired): Row[] {
+  return [
     [
       `ingest ${INGEST_ARTICLES} new, ${INGEST_CONCURRENCY} in flight, median of ${INGEST_RUNS}`,
       `${range(paired.store)}, CPU ${paired.cpuMsPerArticle} ms/article`,
@@ -143,6 +144,33 @@ try {
       `${paired.ratio}× (per run ${paired.ratioPerRun.min}–${paired.ratioPerRun.max})`,
       '',
     ],
+  ];
+}
+
+function printTable(rows: readonly Row[]): void {
+  console.log(
+    `load average at the end: ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')} (${os.cpus().length} CPUs)`,
+  );
+  for (const [what, figure, target] of rows) console.log(`${what.padEnd(44)} ${figure.padEnd(48)} ${target}`);
+}
+
+async function ingestOnly(folder: string): Promise<void> {
+  const generator = createArticleGenerator(1);
+  const articles = Array.from({ length: INGEST_ARTICLES }, (_, i) => generator.article(i));
+  const paired = await pairedRuns(folder, articles);
+  printTable(pairedRows(paired));
+  console.log(JSON.stringify({ ingest: { paired }, storeToRawRatio: paired.ratio }));
+}
+
+async function everything(folder: string): Promise<void> {
+  const { paired, rates, get } = await ingestRates(folder);
+  const large = await buildLargeStore(folder);
+  const child = await startupInChild(large.url);
+  const rows: Row[] = [
+    ...pairedRows(paired),
     [`ingest ${INGEST_ARTICLES} new, one at a time`, showRate(rates.new_c1), ''],
     [`re-ingest ${INGEST_ARTICLES} unchanged, one at a time`, showRate(rates.unchanged_c1), ''],
     [`get by id (${get.runs} runs)`, `p50 ${get.p50} ms, p99 ${get.p99} ms`, 'p99 < 1 ms'],
@@ -158,20 +186,14 @@ try {
       '< 300 MB',
     ],
     ...Object.entries(child.search as Record<string, { runs: number; p50: number; p99: number }>).map(
-      ([kind, p]): [string, string, string] => [
+      ([kind, p]): Row => [
         `search: ${kind} (${p.runs} runs)`,
         `p50 ${p.p50} ms, p99 ${p.p99} ms`,
         'p99 < 10 ms',
       ],
     ),
   ];
-  console.log(
-    `load average at the end: ${os
-      .loadavg()
-      .map((load) => load.toFixed(1))
-      .join(' ')} (${os.cpus().length} CPUs)`,
-  );
-  for (const [what, figure, target] of rows) console.log(`${what.padEnd(44)} ${figure.padEnd(48)} ${target}`);
+  printTable(rows);
   console.log(
     JSON.stringify({
       ingest: { ...rates, paired },
@@ -181,6 +203,11 @@ try {
       child,
     }),
   );
+}
+
+const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsdesk-store-bench-'));
+try {
+  await (INGEST_ONLY ? ingestOnly(folder) : everything(folder));
 } finally {
   await fs.rm(folder, { recursive: true, force: true });
 }
