@@ -13,10 +13,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Article, ArticleStore } from '../src/articles/article.ts';
+import { CATALOGUE_JOB, processCataloguePool } from '../src/articles/search/catalogue-pool.ts';
 import { openArticleStore } from '../src/articles/store.ts';
 import { createArticleGenerator } from './support/generate-articles.ts';
 import { rawInsertRate } from './support/raw-sqlite-insert.ts';
-import { percentiles, round, timeEach } from './support/stats.ts';
+import { mainThreadCpuMs, percentiles, round, timeEach } from './support/stats.ts';
 
 const INGEST_ARTICLES = 10_000;
 const LARGE_STORE_ARTICLES = Number(argValue('--large') ?? 100_000);
@@ -33,14 +34,22 @@ async function ingest(store: ArticleStore, count: number, next: (i: number) => A
   let index = 0;
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
+  const mainBefore = mainThreadCpuMs();
   const worker = async () => {
     while (index < count) await store.upsert(next(index++));
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const cpu = process.cpuUsage(cpuBefore);
+  const mainAfter = mainThreadCpuMs();
   return {
     perSecond: round(count / ((performance.now() - started) / 1000), 0),
+    // The process's CPU, worker threads included.
     cpuMsPerArticle: round((cpu.user + cpu.system) / 1000 / count),
+    // The event loop's CPU alone: what caps the rate when worker threads have cores of their own.
+    loopCpuMsPerArticle:
+      mainBefore === undefined || mainAfter === undefined
+        ? Number.NaN
+        : round((mainAfter - mainBefore) / count),
   };
 }
 
@@ -86,6 +95,7 @@ async function pairedRuns(folder: string, articles: readonly Article[]) {
     raw,
     rows: runs[0]?.raw.rows ?? 0,
     cpuMsPerArticle: round(median(runs.map((run) => run.store.cpuMsPerArticle))),
+    loopCpuMsPerArticle: round(median(runs.map((run) => run.store.loopCpuMsPerArticle))),
     ratio: round(store.median / raw.median, 2),
     ratioPerRun: spread(
       runs.map((run) => round(run.store.perSecond / run.raw.perSecond, 2)),
@@ -135,7 +145,7 @@ function pairedRows(paired: Paired): Row[] {
   return [
     [
       `ingest ${INGEST_ARTICLES} new, ${INGEST_CONCURRENCY} in flight, median of ${INGEST_RUNS}`,
-      `${range(paired.store)}, CPU ${paired.cpuMsPerArticle} ms/article`,
+      `${range(paired.store)}, CPU ${paired.cpuMsPerArticle}, event loop ${paired.loopCpuMsPerArticle} ms/article`,
       '>= 5000/s',
     ],
     ['raw better-sqlite3 insert of the same rows', `${range(paired.raw)} (${paired.rows} rows)`, ''],
@@ -207,6 +217,8 @@ async function everything(folder: string): Promise<void> {
 
 const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'newsdesk-store-bench-'));
 try {
+  // Start-up is outside the timings: the catalogue worker is started first, as a running bot's is by its first upserts.
+  await processCataloguePool().run(CATALOGUE_JOB, []);
   await (INGEST_ONLY ? ingestOnly(folder) : everything(folder));
 } finally {
   await fs.rm(folder, { recursive: true, force: true });
