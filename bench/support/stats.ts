@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Timing helpers shared by the store benchmark and its child process. */
 export interface Percentiles {
   readonly runs: number;
@@ -24,4 +26,19 @@ export async function timeEach<T>(items: readonly T[], run: (item: T) => unknown
     samples.push(performance.now() - started);
   }
   return samples;
+}
+
+/**
+ * CPU milliseconds the main thread (the event loop) has used, worker threads not included: read from /proc on
+ * Linux (utime and stime, in 10 ms ticks), undefined elsewhere. Unlike the wall clock, it hardly moves with the
+ * machine's load, so it tells what rate the event loop could reach with a core of its own.
+ */
+export function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }

@@ -16,6 +16,7 @@ import { loadPrompts, type Prompts } from '../answer/prompts.ts';
 import type { Answerer } from '../answer/types.ts';
 import { createUsageLedger, type UsageLedger, type ZoneOf } from '../answer/usage.ts';
 import type { ArticleStore } from '../articles/article.ts';
+import { closeProcessCataloguePool } from '../articles/search/catalogue-pool.ts';
 import { openArticleStore } from '../articles/store.ts';
 import type { Config } from '../core/config.ts';
 import type { Logger } from '../core/log.ts';
@@ -98,7 +99,7 @@ export async function openNewsroom(
     async close() {
       await Promise.allSettled(opened.map((keyv) => keyv.disconnect()));
       await store.close();
-      await Promise.all([offlinePool.close(), closeProcessIngestPool()]);
+      await Promise.all([offlinePool.close(), closeProcessIngestPool(), closeProcessCataloguePool()]);
     },
   };
 }

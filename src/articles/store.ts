@@ -1,5 +1,6 @@
 import type Keyv from 'keyv';
 import { type Logger, silentLogger } from '../core/log.ts';
+import type { WorkerPool } from '../core/workers/pool.ts';
 import { createKeyvPool, type KeyvPool, storeTarget } from '../store/keyv.ts';
 import { describeStoreError, isStoreOutage, type StoreTarget } from '../store/store-errors.ts';
 import type { Article, ArticleStore, SearchHit, StoredArticle, UpsertOutcome } from './article.ts';
@@ -7,7 +8,8 @@ import type { ChangeLog } from './change-log.ts';
 import { type IndexSnapshots, indexSnapshotFile, openSearchIndex } from './index-snapshots.ts';
 import { KeyedSerializer } from './keyed-serializer.ts';
 import { LastReads } from './last-reads.ts';
-import { parseCatalogueEntry, toCatalogueEntry } from './search/catalogue.ts';
+import { type CatalogueEntry, parseCatalogueEntry } from './search/catalogue.ts';
+import { type CatalogueBatches, catalogueBatches } from './search/catalogue-batches.ts';
 import type { SearchIndex } from './search/search.ts';
 
 /** `between` without a limit returns at most this many articles (full texts: a bound keeps memory in check). */
@@ -29,6 +31,11 @@ export interface ArticleStoreOptions {
   readonly indexSnapshotMinArticles?: number;
   /** Where the index snapshot is kept: beside a SQLite store by default; null for none (always rebuild). */
   readonly indexSnapshotFile?: string | null;
+  /**
+   * Where catalogue entries are analysed: by default the process's catalogue worker (src/articles/search/
+   * catalogue-pool.ts); null analyses them in this process. Either way the entries are the same.
+   */
+  readonly catalogueWorkers?: WorkerPool | null;
 }
 
 /** Exactly the stored shape: nothing the parser may add beyond the Article fields ends up in the store. */
@@ -65,6 +72,7 @@ class KeyvArticleStore implements ArticleStore {
     private readonly logger: Logger,
     private readonly release: () => Promise<void>,
     private readonly snapshots: IndexSnapshots,
+    private readonly catalogueEntries: CatalogueBatches,
   ) {}
 
   async get(id: string): Promise<StoredArticle | undefined> {
@@ -155,15 +163,23 @@ class KeyvArticleStore implements ArticleStore {
     }
     const at = this.now().toISOString();
     const stored = toStored(article, (existing?.version ?? 0) + 1, existing?.firstSeenAt ?? at, at);
+    // Its entry is analysed (in the catalogue worker) while the article is written; if the write fails, its error
+    // is the one the caller gets.
+    const entry = this.catalogueEntries.entryFor(stored);
+    entry.catch(() => undefined);
     // The article first: a catalogue entry must never point at text that was not written.
     await this.write(this.articles, stored.id, stored);
     this.lastReads.replace(stored);
-    await this.writeCatalogue(stored);
+    await this.writeCatalogue(stored, entry);
     return { outcome: existing ? 'updated' : 'new', article: stored };
   }
 
-  private async writeCatalogue(article: StoredArticle): Promise<void> {
-    const entry = toCatalogueEntry(article, this.index.analyzer);
+  /** Resolves once the entry is stored and in the index: search finds the article when its upsert resolves. */
+  private async writeCatalogue(
+    article: StoredArticle,
+    made: Promise<CatalogueEntry> = this.catalogueEntries.entryFor(article),
+  ): Promise<void> {
+    const entry = await made;
     await this.write(this.catalogue, entry.id, entry);
     this.changes.note(entry.id);
     this.index.put(entry);
@@ -227,7 +243,19 @@ export async function openArticleStore(options: ArticleStoreOptions): Promise<Ar
     };
     const { changeLog, index, snapshots } = await openSearchIndex(catalogue, changes, snapshot, logger);
     const now = options.now ?? (() => new Date());
-    const parts = [articles, catalogue, changeLog, index, target, now, logger, release, snapshots] as const;
+    const entries = catalogueBatches(options.catalogueWorkers, index.analyzer, logger);
+    const parts = [
+      articles,
+      catalogue,
+      changeLog,
+      index,
+      target,
+      now,
+      logger,
+      release,
+      snapshots,
+      entries,
+    ] as const;
     return new KeyvArticleStore(...parts);
   } catch (error) {
     await release().catch(() => undefined); // Opening failed already; a close error would hide why.

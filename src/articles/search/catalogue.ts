@@ -37,6 +37,12 @@ export interface CatalogueEntry {
   readonly language?: string;
 }
 
+/** What toCatalogueEntry reads of an article (a worker job receives exactly this). */
+export type CatalogueSource = Pick<
+  Article,
+  'id' | 'title' | 'paragraphs' | 'language' | 'publishedAt' | 'category' | 'url' | 'hash'
+>;
+
 function bodyText(paragraphs: readonly string[]): string {
   let text = '';
   for (const paragraph of paragraphs) {
@@ -44,6 +50,28 @@ function bodyText(paragraphs: readonly string[]): string {
     text += `${paragraph}\n`;
   }
   return text.slice(0, MAX_ANALYSED_CHARS);
+}
+
+/**
+ * The part of an article its catalogue entry is made from, to send to a worker: the paragraphs bodyText reads,
+ * the last one cut where bodyText would cut it, so a 50 MB body crosses as ~MAX_ANALYSED_CHARS characters. The
+ * entry stays the same: bodyText reads the same text, and the language sample (the first LANGUAGE_SAMPLE_CHARS
+ * of title and body) lies within it.
+ */
+export function analysedPart(article: CatalogueSource): CatalogueSource {
+  const { id, title, language, publishedAt, category, url, hash } = article;
+  const paragraphs: string[] = [];
+  let chars = 0;
+  for (const paragraph of article.paragraphs) {
+    if (chars >= MAX_ANALYSED_CHARS) break;
+    paragraphs.push(
+      paragraph.length > MAX_ANALYSED_CHARS - chars
+        ? paragraph.slice(0, MAX_ANALYSED_CHARS - chars)
+        : paragraph,
+    );
+    chars += paragraph.length + 1;
+  }
+  return { id, title, paragraphs, language, publishedAt, category, url, hash };
 }
 
 function countTerms(terms: readonly string[], counts = new Map<string, number>(), step = 1) {
@@ -99,7 +127,7 @@ function limitthWeight(counts: ReadonlyMap<string, number>, limit: number): numb
 /** Enough of the text to guess its language from when the article does not declare one. */
 const LANGUAGE_SAMPLE_CHARS = 2_000;
 
-function indexLanguage(article: Article): string {
+function indexLanguage(article: CatalogueSource): string {
   let sample = article.title;
   for (const paragraph of article.paragraphs) {
     if (sample.length >= LANGUAGE_SAMPLE_CHARS) break;
@@ -108,7 +136,7 @@ function indexLanguage(article: Article): string {
   return analysisLanguage(article.language, sample);
 }
 
-export function toCatalogueEntry(article: Article, analyzer = new TermAnalyzer()): CatalogueEntry {
+export function toCatalogueEntry(article: CatalogueSource, analyzer = new TermAnalyzer()): CatalogueEntry {
   const language = indexLanguage(article);
   const body = salientTerms(article.paragraphs, analyzer, language);
   const title = analyzer.terms(article.title, language);

@@ -158,7 +158,6 @@ class BoundedWorkerPool implements WorkerPool {
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
       name: `newsdesk ${this.options.name}`,
     });
-    worker.unref(); // an idle pool never keeps a process alive
     const slot: Slot = { worker, ready: false, job: null, timer: undefined };
     slot.timer = setTimeout(
       () => this.retire(slot, 'crashed', `worker did not start within ${WORKER_START_BUDGET_MS} ms`),
@@ -167,6 +166,9 @@ class BoundedWorkerPool implements WorkerPool {
     worker.on('message', (message: ReplyMessage | typeof READY_MESSAGE) => this.onMessage(slot, message));
     worker.on('error', (error) => this.retire(slot, 'crashed', `worker crashed: ${error.message}`));
     worker.on('exit', (code) => this.retire(slot, 'crashed', `worker exited with code ${code}`));
+    // An idle pool never keeps a process alive. After the listeners: adding a 'message' listener refs the worker
+    // again (Node 20), and then every process that used the pool lived on until the worker's idle timeout.
+    worker.unref();
     this.slots.add(slot);
     return slot;
   }

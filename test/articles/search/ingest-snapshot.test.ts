@@ -5,8 +5,10 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleStore, SearchHit } from '../../../src/articles/article.ts';
+import { CATALOGUE_JOB, createCataloguePool } from '../../../src/articles/search/catalogue-pool.ts';
 import { ARTICLES_NAMESPACE, CATALOGUE_NAMESPACE, openArticleStore } from '../../../src/articles/store.ts';
 import { mixedCorpus, SNAPSHOT_QUERIES } from '../../support/mixed-corpus.ts';
+import { recording } from './recording-pool.ts';
 
 /*
  * Pins what ingest stores and what search returns for a mixed-language corpus, as the code wrote it before ingest
@@ -67,12 +69,32 @@ function searches(store: ArticleStore): Snapshot['searches'] {
   return Object.fromEntries(SNAPSHOT_QUERIES.map((query) => [query, top(store.search(query, TOP))]));
 }
 
-describe('ingest snapshot', () => {
+/**
+ * Catalogue entries are made in the catalogue worker, or in the process while it starts or after it failed: both
+ * paths must write the same rows. The worker is started before the timed ingest, so it makes nearly all entries.
+ */
+const PATHS = [
+  { path: 'in the catalogue worker', worker: true },
+  { path: 'in the process', worker: false },
+] as const;
+
+describe.each(PATHS)('ingest snapshot, entries analysed $path', ({ worker }) => {
+  const pool = worker ? recording(createCataloguePool()) : null;
+  afterEach(() => pool?.close());
+
   it('GIVEN 1,500 mixed-language articles ingested 8 at a time THEN stored rows and top-10 hits are as pinned, live and after reopening', async () => {
     const file = path.join(folder, 'snapshot.sqlite');
     const url = `sqlite://${file}`;
-    const store = await openArticleStore({ url, now: () => FIXED_NOW });
+    await pool?.run(CATALOGUE_JOB, []); // started, as a running bot's would be
+    const store = await openArticleStore({ url, now: () => FIXED_NOW, catalogueWorkers: pool });
     await ingestAll(store);
+    if (pool) {
+      const analysedThere = pool.jobs.reduce(
+        (sum, job) => sum + (job.ended === 'answered' ? job.articles : 0),
+        0,
+      );
+      expect(analysedThere).toBeGreaterThan(CORPUS_ARTICLES * 0.9);
+    }
     const live = searches(store);
     await store.close();
     const reopened = await openArticleStore({ url });

@@ -1,5 +1,9 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkerPool, type WorkerPool, type WorkerPoolOptions } from '../../../src/core/workers/pool.ts';
+import { PROJECT_ROOT } from '../../support/subprocess.ts';
 
 const ENTRY = new URL('./test-jobs.ts', import.meta.url);
 const pools: WorkerPool[] = [];
@@ -83,4 +87,14 @@ describe('the worker pool', () => {
     await expect(running).rejects.toMatchObject({ failure: 'aborted' });
     await expect(jobs.run('echo', 'next')).resolves.toBe('next');
   });
+
+  it('GIVEN a process whose pool ran a job THEN it ends when its work is done, not when the idle worker times out', async () => {
+    const script = path.join(import.meta.dirname, 'run-one-job.ts');
+    const started = Date.now();
+    const { stdout } = await promisify(execFile)(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), [script], {
+      timeout: 50_000,
+    });
+    expect(stdout.trim()).toBe('done');
+    expect(Date.now() - started).toBeLessThan(30_000); // the worker's idle timeout is 60 s
+  }, 60_000);
 });
