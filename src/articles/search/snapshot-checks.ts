@@ -1,9 +1,19 @@
 import { POSTING_SLOT_SHIFT, POSTING_WEIGHT_MASK } from './posting-list.ts';
 import type { IndexSnapshot } from './search.ts';
-import type { Header, STRINGS } from './snapshot-file.ts';
 
 /** A snapshot file that cannot be used, and why (logged; the index is then rebuilt from the store). */
 export class SnapshotRejected extends Error {}
+
+/** The sections stored as JSON arrays of strings. */
+export type StringColumn =
+  | 'vocabulary'
+  | 'ids'
+  | 'titles'
+  | 'publishedIso'
+  | 'categories'
+  | 'urls'
+  | 'hashes'
+  | 'languages';
 
 export interface TypedSections {
   readonly offsets: Int32Array;
@@ -14,9 +24,9 @@ export interface TypedSections {
 }
 
 export function checkedSnapshot(
-  header: Header,
+  header: { readonly articles: number; readonly terms: number },
   typed: TypedSections,
-  strings: Record<(typeof STRINGS)[number], unknown>,
+  strings: Readonly<Record<StringColumn, unknown>>,
 ): IndexSnapshot {
   const vocabulary = stringColumn(strings.vocabulary, header.terms, false);
   checkAscending(vocabulary);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { IndexSnapshot } from './search.ts';
-import { checkedSnapshot, SnapshotRejected } from './snapshot-checks.ts';
+import { checkedSnapshot, SnapshotRejected, type StringColumn } from './snapshot-checks.ts';
 
 export { SnapshotRejected } from './snapshot-checks.ts';
 
@@ -29,7 +29,7 @@ export interface SnapshotMeta {
 }
 
 const TYPED = ['offsets', 'postings', 'maxWeights', 'lengths', 'published'] as const;
-export const STRINGS = [
+const STRINGS: readonly StringColumn[] = [
   'vocabulary',
   'ids',
   'titles',
@@ -38,10 +38,10 @@ export const STRINGS = [
   'urls',
   'hashes',
   'languages',
-] as const;
-type SectionName = (typeof TYPED)[number] | (typeof STRINGS)[number];
+];
+type SectionName = (typeof TYPED)[number] | StringColumn;
 
-export interface Header {
+interface Header {
   readonly format: number;
   readonly meta: SnapshotMeta;
   readonly articles: number;
@@ -135,7 +135,7 @@ export function readSnapshotFile(file: string): { snapshot: IndexSnapshot; meta:
       published: new Float64Array(reader.typed(header, 'published', articles * 8)),
     };
     const strings = Object.fromEntries(STRINGS.map((name) => [name, reader.json(header, name)])) as Record<
-      (typeof STRINGS)[number],
+      StringColumn,
       unknown
     >;
     return { snapshot: checkedSnapshot(header, typed, strings), meta: header.meta };
