@@ -117,7 +117,8 @@ function agreement(memoryTopFile: string, ftsTopFile: string) {
     let overlap = 0;
     lists.forEach((expected, index) => {
       const found = new Set(fts[kind]?.[index] ?? []);
-      if (expected[0] !== undefined && expected[0] === fts[kind]?.[index]?.[0]) sameFirst++;
+      // Two empty results agree too (an autocomplete prefix that matches nothing).
+      if (expected[0] === fts[kind]?.[index]?.[0]) sameFirst++;
       overlap += expected.length === 0 ? 1 : expected.filter((id) => found.has(id)).length / expected.length;
     });
     byKind[kind] = {

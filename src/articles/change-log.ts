@@ -25,9 +25,11 @@ export class ChangeLog {
   private timer: NodeJS.Timeout | undefined;
   private readonly tag = randomBytes(4).toString('hex');
   private sequence = 0;
+  private intents = new Set<string>();
+  private intentWrite: Promise<boolean> | undefined;
 
   /**
-   * `readMarkMs`: the first changedSince() reports what changed from then on (minus LOOKBACK_MS). The store passes
+   * `readMarkMs`: the first applyUnseen() reports what changed from then on (minus LOOKBACK_MS). The store passes
    * the time it started reading the catalogue, so a change made while a big index loads is not missed.
    */
   constructor(
@@ -36,7 +38,7 @@ export class ChangeLog {
     private readMarkMs = Date.now(),
   ) {}
 
-  /** Every change made before this has been reported by changedSince() (or was in the index it started from). */
+  /** Every change made before this has been handed to applyUnseen() (or was in the index it started from). */
   get seenUntilMs(): number {
     return this.readMarkMs - LOOKBACK_MS;
   }
@@ -62,13 +64,40 @@ export class ChangeLog {
   }
 
   /**
-   * Ids other processes changed since the last call. This process's own changes are left out: its index took
-   * each of them when it wrote it.
+   * Ids other processes changed since the last call, handed to `apply`; the read mark moves past them only once
+   * `apply` has taken them all (a failed read leaves them to the next call). This process's own changes are left
+   * out: its index took each of them when it wrote it.
    */
-  async changedSince(): Promise<Set<string>> {
+  async applyUnseen(apply: (changed: ReadonlySet<string>) => Promise<void>): Promise<void> {
     const { changed, newestMs } = await this.changedAfter(this.readMarkMs, { othersOnly: true });
+    await apply(changed);
     this.readMarkMs = Math.max(this.readMarkMs, newestMs);
-    return changed;
+  }
+
+  /**
+   * Records, before the catalogue entry of `id` is written, that it is about to change: if the process dies between
+   * that write and its note() (up to FLUSH_DELAY_MS later), the log still names the id, so an index snapshot taken
+   * before is caught up at the next start. Written once per event-loop turn for every id asked meanwhile; false
+   * when the write failed (reported through onError).
+   */
+  intend(id: string): Promise<boolean> {
+    this.intents.add(id);
+    this.intentWrite ??= new Promise<boolean>((resolve) => {
+      setImmediate(() => {
+        const ids = [...this.intents];
+        this.intents = new Set();
+        this.intentWrite = undefined;
+        const key = entryKey(Date.now(), `${this.tag}-${this.sequence++}`);
+        this.keyv.set(key, ids, CHANGE_LOG_TTL_MS).then(
+          () => resolve(true),
+          (error: unknown) => {
+            this.onError(error);
+            resolve(false);
+          },
+        );
+      });
+    });
+    return this.intentWrite;
   }
 
   /**

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type Keyv from 'keyv';
 import type { Logger } from '../core/log.ts';
 import { namespacePages, namespaceSize } from '../store/entries.ts';
@@ -6,7 +7,12 @@ import type { StoreTarget } from '../store/store-errors.ts';
 import { CHANGE_LOG_TTL_MS, ChangeLog, LOOKBACK_MS } from './change-log.ts';
 import { parseCatalogueEntry } from './search/catalogue.ts';
 import { SearchIndex } from './search/search.ts';
-import { readSnapshotFile, SnapshotRejected, writeSnapshotFile } from './search/snapshot-file.ts';
+import {
+  readSnapshotFile,
+  readSnapshotMeta,
+  SnapshotRejected,
+  writeSnapshotFile,
+} from './search/snapshot-file.ts';
 
 /** Below this many articles the index rebuilds from the catalogue in under a second: no snapshot file is kept. */
 export const SNAPSHOT_MIN_ARTICLES = 20_000;
@@ -76,6 +82,7 @@ export class IndexSnapshots {
   private unindexed = 0;
   /** The index's change count when it last matched the file. */
   private savedAtChange = -1;
+  private distrusted = false;
 
   constructor(private readonly options: IndexSnapshotsOptions) {
     this.minArticles = options.minArticles ?? SNAPSHOT_MIN_ARTICLES;
@@ -91,14 +98,52 @@ export class IndexSnapshots {
     return index;
   }
 
-  /** Saves the index if it changed since it was opened or last saved (on close: the next start is fast). */
-  saveIfChanged(index: SearchIndex, seenUntilMs: number): void {
-    if (index.changeCount !== this.savedAtChange) this.save(index, seenUntilMs);
+  /** On close: catches up on what other processes changed (`catchUp`: the store's refresh), then saves. */
+  async saveOnClose(index: SearchIndex, changes: ChangeLog, catchUp: () => Promise<unknown>): Promise<void> {
+    const caughtUpFromMs = changes.seenUntilMs;
+    // Unreadable now, the index is still saved: its mark stays where it was, so the next start replays more.
+    await catchUp().catch(() => undefined);
+    this.saveIfChanged(index, changes.seenUntilMs, caughtUpFromMs);
+  }
+
+  /**
+   * Saves the index if it changed since it was opened or last saved (on close: the next start is fast).
+   * `seenUntilMs`: every change before it is in the index; `caughtUpFromMs`: where the last catch-up started —
+   * older than the change log keeps, and changes may have expired unseen (a long `ingest --watch` never refreshes),
+   * so nothing is saved.
+   */
+  saveIfChanged(index: SearchIndex, seenUntilMs: number, caughtUpFromMs: number): void {
+    if (index.changeCount === this.savedAtChange) return;
+    if (Date.now() - caughtUpFromMs > CHANGE_LOG_TTL_MS - TTL_MARGIN_MS) {
+      this.options.logger.info(
+        'search index snapshot not saved: this process may have missed expired changes',
+      );
+      return;
+    }
+    this.save(index, seenUntilMs);
+  }
+
+  /**
+   * A change of this process may be missing from the change log (its write failed): the snapshot beside the store,
+   * and any this process would write, could miss it for good. The file is removed, so the next start rebuilds.
+   */
+  distrust(): void {
+    if (this.distrusted || this.options.file === undefined) return;
+    this.distrusted = true;
+    try {
+      fs.rmSync(this.options.file, { force: true });
+    } catch (error) {
+      this.options.logger.warn({ file: this.options.file, err: error }, 'search index snapshot not removed');
+    }
+    this.options.logger.warn(
+      { file: this.options.file },
+      'change log not written: the index snapshot is dropped',
+    );
   }
 
   private save(index: SearchIndex, watermarkMs: number): void {
     const { file, logger } = this.options;
-    if (file === undefined || index.count() < this.minArticles) return;
+    if (file === undefined || this.distrusted || index.count() < this.minArticles) return;
     const started = performance.now();
     try {
       const bytes = writeSnapshotFile(file, index.toSnapshot(), { watermarkMs, unindexed: this.unindexed });
@@ -128,30 +173,25 @@ export class IndexSnapshots {
     const { file, logger } = this.options;
     if (file === undefined) return undefined;
     const started = performance.now();
-    const read = this.read(file);
+    const read = this.read(file, startedMs);
     if (!read) return undefined;
-    const age = startedMs - read.meta.watermarkMs;
-    if (age > CHANGE_LOG_TTL_MS - TTL_MARGIN_MS || age < -LOOKBACK_MS) {
-      logger.info(
-        { file, ageHours: Math.round(age / 3_600_000) },
-        'search index snapshot too old to update: rebuilding',
-      );
-      return undefined;
-    }
-    const index = SearchIndex.fromSnapshot(read.snapshot);
+    const rowsBefore = await namespaceSize(catalogue);
     const { changed } = await changes.changedAfter(read.meta.watermarkMs);
-    if (changed.size > Math.max(REWRITE_AFTER_REPLAYED, index.count() * MAX_REPLAY_SHARE)) {
+    if (changed.size > Math.max(REWRITE_AFTER_REPLAYED, read.snapshot.slots.ids.length * MAX_REPLAY_SHARE)) {
       logger.info(
         { file, changed: changed.size },
         'search index snapshot misses too many changes: rebuilding',
       );
       return undefined;
     }
+    const index = SearchIndex.fromSnapshot(read.snapshot);
     await replay(index, catalogue, changed);
-    const rows = await namespaceSize(catalogue);
-    if (rows !== index.count() + read.meta.unindexed) {
+    // Rows another process adds meanwhile may land between the counts: the index must lie between them.
+    const rowsAfter = await namespaceSize(catalogue);
+    const held = index.count() + read.meta.unindexed;
+    if (rowsBefore === undefined || rowsAfter === undefined || held < rowsBefore || held > rowsAfter) {
       logger.warn(
-        { file, rows, indexed: index.count() },
+        { file, rows: rowsAfter, indexed: index.count() },
         'search index snapshot does not match the store: rebuilding',
       );
       return undefined;
@@ -166,8 +206,18 @@ export class IndexSnapshots {
     return index;
   }
 
-  private read(file: string): ReturnType<typeof readSnapshotFile> | undefined {
+  /** The snapshot, checked whole, if it is young enough for the change log to bring it up to date. */
+  private read(file: string, startedMs: number): ReturnType<typeof readSnapshotFile> | undefined {
     try {
+      // The header alone first: a snapshot too old to catch up is not worth reading (hundreds of MB at 1M).
+      const age = startedMs - readSnapshotMeta(file).watermarkMs;
+      if (age > CHANGE_LOG_TTL_MS - TTL_MARGIN_MS || age < -LOOKBACK_MS) {
+        this.options.logger.info(
+          { file, ageHours: Math.round(age / 3_600_000) },
+          'search index snapshot too old to update: rebuilding',
+        );
+        return undefined;
+      }
       return readSnapshotFile(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;

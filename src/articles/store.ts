@@ -114,15 +114,17 @@ class KeyvArticleStore implements ArticleStore {
   }
 
   async refresh(): Promise<number> {
-    const changed = await this.call(() => this.changes.changedSince());
     let picked = 0;
-    for (const id of changed) {
-      const entry = parseCatalogueEntry(await this.call(() => this.catalogue.get(id)));
-      if (!entry || this.index.hashOf(id) === entry.hash) continue;
-      this.lastReads.forget(id);
-      this.index.put(entry);
-      picked++;
-    }
+    const apply = async (changed: ReadonlySet<string>) => {
+      for (const id of changed) {
+        const entry = parseCatalogueEntry(await this.call(() => this.catalogue.get(id)));
+        if (!entry || this.index.hashOf(id) === entry.hash) continue;
+        this.lastReads.forget(id);
+        this.index.put(entry);
+        picked++;
+      }
+    };
+    await this.call(() => this.changes.applyUnseen(apply));
     return picked;
   }
 
@@ -134,15 +136,9 @@ class KeyvArticleStore implements ArticleStore {
     this.closed ??= this.serializer
       .idle()
       .then(() => this.changes.flush())
-      .then(() => this.saveIndex())
+      .then(() => this.snapshots.saveOnClose(this.index, this.changes, () => this.refresh()))
       .then(() => this.release());
     return this.closed;
-  }
-
-  private async saveIndex(): Promise<void> {
-    // Unreadable now, the index is still saved: it then replays from an earlier mark at the next start.
-    await this.refresh().catch(() => undefined);
-    this.snapshots.saveIfChanged(this.index, this.changes.seenUntilMs);
   }
 
   private async upsertNow(article: Article): Promise<{ outcome: UpsertOutcome; article: StoredArticle }> {
@@ -179,7 +175,9 @@ class KeyvArticleStore implements ArticleStore {
     article: StoredArticle,
     made: Promise<CatalogueEntry> = this.catalogueEntries.entryFor(article),
   ): Promise<void> {
-    const entry = await made;
+    const [entry, logged] = await Promise.all([made, this.changes.intend(article.id)]);
+    // Unlogged, this change could be missed by a snapshot's catch-up: no snapshot is trusted after it.
+    if (!logged) this.snapshots.distrust();
     await this.write(this.catalogue, entry.id, entry);
     this.changes.note(entry.id);
     this.index.put(entry);

@@ -35,10 +35,13 @@ export async function* namespacePages(keyv: Keyv, options: { after?: string } = 
   if (page.length > 0) yield page;
 }
 
-/** How many live entries the namespace holds, where the store can count them cheaply (SQLite); else undefined. */
+/**
+ * How many entries the namespace holds, expired ones included (for namespaces without TTLs), where the store can
+ * count them cheaply (SQLite); else undefined.
+ */
 export async function namespaceSize(keyv: Keyv): Promise<number | undefined> {
   const store: unknown = keyv.store;
-  return store instanceof SqliteKeyvStore ? store.count(keyv.namespace) : undefined;
+  return store instanceof SqliteKeyvStore ? store.rowCount(keyv.namespace) : undefined;
 }
 
 /** Pages by key from just after `afterKey` (a key without the namespace prefix; '' for the whole namespace). */

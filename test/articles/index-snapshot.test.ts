@@ -1,13 +1,25 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article, ArticleStore } from '../../src/articles/article.ts';
-import { SNAPSHOT_MIN_ARTICLES } from '../../src/articles/index-snapshots.ts';
-import { readSnapshotFile, writeSnapshotFile } from '../../src/articles/search/snapshot-file.ts';
-import { openArticleStore } from '../../src/articles/store.ts';
+import { IndexSnapshots, SNAPSHOT_MIN_ARTICLES } from '../../src/articles/index-snapshots.ts';
+import { toCatalogueEntry } from '../../src/articles/search/catalogue.ts';
+import { type IndexSnapshot, SearchIndex } from '../../src/articles/search/search.ts';
+import {
+  readSnapshotFile,
+  SnapshotRejected,
+  writeSnapshotFile,
+} from '../../src/articles/search/snapshot-file.ts';
+import { CHANGES_NAMESPACE, openArticleStore } from '../../src/articles/store.ts';
+import { silentLogger } from '../../src/core/log.ts';
 import { mixedCorpus, SNAPSHOT_QUERIES } from '../support/mixed-corpus.ts';
+
+const DIES_AFTER_UPSERT = path.join(import.meta.dirname, 'support/upsert-then-die.ts');
 
 /*
  * A big SQLite store saves its search index beside it on close and opens from that file, then catches up on what
@@ -202,3 +214,91 @@ describe('search index snapshot, its age', () => {
     expect(readSnapshotFile(snapshotFile).meta.watermarkMs).toBeGreaterThan(Date.now() - 60_000);
   });
 });
+
+describe('search index snapshot, crashes and failures', () => {
+  it('GIVEN another process killed right after rewriting an article THEN the next start from the snapshot still finds the new text', async () => {
+    const corpus = mixedCorpus(ARTICLES / 4);
+    await closeLast(await storeWith(corpus));
+    // The ingest's own log entries are in the snapshot already; gone, they cannot hide a change the log missed.
+    const db = new BetterSqlite3(file);
+    db.exec(`DELETE FROM ${CHANGES_NAMESPACE}`);
+    db.close();
+    const rewritten = {
+      ...(corpus[3] as Article),
+      title: 'Quartermaster zeppelin inquiry',
+      hash: 'rewritten-3',
+    };
+    const child = spawn(process.execPath, [
+      '--import',
+      'tsx',
+      DIES_AFTER_UPSERT,
+      file,
+      JSON.stringify(rewritten),
+    ]);
+    const [, signal] = await once(child, 'exit');
+    expect(signal).toBe('SIGKILL');
+
+    const { logger, messages } = recordingLogger();
+    const reopened = await open({ logger });
+    expect(messages()).toContain('search index opened from its snapshot');
+    expect(reopened.search('zeppelin', 5)[0]?.id).toBe(corpus[3]?.id);
+  });
+
+  it('GIVEN a process that never caught up for longer than the change log keeps THEN its close writes no snapshot', async () => {
+    const store = await storeWith(mixedCorpus(ARTICLES / 4));
+    await closeLast(store);
+    fs.rmSync(`${file}.search-index`);
+    const index = new SearchIndex();
+    for (const article of mixedCorpus(5)) index.put(toCatalogueEntry(article));
+    const snapshots = new IndexSnapshots({
+      file: `${file}.search-index`,
+      logger: silentLogger,
+      minArticles: 1,
+    });
+    const threeDaysAgo = Date.now() - 3 * 86_400_000;
+    snapshots.saveIfChanged(index, Date.now(), threeDaysAgo);
+    expect(fs.existsSync(`${file}.search-index`)).toBe(false);
+    snapshots.saveIfChanged(index, Date.now(), Date.now() - 60_000);
+    expect(fs.existsSync(`${file}.search-index`)).toBe(true);
+  });
+
+  it('GIVEN a snapshot whose checksums hold but whose lists break the index rules THEN it is refused: out of order, a weight above its bound, an id twice', () => {
+    const index = new SearchIndex();
+    for (const article of mixedCorpus(60)) index.put(toCatalogueEntry(article));
+    const good = index.toSnapshot();
+    const snapshotFile = path.join(folder, 'crafted');
+    const tampered: [string, IndexSnapshot][] = [
+      ['out of order', withPostings(good, (postings) => postings.reverse())],
+      [
+        'above its bound',
+        { ...good, postings: { ...good.postings, maxWeights: good.postings.maxWeights.map(() => 1) } },
+      ],
+      [
+        'an id twice',
+        {
+          ...good,
+          slots: {
+            ...good.slots,
+            ids: good.slots.ids.map((id, at) => (at === 1 ? (good.slots.ids[0] as string) : id)),
+          },
+        },
+      ],
+      [
+        'vocabulary out of order',
+        { ...good, postings: { ...good.postings, vocabulary: [...good.postings.vocabulary].reverse() } },
+      ],
+    ];
+    for (const [what, snapshot] of tampered) {
+      writeSnapshotFile(snapshotFile, snapshot, { watermarkMs: Date.now(), unindexed: 0 });
+      expect(() => readSnapshotFile(snapshotFile), what).toThrow(SnapshotRejected);
+    }
+    writeSnapshotFile(snapshotFile, good, { watermarkMs: Date.now(), unindexed: 0 });
+    expect(readSnapshotFile(snapshotFile).snapshot.slots.ids).toEqual(good.slots.ids);
+  });
+});
+
+function withPostings(snapshot: IndexSnapshot, change: (postings: Int32Array) => void): IndexSnapshot {
+  const postings = snapshot.postings.postings.slice();
+  change(postings);
+  return { ...snapshot, postings: { ...snapshot.postings, postings } };
+}

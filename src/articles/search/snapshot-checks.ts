@@ -1,4 +1,4 @@
-import { POSTING_SLOT_SHIFT, POSTING_WEIGHT_MASK } from './posting-list.ts';
+import { MAX_SLOTS, POSTING_SLOT_SHIFT, POSTING_WEIGHT_MASK } from './posting-list.ts';
 import type { IndexSnapshot } from './search.ts';
 
 /** A snapshot file that cannot be used, and why (logged; the index is then rebuilt from the store). */
@@ -28,6 +28,7 @@ export function checkedSnapshot(
   typed: TypedSections,
   strings: Readonly<Record<StringColumn, unknown>>,
 ): IndexSnapshot {
+  if (header.articles > MAX_SLOTS) throw new SnapshotRejected('it holds more articles than an index can');
   const vocabulary = stringColumn(strings.vocabulary, header.terms, false);
   checkAscending(vocabulary);
   checkPostings(typed, header.articles);

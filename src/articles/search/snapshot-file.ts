@@ -120,6 +120,16 @@ export function writeSnapshotFile(file: string, snapshot: IndexSnapshot, meta: S
 
 const padding = (length: number) => Buffer.alloc(padded(length) - length);
 
+/** The meta of a snapshot file from its header alone (checked as readSnapshotFile checks it). */
+export function readSnapshotMeta(file: string): SnapshotMeta {
+  const descriptor = fs.openSync(file, 'r');
+  try {
+    return new SectionReader(descriptor, fs.fstatSync(descriptor).size).header().meta;
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
 /** Reads and checks a snapshot file; throws SnapshotRejected (or a file error) when it cannot be used. */
 export function readSnapshotFile(file: string): { snapshot: IndexSnapshot; meta: SnapshotMeta } {
   const descriptor = fs.openSync(file, 'r');
