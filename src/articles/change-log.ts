@@ -3,9 +3,21 @@ import type Keyv from 'keyv';
 import { namespacePages } from '../store/entries.ts';
 
 /** Change-log entries expire after this: a process that missed them has restarted and rebuilt its index since. */
-export const CHANGE_LOG_TTL_MS = 2 * 86_400_000;
+const CHANGE_LOG_TTL_MS = 2 * 86_400_000;
 /** Ids changed within this window go out as one entry: one write per batch, not one per article. */
 const FLUSH_DELAY_MS = 50;
+/** A mark older than this may have missed entries that expired (with an hour's margin for slow reads). */
+const REACH_MS = CHANGE_LOG_TTL_MS - 3_600_000;
+
+/**
+ * Whether changes made since `markMs` can all still be read from the log at `nowMs`: entries expire, and one
+ * written before the mark's reader looked may land up to LOOKBACK_MS late.
+ */
+export function withinLogReach(markMs: number, nowMs = Date.now()): boolean {
+  const age = nowMs - markMs;
+  return age <= REACH_MS && age >= -LOOKBACK_MS;
+}
+
 /** A reader rereads this far behind its last mark: another process's batch may land slightly out of order. */
 export const LOOKBACK_MS = 10_000;
 const TIME_DIGITS = 15;
@@ -36,6 +48,8 @@ export class ChangeLog {
     private readonly keyv: Keyv,
     private readonly onError: (error: unknown) => void,
     private readMarkMs = Date.now(),
+    /** Whether intend() writes: only where index snapshots are kept (SQLite) does anything read its entries early. */
+    private readonly announces = true,
   ) {}
 
   /** Every change made before this has been handed to applyUnseen() (or was in the index it started from). */
@@ -56,11 +70,18 @@ export class ChangeLog {
     if (this.pending.size === 0) return this.flushing;
     const ids = [...this.pending];
     this.pending = new Set();
-    const key = entryKey(Date.now(), `${this.tag}-${this.sequence++}`);
-    this.flushing = this.flushing
-      .then(() => this.keyv.set(key, ids, CHANGE_LOG_TTL_MS))
-      .then(() => undefined, this.onError);
+    const key = this.nextKey();
+    this.flushing = this.flushing.then(() => this.write(key, ids)).then(() => undefined, this.onError);
     return this.flushing;
+  }
+
+  /** Entries of this process sort by time, then by its sequence: two in one millisecond never share a key. */
+  private nextKey(): string {
+    return entryKey(Date.now(), `${this.tag}-${this.sequence++}`);
+  }
+
+  private write(key: string, ids: readonly string[]): Promise<unknown> {
+    return this.keyv.set(key, ids, CHANGE_LOG_TTL_MS);
   }
 
   /**
@@ -81,14 +102,14 @@ export class ChangeLog {
    * when the write failed (reported through onError).
    */
   intend(id: string): Promise<boolean> {
+    if (!this.announces) return Promise.resolve(true);
     this.intents.add(id);
     this.intentWrite ??= new Promise<boolean>((resolve) => {
       setImmediate(() => {
         const ids = [...this.intents];
         this.intents = new Set();
         this.intentWrite = undefined;
-        const key = entryKey(Date.now(), `${this.tag}-${this.sequence++}`);
-        this.keyv.set(key, ids, CHANGE_LOG_TTL_MS).then(
+        this.write(this.nextKey(), ids).then(
           () => resolve(true),
           (error: unknown) => {
             this.onError(error);

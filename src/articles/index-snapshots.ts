@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type Keyv from 'keyv';
 import type { Logger } from '../core/log.ts';
-import { namespacePages, namespaceSize } from '../store/entries.ts';
+import { namespaceSize } from '../store/entries.ts';
 import { isInMemorySqlite } from '../store/sqlite-file.ts';
 import type { StoreTarget } from '../store/store-errors.ts';
-import { CHANGE_LOG_TTL_MS, ChangeLog, LOOKBACK_MS } from './change-log.ts';
-import { parseCatalogueEntry } from './search/catalogue.ts';
+import { ChangeLog, LOOKBACK_MS, withinLogReach } from './change-log.ts';
+import { applyCatalogueChanges, rebuildIndex } from './index-catalogue.ts';
 import { SearchIndex } from './search/search.ts';
 import {
   readSnapshotFile,
@@ -20,48 +20,11 @@ export const SNAPSHOT_MIN_ARTICLES = 20_000;
 const MAX_REPLAY_SHARE = 0.1;
 /** Replaying this many changes at start writes a fresh snapshot, so the next start replays fewer. */
 const REWRITE_AFTER_REPLAYED = 5_000;
-/** A snapshot within this of the change log's TTL may miss changes whose log entries expired. */
-const TTL_MARGIN_MS = 3_600_000;
-const REPLAY_BATCH = 250;
 
 /** Where a store keeps its index snapshot: beside a SQLite file; nowhere for memory, Redis and Postgres. */
 export function indexSnapshotFile(target: StoreTarget): string | undefined {
   if (target.file === undefined || isInMemorySqlite(target.file)) return undefined;
   return `${target.file}.search-index`;
-}
-
-/** Rebuilds the in-memory index from the catalogue alone (never the article bodies). */
-async function rebuildIndex(
-  catalogue: Keyv,
-  logger: Logger,
-): Promise<{ index: SearchIndex; skipped: number }> {
-  const index = new SearchIndex();
-  let skipped = 0;
-  for await (const page of namespacePages(catalogue)) {
-    for (const [, value] of page) {
-      const entry = parseCatalogueEntry(value);
-      if (entry) index.put(entry);
-      else skipped++;
-    }
-  }
-  if (skipped > 0) logger.warn({ skipped }, 'skipped malformed catalogue entries; re-ingest to restore them');
-  index.prepare();
-  return { index, skipped };
-}
-
-/** Brings the index up to date with catalogue entries changed after the snapshot. */
-async function replay(index: SearchIndex, catalogue: Keyv, changed: ReadonlySet<string>): Promise<void> {
-  const ids = [...changed];
-  for (let start = 0; start < ids.length; start += REPLAY_BATCH) {
-    const batch = ids.slice(start, start + REPLAY_BATCH);
-    const values = await catalogue.getMany(batch);
-    batch.forEach((id, at) => {
-      const entry = parseCatalogueEntry(values[at]);
-      if (!entry) index.remove(id);
-      else if (index.hashOf(id) !== entry.hash) index.put(entry);
-    });
-  }
-  index.prepare();
 }
 
 export interface IndexSnapshotsOptions {
@@ -114,7 +77,7 @@ export class IndexSnapshots {
    */
   saveIfChanged(index: SearchIndex, seenUntilMs: number, caughtUpFromMs: number): void {
     if (index.changeCount === this.savedAtChange) return;
-    if (Date.now() - caughtUpFromMs > CHANGE_LOG_TTL_MS - TTL_MARGIN_MS) {
+    if (!withinLogReach(caughtUpFromMs)) {
       this.options.logger.info(
         'search index snapshot not saved: this process may have missed expired changes',
       );
@@ -185,7 +148,8 @@ export class IndexSnapshots {
       return undefined;
     }
     const index = SearchIndex.fromSnapshot(read.snapshot);
-    await replay(index, catalogue, changed);
+    await applyCatalogueChanges(index, catalogue, changed);
+    index.prepare();
     // Rows another process adds meanwhile may land between the counts: the index must lie between them.
     const rowsAfter = await namespaceSize(catalogue);
     const held = index.count() + read.meta.unindexed;
@@ -210,10 +174,10 @@ export class IndexSnapshots {
   private read(file: string, startedMs: number): ReturnType<typeof readSnapshotFile> | undefined {
     try {
       // The header alone first: a snapshot too old to catch up is not worth reading (hundreds of MB at 1M).
-      const age = startedMs - readSnapshotMeta(file).watermarkMs;
-      if (age > CHANGE_LOG_TTL_MS - TTL_MARGIN_MS || age < -LOOKBACK_MS) {
+      const { watermarkMs } = readSnapshotMeta(file);
+      if (!withinLogReach(watermarkMs, startedMs)) {
         this.options.logger.info(
-          { file, ageHours: Math.round(age / 3_600_000) },
+          { file, ageHours: Math.round((startedMs - watermarkMs) / 3_600_000) },
           'search index snapshot too old to update: rebuilding',
         );
         return undefined;
@@ -233,24 +197,32 @@ export class IndexSnapshots {
 
 /**
  * The change log and the search index of a store being opened, the index read from its snapshot when one fits the
- * catalogue. `file`: where the snapshot is kept (null or undefined for none).
+ * catalogue.
  */
 export async function openSearchIndex(
   catalogue: Keyv,
   changes: Keyv,
-  snapshot: { readonly file: string | null | undefined; readonly minArticles: number | undefined },
+  snapshot: {
+    readonly target: StoreTarget;
+    /** Where the snapshot is kept instead of beside the store; null for none (always rebuild). */
+    readonly file: string | null | undefined;
+    readonly minArticles: number | undefined;
+  },
   logger: Logger,
 ) {
   const started = performance.now();
   // The change log reads from when the catalogue began to be read: a change made during the load is not missed.
   const startedMs = Date.now();
+  // Wherever any process may keep a snapshot of this store, changes are announced before they are written.
+  const beside = indexSnapshotFile(snapshot.target);
   const changeLog = new ChangeLog(
     changes,
     (error) => logger.warn({ err: error }, 'change log not written'),
     startedMs,
+    beside !== undefined,
   );
   const snapshots = new IndexSnapshots({
-    file: snapshot.file ?? undefined,
+    file: snapshot.file === undefined ? beside : (snapshot.file ?? undefined),
     logger,
     ...(snapshot.minArticles === undefined ? {} : { minArticles: snapshot.minArticles }),
   });

@@ -5,10 +5,11 @@ import { createKeyvPool, type KeyvPool, storeTarget } from '../store/keyv.ts';
 import { describeStoreError, isStoreOutage, type StoreTarget } from '../store/store-errors.ts';
 import type { Article, ArticleStore, SearchHit, StoredArticle, UpsertOutcome } from './article.ts';
 import type { ChangeLog } from './change-log.ts';
-import { type IndexSnapshots, indexSnapshotFile, openSearchIndex } from './index-snapshots.ts';
+import { applyCatalogueChanges } from './index-catalogue.ts';
+import { type IndexSnapshots, openSearchIndex } from './index-snapshots.ts';
 import { KeyedSerializer } from './keyed-serializer.ts';
 import { LastReads } from './last-reads.ts';
-import { type CatalogueEntry, parseCatalogueEntry } from './search/catalogue.ts';
+import type { CatalogueEntry } from './search/catalogue.ts';
 import { type CatalogueBatches, catalogueBatches } from './search/catalogue-batches.ts';
 import type { SearchIndex } from './search/search.ts';
 
@@ -116,13 +117,9 @@ class KeyvArticleStore implements ArticleStore {
   async refresh(): Promise<number> {
     let picked = 0;
     const apply = async (changed: ReadonlySet<string>) => {
-      for (const id of changed) {
-        const entry = parseCatalogueEntry(await this.call(() => this.catalogue.get(id)));
-        if (!entry || this.index.hashOf(id) === entry.hash) continue;
-        this.lastReads.forget(id);
-        this.index.put(entry);
-        picked++;
-      }
+      const applied = await applyCatalogueChanges(this.index, this.catalogue, changed);
+      for (const id of applied) this.lastReads.forget(id);
+      picked = applied.length;
     };
     await this.call(() => this.changes.applyUnseen(apply));
     return picked;
@@ -217,26 +214,24 @@ export async function openArticleStore(options: ArticleStoreOptions): Promise<Ar
   const target = storeTarget(options.url, options.busyTimeoutMs);
   // Its own pool unless given one: the two namespaces then share one SQLite connection.
   const pool = options.pool ?? createKeyvPool();
-  const open = (namespace: string) =>
-    pool.open(options.url, {
-      namespace,
-      logger,
-      ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
-    });
   const opened: Keyv[] = [];
+  const open = async (namespace: string) => {
+    const busy = options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs };
+    const keyv = await pool.open(options.url, { namespace, logger, ...busy });
+    opened.push(keyv);
+    return keyv;
+  };
   const release = async () => {
     if (options.pool) await Promise.all(opened.map((keyv) => keyv.disconnect()));
     else await pool.closeAll();
   };
   try {
     const articles = await open(ARTICLES_NAMESPACE);
-    opened.push(articles);
     const catalogue = await open(CATALOGUE_NAMESPACE);
-    opened.push(catalogue);
     const changes = await open(CHANGES_NAMESPACE);
-    opened.push(changes);
     const snapshot = {
-      file: options.indexSnapshotFile === undefined ? indexSnapshotFile(target) : options.indexSnapshotFile,
+      target,
+      file: options.indexSnapshotFile,
       minArticles: options.indexSnapshotMinArticles,
     };
     const { changeLog, index, snapshots } = await openSearchIndex(catalogue, changes, snapshot, logger);
