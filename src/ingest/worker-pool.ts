@@ -1,5 +1,6 @@
 import {
   createWorkerPool,
+  processWidePool,
   WORKER_IDLE_MS,
   WORKER_MAX_HEAP_MB,
   type WorkerPool,
@@ -31,19 +32,10 @@ export function createIngestPool(overrides: Partial<WorkerPoolOptions> = {}): Wo
 }
 
 /**
- * One ingest pool per process, created on the first feed or page: they are parsed deep inside feed polling, whose
- * callers (poller, item reader) pass no pool. Its workers are unreferenced, so it never keeps a process alive;
- * the runtime closes it on shutdown.
+ * The ingest pool of this process, made on the first feed or page: they are parsed deep inside feed polling, whose
+ * callers (poller, item reader) pass no pool.
  */
-let sharedIngestPool: WorkerPool | undefined;
+const ingestPools = processWidePool(createIngestPool);
 
-export function processIngestPool(): WorkerPool {
-  sharedIngestPool ??= createIngestPool();
-  return sharedIngestPool;
-}
-
-export async function closeProcessIngestPool(): Promise<void> {
-  const pool = sharedIngestPool;
-  sharedIngestPool = undefined;
-  await pool?.close();
-}
+export const processIngestPool = (): WorkerPool => ingestPools.get();
+export const closeProcessIngestPool = (): Promise<void> => ingestPools.close();

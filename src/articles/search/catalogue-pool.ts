@@ -1,5 +1,6 @@
 import {
   createWorkerPool,
+  processWidePool,
   WORKER_IDLE_MS,
   type WorkerPool,
   type WorkerPoolOptions,
@@ -53,19 +54,10 @@ export function catalogueJobHandler(): (sources: readonly CatalogueSource[]) => 
 }
 
 /**
- * One catalogue pool per process, created on the first upsert that needs an entry: every store of the process
- * shares its worker (and the worker's warm memos). Its workers are unreferenced, so it never keeps a process
- * alive; the runtime closes it on shutdown.
+ * The catalogue pool of this process, made on the first upsert that needs an entry: every store of the process
+ * shares its worker (and the worker's warm memos).
  */
-let sharedCataloguePool: WorkerPool | undefined;
+const cataloguePools = processWidePool(createCataloguePool);
 
-export function processCataloguePool(): WorkerPool {
-  sharedCataloguePool ??= createCataloguePool();
-  return sharedCataloguePool;
-}
-
-export async function closeProcessCataloguePool(): Promise<void> {
-  const pool = sharedCataloguePool;
-  sharedCataloguePool = undefined;
-  await pool?.close();
-}
+export const processCataloguePool = (): WorkerPool => cataloguePools.get();
+export const closeProcessCataloguePool = (): Promise<void> => cataloguePools.close();

@@ -222,3 +222,22 @@ class BoundedWorkerPool implements WorkerPool {
 export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   return new BoundedWorkerPool(options);
 }
+
+/**
+ * One pool per process, made on first use by `create` (for jobs asked deep inside code that is passed no pool).
+ * Its workers are unreferenced, so it never keeps a process alive; the runtime closes it on shutdown.
+ */
+export function processWidePool(create: () => WorkerPool): { get(): WorkerPool; close(): Promise<void> } {
+  let shared: WorkerPool | undefined;
+  return {
+    get: () => {
+      shared ??= create();
+      return shared;
+    },
+    close: async () => {
+      const pool = shared;
+      shared = undefined;
+      await pool?.close();
+    },
+  };
+}
