@@ -45,7 +45,8 @@ export class Postings {
   /**
    * Postings that start from a snapshot without copying it: a list is read in place until its term gets a new
    * posting (until then its entry in `lists` stays undefined and `list` returns a view of `base`). It takes the
-   * snapshot's vocabulary over without copying. The snapshot must be valid (snapshot-file.ts checks it): vocabulary ascending, offsets within bounds.
+   * snapshot's vocabulary over without copying. The snapshot must be valid (snapshot-checks.ts checks it):
+   * vocabulary ascending, offsets within bounds.
    */
   static fromSnapshot(snapshot: PostingsSnapshot): Postings {
     const terms = snapshot.vocabulary.length;
