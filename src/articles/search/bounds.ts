@@ -1,5 +1,9 @@
 import type { ResolvedWord } from './query.ts';
 
+// BM25 constants (the usual defaults).
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
+
 /**
  * Upper bounds for MaxScore pruning. A term's BM25 score in any article is at most
  *   idf · weight · (k1 + 1) / (weight + k1 · (1 − b + b · length / average))

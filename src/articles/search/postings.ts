@@ -41,6 +41,7 @@ export class Postings {
   /** The snapshot's terms: ids 0 … baseTerms - 1, in ascending order. */
   private baseTerms = 0;
   private base: Pick<PostingsSnapshot, 'offsets' | 'postings'> | undefined;
+  private remaps = 0;
 
   /**
    * Postings that start from a snapshot without copying it: a list is read in place until its term gets a new
@@ -109,6 +110,14 @@ export class Postings {
     return end - start === 1
       ? (this.base.postings[start] as number)
       : this.base.postings.subarray(start, end);
+  }
+
+  /**
+   * Grows whenever postings are renumbered (remap): within one generation a list only ever grows at its end, so
+   * what was measured of its first n postings still holds.
+   */
+  get generation(): number {
+    return this.remaps;
   }
 
   /** The highest weight the term was added with (kept through removals: still an upper bound). */
@@ -180,6 +189,7 @@ export class Postings {
 
   /** Rewrites every posting after slots moved: `slotMap[old]` is the new slot, or -1 for a dropped article. */
   remap(slotMap: Int32Array): void {
+    this.remaps++;
     for (let id = 0; id < this.lists.length; id++) {
       let kept: PostingList | undefined;
       forEachRun(this.list(id), (run, count) => {

@@ -1,4 +1,6 @@
-import { PRUNING_SLACK, remainingBounds, termBound } from './bounds.ts';
+import { BM25_B, BM25_K1, PRUNING_SLACK, remainingBounds, termBound } from './bounds.ts';
+import { HeadStart, type HeadStartScorer, impactBound } from './head-start.ts';
+import { impactScale, TermImpacts } from './impacts.ts';
 import {
   findSlot,
   forEachRun,
@@ -9,7 +11,7 @@ import {
 import type { Postings } from './postings.ts';
 import type { ResolvedWord } from './query.ts';
 import type { ArticleSlots } from './slots.ts';
-import { TopK } from './top-k.ts';
+import { kthLargest } from './top-k.ts';
 
 /** What a search scored: the slots that can rank, and every slot written (to reset). */
 export interface ScoredSlots {
@@ -17,23 +19,37 @@ export interface ScoredSlots {
   readonly touched: readonly number[];
 }
 
-// BM25 constants (the usual defaults).
-const K1 = 1.2;
-const B = 0.75;
+const K1 = BM25_K1;
+const B = BM25_B;
 
 /**
  * BM25 over the posting lists, with scratch arrays reused between searches (no allocation per article).
  * Words are taken rarest first; a common word whose list is much longer than the articles found so far only
  * re-ranks those (binary search in its list, sorted by slot) instead of scanning 100,000 postings.
  */
-export class Bm25Scorer {
-  private scores = new Float64Array(1_024);
-  private wordScores = new Float64Array(1_024);
+export class Bm25Scorer implements HeadStartScorer {
+  private scratch = {
+    scores: new Float64Array(1_024),
+    word: new Float64Array(1_024),
+  };
+  private readonly impacts: TermImpacts;
+  private readonly headStart: HeadStart;
 
   constructor(
     private readonly slots: ArticleSlots,
     private readonly postings: Postings,
-  ) {}
+  ) {
+    this.impacts = new TermImpacts(slots, postings);
+    this.headStart = new HeadStart(slots, postings, this.impacts);
+  }
+
+  get scores(): Float64Array {
+    return this.scratch.scores;
+  }
+
+  private get wordScores(): Float64Array {
+    return this.scratch.word;
+  }
 
   /**
    * Scores the articles matching the words. `candidates` holds every article that can be among the best `limit`
@@ -47,6 +63,11 @@ export class Bm25Scorer {
   run(words: readonly ResolvedWord[], limit: number): ScoredSlots {
     this.ensureScratch();
     const ordered = [...words].sort((a, b) => a.frequency - b.frequency);
+    return this.headStart.run(this, ordered, limit) ?? this.termAtATime(ordered, limit);
+  }
+
+  /** Word after word, rarest first. */
+  private termAtATime(ordered: readonly ResolvedWord[], limit: number): ScoredSlots {
     const rest = remainingBounds(ordered, (termId) => this.bound(termId));
     const touched: number[] = [];
     for (let i = 0; i < ordered.length; i++) {
@@ -60,11 +81,9 @@ export class Bm25Scorer {
     return { touched, candidates: touched };
   }
 
-  /** The k-th best score among the slots (there are at least k). */
+  /** The k-th best score among the slots (the lowest when there are fewer). */
   private kthScore(slots: readonly number[], k: number): number {
-    const best = new TopK<number>(k, (a, b) => a > b);
-    for (const slot of slots) best.offer(this.scores[slot] as number);
-    return best.sorted().at(-1) ?? 0;
+    return kthLargest(this.scores, slots, k);
   }
 
   /** A threshold that prunes the words from `next` on, or undefined while an untouched article could still rank. */
@@ -116,11 +135,15 @@ export class Bm25Scorer {
     for (const slot of wordTouched) this.wordScores[slot] = 0;
   }
 
+  /** The most the term adds to one article: its highest impact, or (looser) its highest weight at length 0. */
   private bound(termId: number): number {
-    return termBound(this.idf(termId), this.postings.maxWeight(termId), K1, B);
+    const idf = this.idf(termId);
+    const impact = this.impacts.of(termId);
+    const measured = impactBound(idf, impact.maxImpact * impactScale(impact, this.slots.averageLength));
+    return Math.min(termBound(idf, this.postings.maxWeight(termId), K1, B), measured * (1 + PRUNING_SLACK));
   }
 
-  private idf(termId: number): number {
+  idf(termId: number): number {
     const live = this.slots.live;
     const frequency = Math.min(live, this.postings.frequency(termId));
     return Math.log(1 + (live - frequency + 0.5) / (frequency + 0.5));
@@ -167,7 +190,7 @@ export class Bm25Scorer {
   }
 
   /** The same arithmetic, in the same order, as scanTerm's loop: a looked-up score equals a scanned one exactly. */
-  private bm25(termId: number, posting: number): number {
+  bm25(termId: number, posting: number): number {
     const idf = this.idf(termId);
     const lengthFactor = (K1 * B) / this.slots.averageLength;
     const weight = posting & POSTING_WEIGHT_MASK;
@@ -175,12 +198,23 @@ export class Bm25Scorer {
     return (idf * weight * (K1 + 1)) / (weight + norm);
   }
 
+  /** The term's score from each of the postings (a part of its list) into `scores`, where higher. */
+  scanBest(termId: number, postings: PostingList, touched: number[]): void {
+    this.scanTerm(termId, this.scores, touched, true, postings);
+  }
+
   /** BM25 of one term into `into` (summed, or the maximum when `keepBest`); the hot loop of every search. */
-  private scanTerm(termId: number, into: Float64Array, touched: number[], keepBest: boolean): void {
+  private scanTerm(
+    termId: number,
+    into: Float64Array,
+    touched: number[],
+    keepBest: boolean,
+    postings = this.postings.list(termId),
+  ): void {
     const { ids, lengths } = this.slots;
     const idf = this.idf(termId);
     const lengthFactor = (K1 * B) / this.slots.averageLength;
-    forEachRun(this.postings.list(termId), (run, count) => {
+    forEachRun(postings, (run, count) => {
       for (let i = 0; i < count; i++) {
         const posting = run[i] as number;
         const slot = posting >>> POSTING_SLOT_SHIFT;
@@ -199,7 +233,9 @@ export class Bm25Scorer {
     const needed = this.slots.capacity;
     if (this.scores.length >= needed) return;
     const size = Math.max(needed, this.scores.length * 2);
-    this.scores = new Float64Array(size);
-    this.wordScores = new Float64Array(size);
+    this.scratch = {
+      scores: new Float64Array(size),
+      word: new Float64Array(size),
+    };
   }
 }

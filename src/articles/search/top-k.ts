@@ -66,3 +66,40 @@ export class TopK<T> {
     heap[j] = item;
   }
 }
+
+/**
+ * The k-th largest of `values[slot]` over the slots, with a typed min-heap of k values (no closure per compare);
+ * the smallest of them when there are fewer than k, 0 when there are none.
+ */
+export function kthLargest(values: Float64Array, slots: readonly number[], k: number): number {
+  if (k <= 0) return 0;
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (const slot of slots) {
+    const value = values[slot] as number;
+    if (size < k) {
+      let index = size++;
+      while (index > 0 && (heap[(index - 1) >> 1] as number) > value) {
+        heap[index] = heap[(index - 1) >> 1] as number;
+        index = (index - 1) >> 1;
+      }
+      heap[index] = value;
+    } else if (value > (heap[0] as number)) siftDownFrom(heap, size, value);
+  }
+  return size === 0 ? 0 : (heap[0] as number);
+}
+
+/** Puts `value` at the root of the min-heap and sifts it down. */
+function siftDownFrom(heap: Float64Array, size: number, value: number): void {
+  let index = 0;
+  for (;;) {
+    const left = index * 2 + 1;
+    if (left >= size) break;
+    const right = left + 1;
+    const child = right < size && (heap[right] as number) < (heap[left] as number) ? right : left;
+    if ((heap[child] as number) >= value) break;
+    heap[index] = heap[child] as number;
+    index = child;
+  }
+  heap[index] = value;
+}
