@@ -25,6 +25,7 @@ function loadRows(figures: Record<string, unknown>): [string, string][] {
     wallSeconds: number;
     harnessLoopDelayMs?: { p50: number; p99: number; max: number };
     botLoopDelayMs?: { p50: number; p99: number; max: number; stalls: number };
+    cpu?: { botMsPerInteraction: number; botCores: number; harnessCores: number };
   };
   const u = f.usage;
   return [
@@ -51,6 +52,10 @@ function loadRows(figures: Record<string, unknown>): [string, string][] {
       f.harnessLoopDelayMs
         ? `p50 ${f.harnessLoopDelayMs.p50} ms · p99 ${f.harnessLoopDelayMs.p99} ms · max ${f.harnessLoopDelayMs.max} ms`
         : 'n/a',
+    ],
+    [
+      "CPU during the load: the bot's per interaction; cores busy, bot / harness",
+      f.cpu ? `${f.cpu.botMsPerInteraction} ms; ${f.cpu.botCores} / ${f.cpu.harnessCores}` : 'n/a',
     ],
     ['Model calls (ledger; requests the model saw)', `${u?.modelCalls ?? 'n/a'} (${f.modelRequests})`],
     [

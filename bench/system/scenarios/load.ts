@@ -7,6 +7,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { percentiles, round } from '../../support/stats.ts';
 import { autocompleteTimings, commandTimings } from '../analysis.ts';
 import { checkInteractions, checkMentions, checkProcess } from '../checks.ts';
+import { openCpuWindow } from '../cpu-time.ts';
 import { createMix } from '../mix.ts';
 import { peakMb, startSampler } from '../sampler.ts';
 import { editIntervalMs, numberFlag, type ScenarioContext, type ScenarioResult } from '../scenario.ts';
@@ -41,7 +42,9 @@ export async function loadScenario(context: ScenarioContext): Promise<ScenarioRe
     const harnessDelay = monitorEventLoopDelay({ resolution: 10 });
     harnessDelay.enable();
     await bot.loopDelay();
+    const cpuWindow = await openCpuWindow(bot.pid);
     const outcomes = await runTraffic(world.discord, specs, { concurrency });
+    const cpu = await cpuWindow.stop(outcomes.length);
     const botDelay = await bot.loopDelay();
     harnessDelay.disable();
     const wallSeconds = (performance.now() - started) / 1000;
@@ -82,6 +85,7 @@ export async function loadScenario(context: ScenarioContext): Promise<ScenarioRe
         p99: round(harnessDelay.percentile(99) / 1e6, 1),
         max: round(harnessDelay.max / 1e6, 1),
       },
+      cpu,
       modelRequests: world.proxy.calls.length - callsBefore,
       usage,
       cacheHitRate: round(cacheHitRate(usage), 3),
