@@ -26,6 +26,7 @@ function loadRows(figures: Record<string, unknown>): [string, string][] {
     harnessLoopDelayMs?: { p50: number; p99: number; max: number };
     botLoopDelayMs?: { p50: number; p99: number; max: number; stalls: number };
     cpu?: { botMsPerInteraction: number; botCores: number; harnessCores: number };
+    afterOpeningBurst?: { deferMs: P; botWorkMs: P; autocompleteMs: P };
   };
   const u = f.usage;
   return [
@@ -41,6 +42,14 @@ function loadRows(figures: Record<string, unknown>): [string, string][] {
     ["  … from the model's last token to the final edit", ms(f.afterModelMs)],
     ['Time to the final answer', ms(f.finalMs)],
     ['Autocomplete (event → choices)', ms(f.autocompleteMs)],
+    [
+      'Without the opening burst (the first `concurrency`, started together): defer / bot work / autocomplete p99',
+      f.afterOpeningBurst
+        ? [f.afterOpeningBurst.deferMs, f.afterOpeningBurst.botWorkMs, f.afterOpeningBurst.autocompleteMs]
+            .map((p) => `${Math.round(p.p99)} ms`)
+            .join(' / ')
+        : 'n/a',
+    ],
     [
       "The bot's event-loop delay during the load (stalls over 50 ms)",
       f.botLoopDelayMs
