@@ -5,7 +5,8 @@
  * [--soak-minutes 3] [--soak-speed 10]`. Other flags: `--interactions 500 --concurrency 50` (load; per phase for
  * hostile-sources and first-poll, 300 by default), `--poll-items 10000` (first-poll), `--articles 10000` (store
  * size), `--env KEY=VALUE,…` (more bot environment, e.g. `--env STREAM_EDIT_INTERVAL_MS=250` to compare a setting),
- * `--pin` (the harness on CPU 0, the bot on the others: see system/pinning.ts).
+ * `--pin` (the harness on CPU 0, the bot on the others: see system/pinning.ts), `--settle-ms 1000` (load: the p99s
+ * again for interactions started after this much of the run, past the opening burst).
  * Prints one verdict line per scenario and a markdown table, then every figure as one JSON line (the last line).
  */
 import { pinHarnessAndBots } from './system/pinning.ts';

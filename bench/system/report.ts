@@ -26,7 +26,7 @@ function loadRows(figures: Record<string, unknown>): [string, string][] {
     harnessLoopDelayMs?: { p50: number; p99: number; max: number };
     botLoopDelayMs?: { p50: number; p99: number; max: number; stalls: number };
     cpu?: { botMsPerInteraction: number; botCores: number; harnessCores: number };
-    afterOpeningBurst?: { deferMs: P; botWorkMs: P; autocompleteMs: P };
+    afterOpening?: { settleMs: number; deferMs: P; botWorkMs: P; autocompleteMs: P };
   };
   const u = f.usage;
   return [
@@ -43,9 +43,9 @@ function loadRows(figures: Record<string, unknown>): [string, string][] {
     ['Time to the final answer', ms(f.finalMs)],
     ['Autocomplete (event → choices)', ms(f.autocompleteMs)],
     [
-      'Without the opening burst (the first `concurrency`, started together): defer / bot work / autocomplete p99',
-      f.afterOpeningBurst
-        ? [f.afterOpeningBurst.deferMs, f.afterOpeningBurst.botWorkMs, f.afterOpeningBurst.autocompleteMs]
+      `Started after the opening ${f.afterOpening?.settleMs ?? '?'} ms (--settle-ms): defer / bot work / autocomplete p99`,
+      f.afterOpening
+        ? [f.afterOpening.deferMs, f.afterOpening.botWorkMs, f.afterOpening.autocompleteMs]
             .map((p) => `${Math.round(p.p99)} ms`)
             .join(' / ')
         : 'n/a',
