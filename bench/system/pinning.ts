@@ -13,9 +13,12 @@ let botCpus: string | null = null;
 export function pinHarnessAndBots(): { readonly harness: string; readonly bot: string } {
   const cpus = os.availableParallelism();
   if (cpus < 2) throw new Error('--pin needs at least 2 CPUs');
-  execFileSync('taskset', ['--all-tasks', '--cpu-list', '--pid', String(HARNESS_CPU), String(process.pid)], {
-    stdio: 'ignore',
-  });
+  try {
+    const args = ['--all-tasks', '--cpu-list', '--pid', String(HARNESS_CPU), String(process.pid)];
+    execFileSync('taskset', args, { stdio: 'ignore' });
+  } catch (error) {
+    throw new Error(`--pin needs taskset (util-linux): ${error instanceof Error ? error.message : error}`);
+  }
   botCpus = cpus === 2 ? '1' : `1-${cpus - 1}`;
   return { harness: String(HARNESS_CPU), bot: botCpus };
 }
