@@ -46,7 +46,7 @@ function loadRows(figures: Record<string, unknown>): [string, string][] {
       `Started after the opening ${f.afterOpening?.settleMs ?? '?'} ms (--settle-ms): defer / bot work / autocomplete p99`,
       f.afterOpening
         ? [f.afterOpening.deferMs, f.afterOpening.botWorkMs, f.afterOpening.autocompleteMs]
-            .map((p) => `${Math.round(p.p99)} ms`)
+            .map((p) => (p.runs > 0 ? `${Math.round(p.p99)} ms` : 'n/a'))
             .join(' / ')
         : 'n/a',
     ],
