@@ -4,9 +4,12 @@
  * `npx tsx bench/system.bench.ts [--only load,faults,hostile-input,hostile-sources,first-poll,soak]
  * [--soak-minutes 3] [--soak-speed 10]`. Other flags: `--interactions 500 --concurrency 50` (load; per phase for
  * hostile-sources and first-poll, 300 by default), `--poll-items 10000` (first-poll), `--articles 10000` (store
- * size), `--env KEY=VALUE,…` (more bot environment, e.g. `--env STREAM_EDIT_INTERVAL_MS=250` to compare a setting).
+ * size), `--env KEY=VALUE,…` (more bot environment, e.g. `--env STREAM_EDIT_INTERVAL_MS=250` to compare a setting),
+ * `--pin` (the harness on CPU 0, the bot on the others: see system/pinning.ts), `--settle-ms 1000` (load: the p99s
+ * again for interactions started after this much of the run, past the opening burst).
  * Prints one verdict line per scenario and a markdown table, then every figure as one JSON line (the last line).
  */
+import { pinHarnessAndBots } from './system/pinning.ts';
 import { markdownReport } from './system/report.ts';
 import { parseEnvFlag, readCatalogue, type Scenario, type ScenarioResult } from './system/scenario.ts';
 import { digestScenario } from './system/scenarios/digest.ts';
@@ -52,6 +55,10 @@ function parseFlags(argv: readonly string[]): Record<string, string> {
 
 const flags = parseFlags(process.argv.slice(2));
 const log = (message: string) => console.error(`[system] ${message}`);
+if (flags.pin === 'true') {
+  const cpus = pinHarnessAndBots();
+  log(`pinned: the harness on CPU ${cpus.harness}, every bot process on CPU ${cpus.bot}`);
+}
 const articles = Number(flags.articles ?? 10_000);
 const store = await cachedStore(articles);
 log(store.builtMs === null ? `store: cached ${store.file}` : `store: built in ${store.builtMs} ms`);

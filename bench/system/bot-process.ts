@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
+import { pinnedCommand } from './pinning.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 const READY_TIMEOUT_MS = 60_000;
@@ -107,7 +108,9 @@ export async function startBotProcess(
     ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
     ...['--import', 'tsx', '--import', LOOP_PROBE, 'src/main.ts', 'start'],
   ];
-  const child = spawn(process.execPath, args, {
+  // taskset execs the bot in its place (--pin), so the child's pid is still the bot's.
+  const start = pinnedCommand(process.execPath, args);
+  const child = spawn(start.command, start.args, {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

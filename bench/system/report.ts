@@ -25,6 +25,8 @@ function loadRows(figures: Record<string, unknown>): [string, string][] {
     wallSeconds: number;
     harnessLoopDelayMs?: { p50: number; p99: number; max: number };
     botLoopDelayMs?: { p50: number; p99: number; max: number; stalls: number };
+    cpu?: { botMsPerInteraction: number; botCores: number; harnessCores: number };
+    afterOpening?: { settleMs: number; deferMs: P; botWorkMs: P; autocompleteMs: P };
   };
   const u = f.usage;
   return [
@@ -41,6 +43,14 @@ function loadRows(figures: Record<string, unknown>): [string, string][] {
     ['Time to the final answer', ms(f.finalMs)],
     ['Autocomplete (event → choices)', ms(f.autocompleteMs)],
     [
+      `Started after the opening ${f.afterOpening?.settleMs ?? '?'} ms (--settle-ms): defer / bot work / autocomplete p99`,
+      f.afterOpening
+        ? [f.afterOpening.deferMs, f.afterOpening.botWorkMs, f.afterOpening.autocompleteMs]
+            .map((p) => (p.runs > 0 ? `${Math.round(p.p99)} ms` : 'n/a'))
+            .join(' / ')
+        : 'n/a',
+    ],
+    [
       "The bot's event-loop delay during the load (stalls over 50 ms)",
       f.botLoopDelayMs
         ? `p50 ${f.botLoopDelayMs.p50} ms · p99 ${f.botLoopDelayMs.p99} ms · max ${f.botLoopDelayMs.max} ms (${f.botLoopDelayMs.stalls})`
@@ -51,6 +61,10 @@ function loadRows(figures: Record<string, unknown>): [string, string][] {
       f.harnessLoopDelayMs
         ? `p50 ${f.harnessLoopDelayMs.p50} ms · p99 ${f.harnessLoopDelayMs.p99} ms · max ${f.harnessLoopDelayMs.max} ms`
         : 'n/a',
+    ],
+    [
+      "CPU during the load: the bot's per interaction; cores busy, bot / harness",
+      f.cpu ? `${f.cpu.botMsPerInteraction} ms; ${f.cpu.botCores} / ${f.cpu.harnessCores}` : 'n/a',
     ],
     ['Model calls (ledger; requests the model saw)', `${u?.modelCalls ?? 'n/a'} (${f.modelRequests})`],
     [

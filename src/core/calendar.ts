@@ -1,14 +1,12 @@
 import { Cron } from 'croner';
+import { dateTimeFormat } from './date-formats.ts';
+
+const ISO_DAY = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
 
 /** The calendar date of `instant` in `timeZone`, as `YYYY-MM-DD`. */
 export function localDate(instant: Date, timeZone: string): string {
   // en-CA formats dates as ISO year-month-day.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return dateTimeFormat('en-CA', { ...ISO_DAY, timeZone }).format(instant);
 }
 
 /** The calendar date `days` before `date` (both `YYYY-MM-DD`). */

@@ -1,6 +1,7 @@
 import type { APIApplicationCommandOptionChoice, AutocompleteInteraction } from 'discord.js';
 import type { CommandData, OptionSpec } from '../../commands/types.ts';
 import type { ArticleStore, ArticleSummaryEntry } from '../articles/article.ts';
+import { dateTimeFormat } from '../core/date-formats.ts';
 import type { Logger } from '../core/log.ts';
 import { canonicalTimeZone } from '../digest/schedule.ts';
 import { timeZoneChoices, zoneLabel } from '../digest/timezones.ts';
@@ -17,12 +18,14 @@ export function cleanQuery(typed: unknown): string {
   return oneLine(typed.replace(INVISIBLE, ' ')).slice(0, QUERY_MAX_CHARS);
 }
 
+const MEDIUM_UTC_DAY: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
+
 /** The publication day as `locale` writes it (`31.01.2026`, `31 janv. 2026`); ISO without a locale or a date. */
 function publishedDay(iso: string, locale: string | undefined): string {
   const ms = Date.parse(iso);
   if (!locale || Number.isNaN(ms)) return iso.slice(0, 10);
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
+    return dateTimeFormat(locale, MEDIUM_UTC_DAY).format(ms);
   } catch {
     return iso.slice(0, 10);
   }

@@ -39,19 +39,33 @@ function sdkLogger(logger: Logger): Record<'error' | 'warn' | 'info' | 'debug', 
   return { error: forward('error'), warn: forward('warn'), info: forward('info'), debug: forward('debug') };
 }
 
-/** Aborts a started stream that goes silent: the SDK's timeout stops counting once the headers arrived. */
+/**
+ * Aborts a started stream that goes silent: the SDK's timeout stops counting once the headers arrived. Each event
+ * only notes the time; one timer checks when the silence could first have lasted `idleMs` (re-arming a timer on
+ * each of a reply's hundreds of events was a third of the SDK's per-event cost, and 50 replies stream at once).
+ */
 function watchForSilence(stream: MessageStream, idleMs: number): { readonly fired: boolean; stop(): void } {
   let timer: NodeJS.Timeout | undefined;
   let fired = false;
-  const arm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      fired = true;
-      stream.abort();
-    }, idleMs);
+  let heardAt = 0;
+  const heard = () => {
+    heardAt = performance.now();
   };
-  stream.on('connect', arm);
-  stream.on('streamEvent', arm);
+  const check = () => {
+    const silentMs = performance.now() - heardAt;
+    if (silentMs < idleMs) {
+      timer = setTimeout(check, idleMs - silentMs);
+      return;
+    }
+    fired = true;
+    stream.abort();
+  };
+  stream.on('connect', () => {
+    heard();
+    clearTimeout(timer);
+    timer = setTimeout(check, idleMs);
+  });
+  stream.on('streamEvent', heard);
   return {
     get fired() {
       return fired;

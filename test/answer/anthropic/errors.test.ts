@@ -88,6 +88,21 @@ describe('classifyAnthropicError through the real SDK', () => {
     expect(performance.now() - started).toBeLessThan(900);
   });
 
+  it('GIVEN a slow stream that never pauses as long as the limit THEN it is answered in full, not timed out', async () => {
+    const reply =
+      'The council approved the tram line and it opens in 2027 as planned, on time and on budget.';
+    harness.fake.setResponder(() => ({ blocks: [text(reply, 1)] }));
+    harness.fake.setTiming({ firstTokenDelayMs: 100, tokensPerSecond: 20 });
+    const started = performance.now();
+    const { seen, error } = await attempt(
+      answerer({ timeoutMs: 200 }).answer(story, 'When?', { language: 'en' }),
+    );
+    expect(error).toBeUndefined();
+    expect(seen.some((event) => event.type === 'done')).toBe(true);
+    // Three times the silence limit from first to last token: each event pushed the deadline on.
+    expect(performance.now() - started).toBeGreaterThan(600);
+  });
+
   it('GIVEN the model refuses THEN rejected', async () => {
     harness.fake.setResponder(() => ({ blocks: [text('I cannot help with that.')], stopReason: 'refusal' }));
     const { error } = await attempt(answerer().answer(story, 'When?', { language: 'en' }));
