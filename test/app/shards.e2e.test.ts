@@ -19,9 +19,31 @@ const alive = (pid: number) => {
 };
 
 /** After a test: the manager and every shard process it logged, killed if still running. */
-function killAll(bot: NewsdeskProcess | undefined): void {
+/**
+ * Kills the bot and every process it started, and waits for them to go. `bot.child` is tsx's launcher: the
+ * ShardingManager is the shard processes' parent, which outlives a killed launcher unless it is killed too (and
+ * then keeps its shards writing into a store folder the test is about to remove).
+ */
+async function killAll(bot: NewsdeskProcess | undefined): Promise<void> {
   if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
-  for (const { pid } of bot?.logs('shard started') ?? []) if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+  const shards = (bot?.logs('shard started') ?? []).flatMap(({ pid }) => (pid ? [pid] : []));
+  const managers = shards
+    .filter(alive)
+    .map(parentOrNone)
+    .filter((pid) => pid > 1);
+  const all = [...new Set([...managers, ...shards])].filter(alive);
+  for (const pid of all) process.kill(pid, 'SIGKILL');
+  const deadline = Date.now() + 10_000;
+  while (all.some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** The parent pid, or 0 for a process that is already gone. */
+function parentOrNone(pid: number): number {
+  try {
+    return parentOf(pid);
+  } catch {
+    return 0;
+  }
 }
 
 /** The parent pid of a process, from Linux's /proc: the ShardingManager of a shard process. */
@@ -67,7 +89,7 @@ describe('npm start with SHARD_COUNT=2 (a ShardingManager and one process per sh
   }, 90_000);
 
   afterAll(async () => {
-    killAll(bot);
+    await killAll(bot);
     await discord.close();
     await anthropic.close();
     await rm(dir, { recursive: true, force: true });
@@ -140,7 +162,7 @@ describe('npm start with SHARD_COUNT=4 SHARDS_PER_PROCESS=2 (two shards in each 
   }, 90_000);
 
   afterAll(async () => {
-    killAll(bot);
+    await killAll(bot);
     await discord.close();
     await anthropic.close();
     await rm(dir, { recursive: true, force: true });
@@ -207,7 +229,7 @@ describe('npm start with SHARD_COUNT=auto', () => {
 
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
-    killAll(bot);
+    await killAll(bot);
     await discord.close();
   });
 
@@ -253,7 +275,7 @@ describe('npm start on the second of two machines (SHARD_COUNT=4, SHARD_IDS=2-3)
 
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
-    killAll(bot);
+    await killAll(bot);
     await discord.close();
   });
 
