@@ -3,8 +3,7 @@ import { impactScale, type TermImpacts } from './impacts.ts';
 import { listLength, POSTING_SLOT_SHIFT, type PostingList, postingAt } from './posting-list.ts';
 import type { Postings } from './postings.ts';
 import type { ResolvedWord } from './query.ts';
-import type { ScoredSlots } from './scoring.ts';
-import type { ArticleSlots } from './slots.ts';
+import type { ArticleSlots, ScoredSlots } from './slots.ts';
 import { kthLargest } from './top-k.ts';
 
 /** A head start reads at most this many postings (heads, short lists); past it the plain scan is no dearer. */

@@ -10,14 +10,8 @@ import {
 } from './posting-list.ts';
 import type { Postings } from './postings.ts';
 import type { ResolvedWord } from './query.ts';
-import type { ArticleSlots } from './slots.ts';
+import type { ArticleSlots, ScoredSlots } from './slots.ts';
 import { kthLargest } from './top-k.ts';
-
-/** What a search scored: the slots that can rank, and every slot written (to reset). */
-export interface ScoredSlots {
-  readonly candidates: readonly number[];
-  readonly touched: readonly number[];
-}
 
 const K1 = BM25_K1;
 const B = BM25_B;
