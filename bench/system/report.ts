@@ -34,7 +34,7 @@ function loadRows(figures: Record<string, unknown>): [string, string][] {
       'Interactions (concurrent)',
       `${f.interactions} (${f.concurrency}): ${f.commands} commands, ${f.autocompletes} autocompletes, in ${f.wallSeconds} s`,
     ],
-    ['Defer latency (INTERACTION_CREATE → deferral accepted)', ms(f.deferMs)],
+    ['First response (INTERACTION_CREATE → deferral, or a ready reply, accepted)', ms(f.deferMs)],
     ['Bot overhead beyond the model (answer shown − model time)', ms(f.overheadMs)],
     ['  … of which the bot and Discord (overhead − edit pacing)', ms(f.botWorkMs)],
     ['  … of which waiting for the next edit slot (STREAM_EDIT_INTERVAL_MS)', ms(f.pacingMs)],

@@ -62,6 +62,11 @@ export type ReplyEvent =
       readonly changedSince?: { readonly version: number };
     }
   /**
+   * The answer needs a model call (or waits for one another request is making): a transport acknowledges now rather
+   * than expecting the answer soon.
+   */
+  | { readonly type: 'calling' }
+  /**
    * The model has started writing: the text events that follow arrive as it writes, so a transport may show them
    * live (until `restart` or `done`). Absent for cached and offline answers, which arrive whole.
    */

@@ -108,6 +108,7 @@ const EnvSchema = z.object({
   SUMMARY_CACHE_TTL_HOURS: intInRange(24 * 7, 0, 24 * 365),
   ANSWER_CACHE_TTL_HOURS: intInRange(24, 0, 24 * 365),
   STREAM_EDIT_INTERVAL_MS: intInRange(1_000, 250, 10_000),
+  DEFERRAL_HOLD_MS: intInRange(50, 0, 1_000),
   ASK_COOLDOWN_PER_MINUTE: intInRange(5, 0, 1_000),
   SUMMARY_COOLDOWN_PER_MINUTE: intInRange(5, 0, 1_000),
   GUILD_DAILY_TOKEN_BUDGET: intInRange(0, 0, 1_000_000_000),
@@ -156,6 +157,8 @@ export interface Config {
   readonly sourceDisclaimer: string;
   readonly cache: { readonly summaryTtlHours: number; readonly answerTtlHours: number };
   readonly streamEditIntervalMs: number;
+  /** How long a model-backed command may hold its deferral for a reply that is ready first (first-response.ts). */
+  readonly deferralHoldMs: number;
   readonly cooldowns: { readonly askPerMinute: number; readonly summaryPerMinute: number };
   readonly guildDailyTokenBudget: number;
   readonly digestCatchUpHours: number;
@@ -195,6 +198,7 @@ function toConfig(env: z.infer<typeof EnvSchema>, raw: Record<string, string | u
     sourceDisclaimer: env.SOURCE_DISCLAIMER,
     cache: { summaryTtlHours: env.SUMMARY_CACHE_TTL_HOURS, answerTtlHours: env.ANSWER_CACHE_TTL_HOURS },
     streamEditIntervalMs: env.STREAM_EDIT_INTERVAL_MS,
+    deferralHoldMs: env.DEFERRAL_HOLD_MS,
     cooldowns: {
       askPerMinute: env.ASK_COOLDOWN_PER_MINUTE,
       summaryPerMinute: env.SUMMARY_COOLDOWN_PER_MINUTE,

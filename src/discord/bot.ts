@@ -202,6 +202,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     logger,
     components,
     cooldowns,
+    deferralHoldMs: config.deferralHoldMs,
   });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   if (threads) {

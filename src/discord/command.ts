@@ -20,6 +20,7 @@ import {
 } from '../core/i18n/index.ts';
 import type { AnswerAction } from './answer-actions.ts';
 import type { CooldownTicket } from './cooldowns.ts';
+import type { FirstResponse } from './first-response.ts';
 import type { LiveSettings } from './stream.ts';
 
 /**
@@ -39,10 +40,10 @@ export interface CommandDeps extends BotServices {
 /** What `execute` gets: the services, plus the state of the router's deferral. */
 export interface CommandContext extends CommandDeps {
   /**
-   * Settles when the router's deferral does: work may start at once, but replies must wait for it (answerFromStream
-   * does). Rejects when Discord refused the deferral; the router reports that.
+   * The interaction's first response: work may start at once; a reply either claims it (nothing was sent yet) or
+   * waits for the deferral to be accepted (answerFromStream does both).
    */
-  readonly acknowledged: Promise<void>;
+  readonly firstResponse: FirstResponse;
   /** Aborted when the interaction can no longer be answered, so model work stops. */
   readonly signal: AbortSignal;
   /** The use this run took from the user's cooldown window; refund it when the reply cost no model call. */
@@ -56,8 +57,8 @@ export interface CommandContext extends CommandDeps {
 export interface SlashCommand {
   readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   /**
-   * Model-backed: the router sends the deferral (Discord allows 3 s to acknowledge) before `execute` runs, and
-   * `execute` works while it is in flight.
+   * Model-backed: the router acknowledges for `execute` (Discord allows 3 s): the deferral, sent as soon as a model
+   * call starts or a brief hold ends, unless the reply is ready first (first-response.ts).
    */
   readonly defer: boolean;
   execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;

@@ -9,7 +9,7 @@ import type { Logger } from '../core/log.ts';
 import { type CommandContext, type CommandDeps, guildOnlyRefusal, isGuildOnly } from './command.ts';
 import { commandRequestOf } from './interaction-input.ts';
 import { presentAnswer } from './present.ts';
-import { renderNotice } from './render.ts';
+import { ephemeral, renderNotice } from './render.ts';
 import { unavailableCommand } from './unavailable.ts';
 
 /**
@@ -24,7 +24,7 @@ const MAX_EMBED_LINKS = 10;
 
 export interface MessageCommand {
   readonly data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
-  /** Model-backed: the router sends a public deferral before `execute` runs. */
+  /** Model-backed: the router acknowledges with a public deferral, unless the reply is ready first. */
   readonly defer: boolean;
   /** Whose cooldown a use counts against (the command it does the work of). */
   readonly countsAs: string;
@@ -42,7 +42,10 @@ export function targetOptions(interaction: MessageContextMenuCommandInteraction)
   return { values: { message: text } };
 }
 
-/** An answer is shown as every answer is (live, with the answer's buttons); a notice in the deferred reply. */
+/**
+ * An answer is shown as every answer is (live, with the answer's buttons); a notice privately when it is ready
+ * before the deferral, else in the deferred reply.
+ */
 async function present(
   interaction: MessageContextMenuCommandInteraction,
   reply: CommandReply,
@@ -50,7 +53,9 @@ async function present(
 ): Promise<void> {
   if (reply.kind === 'answer') return presentAnswer(interaction, reply, context);
   if (reply.kind !== 'notice') throw new Error(`a message command replied with a ${reply.kind}`);
-  await context.acknowledged;
+  const { firstResponse } = context;
+  if (firstResponse.claim()) return void (await interaction.reply(ephemeral(renderNotice(reply.text))));
+  await firstResponse.acknowledged;
   await interaction.editReply(renderNotice(reply.text));
 }
 

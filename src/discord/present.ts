@@ -51,6 +51,18 @@ export async function presentAnswer(
   });
 }
 
+/** A notice privately when nothing was sent yet, else in the (held or own) deferral. */
+async function presentNotice(
+  interaction: ChatInputCommandInteraction,
+  text: string,
+  context: CommandContext,
+) {
+  const { firstResponse } = context;
+  if (firstResponse.claim()) return void (await interaction.reply(privately(text)));
+  await firstResponse.acknowledged;
+  await interaction.editReply(notice(text));
+}
+
 /** Puts a command's reply model in front of the member who ran it. */
 export async function presentReply(
   interaction: ChatInputCommandInteraction,
@@ -62,8 +74,7 @@ export async function presentReply(
       await presentAnswer(interaction, reply, context);
       return;
     case 'notice':
-      if (interaction.deferred) await interaction.editReply(notice(reply.text));
-      else await interaction.reply(privately(reply.text));
+      await presentNotice(interaction, reply.text, context);
       return;
     case 'usage':
       await interaction.reply(renderUsage(reply.days, reply));

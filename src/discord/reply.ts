@@ -7,6 +7,7 @@ import type { Logger } from '../core/log.ts';
 import { type AnswerAction, type RecordedAnswer, withAnswerActions } from './answer-actions.ts';
 import type { CooldownTicket } from './cooldowns.ts';
 import { InteractionExpiredError } from './errors.ts';
+import type { FirstResponse } from './first-response.ts';
 import { localizeUnresolved, type RenderedMessage, renderReply } from './render.ts';
 import {
   createLiveReply,
@@ -45,8 +46,8 @@ export function madeModelCall(result: ReplyResult): boolean {
 }
 
 export interface AnswerContext {
-  /** Settles with the router's deferral: replies wait for it. */
-  readonly acknowledged: Promise<void>;
+  /** The interaction's first response: a reply ready before the deferral claims it, else waits for the deferral. */
+  readonly firstResponse: FirstResponse;
   /** The reply language: labels and notes are rendered in it. */
   readonly language: string;
   readonly logger: Logger;
@@ -81,22 +82,35 @@ export function recordedAnswer(
   return { records, actions, recordId: interaction.id, record, logger: context.logger };
 }
 
+/** The stream's events that mean slow work: the deferral goes at once instead of after its hold. */
+const SLOW_WORK: ReadonlySet<ReplyEvent['type']> = new Set(['calling', 'writing', 'restart']);
+
 /**
  * Collect → render → deliver, showing the model's text live on the way: how every model-backed command answers.
- * The answer is produced while the deferral is in flight and shown once it is accepted. A resolution problem
- * (unknown article, empty store) throws a UserFacingError out of the stream, for the router to show.
+ * An answer ready before the deferral went (cached, offline) is the first response; otherwise it is produced while
+ * the deferral is in flight and shown once that is accepted. A resolution problem (unknown article, empty store)
+ * throws a UserFacingError out of the stream, for the router to show.
  */
 export async function answerFromStream(
   interaction: RepliableInteraction,
   events: AsyncIterable<ReplyEvent>,
   context: AnswerContext,
 ): Promise<CompletedReply> {
+  const { firstResponse } = context;
   const live = context.live
-    ? createLiveReply(interaction, { ...context, settings: context.live })
+    ? createLiveReply(interaction, {
+        ...context,
+        acknowledged: firstResponse.acknowledged,
+        settings: context.live,
+      })
     : undefined;
+  const onEvent = (event: ReplyEvent) => {
+    if (SLOW_WORK.has(event.type)) firstResponse.deferNow().catch(() => {});
+    return live?.onEvent(event);
+  };
   let reply: CompletedReply;
   try {
-    reply = await collectReply(events, live?.onEvent);
+    reply = await collectReply(events, onEvent);
   } catch (error) {
     // "No article matches" in the member's language, with close titles escaped, for every command that answers.
     throw localizeUnresolved(error, context.language);
@@ -104,7 +118,7 @@ export async function answerFromStream(
     await live?.finish();
   }
   if (!madeModelCall(reply.result)) context.cooldown?.refund();
-  await context.acknowledged;
+  if (!firstResponse.claim()) await firstResponse.acknowledged;
   const expiresAt =
     live?.expiresAt ??
     interactionExpiresAt(interaction, context.live?.tokenLifetimeMs ?? INTERACTION_TOKEN_LIFETIME_MS);

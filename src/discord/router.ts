@@ -19,6 +19,7 @@ import {
 } from './command.ts';
 import { type Cooldowns, type CooldownTicket, type CooldownVerdict, cooldownText } from './cooldowns.ts';
 import { createFailureReporter, describeOptions, type FailureReporter, labelOf } from './failure-report.ts';
+import { heldDeferral, ownResponse } from './first-response.ts';
 import { type MessageCommand, messageCommandFor } from './message-command.ts';
 import { ephemeral, renderNotice } from './render.ts';
 import { unavailableCommand } from './unavailable.ts';
@@ -38,6 +39,8 @@ export interface RouterOptions {
   readonly components?: readonly ComponentRoute[];
   /** Message commands (a message's Apps menu: "Summarize article"). */
   readonly messageCommands?: readonly MessageCommand[];
+  /** How long a model-backed command's deferral waits for a reply that is ready first (DEFERRAL_HOLD_MS). */
+  readonly deferralHoldMs: number;
 }
 
 export type ComponentInteraction = ButtonInteraction | ModalSubmitInteraction;
@@ -67,6 +70,7 @@ interface RouterState {
   readonly logger: Logger;
   readonly cooldowns: Cooldowns | undefined;
   readonly reportFailure: FailureReporter;
+  readonly deferralHoldMs: number;
 }
 
 /** Takes one use of `name`'s window; when none is left, tells the user when they may try again. */
@@ -114,22 +118,29 @@ interface Served<I extends CommandUse> {
 
 /**
  * Every command (slash and message) is served the same way: the cooldown, then — when model-backed — the deferral
- * before anything else, the work while it is in flight, and on failure the use refunded and the failure reported.
+ * held briefly (first-response.ts) while the work starts, and on failure the use refunded and the failure reported.
  */
 async function serveCommand<I extends CommandUse>(state: RouterState, interaction: I, served: Served<I>) {
   const verdict = await takeCooldown(state, interaction, served.cooldown);
   if (!verdict.allowed) return;
-  const acknowledged = served.defer ? interaction.deferReply().then(() => {}) : Promise.resolve();
+  const firstResponse = served.defer
+    ? heldDeferral(interaction, state.deferralHoldMs)
+    : ownResponse(interaction);
+  const { acknowledged } = firstResponse;
   const abort = new AbortController();
   acknowledged.catch(() => abort.abort());
   const cooldown = verdict.ticket;
   try {
-    await served.execute(interaction, { ...state.deps, acknowledged, signal: abort.signal, cooldown });
+    await served.execute(interaction, { ...state.deps, firstResponse, signal: abort.signal, cooldown });
+    // Still unsent means no reply came: the report below becomes the first response instead of a late deferral.
+    firstResponse.claim();
     await acknowledged;
     if (!interaction.replied) throw new Error(`"${labelOf(interaction)}" finished without replying`);
   } catch (error) {
     cooldown.refund();
-    // Settle the deferral first: its refusal (too late, already answered) explains everything after it.
+    // A failure before the deferral went is answered privately as the first response. Otherwise settle the
+    // deferral first: its refusal (too late, already answered) explains everything after it.
+    firstResponse.claim();
     const refused = await acknowledged.then(
       () => undefined,
       (ackError: unknown) => ackError,
@@ -214,6 +225,7 @@ export function createRouter(options: RouterOptions): Router {
     logger,
     cooldowns,
     reportFailure: createFailureReporter(logger),
+    deferralHoldMs: options.deferralHoldMs,
   };
   return {
     async handle(interaction) {

@@ -122,6 +122,7 @@ export async function startDigestWorld(
       deps,
       logger: silentLogger,
       components: [DIGEST_COMPONENTS],
+      deferralHoldMs: config.deferralHoldMs,
       cooldowns: createCooldowns({
         perWindow: { ask: config.cooldowns.askPerMinute, summary: config.cooldowns.summaryPerMinute },
         now: () => clock.ms,

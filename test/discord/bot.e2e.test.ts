@@ -4,6 +4,7 @@ import { SITE_DISCLAIMER } from '../../src/core/config.ts';
 import { DISCORD_LIMITS, embedCharacterCount } from '../../src/discord/render.ts';
 import { faults, text } from '../fakes/anthropic.ts';
 import type { UserView } from '../fakes/discord/index.ts';
+import { privateNotice, toldPrivately } from './support/first-response.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
 import { longProse } from './support/replies.ts';
 
@@ -62,12 +63,9 @@ describe('/summary', () => {
 
   it('GIVEN an unknown article THEN an ephemeral message says what to do and nothing stays thinking', async () => {
     const interaction = await h.discord.command('summary', { article: 'no-such-article-anywhere' });
-    const view = await interaction.waitFor((v) => v.followUps.length > 0 && v.original === null);
+    const view = await interaction.waitFor(toldPrivately);
     expect(view.thinking).toBe(false);
-    expect(view.original).toBeNull();
-    expect(view.followUps).toHaveLength(1);
-    expect(view.followUps[0]?.ephemeral).toBe(true);
-    expect(view.followUps[0]?.content.length).toBeGreaterThan(10);
+    expect(privateNotice(view)).toMatch(/no stored article matches/i);
     expect(view.rejections).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faults } from '../fakes/anthropic.ts';
 import type { UserView } from '../fakes/discord/index.ts';
+import { privateNotice, toldPrivately } from './support/first-response.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
 
 let h: BotHarness;
@@ -59,7 +60,7 @@ describe('the asker’s language', () => {
       { article: 'gibt-es-nicht-xyz' },
       { locale: 'de' },
     );
-    const view = await interaction.waitFor((v) => v.followUps.some((f) => f.ephemeral));
-    expect(view.followUps[0]?.content).toMatch(/^Kein gespeicherter Artikel passt dazu/);
+    const view = await interaction.waitFor(toldPrivately);
+    expect(privateNotice(view)).toMatch(/^Kein gespeicherter Artikel passt dazu/);
   });
 });

@@ -4,6 +4,7 @@ import { SITE_DISCLAIMER } from '../../src/core/config.ts';
 import { localizeUnresolved } from '../../src/discord/render.ts';
 import { text } from '../fakes/anthropic.ts';
 import type { UserView } from '../fakes/discord/index.ts';
+import { answeredPrivately, privateNotice, toldPrivately } from './support/first-response.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
 
 const WRITING = '✍️ Writing…';
@@ -13,7 +14,6 @@ const UNCITED = 'Councillors privately hope the carriages will be decorated with
 const isLive = (view: UserView) => view.original?.embeds[0]?.footer?.text === WRITING;
 const finished = (view: UserView) =>
   !view.thinking && view.original?.embeds[0]?.footer?.text !== undefined && !isLive(view);
-const noticed = (view: UserView) => view.followUps.length > 0 && view.original === null;
 
 describe('/summary and /ask in Discord: confident articles, cited answers', () => {
   let h: BotHarness;
@@ -30,9 +30,8 @@ describe('/summary and /ask in Discord: confident articles, cited answers', () =
 
   it('GIVEN a word in two titles THEN an ephemeral plain-text reply says no article matches and lists both', async () => {
     const interaction = await h.discord.command('summary', { article: 'urges' });
-    const view = await interaction.waitFor(noticed);
-    const notice = view.followUps[0];
-    expect(notice?.ephemeral).toBe(true);
+    const view = await interaction.waitFor(toldPrivately);
+    const notice = answeredPrivately(view) ? view.original : view.followUps[0];
     expect(notice?.embeds ?? []).toEqual([]);
     expect(notice?.content).toMatch(/No stored article matches “urges”/);
     expect(notice?.content).toContain('- Armenia urges Putin to take action against Karabakh blockade');
@@ -42,21 +41,21 @@ describe('/summary and /ask in Discord: confident articles, cited answers', () =
 
   it('GIVEN a German member and a word in two titles THEN the reply and its list are in German', async () => {
     const interaction = await h.discord.command('summary', { article: 'urges' }, { locale: 'de' });
-    const view = await interaction.waitFor(noticed);
-    expect(view.followUps[0]?.content).toMatch(/^Kein gespeicherter Artikel passt sicher genug zu „urges“/);
-    expect(view.followUps[0]?.content).toContain('Ähnliche Titel:');
+    const notice = privateNotice(await interaction.waitFor(toldPrivately));
+    expect(notice).toMatch(/^Kein gespeicherter Artikel passt sicher genug zu „urges“/);
+    expect(notice).toContain('Ähnliche Titel:');
   });
 
   it('GIVEN a made-up name THEN no title is offered and the member is told how to pick one', async () => {
     const interaction = await h.discord.command('summary', { article: 'Quorblin Festspiele' });
-    const view = await interaction.waitFor(noticed);
-    expect(view.followUps[0]?.content).toMatch(/^No stored article matches that\. Start typing/);
+    const view = await interaction.waitFor(toldPrivately);
+    expect(privateNotice(view)).toMatch(/^No stored article matches that\. Start typing/);
   });
 
   it('GIVEN /ask without an article and a question two articles match alike THEN it names the articles considered', async () => {
     const interaction = await h.discord.command('ask', { question: 'What did the officials urge?' });
-    const view = await interaction.waitFor(noticed);
-    expect(view.followUps[0]?.content).toMatch(/Articles considered:/);
+    const view = await interaction.waitFor(toldPrivately);
+    expect(privateNotice(view)).toMatch(/Articles considered:/);
     expect(h.anthropic.requests).toHaveLength(0);
   });
 

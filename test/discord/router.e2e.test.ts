@@ -4,11 +4,12 @@ import type { Newsroom, ReplyEvent } from '../../src/answer/newsroom-types.ts';
 import { UserFacingError } from '../../src/core/errors.ts';
 import { DISCORD_COMMANDS } from '../../src/discord/adapter.ts';
 import type { SlashCommand } from '../../src/discord/command.ts';
-import type { UserView } from '../fakes/discord/index.ts';
+import { answeredPrivately, settledPrivately } from './support/first-response.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
 
 const ACK_DEADLINE_MS = 300;
 const SLOW_MODEL_MS = 600;
+const DEFERRAL_HOLD_MS = 200;
 
 /** Commands that misbehave the ways a future command might, to prove the router's guarantees. */
 const misbehaving: SlashCommand[] = [
@@ -52,6 +53,13 @@ async function* failingStream(): AsyncIterable<ReplyEvent> {
 const STORE_PROBLEM =
   'Cannot reach the store at STORE_URL=redis://cache.internal:6379: The client is offline. Check that the server runs and that STORE_URL is right.';
 
+/** Fails after announcing a model call: by then the public deferral has gone out. */
+async function* failingAfterDeferral(): AsyncIterable<ReplyEvent> {
+  yield { type: 'calling' };
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  throw new Error('disk on fire');
+}
+
 async function* storeDown(): AsyncIterable<ReplyEvent> {
   yield* [];
   throw new UserFacingError(STORE_PROBLEM, 'store-unreachable');
@@ -75,17 +83,23 @@ const withFailures = (real: Newsroom): Newsroom => ({
   summary: (request) =>
     request.article === 'explode'
       ? failingStream()
-      : request.article === 'store-down'
-        ? storeDown()
-        : request.article === 'store-broken'
-          ? storeBroken()
-          : slow(real.summary(request)),
+      : request.article === 'explode-late'
+        ? failingAfterDeferral()
+        : request.article === 'store-down'
+          ? storeDown()
+          : request.article === 'store-broken'
+            ? storeBroken()
+            : slow(real.summary(request)),
   ask: (request) => (request.question === 'half a stream' ? headOnly(real.ask(request)) : real.ask(request)),
   followUp: (request) => real.followUp(request),
 });
 
+/** The stream's article, then its end: no answer and no `done`. */
 async function* headOnly(events: AsyncIterable<ReplyEvent>): AsyncIterable<ReplyEvent> {
-  for await (const event of events) if (event.type === 'article') yield event;
+  for await (const event of events) {
+    if (event.type === 'article') yield event;
+    return;
+  }
 }
 
 let h: BotHarness;
@@ -94,6 +108,8 @@ beforeAll(async () => {
     newsroom: withFailures,
     commands: [...DISCORD_COMMANDS, ...misbehaving],
     discord: { ackDeadlineMs: ACK_DEADLINE_MS },
+    // Long enough that a failure found at once is reported before any deferral, short enough to meet the deadline.
+    env: { DEFERRAL_HOLD_MS: String(DEFERRAL_HOLD_MS) },
     extraServices: (client) => ({
       greeting: (name: string) => `Hello ${name}, from ${client.user?.username}`,
     }),
@@ -102,10 +118,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-/** The public "thinking…" message is gone and a private note replaced it. */
-const settledPrivately = (view: UserView) =>
-  !view.thinking && view.original === null && view.followUps.some((f) => f.ephemeral);
 
 describe('router', () => {
   it('GIVEN a model slower than the acknowledgement deadline THEN deferred in time and answered later', async () => {
@@ -119,19 +131,25 @@ describe('router', () => {
 
   it('GIVEN an unexpected failure THEN logged with command, options and stack, short private reply', async () => {
     const interaction = await h.discord.command('summary', { article: 'explode', length: 'brief' });
-    const view = await interaction.waitFor(settledPrivately);
-    expect(view.original).toBeNull();
-    expect(view.followUps.map((f) => f.content)).toEqual([expect.stringMatching(/went wrong.*try again/i)]);
+    const view = await interaction.waitFor(answeredPrivately);
+    expect(view.original?.content).toMatch(/went wrong.*try again/i);
     const line = h.logs.lines.find((l) => l.msg === 'command failed');
     expect(line).toMatchObject({ command: 'summary', options: { article: 'explode', length: 'brief' } });
     expect((line?.err as { stack?: string } | undefined)?.stack).toMatch(/disk on fire\n\s+at /);
   });
 
+  it('GIVEN a failure after the deferral went out THEN the public "thinking…" is removed for a private reply', async () => {
+    const interaction = await h.discord.command('summary', { article: 'explode-late' });
+    const view = await interaction.waitFor(settledPrivately);
+    expect(view.ackType).toBe(5);
+    expect(view.followUps.map((f) => f.content)).toEqual([expect.stringMatching(/went wrong.*try again/i)]);
+  });
+
   it('GIVEN the store unavailable THEN a short private "try again" for the person, the full problem in the log', async () => {
     const view = await (await h.discord.command('summary', { article: 'store-down' })).waitFor(
-      settledPrivately,
+      answeredPrivately,
     );
-    const [notice] = view.followUps.map((f) => f.content);
+    const notice = view.original?.content;
     expect(notice).toMatch(/not available right now.*nothing stored was lost.*try again/i);
     expect(notice).not.toMatch(/STORE_URL|redis/);
     expect(h.logs.lines.find((l) => l.msg === 'store unavailable')).toMatchObject({
@@ -141,28 +159,32 @@ describe('router', () => {
     });
     const german = await (
       await h.discord.command('summary', { article: 'store-down' }, { locale: 'de' })
-    ).waitFor(settledPrivately);
-    expect(german.followUps[0]?.content).toMatch(/nicht erreichbar/);
+    ).waitFor(answeredPrivately);
+    expect(german.original?.content).toMatch(/nicht erreichbar/);
   });
 
   it('GIVEN a damaged store THEN the person is told to get an admin, not to try again; the file stays out of Discord', async () => {
     const view = await (await h.discord.command('summary', { article: 'store-broken' })).waitFor(
-      settledPrivately,
+      answeredPrivately,
     );
-    const [notice] = view.followUps.map((f) => f.content);
+    const notice = view.original?.content;
     expect(notice).toMatch(/needs an admin.*tell a server admin/i);
     expect(notice).not.toMatch(/try again|sqlite/i);
   });
 
   it('GIVEN a stream that ends without an answer THEN the user still gets a reply, not endless thinking', async () => {
-    const interaction = await h.discord.command('ask', { question: 'half a stream' });
-    const view = await interaction.waitFor(settledPrivately);
-    expect(view.thinking).toBe(false);
+    // A named article, so the stream gets as far as its article (a bare question matches none and is refused).
+    const interaction = await h.discord.command('ask', {
+      question: 'half a stream',
+      article: '001_tram_line_vote',
+    });
+    const view = await interaction.waitFor(answeredPrivately);
+    expect(view.original?.content).toMatch(/went wrong/);
   });
 
   it('GIVEN a command that never replies THEN the router answers for it', async () => {
-    const view = await (await h.discord.command('forgetful')).waitFor(settledPrivately);
-    expect(view.followUps[0]?.content).toMatch(/went wrong/);
+    const view = await (await h.discord.command('forgetful')).waitFor(answeredPrivately);
+    expect(view.original?.content).toMatch(/went wrong/);
   });
 
   it('GIVEN a command the bot does not know THEN a private note, not a silent failure', async () => {
@@ -198,7 +220,9 @@ describe('router', () => {
   });
 
   it('GIVEN a German user and an unexpected failure THEN the reply is German', async () => {
-    const view = await (await h.discord.command('forgetful', {}, { locale: 'de' })).waitFor(settledPrivately);
-    expect(view.followUps[0]?.content).toMatch(/schiefgelaufen/);
+    const view = await (await h.discord.command('forgetful', {}, { locale: 'de' })).waitFor(
+      answeredPrivately,
+    );
+    expect(view.original?.content).toMatch(/schiefgelaufen/);
   });
 });

@@ -36,7 +36,9 @@ async function ask(h: BotHarness, question: string, article = TRAM): Promise<Fak
 describe('live edits', () => {
   let h: BotHarness;
   beforeAll(async () => {
-    h = await startHarness({ env: { STREAM_EDIT_INTERVAL_MS: String(INTERVAL_MS) } });
+    // A long hold, so a cached answer is the first response even on a loaded machine.
+    const env = { STREAM_EDIT_INTERVAL_MS: String(INTERVAL_MS), DEFERRAL_HOLD_MS: '1000' };
+    h = await startHarness({ env });
   });
   afterEach(() => {
     h.anthropic.setResponder(undefined);
@@ -98,7 +100,8 @@ describe('live edits', () => {
   });
 
   it('GIVEN the final edit is rate-limited THEN it is retried and delivered', async () => {
-    await (await ask(h, 'Who opposed the tram line?')).waitFor(finished, 10_000);
+    // The model fails before writing: the deferral goes out, and the offline answer is one final edit.
+    h.anthropic.injectFaults(faults.overloaded());
     h.discord.failNext({ method: 'PATCH', path: /\/messages\/@original$/ }, rateLimitReply(0.2), 1);
     const view = await (await ask(h, 'Who opposed the tram line?')).waitFor(finished);
     expect(view.rejections.map((r) => r.status)).toEqual([429]);
@@ -127,13 +130,20 @@ describe('live edits', () => {
     expect(view.original?.content).toMatch(/Offline answer/);
   });
 
-  it('GIVEN a cached answer THEN it arrives in one edit', async () => {
+  it('GIVEN a cached answer THEN it is the first response itself: no "thinking…", no edit', async () => {
     streamLongAnswer(h, 1_000, 400);
-    await (await ask(h, 'What will the tram line cost?')).waitFor(finished, 10_000);
+    const first = await (await ask(h, 'What will the tram line cost?')).waitFor(finished, 10_000);
+    // A model call shows "thinking…" at once, not after the hold.
+    expect(first.ackType).toBe(5);
+    expect((first.ackAt ?? Infinity) - first.createdAt).toBeLessThan(500);
     const calls = h.anthropic.requests.length;
     const view = await (await ask(h, 'What will the tram line cost?')).waitFor(finished);
     expect(h.anthropic.requests.length).toBe(calls);
-    expect(view.edits).toHaveLength(1);
+    expect(view.ackType).toBe(4);
+    expect(view.ephemeral).toBe(false);
+    expect(view.edits).toEqual([]);
+    expect(view.original?.embeds[0]?.description).toBe(first.original?.embeds[0]?.description);
+    expect(view.original?.embeds[0]?.footer?.text).toBe(SITE_DISCLAIMER);
   });
 });
 

@@ -4,6 +4,7 @@ import { translate } from '../../src/core/i18n/index.ts';
 import type { FakeInteraction, MessageTarget, UserView } from '../fakes/discord/index.ts';
 import { type FixtureServer, startFixtureServer } from '../ingest/feeds/fixture-server.ts';
 import { type InternalService, startInternalService } from '../ingest/feeds/internal-service.ts';
+import { answeredPrivately, privateNotice as noticeText, toldPrivately } from './support/first-response.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
 
 /**
@@ -61,14 +62,11 @@ async function runOn(target: MessageTarget, opts: { locale?: string } = {}): Pro
 const answered = (interaction: FakeInteraction) =>
   interaction.waitFor((view) => !view.thinking && view.original !== null, 20_000);
 
-/** The private notice that replaced the public "thinking…" (removed), as every refusal is shown. */
+/** The private notice every refusal is shown as: the first response, or in place of a removed "thinking…". */
 async function privateNotice(interaction: FakeInteraction): Promise<{ view: UserView; text: string }> {
-  const view = await interaction.waitFor((v) => v.followUps.length > 0 && v.original === null, 20_000);
-  expect(view.thinking).toBe(false);
-  expect(view.followUps).toHaveLength(1);
-  expect(view.followUps[0]?.ephemeral).toBe(true);
+  const view = await interaction.waitFor(toldPrivately, 20_000);
   expect(view.rejections).toEqual([]);
-  return { view, text: view.followUps[0]?.content ?? '' };
+  return { view, text: noticeText(view) };
 }
 
 const titleOf = (view: UserView) => view.original?.embeds[0]?.title;
@@ -209,7 +207,8 @@ describe('Summarize article: hostile messages', () => {
     expect(text).toContain('could not fetch');
     expect(site.requests.length - before).toBeLessThanOrEqual(2);
     expect(internal.connections()).toBe(0);
-    expect(view.followUps[0]?.pings).toEqual({ everyone: false, users: [], roles: [] });
+    const notice = answeredPrivately(view) ? view.original : view.followUps[0];
+    expect(notice?.pings).toEqual({ everyone: false, users: [], roles: [] });
   });
 
   it('GIVEN markdown and mentions around a stored id THEN the summary is shown and pings no one', async () => {

@@ -69,6 +69,7 @@ export async function startNewsWorld(options: { ingest?: boolean } = {}): Promis
     deps,
     logger: logs.logger,
     components: [ARTICLE_BUTTONS],
+    deferralHoldMs: config.deferralHoldMs,
   });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   const ready = once(client, Events.ClientReady);

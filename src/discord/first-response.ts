@@ -1,0 +1,59 @@
+import type { RepliableInteraction } from 'discord.js';
+
+/*
+ * A model-backed command holds its deferral briefly (DEFERRAL_HOLD_MS, 50 ms by default) in case the reply itself
+ * is ready first: a cached or offline answer then goes out as the first response — one Discord round trip instead
+ * of two (the deferral, then its edit), and no "thinking…" flash. A model call sends the deferral at once
+ * (`deferNow`), so the hold only delays the acknowledgement of work that is slow without a model; it stays far
+ * inside Discord's 3 s.
+ */
+
+/** The first response to a command: the deferral, or the reply itself when it is ready before the deferral went. */
+export interface FirstResponse {
+  /**
+   * Settles once the interaction is acknowledged: the deferral accepted, or the first response claimed (the reply's
+   * own call then reports its failure). Rejects when Discord refused the deferral; the router reports that.
+   */
+  readonly acknowledged: Promise<void>;
+  /** The work is slow (a model call): send the deferral now, unless something was already sent or claimed. */
+  deferNow(): Promise<void>;
+  /** True when nothing was sent: the caller must now send its reply as the interaction's first response. */
+  claim(): boolean;
+}
+
+/** A model-backed command's: the deferral waits up to `holdMs` for the reply, and goes out on `deferNow` or then. */
+export function heldDeferral(interaction: RepliableInteraction, holdMs: number): FirstResponse {
+  let state: 'holding' | 'deferred' | 'claimed' = 'holding';
+  let settle: (outcome: Promise<void>) => void = () => {};
+  const acknowledged = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
+  const deferNow = () => {
+    if (state === 'holding') {
+      state = 'deferred';
+      clearTimeout(timer);
+      settle(interaction.deferReply().then(() => {}));
+    }
+    return acknowledged;
+  };
+  // Its rejection is the router's to report (through `acknowledged`); the timer only starts it.
+  const timer = setTimeout(() => deferNow().catch(() => {}), holdMs);
+  const claim = () => {
+    if (state !== 'holding') return false;
+    state = 'claimed';
+    clearTimeout(timer);
+    settle(Promise.resolve());
+    return true;
+  };
+  return { acknowledged, deferNow, claim };
+}
+
+/** A command that is not model-backed answers by itself: nothing is held, the first response is its own. */
+export function ownResponse(interaction: RepliableInteraction): FirstResponse {
+  const acknowledged = Promise.resolve();
+  return {
+    acknowledged,
+    deferNow: () => acknowledged,
+    claim: () => !interaction.deferred && !interaction.replied,
+  };
+}
