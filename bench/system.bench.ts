@@ -6,7 +6,8 @@
  * hostile-sources and first-poll, 300 by default), `--poll-items 10000` (first-poll), `--articles 10000` (store
  * size), `--env KEY=VALUE,…` (more bot environment, e.g. `--env STREAM_EDIT_INTERVAL_MS=250` to compare a setting),
  * `--pin` (the harness on CPU 0, the bot on the others: see system/pinning.ts), `--settle-ms 1000` (load: the p99s
- * again for interactions started after this much of the run, past the opening burst).
+ * again for interactions started after this much of the run, past the opening burst), `--discord-latency-ms 0`
+ * (load: each fake Discord REST answer reaches the bot this much later, as over a real network).
  * Prints one verdict line per scenario and a markdown table, then every figure as one JSON line (the last line).
  */
 import { pinHarnessAndBots } from './system/pinning.ts';

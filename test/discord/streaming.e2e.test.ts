@@ -147,6 +147,25 @@ describe('live edits', () => {
   });
 });
 
+describe('DEFERRAL_HOLD_MS=0', () => {
+  let h: BotHarness;
+  beforeAll(async () => {
+    h = await startHarness({ env: { DEFERRAL_HOLD_MS: '0' } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('GIVEN no hold THEN even a cached answer is deferred first and shown in one edit', async () => {
+    await (await ask(h, 'How many councillors voted against?')).waitFor(finished, 10_000);
+    const calls = h.anthropic.requests.length;
+    const view = await (await ask(h, 'How many councillors voted against?')).waitFor(finished);
+    expect(h.anthropic.requests.length).toBe(calls);
+    expect(view.ackType).toBe(5);
+    expect(view.edits).toHaveLength(1);
+  });
+});
+
 describe('the interaction token', () => {
   const TOKEN_LIFETIME_MS = 1_500;
   let h: BotHarness;

@@ -6,8 +6,8 @@ import { type FakeDiscord, startFakeDiscord } from './discord/index.ts';
 let fake: FakeDiscord;
 let client: Client<true>;
 
-async function start(): Promise<void> {
-  fake = await startFakeDiscord();
+async function start(options: Parameters<typeof startFakeDiscord>[0] = {}): Promise<void> {
+  fake = await startFakeDiscord(options);
   client = await loginTestClient(fake);
 }
 
@@ -17,6 +17,22 @@ afterEach(async () => {
 });
 
 describe('fake Discord: responses and mentions', () => {
+  it('GIVEN a REST latency THEN an edit after its deferral waits one round trip, and the user sees each when applied', async () => {
+    const LATENCY_MS = 150;
+    await start({ restLatencyMs: LATENCY_MS });
+    const handled = onNextInteraction(client, async (interaction) => {
+      if (!interaction.isChatInputCommand()) throw new Error('expected a command');
+      await interaction.deferReply();
+      await interaction.editReply('Done');
+    });
+    const sent = await fake.command('summary');
+    const thinking = await sent.waitFor((v) => v.thinking);
+    await handled;
+    const edited = sent.view();
+    expect(edited.original?.content).toBe('Done');
+    expect((edited.edits[0]?.at ?? 0) - (thinking.ackAt ?? 0)).toBeGreaterThanOrEqual(LATENCY_MS - 5);
+  });
+
   it('GIVEN reply withResponse THEN the client gets the created message back', async () => {
     await start();
     const handled = onNextInteraction(client, async (interaction) => {

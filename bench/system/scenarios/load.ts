@@ -35,7 +35,13 @@ function afterOpening(outcomes: readonly Outcome[], settleMs: number): Outcome[]
 export async function loadScenario(context: ScenarioContext): Promise<ScenarioResult> {
   const count = numberFlag(context.flags, 'interactions', 500);
   const concurrency = numberFlag(context.flags, 'concurrency', 50);
-  const world = await startWorld({ storeFile: context.storeFile, env: context.botEnv });
+  // Discord's round trip, which the local fake otherwise answers in well under a millisecond.
+  const restLatencyMs = numberFlag(context.flags, 'discord-latency-ms', 0);
+  const world = await startWorld({
+    storeFile: context.storeFile,
+    env: context.botEnv,
+    discord: { restLatencyMs },
+  });
   try {
     const bot = await world.startBot();
     const sampler = startSampler(bot.pid, SAMPLE_INTERVAL_MS);

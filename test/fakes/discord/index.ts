@@ -188,7 +188,10 @@ export async function startFakeDiscord(options: T.FakeDiscordOptions = {}): Prom
     ...interactionRoutes(ctx),
     ...webhookRoutes(ctx),
   ];
-  const rest = createRestHandler(ctx, routes, faults, options.maxRecordedRequests ?? 20_000);
+  const rest = createRestHandler(ctx, routes, faults, {
+    maxRecorded: options.maxRecordedRequests ?? 20_000,
+    latencyMs: options.restLatencyMs ?? 0,
+  });
   // A client that hangs up mid-request gets nothing back, as from Discord.
   const server = createServer(
     (request, response) => void rest.handle(request, response).catch(() => response.destroy()),

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type ApiReply, apiErrors, DiscordApiError } from './api-error.ts';
 import type { FakeContext } from './context.ts';
 import type { Faults } from './faults.ts';
@@ -67,7 +68,14 @@ function rejection(request: FakeRequest, reply: Answer, at: number) {
   };
 }
 
-export function createRestHandler(ctx: FakeContext, routes: Route[], faults: Faults, maxRecorded: number) {
+/** The request log's bound, and how long each answer travels back (FakeDiscordOptions.restLatencyMs). */
+interface RestSettings {
+  readonly maxRecorded: number;
+  readonly latencyMs: number;
+}
+
+export function createRestHandler(ctx: FakeContext, routes: Route[], faults: Faults, settings: RestSettings) {
+  const { maxRecorded, latencyMs } = settings;
   const route = createRouter(routes);
   const log: RestLog = { requests: [], internalErrors: [], unknownRoutes: [] };
 
@@ -114,8 +122,9 @@ export function createRestHandler(ctx: FakeContext, routes: Route[], faults: Fau
     if (reply.status >= 400 && request.interaction)
       request.interaction.rejections.push(rejection(request, reply, at));
     record(request, reply, at);
-    send(response, reply);
     ctx.notifier.notify();
+    if (latencyMs > 0) await sleep(latencyMs);
+    send(response, reply);
   }
 
   async function safeAnswer(request: FakeRequest, raw: Buffer, fullPath: string): Promise<Answer> {

@@ -16,6 +16,12 @@ export interface FakeDiscordOptions {
   seed?: number;
   /** Bound on the request log; the oldest entries are dropped first (default 20 000). */
   maxRecordedRequests?: number;
+  /**
+   * How long each REST answer takes to reach the bot after the request was applied (default 0, a local fake). Set
+   * it to Discord's round trip to see what a reply that waits on an earlier answer (an edit after its deferral)
+   * costs; what the user sees is recorded when the request is applied.
+   */
+  restLatencyMs?: number;
   /** Permissions of the default guild's @everyone role, which the bot holds (default: a usual member set). */
   everyonePermissions?: bigint;
   /**
