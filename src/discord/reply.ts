@@ -118,16 +118,16 @@ export async function answerFromStream(
     await live?.finish();
   }
   if (!madeModelCall(reply.result)) context.cooldown?.refund();
+  // Built (its record saved) before claiming: a slow store write then still falls under the hold, and the deferral
+  // goes out instead of a claimed reply missing Discord's 3 s.
+  const parts = renderReply(reply, context.language);
+  const message = await withAnswerActions(parts, recordedAnswer(interaction, reply, context));
   if (!firstResponse.claim()) await firstResponse.acknowledged;
   const expiresAt =
     live?.expiresAt ??
     interactionExpiresAt(interaction, context.live?.tokenLifetimeMs ?? INTERACTION_TOKEN_LIFETIME_MS);
   const now = context.live?.now ?? Date.now;
   if (now() > expiresAt - FINAL_EDIT_SAFETY_MS) throw new InteractionExpiredError(expiresAt);
-  const parts = renderReply(reply, context.language);
-  await deliverReply(
-    interaction,
-    await withAnswerActions(parts, recordedAnswer(interaction, reply, context)),
-  );
+  await deliverReply(interaction, message);
   return reply;
 }
