@@ -38,8 +38,8 @@ export function heldDeferral(interaction: RepliableInteraction, holdMs: number):
   };
   // Its rejection is the router's to report (through `acknowledged`); the timer only starts it. No hold means now:
   // a timer of 0 would still let a reply found within the same turn claim the first response.
-  const timer = setTimeout(() => deferNow().catch(() => {}), holdMs);
-  if (holdMs <= 0) deferNow().catch(() => {});
+  const timer = holdMs > 0 ? setTimeout(() => deferNow().catch(() => {}), holdMs) : undefined;
+  if (!timer) deferNow().catch(() => {});
   const claim = () => {
     if (state !== 'holding') return false;
     state = 'claimed';

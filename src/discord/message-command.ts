@@ -8,8 +8,7 @@ import type { UserFacingError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import { type CommandContext, type CommandDeps, guildOnlyRefusal, isGuildOnly } from './command.ts';
 import { commandRequestOf } from './interaction-input.ts';
-import { presentAnswer } from './present.ts';
-import { ephemeral, renderNotice } from './render.ts';
+import { presentAnswer, presentNotice } from './present.ts';
 import { unavailableCommand } from './unavailable.ts';
 
 /**
@@ -53,10 +52,7 @@ async function present(
 ): Promise<void> {
   if (reply.kind === 'answer') return presentAnswer(interaction, reply, context);
   if (reply.kind !== 'notice') throw new Error(`a message command replied with a ${reply.kind}`);
-  const { firstResponse } = context;
-  if (firstResponse.claim()) return void (await interaction.reply(ephemeral(renderNotice(reply.text))));
-  await firstResponse.acknowledged;
-  await interaction.editReply(renderNotice(reply.text));
+  await presentNotice(interaction, reply.text, context);
 }
 
 export async function executeMessageCommand(

@@ -5,16 +5,12 @@ import type { AnswerReply, CommandReply, DigestReply } from '../../commands/type
 import type { CommandContext } from './command.ts';
 import { type DigestMessage, digestMessages } from './digest/layout.ts';
 import { renderArticleList, renderHelp } from './news-list.ts';
-import { type EphemeralMessage, ephemeral } from './render.ts';
+import { type EphemeralMessage, ephemeral, renderNotice } from './render.ts';
 import { answerFromStream } from './reply.ts';
 import { renderReportPage } from './report/list.ts';
 import { renderUsage } from './usage-report.ts';
 
 /** How each reply model of commands/ looks in Discord. Every reply but an answer is private. */
-
-/** Plain text, no pings; `privately` adds the ephemeral flag for a first reply (edits keep the defer's flag). */
-const notice = (content: string) => ({ content, allowedMentions: { parse: [] as [] } });
-const privately = (content: string) => ({ ...notice(content), flags: MessageFlags.Ephemeral as const });
 
 /** The preview is laid out exactly as the post would be at the moment it was composed. */
 function previewMessages(reply: DigestReply): readonly DigestMessage[] {
@@ -51,16 +47,15 @@ export async function presentAnswer(
   });
 }
 
-/** A notice privately when nothing was sent yet, else in the (held or own) deferral. */
-async function presentNotice(
-  interaction: ChatInputCommandInteraction,
+/** A notice privately when nothing was sent yet, else in the (held or own) deferral: every command's notices. */
+export async function presentNotice(
+  interaction: RepliableInteraction,
   text: string,
-  context: CommandContext,
-) {
-  const { firstResponse } = context;
-  if (firstResponse.claim()) return void (await interaction.reply(privately(text)));
+  { firstResponse }: Pick<CommandContext, 'firstResponse'>,
+): Promise<void> {
+  if (firstResponse.claim()) return void (await interaction.reply(ephemeral(renderNotice(text))));
   await firstResponse.acknowledged;
-  await interaction.editReply(notice(text));
+  await interaction.editReply(renderNotice(text));
 }
 
 /** Puts a command's reply model in front of the member who ran it. */

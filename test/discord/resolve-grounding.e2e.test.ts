@@ -4,7 +4,7 @@ import { SITE_DISCLAIMER } from '../../src/core/config.ts';
 import { localizeUnresolved } from '../../src/discord/render.ts';
 import { text } from '../fakes/anthropic.ts';
 import type { UserView } from '../fakes/discord/index.ts';
-import { answeredPrivately, privateNotice, toldPrivately } from './support/first-response.ts';
+import { privateMessage, privateNotice, toldPrivately } from './support/first-response.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
 
 const WRITING = '✍️ Writing…';
@@ -31,7 +31,7 @@ describe('/summary and /ask in Discord: confident articles, cited answers', () =
   it('GIVEN a word in two titles THEN an ephemeral plain-text reply says no article matches and lists both', async () => {
     const interaction = await h.discord.command('summary', { article: 'urges' });
     const view = await interaction.waitFor(toldPrivately);
-    const notice = answeredPrivately(view) ? view.original : view.followUps[0];
+    const notice = privateMessage(view);
     expect(notice?.embeds ?? []).toEqual([]);
     expect(notice?.content).toMatch(/No stored article matches “urges”/);
     expect(notice?.content).toContain('- Armenia urges Putin to take action against Karabakh blockade');

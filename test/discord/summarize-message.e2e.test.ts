@@ -4,7 +4,7 @@ import { translate } from '../../src/core/i18n/index.ts';
 import type { FakeInteraction, MessageTarget, UserView } from '../fakes/discord/index.ts';
 import { type FixtureServer, startFixtureServer } from '../ingest/feeds/fixture-server.ts';
 import { type InternalService, startInternalService } from '../ingest/feeds/internal-service.ts';
-import { answeredPrivately, privateNotice as noticeText, toldPrivately } from './support/first-response.ts';
+import { privateNotice as noticeText, privateMessage, toldPrivately } from './support/first-response.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
 
 /**
@@ -207,7 +207,7 @@ describe('Summarize article: hostile messages', () => {
     expect(text).toContain('could not fetch');
     expect(site.requests.length - before).toBeLessThanOrEqual(2);
     expect(internal.connections()).toBe(0);
-    const notice = answeredPrivately(view) ? view.original : view.followUps[0];
+    const notice = privateMessage(view);
     expect(notice?.pings).toEqual({ everyone: false, users: [], roles: [] });
   });
 

@@ -10,13 +10,13 @@ function publishedMs(iso: string): number {
   return Number.isFinite(ms) ? ms : 0;
 }
 
-/** The live articles of an index snapshot, one column per field, in slot order. */
 /** What a search scored: the slots that can rank, and every slot written (to reset). */
 export interface ScoredSlots {
   readonly candidates: readonly number[];
   readonly touched: readonly number[];
 }
 
+/** The live articles of an index snapshot, one column per field, in slot order. */
 export interface SlotsSnapshot {
   readonly ids: readonly string[];
   readonly titles: readonly string[];

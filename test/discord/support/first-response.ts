@@ -20,6 +20,9 @@ export const settledPrivately = (view: UserView) =>
  */
 export const toldPrivately = (view: UserView) => answeredPrivately(view) || settledPrivately(view);
 
-/** The private notice's text, whichever of the two shapes it took. */
-export const privateNotice = (view: UserView): string =>
-  (answeredPrivately(view) ? view.original?.content : view.followUps[0]?.content) ?? '';
+/** The private notice, whichever of the two shapes it took. */
+export const privateMessage = (view: UserView) =>
+  answeredPrivately(view) ? view.original : view.followUps[0];
+
+/** The private notice's text. */
+export const privateNotice = (view: UserView): string => privateMessage(view)?.content ?? '';
