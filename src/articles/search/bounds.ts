@@ -1,3 +1,4 @@
+import { POSTING_SLOT_SHIFT, POSTING_WEIGHT_MASK } from './posting-list.ts';
 import type { ResolvedWord } from './query.ts';
 
 // BM25 constants (the usual defaults).
@@ -31,3 +32,15 @@ export function remainingBounds(
 
 /** Relative slack on every pruning comparison, so float rounding never prunes an article that ties. */
 export const PRUNING_SLACK = 1e-9;
+
+/** BM25 of one posting: the one formula every path scores with, so a score is the same number on every path. */
+export function postingScore(
+  idf: number,
+  posting: number,
+  lengths: ArrayLike<number>,
+  lengthFactor: number,
+): number {
+  const weight = posting & POSTING_WEIGHT_MASK;
+  const norm = BM25_K1 * (1 - BM25_B) + lengthFactor * (lengths[posting >>> POSTING_SLOT_SHIFT] ?? 0);
+  return (idf * weight * (BM25_K1 + 1)) / (weight + norm);
+}

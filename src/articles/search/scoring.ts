@@ -1,17 +1,13 @@
-import { BM25_B, BM25_K1, PRUNING_SLACK, remainingBounds, termBound } from './bounds.ts';
+import { BM25_B, BM25_K1, PRUNING_SLACK, postingScore, remainingBounds, termBound } from './bounds.ts';
+import { type Bm25Bounds, DocAtATime } from './doc-at-a-time.ts';
 import { HeadStart, type HeadStartScorer, impactBound } from './head-start.ts';
 import { impactScale, TermImpacts } from './impacts.ts';
-import {
-  findSlot,
-  forEachRun,
-  POSTING_SLOT_SHIFT,
-  POSTING_WEIGHT_MASK,
-  type PostingList,
-} from './posting-list.ts';
+import { findSlot, forEachRun, POSTING_SLOT_SHIFT, type PostingList } from './posting-list.ts';
 import type { Postings } from './postings.ts';
 import type { ResolvedWord } from './query.ts';
 import type { ArticleSlots, ScoredSlots } from './slots.ts';
 import { kthLargest } from './top-k.ts';
+import { lookupIsCheaper, type WordRoles, wordRoles } from './word-roles.ts';
 
 const K1 = BM25_K1;
 const B = BM25_B;
@@ -19,15 +15,17 @@ const B = BM25_B;
 /**
  * BM25 over the posting lists, with scratch arrays reused between searches (no allocation per article).
  * Words are taken rarest first; a common word whose list is much longer than the articles found so far only
- * re-ranks those (binary search in its list, sorted by slot) instead of scanning 100,000 postings.
+ * re-ranks those (word-roles.ts) instead of bringing in 100,000 more. One word starts from its list's head
+ * (head-start.ts); several common ones are walked article by article (doc-at-a-time.ts); the rest word by word.
  */
-export class Bm25Scorer implements HeadStartScorer {
+export class Bm25Scorer implements HeadStartScorer, Bm25Bounds {
   private scratch = {
     scores: new Float64Array(1_024),
     word: new Float64Array(1_024),
   };
   private readonly impacts: TermImpacts;
   private readonly headStart: HeadStart;
+  private readonly walk: DocAtATime;
 
   constructor(
     private readonly slots: ArticleSlots,
@@ -35,6 +33,7 @@ export class Bm25Scorer implements HeadStartScorer {
   ) {
     this.impacts = new TermImpacts(slots, postings);
     this.headStart = new HeadStart(slots, postings, this.impacts);
+    this.walk = new DocAtATime(slots, postings, this.impacts);
   }
 
   get scores(): Float64Array {
@@ -57,11 +56,16 @@ export class Bm25Scorer implements HeadStartScorer {
   run(words: readonly ResolvedWord[], limit: number): ScoredSlots {
     this.ensureScratch();
     const ordered = [...words].sort((a, b) => a.frequency - b.frequency);
-    return this.headStart.run(this, ordered, limit) ?? this.termAtATime(ordered, limit);
+    const started = this.headStart.run(this, ordered, limit);
+    if (started) return started;
+    const roles = wordRoles(ordered, this.postings);
+    return this.walk.suits(ordered, roles, limit)
+      ? this.walk.run(this, ordered, roles, limit)
+      : this.termAtATime(ordered, roles, limit);
   }
 
   /** Word after word, rarest first. */
-  private termAtATime(ordered: readonly ResolvedWord[], limit: number): ScoredSlots {
+  private termAtATime(ordered: readonly ResolvedWord[], roles: WordRoles, limit: number): ScoredSlots {
     const rest = remainingBounds(ordered, (termId) => this.bound(termId));
     const touched: number[] = [];
     for (let i = 0; i < ordered.length; i++) {
@@ -69,8 +73,8 @@ export class Bm25Scorer implements HeadStartScorer {
       if (threshold !== undefined)
         return { touched, candidates: this.finishAmong(ordered.slice(i), touched, limit, threshold) };
       const word = ordered[i] as ResolvedWord;
-      if (touched.length > 0 && this.lookupIsCheaper(word, touched.length)) this.rescore(word, touched);
-      else this.scan(word, touched);
+      if (roles.findsArticles[i]) this.scan(word, touched);
+      else this.rescore(word, touched);
     }
     return { touched, candidates: touched };
   }
@@ -112,7 +116,7 @@ export class Bm25Scorer implements HeadStartScorer {
     let candidates = this.stillPossible(touched, rest[0] as number, threshold);
     let bar = threshold;
     words.forEach((word, index) => {
-      if (this.lookupIsCheaper(word, candidates.length)) this.rescore(word, candidates);
+      if (lookupIsCheaper(word, candidates.length, this.postings)) this.rescore(word, candidates);
       else this.scanAmong(word, candidates);
       bar = Math.max(bar, this.kthScore(candidates, limit));
       candidates = this.stillPossible(candidates, rest[index + 1] as number, bar);
@@ -130,7 +134,7 @@ export class Bm25Scorer implements HeadStartScorer {
   }
 
   /** The most the term adds to one article: its highest impact, or (looser) its highest weight at length 0. */
-  private bound(termId: number): number {
+  bound(termId: number): number {
     const idf = this.idf(termId);
     const impact = this.impacts.of(termId);
     const measured = impactBound(idf, impact.maxImpact * impactScale(impact, this.slots.averageLength));
@@ -149,11 +153,6 @@ export class Bm25Scorer implements HeadStartScorer {
 
   reset(touched: readonly number[]): void {
     for (const slot of touched) this.scores[slot] = 0;
-  }
-
-  private lookupIsCheaper(word: ResolvedWord, candidates: number): boolean {
-    const lookups = word.termIds.reduce((sum, id) => sum + Math.log2(this.postings.frequency(id) + 1) + 1, 0);
-    return candidates * lookups < word.frequency;
   }
 
   /** Adds the word's best-matching term score per article (a prefix matching twice does not count twice). */
@@ -185,11 +184,12 @@ export class Bm25Scorer implements HeadStartScorer {
 
   /** The same arithmetic, in the same order, as scanTerm's loop: a looked-up score equals a scanned one exactly. */
   bm25(termId: number, posting: number): number {
-    const idf = this.idf(termId);
-    const lengthFactor = (K1 * B) / this.slots.averageLength;
-    const weight = posting & POSTING_WEIGHT_MASK;
-    const norm = K1 * (1 - B) + lengthFactor * (this.slots.lengths[posting >>> POSTING_SLOT_SHIFT] ?? 0);
-    return (idf * weight * (K1 + 1)) / (weight + norm);
+    return postingScore(this.idf(termId), posting, this.slots.lengths, this.lengthFactor());
+  }
+
+  /** The length part of BM25's norm for this search (the average length changes only between searches). */
+  lengthFactor(): number {
+    return (K1 * B) / this.slots.averageLength;
   }
 
   /** The term's score from each of the postings (a part of its list) into `scores`, where higher. */
@@ -207,15 +207,13 @@ export class Bm25Scorer implements HeadStartScorer {
   ): void {
     const { ids, lengths } = this.slots;
     const idf = this.idf(termId);
-    const lengthFactor = (K1 * B) / this.slots.averageLength;
+    const lengthFactor = this.lengthFactor();
     forEachRun(postings, (run, count) => {
       for (let i = 0; i < count; i++) {
         const posting = run[i] as number;
         const slot = posting >>> POSTING_SLOT_SHIFT;
         if (ids[slot] === undefined) continue;
-        const weight = posting & POSTING_WEIGHT_MASK;
-        const norm = K1 * (1 - B) + lengthFactor * (lengths[slot] as number);
-        const score = (idf * weight * (K1 + 1)) / (weight + norm);
+        const score = postingScore(idf, posting, lengths, lengthFactor);
         const previous = into[slot] as number;
         if (previous === 0) touched.push(slot);
         into[slot] = keepBest ? Math.max(previous, score) : previous + score;

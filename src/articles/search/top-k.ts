@@ -73,20 +73,41 @@ export class TopK<T> {
  */
 export function kthLargest(values: Float64Array, slots: readonly number[], k: number): number {
   if (k <= 0) return 0;
-  const heap = new Float64Array(k);
-  let size = 0;
-  for (const slot of slots) {
-    const value = values[slot] as number;
-    if (size < k) {
-      let index = size++;
-      while (index > 0 && (heap[(index - 1) >> 1] as number) > value) {
-        heap[index] = heap[(index - 1) >> 1] as number;
+  const best = new KthBest(k);
+  for (const slot of slots) best.offer(values[slot] as number);
+  return best.lowestKept;
+}
+
+/** The k-th best of the scores offered so far: a typed min-heap of the best k (document-at-a-time.ts's bar). */
+export class KthBest {
+  private readonly heap: Float64Array;
+  private size = 0;
+
+  constructor(private readonly k: number) {
+    this.heap = new Float64Array(Math.max(1, k));
+  }
+
+  /** The k-th best score, or 0 while fewer than k were offered (nothing can be ruled out yet). */
+  get value(): number {
+    return this.size < this.k ? 0 : (this.heap[0] as number);
+  }
+
+  /** The lowest of the best k kept (of all offered while fewer than k), 0 when none was. */
+  get lowestKept(): number {
+    return this.size === 0 ? 0 : (this.heap[0] as number);
+  }
+
+  offer(value: number): void {
+    if (this.k <= 0) return;
+    if (this.size < this.k) {
+      let index = this.size++;
+      while (index > 0 && (this.heap[(index - 1) >> 1] as number) > value) {
+        this.heap[index] = this.heap[(index - 1) >> 1] as number;
         index = (index - 1) >> 1;
       }
-      heap[index] = value;
-    } else if (value > (heap[0] as number)) siftDownFrom(heap, size, value);
+      this.heap[index] = value;
+    } else if (value > (this.heap[0] as number)) siftDownFrom(this.heap, this.size, value);
   }
-  return size === 0 ? 0 : (heap[0] as number);
 }
 
 /** Puts `value` at the root of the min-heap and sifts it down. */

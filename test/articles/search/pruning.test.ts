@@ -109,6 +109,23 @@ describe('search pruning', () => {
     expectPrunedAsFull(index, oneWordQueries(pick, random, 40));
   });
 
+  it('GIVEN word lists longer than a head THEN searches of several common words (walked article by article) give the best 1, 5 and 25 scored in full, also after new, rewritten and compacted articles', () => {
+    const { index, pick, random, write } = corpus(5, 6_000);
+    // The commonest words, so that their lists are long enough for the walk and have heads to start the bar from.
+    const common = () => pick() + (random() < 0.5 ? ` ${pick()}` : '');
+    const several = (count: number) =>
+      Array.from({ length: count }, () => {
+        const words = Array.from({ length: 2 + Math.floor(random() * 5) }, common).join(' ');
+        return random() < 0.3 ? words.slice(0, Math.max(1, words.length - 2)) : `${words}?`;
+      });
+    expectPrunedAsFull(index, several(150));
+    for (let n = 6_000; n < 6_200; n++) write(n);
+    for (let n = 0; n < 200; n++) write(n);
+    expectPrunedAsFull(index, several(150));
+    for (let n = 200; n < 2_000; n++) write(n);
+    expectPrunedAsFull(index, several(150));
+  });
+
   it('GIVEN 6,000 articles that score the same on a word THEN its best 25 are the newest, as in full', () => {
     const index = new SearchIndex();
     for (let n = 0; n < 6_000; n++) {

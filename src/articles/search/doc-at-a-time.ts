@@ -1,0 +1,91 @@
+import type { TermImpacts } from './impacts.ts';
+import { END_OF_LIST, ListCursor } from './list-cursor.ts';
+import { POSTING_SLOT_SHIFT } from './posting-list.ts';
+import type { Postings } from './postings.ts';
+import type { ResolvedWord } from './query.ts';
+import type { ArticleSlots, ScoredSlots } from './slots.ts';
+import { KthBest } from './top-k.ts';
+import { Walk, type WalkScorer, type WalkUnit } from './walk.ts';
+import type { WordRoles } from './word-roles.ts';
+
+/** Below this many postings to read, the term-at-a-time scan is as fast and simpler. */
+export const DOC_AT_A_TIME_MIN_POSTINGS = 8_192;
+/**
+ * The newest 1/2^FIRST_PASS_SHIFT of the slots are walked first: the k-th best there is already close to the final
+ * bar, so the pass over the rest dismisses most articles on their walked lists' scores alone.
+ */
+const FIRST_PASS_SHIFT = 4;
+/** Searches for more hits than this prune too little for the walk to pay (a scroll, not a pick). */
+export const DOC_AT_A_TIME_MAX_LIMIT = 100;
+
+/** What the walk needs of the scorer besides its scores: each term's idf and bound. */
+export interface Bm25Bounds extends WalkScorer {
+  idf(termId: number): number;
+  /** The most the term adds to one article's score. */
+  bound(termId: number): number;
+}
+
+/**
+ * A search of several common words, article by article in slot order instead of word by word (MaxScore, document
+ * at a time). The words that find articles (word-roles.ts) are sorted by bound; those whose bounds, with every
+ * re-ranking word's, add up to less than the k-th best score so far cannot bring an article into the best k on
+ * their own, so only the others' lists are walked, and the rest are sought in (a gallop forward) for the articles
+ * that can still make it. The bar starts from the articles in the long lists' heads (impacts.ts), scored first.
+ * A re-ranking word adds to an article only when a rarer word found it, as in the scan. An article's score is its
+ * words' scores added in rarity order, as the scan adds them: the same hits, the same numbers (pruning.test.ts).
+ */
+export class DocAtATime {
+  constructor(
+    private readonly slots: ArticleSlots,
+    private readonly postings: Postings,
+    private readonly impacts: TermImpacts,
+  ) {}
+
+  /** Whether the walk is the cheaper way to run this search. */
+  suits(words: readonly ResolvedWord[], roles: WordRoles, limit: number): boolean {
+    return (
+      words.length > 1 &&
+      limit > 0 &&
+      limit <= DOC_AT_A_TIME_MAX_LIMIT &&
+      roles.foundPostings >= DOC_AT_A_TIME_MIN_POSTINGS
+    );
+  }
+
+  run(scorer: Bm25Bounds, ordered: readonly ResolvedWord[], roles: WordRoles, limit: number): ScoredSlots {
+    const units = () => ordered.flatMap((word, rank) => this.units(scorer, word, rank, roles));
+    const pass = (seeded?: Int32Array) => new Walk(scorer, this.slots, units(), ordered.length, best, seeded);
+    const best = new KthBest(limit);
+    const seeds = this.headSlots(ordered, roles);
+    // Each pass has cursors of its own: a walk moves its cursors forward only.
+    pass().seed(seeds);
+    const newest = this.slots.capacity - (this.slots.capacity >> FIRST_PASS_SHIFT);
+    const candidates = pass(seeds).run(newest, END_OF_LIST);
+    candidates.push(...pass(seeds).run(0, newest));
+    return { candidates, touched: candidates };
+  }
+
+  private units(scorer: Bm25Bounds, word: ResolvedWord, rank: number, roles: WordRoles): WalkUnit[] {
+    const finds = roles.findsArticles[rank] === true;
+    return word.termIds.map((termId) => ({
+      rank,
+      finds,
+      bound: scorer.bound(termId),
+      idf: scorer.idf(termId),
+      cursor: new ListCursor(this.postings.list(termId)),
+    }));
+  }
+
+  /** The articles in the heads of the finding words' long lists: the likeliest to score high. Ascending. */
+  private headSlots(ordered: readonly ResolvedWord[], roles: WordRoles): Int32Array {
+    const slots: number[] = [];
+    ordered.forEach((word, rank) => {
+      if (!roles.findsArticles[rank]) return;
+      for (const termId of word.termIds) {
+        const head = this.impacts.of(termId).head;
+        if (head) for (const posting of head) slots.push(posting >>> POSTING_SLOT_SHIFT);
+      }
+    });
+    const sorted = Int32Array.from(slots).sort();
+    return sorted.filter((slot, at) => at === 0 || sorted[at - 1] !== slot);
+  }
+}
