@@ -44,3 +44,37 @@ export function postingScore(
   const norm = BM25_K1 * (1 - BM25_B) + lengthFactor * (lengths[posting >>> POSTING_SLOT_SHIFT] ?? 0);
   return (idf * weight * (BM25_K1 + 1)) / (weight + norm);
 }
+
+/** A term of a query word (the word's rank) and the most it adds to a score. */
+export interface RankedBound {
+  readonly rank: number;
+  readonly bound: number;
+}
+
+/**
+ * For the document-at-a-time walk (walk.ts), `[i]`: the most the finding units before i (ascending bounds) and
+ * every re-ranking unit can add to an article. A word adds the best of its terms, so each word counts with the highest bound among its units so far, not their
+ * sum: a prefix with 32 rare completions is bounded by its best one.
+ */
+export function boundsBelow(
+  finders: readonly RankedBound[],
+  rerankers: readonly RankedBound[],
+  words: number,
+): Float64Array {
+  const wordBound = new Float64Array(words);
+  let sum = 0;
+  const include = (unit: RankedBound) => {
+    const known = wordBound[unit.rank] as number;
+    if (unit.bound <= known) return;
+    sum += unit.bound - known;
+    wordBound[unit.rank] = unit.bound;
+  };
+  for (const unit of rerankers) include(unit);
+  const below = new Float64Array(finders.length + 1);
+  finders.forEach((unit, index) => {
+    below[index] = sum;
+    include(unit);
+  });
+  below[finders.length] = sum;
+  return below;
+}

@@ -53,14 +53,16 @@ export class DocAtATime {
 
   run(scorer: Bm25Bounds, ordered: readonly ResolvedWord[], roles: WordRoles, limit: number): ScoredSlots {
     const units = () => ordered.flatMap((word, rank) => this.units(scorer, word, rank, roles));
-    const pass = (seeded?: Int32Array) => new Walk(scorer, this.slots, units(), ordered.length, best, seeded);
+    const pass = (seeded?: ReadonlySet<number>) =>
+      new Walk(scorer, this.slots, units(), ordered.length, best, seeded);
     const best = new KthBest(limit);
     const seeds = this.headSlots(ordered, roles);
     // Each pass has cursors of its own: a walk moves its cursors forward only.
     pass().seed(seeds);
     const newest = this.slots.capacity - (this.slots.capacity >> FIRST_PASS_SHIFT);
-    const candidates = pass(seeds).run(newest, END_OF_LIST);
-    candidates.push(...pass(seeds).run(0, newest));
+    const seeded = new Set(seeds);
+    const candidates = pass(seeded).run(newest, END_OF_LIST);
+    candidates.push(...pass(seeded).run(0, newest));
     return { candidates, touched: candidates };
   }
 

@@ -1,4 +1,4 @@
-import { PRUNING_SLACK, postingScore } from './bounds.ts';
+import { boundsBelow, PRUNING_SLACK, postingScore } from './bounds.ts';
 import { END_OF_LIST, type ListCursor } from './list-cursor.ts';
 import type { ArticleSlots } from './slots.ts';
 import type { KthBest } from './top-k.ts';
@@ -32,7 +32,7 @@ export class Walk {
   private readonly finders: WalkUnit[];
   private readonly findingRanks: number[];
   private readonly rerankers: WalkUnit[];
-  /** `boundBelow[i]`: the most the finders before i (in bound order) and all re-rankers add together. */
+  /** `boundBelow[i]`: the most the finders before i (in bound order) and all re-rankers add together (boundsBelow). */
   private readonly boundBelow: Float64Array;
   private readonly contributions: Float64Array;
   private readonly candidates: number[] = [];
@@ -49,8 +49,8 @@ export class Walk {
     units: readonly WalkUnit[],
     words: number,
     private readonly best: KthBest,
-    /** Articles whose scores `best` holds already (ascending): offered again, they would count twice. */
-    private readonly seeded: Int32Array = new Int32Array(0),
+    /** Articles whose scores `best` holds already: offered again, they would count twice. */
+    private readonly seeded: ReadonlySet<number> = new Set(),
   ) {
     this.contributions = new Float64Array(words);
     this.lengths = slots.lengths;
@@ -58,13 +58,7 @@ export class Walk {
     this.finders = units.filter((unit) => unit.finds).sort((a, b) => a.bound - b.bound);
     this.findingRanks = [...new Set(this.finders.map((unit) => unit.rank))].sort((a, b) => a - b);
     this.rerankers = units.filter((unit) => !unit.finds);
-    this.boundBelow = new Float64Array(this.finders.length + 1);
-    let sum = this.rerankers.reduce((total, unit) => total + unit.bound, 0);
-    this.finders.forEach((unit, index) => {
-      this.boundBelow[index] = sum;
-      sum += unit.bound;
-    });
-    this.boundBelow[this.finders.length] = sum;
+    this.boundBelow = boundsBelow(this.finders, this.rerankers, words);
     this.raiseBar();
   }
 
@@ -228,7 +222,7 @@ export class Walk {
   private keep(slot: number, score: number): void {
     this.scorer.scores[slot] = score;
     this.candidates.push(slot);
-    if (!isIn(this.seeded, slot)) this.best.offer(score);
+    if (!this.seeded.has(slot)) this.best.offer(score);
     this.raiseBar();
   }
 
@@ -238,17 +232,4 @@ export class Walk {
     while (this.essential < this.finders.length && (this.boundBelow[this.essential + 1] as number) < this.bar)
       this.essential++;
   }
-}
-
-function isIn(sorted: Int32Array, value: number): boolean {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const found = sorted[middle] as number;
-    if (found === value) return true;
-    if (found < value) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
 }
