@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Keyv from 'keyv';
 import { namespacePages } from '../store/entries.ts';
+import type { KeyvRow } from '../store/sqlite-rows.ts';
 
 /** Change-log entries expire after this: a process that missed them has restarted and rebuilt its index since. */
 const CHANGE_LOG_TTL_MS = 2 * 86_400_000;
@@ -82,6 +83,14 @@ export class ChangeLog {
 
   private write(key: string, ids: readonly string[]): Promise<unknown> {
     return this.keyv.set(key, ids, CHANGE_LOG_TTL_MS);
+  }
+
+  /**
+   * The entry recording that `ids` changed, for a caller that writes it in the same transaction as the changes
+   * themselves (src/articles/upsert-writes.ts): logged then exactly when they land, with no intend() or note().
+   */
+  entryRow(ids: readonly string[]): KeyvRow {
+    return { keyv: this.keyv, key: this.nextKey(), value: ids, ttlMs: CHANGE_LOG_TTL_MS };
   }
 
   /**

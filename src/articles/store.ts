@@ -2,6 +2,7 @@ import type Keyv from 'keyv';
 import { type Logger, silentLogger } from '../core/log.ts';
 import type { WorkerPool } from '../core/workers/pool.ts';
 import { createKeyvPool, type KeyvPool, storeTarget } from '../store/keyv.ts';
+import { sqliteRowWriter } from '../store/sqlite-rows.ts';
 import { describeStoreError, isStoreOutage, type StoreTarget } from '../store/store-errors.ts';
 import type { Article, ArticleStore, SearchHit, StoredArticle, UpsertOutcome } from './article.ts';
 import type { ChangeLog } from './change-log.ts';
@@ -12,6 +13,12 @@ import { LastReads } from './last-reads.ts';
 import type { CatalogueEntry } from './search/catalogue.ts';
 import { type CatalogueBatches, catalogueBatches } from './search/catalogue-batches.ts';
 import type { SearchIndex } from './search/search.ts';
+import {
+  keyvUpsertWrites,
+  sqliteUpsertWrites,
+  type UpsertWrites,
+  type UpsertWritesParts,
+} from './upsert-writes.ts';
 
 /** `between` without a limit returns at most this many articles (full texts: a bound keeps memory in check). */
 export const DEFAULT_BETWEEN_LIMIT = 1_000;
@@ -62,6 +69,7 @@ class KeyvArticleStore implements ArticleStore {
   private readonly serializer = new KeyedSerializer();
   private closed: Promise<void> | undefined;
   private readonly lastReads = new LastReads();
+  private readonly writes: UpsertWrites;
 
   constructor(
     private readonly articles: Keyv,
@@ -74,7 +82,10 @@ class KeyvArticleStore implements ArticleStore {
     private readonly release: () => Promise<void>,
     private readonly snapshots: IndexSnapshots,
     private readonly catalogueEntries: CatalogueBatches,
-  ) {}
+    writesFor: (written: (article: StoredArticle) => void) => UpsertWrites,
+  ) {
+    this.writes = writesFor((article) => this.lastReads.replace(article));
+  }
 
   async get(id: string): Promise<StoredArticle | undefined> {
     try {
@@ -156,14 +167,8 @@ class KeyvArticleStore implements ArticleStore {
     }
     const at = this.now().toISOString();
     const stored = toStored(article, (existing?.version ?? 0) + 1, existing?.firstSeenAt ?? at, at);
-    // Its entry is analysed (in the catalogue worker) while the article is written; if the write fails, its error
-    // is the one the caller gets.
-    const entry = this.catalogueEntries.entryFor(stored);
-    entry.catch(() => undefined);
-    // The article first: a catalogue entry must never point at text that was not written.
-    await this.write(this.articles, stored.id, stored);
-    this.lastReads.replace(stored);
-    await this.writeCatalogue(stored, entry);
+    // Its entry is analysed (in the catalogue worker) while the article is written, or before both land together.
+    await this.writeCatalogue(stored, this.catalogueEntries.entryFor(stored), true);
     return { outcome: existing ? 'updated' : 'new', article: stored };
   }
 
@@ -171,18 +176,10 @@ class KeyvArticleStore implements ArticleStore {
   private async writeCatalogue(
     article: StoredArticle,
     made: Promise<CatalogueEntry> = this.catalogueEntries.entryFor(article),
+    withText = false,
   ): Promise<void> {
-    const [entry, logged] = await Promise.all([made, this.changes.intend(article.id)]);
-    // Unlogged, this change could be missed by a snapshot's catch-up: no snapshot is trusted after it.
-    if (!logged) this.snapshots.distrust();
-    await this.write(this.catalogue, entry.id, entry);
-    this.changes.note(entry.id);
+    const entry = await this.writes.write(article, made, withText);
     this.index.put(entry);
-  }
-
-  private async write(keyv: Keyv, key: string, value: unknown): Promise<void> {
-    const written = await this.call(() => keyv.set(key, value));
-    if (!written) throw describeStoreError(new Error(`the store refused to write ${key}`), this.target);
   }
 
   private async getMany(ids: string[]): Promise<StoredArticle[]> {
@@ -202,6 +199,13 @@ class KeyvArticleStore implements ArticleStore {
       throw describeStoreError(error, this.target);
     }
   }
+}
+
+/** One transaction per batch of upserts where the namespaces share a SQLite connection; else one key at a time. */
+function upsertWrites(parts: Omit<UpsertWritesParts, 'written'>, changes: Keyv) {
+  const writer = sqliteRowWriter([parts.articles, parts.catalogue, changes]);
+  return (written: UpsertWritesParts['written']): UpsertWrites =>
+    writer ? sqliteUpsertWrites(writer, { ...parts, written }) : keyvUpsertWrites({ ...parts, written });
 }
 
 /**
@@ -237,6 +241,7 @@ export async function openArticleStore(options: ArticleStoreOptions): Promise<Ar
     const { changeLog, index, snapshots } = await openSearchIndex(catalogue, changes, snapshot, logger);
     const now = options.now ?? (() => new Date());
     const entries = catalogueBatches(options.catalogueWorkers, index.analyzer, logger);
+    const writes = upsertWrites({ articles, catalogue, changes: changeLog, snapshots, target }, changes);
     const parts = [
       articles,
       catalogue,
@@ -248,6 +253,7 @@ export async function openArticleStore(options: ArticleStoreOptions): Promise<Ar
       release,
       snapshots,
       entries,
+      writes,
     ] as const;
     return new KeyvArticleStore(...parts);
   } catch (error) {

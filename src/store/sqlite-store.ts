@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
-import type { Statement } from 'better-sqlite3';
 import type { KeyvStoreAdapter, StoredData } from 'keyv';
 import { readWaitingOutLocks } from './sqlite-busy.ts';
 import type { SqliteConnection } from './sqlite-connections.ts';
 import { ensureTable, tableFor } from './sqlite-schema.ts';
+import { keyRange, prepareStatements, type Statements } from './sqlite-statements.ts';
 
 /** Rows per page when a namespace is iterated (one short statement each; pages go by key, never by OFFSET). */
 export const ITERATION_PAGE_ROWS = 1_000;
@@ -29,43 +29,6 @@ export interface StoredRow {
   readonly key: string;
   readonly value: string;
 }
-
-/** `[from, to)`: every key of a keyv namespace (';' sorts right after ':'); all keys when there is none. */
-function keyRange(namespace: string | undefined): { from: string; to: string | undefined } {
-  return namespace ? { from: `${namespace}:`, to: `${namespace};` } : { from: '', to: undefined };
-}
-
-function prepareStatements(connection: SqliteConnection, table: string) {
-  const prepare = (sql: string) => connection.db.prepare(sql);
-  const live = '(expires IS NULL OR expires > @now)';
-  return {
-    get: prepare(`SELECT value FROM ${table} WHERE key = ?`).pluck(),
-    getMany: prepare(`SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`),
-    has: prepare(`SELECT 1 FROM ${table} WHERE key = @key AND ${live}`).pluck(),
-    upsert: prepare(
-      `INSERT INTO ${table} (key, value, expires) VALUES (?, ?, ?)
-       ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires`,
-    ),
-    delete: prepare(`DELETE FROM ${table} WHERE key = ?`),
-    pageBetween: prepare(
-      `SELECT key, value FROM ${table} WHERE key > @after AND key < @to AND ${live} ORDER BY key LIMIT @limit`,
-    ),
-    pageFrom: prepare(
-      `SELECT key, value FROM ${table} WHERE key > @after AND ${live} ORDER BY key LIMIT @limit`,
-    ),
-    countBetween: prepare(`SELECT count(*) FROM ${table} WHERE key >= @from AND key < @to`).pluck(),
-    countAll: prepare(`SELECT count(*) FROM ${table}`).pluck(),
-    clearBetween: prepare(
-      `DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE key >= ? AND key < ? LIMIT ?)`,
-    ),
-    clearAll: prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} LIMIT ?)`),
-    sweep: prepare(
-      `DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE expires <= ? LIMIT ?)`,
-    ),
-  };
-}
-
-type Statements = { readonly [name in keyof ReturnType<typeof prepareStatements>]: Statement };
 
 /**
  * A keyv store adapter on one table of a better-sqlite3 connection: keys as keyv prefixes them (`namespace:key`),
@@ -128,18 +91,32 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   async setMany(entries: { key: string; value: unknown; ttl?: number }[]): Promise<void> {
-    const now = this.now();
-    const rows = entries.map(({ key, value, ttl }) => ({
-      key,
-      value: String(value),
-      expires: typeof ttl === 'number' && ttl > 0 ? now + ttl : null,
-    }));
+    const rows = entries.map(({ key, value, ttl }) => [key, String(value), ttl] as const);
     await this.writeKeys(
-      rows.map((row) => [row.key, row.value]),
+      rows.map(([key, value]) => [key, value]),
       () => {
-        for (const row of rows) this.statements.upsert.run(row.key, row.value, row.expires);
+        for (const [key, value, ttl] of rows) this.upsertNow(key, value, ttl);
       },
     );
+  }
+
+  /**
+   * Writes one row as set() does (`key` prefixed, `value` serialized), at once: only inside `transact`, whose
+   * transaction may also write other namespaces of this connection (src/store/sqlite-rows.ts).
+   */
+  upsertNow(key: string, value: string, ttl?: number): void {
+    const expires = typeof ttl === 'number' && ttl > 0 ? this.now() + ttl : null;
+    this.statements.upsert.run(key, value, expires);
+  }
+
+  /** Runs `run` in the connection's write queue: in one transaction with the other writes queued this turn. */
+  transact<T>(run: () => T): Promise<T> {
+    return this.write(run);
+  }
+
+  /** Whether `other` writes through the same connection (its transactions can write both tables). */
+  sharesConnectionWith(other: SqliteKeyvStore): boolean {
+    return other.options.connection.writes === this.options.connection.writes;
   }
 
   async delete(key: string): Promise<boolean> {

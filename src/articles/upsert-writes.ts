@@ -1,0 +1,107 @@
+import type Keyv from 'keyv';
+import type { KeyvRow, SqliteRowWriter } from '../store/sqlite-rows.ts';
+import { describeStoreError, type StoreTarget } from '../store/store-errors.ts';
+import type { StoredArticle } from './article.ts';
+import type { ChangeLog } from './change-log.ts';
+import type { IndexSnapshots } from './index-snapshots.ts';
+import type { CatalogueEntry } from './search/catalogue.ts';
+
+/**
+ * How an upsert's writes reach the store. Whatever the store, a catalogue entry never lands without the article
+ * text it points at, and the change is in the change log for other processes (src/articles/change-log.ts).
+ */
+export interface UpsertWrites {
+  /**
+   * Writes `article` (unless `withText` is false: its text is stored already) and the catalogue entry `made` gives
+   * for it; resolves with the entry once both have landed.
+   */
+  write(article: StoredArticle, made: Promise<CatalogueEntry>, withText: boolean): Promise<CatalogueEntry>;
+}
+
+export interface UpsertWritesParts {
+  readonly articles: Keyv;
+  readonly catalogue: Keyv;
+  readonly changes: ChangeLog;
+  readonly snapshots: IndexSnapshots;
+  readonly target: StoreTarget;
+  /** Called once the article's text has landed (before its entry, on stores written one key at a time). */
+  readonly written: (article: StoredArticle) => void;
+}
+
+const call = async <T>(operation: () => Promise<T>, target: StoreTarget): Promise<T> => {
+  try {
+    return await operation();
+  } catch (error) {
+    throw describeStoreError(error, target);
+  }
+};
+
+/**
+ * One keyv.set after another (Redis, PostgreSQL, memory): the article first, then — once the change log names the
+ * id, so a crash between the two cannot hide the change from an index snapshot — its entry. The entry is analysed
+ * meanwhile; if the article's write fails, that error is the one the caller gets.
+ */
+export function keyvUpsertWrites(parts: UpsertWritesParts): UpsertWrites {
+  const { changes, snapshots, target } = parts;
+  const put = async (keyv: Keyv, key: string, value: unknown) => {
+    const done = await call(() => keyv.set(key, value), target);
+    if (!done) throw describeStoreError(new Error(`the store refused to write ${key}`), target);
+  };
+  return {
+    async write(article, made, withText) {
+      made.catch(() => undefined);
+      if (withText) {
+        await put(parts.articles, article.id, article);
+        parts.written(article);
+      }
+      const [entry, logged] = await Promise.all([made, changes.intend(article.id)]);
+      // Unlogged, this change could be missed by a snapshot's catch-up: no snapshot is trusted after it.
+      if (!logged) snapshots.distrust();
+      await put(parts.catalogue, entry.id, entry);
+      changes.note(entry.id);
+      return entry;
+    },
+  };
+}
+
+interface Group {
+  readonly rows: KeyvRow[];
+  readonly ids: string[];
+  landed?: Promise<void>;
+}
+
+/**
+ * SQLite: every upsert whose entry is ready before the connection's next write transaction joins it — its article,
+ * its entry and one change-log row naming all of their ids, in one commit. The transaction makes the order moot:
+ * entry and text land together or not at all, and so does the log's record of them.
+ */
+export function sqliteUpsertWrites(writer: SqliteRowWriter, parts: UpsertWritesParts): UpsertWrites {
+  let open: Group | undefined;
+  const join = (): Group => {
+    if (open) return open;
+    const group: Group = { rows: [], ids: [] };
+    const close = () => {
+      if (open === group) open = undefined;
+    };
+    group.landed = writer.write(() => {
+      close();
+      return [...group.rows, parts.changes.entryRow(group.ids)];
+    });
+    // A write that never ran (the file stayed locked past its deadline) takes no more rows either.
+    group.landed.then(close, close);
+    open = group;
+    return group;
+  };
+  return {
+    async write(article, made, withText) {
+      const entry = await made;
+      const group = join();
+      if (withText) group.rows.push({ keyv: parts.articles, key: article.id, value: article });
+      group.rows.push({ keyv: parts.catalogue, key: entry.id, value: entry });
+      group.ids.push(entry.id);
+      await group.landed;
+      if (withText) parts.written(article);
+      return entry;
+    },
+  };
+}
