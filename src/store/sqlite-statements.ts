@@ -1,12 +1,12 @@
 import type { Statement } from 'better-sqlite3';
 import type { SqliteConnection } from './sqlite-connections.ts';
 
-/** The statements of one namespace's table (see SqliteKeyvStore). */
 /** `[from, to)`: every key of a keyv namespace (';' sorts right after ':'); all keys when there is none. */
 export function keyRange(namespace: string | undefined): { from: string; to: string | undefined } {
   return namespace ? { from: `${namespace}:`, to: `${namespace};` } : { from: '', to: undefined };
 }
 
+/** The statements of one namespace's table (see SqliteKeyvStore). */
 export function prepareStatements(connection: SqliteConnection, table: string) {
   const prepare = (sql: string) => connection.db.prepare(sql);
   const live = '(expires IS NULL OR expires > @now)';
