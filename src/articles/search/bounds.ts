@@ -53,8 +53,8 @@ export interface RankedBound {
 
 /**
  * For the document-at-a-time walk (walk.ts), `[i]`: the most the finding units before i (ascending bounds) and
- * every re-ranking unit can add to an article. A word adds the best of its terms, so each word counts with the highest bound among its units so far, not their
- * sum: a prefix with 32 rare completions is bounded by its best one.
+ * every re-ranking unit can add to an article. A word adds the best of its terms, so each word counts with the
+ * highest bound among its units so far, not their sum: a prefix with 32 rare completions is bounded by its best.
  */
 export function boundsBelow(
   finders: readonly RankedBound[],

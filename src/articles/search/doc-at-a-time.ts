@@ -5,7 +5,7 @@ import type { Postings } from './postings.ts';
 import type { ResolvedWord } from './query.ts';
 import type { ArticleSlots, ScoredSlots } from './slots.ts';
 import { KthBest } from './top-k.ts';
-import { Walk, type WalkScorer, type WalkUnit } from './walk.ts';
+import { Walk, type WalkScorer } from './walk.ts';
 import type { WordRoles } from './word-roles.ts';
 
 /** Below this many postings to read, the term-at-a-time scan is as fast and simpler. */
@@ -52,12 +52,13 @@ export class DocAtATime {
   }
 
   run(scorer: Bm25Bounds, ordered: readonly ResolvedWord[], roles: WordRoles, limit: number): ScoredSlots {
-    const units = () => ordered.flatMap((word, rank) => this.units(scorer, word, rank, roles));
+    // Each term's bound and idf once; each pass has cursors of its own, since a walk moves them forward only.
+    const terms = ordered.flatMap((word, rank) => this.terms(scorer, word, rank, roles));
+    const units = () => terms.map(({ list, ...term }) => ({ ...term, cursor: new ListCursor(list) }));
+    const best = new KthBest(limit);
     const pass = (seeded?: ReadonlySet<number>) =>
       new Walk(scorer, this.slots, units(), ordered.length, best, seeded);
-    const best = new KthBest(limit);
     const seeds = this.headSlots(ordered, roles);
-    // Each pass has cursors of its own: a walk moves its cursors forward only.
     pass().seed(seeds);
     const newest = this.slots.capacity - (this.slots.capacity >> FIRST_PASS_SHIFT);
     const seeded = new Set(seeds);
@@ -66,14 +67,14 @@ export class DocAtATime {
     return { candidates, touched: candidates };
   }
 
-  private units(scorer: Bm25Bounds, word: ResolvedWord, rank: number, roles: WordRoles): WalkUnit[] {
+  private terms(scorer: Bm25Bounds, word: ResolvedWord, rank: number, roles: WordRoles) {
     const finds = roles.findsArticles[rank] === true;
     return word.termIds.map((termId) => ({
       rank,
       finds,
       bound: scorer.bound(termId),
       idf: scorer.idf(termId),
-      cursor: new ListCursor(this.postings.list(termId)),
+      list: this.postings.list(termId),
     }));
   }
 

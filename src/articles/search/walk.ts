@@ -12,7 +12,7 @@ export interface WalkScorer {
 /**
  * One term of a query word, walked or sought on its own: a word scores an article with the best of its terms, so
  * a typed prefix's rare completions (high bounds, short lists) are walked while its common stem (a low bound, a
- * long list) is only sought. Its bound is the term's own; adding the bounds of a word's terms bounds the word.
+ * long list) is only sought. Its bound is the term's own; the best of a word's terms' bounds bounds the word.
  */
 export interface WalkUnit {
   /** The word's rank: rarity order, the order its score is added in. */
