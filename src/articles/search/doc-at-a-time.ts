@@ -54,7 +54,15 @@ export class DocAtATime {
   run(scorer: Bm25Bounds, ordered: readonly ResolvedWord[], roles: WordRoles, limit: number): ScoredSlots {
     // Each term's bound and idf once; each pass has cursors of its own, since a walk moves them forward only.
     const terms = ordered.flatMap((word, rank) => this.terms(scorer, word, rank, roles));
-    const units = () => terms.map(({ list, ...term }) => ({ ...term, cursor: new ListCursor(list) }));
+    // Built as literals of one shape: the walk's hot loops read these fields.
+    const units = () =>
+      terms.map(({ rank, finds, bound, idf, list }) => ({
+        rank,
+        finds,
+        bound,
+        idf,
+        cursor: new ListCursor(list),
+      }));
     const best = new KthBest(limit);
     const pass = (seeded?: ReadonlySet<number>) =>
       new Walk(scorer, this.slots, units(), ordered.length, best, seeded);
