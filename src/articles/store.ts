@@ -3,7 +3,12 @@ import { type Logger, silentLogger } from '../core/log.ts';
 import type { WorkerPool } from '../core/workers/pool.ts';
 import { createKeyvPool, type KeyvPool, storeTarget } from '../store/keyv.ts';
 import { sqliteRowWriter } from '../store/sqlite-rows.ts';
-import { describeStoreError, isStoreOutage, type StoreTarget } from '../store/store-errors.ts';
+import {
+  describeStoreError,
+  describingStoreErrors,
+  isStoreOutage,
+  type StoreTarget,
+} from '../store/store-errors.ts';
 import type { Article, ArticleStore, SearchHit, StoredArticle, UpsertOutcome } from './article.ts';
 import type { ChangeLog } from './change-log.ts';
 import { applyCatalogueChanges } from './index-catalogue.ts';
@@ -192,12 +197,8 @@ class KeyvArticleStore implements ArticleStore {
     return articles;
   }
 
-  private async call<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation();
-    } catch (error) {
-      throw describeStoreError(error, this.target);
-    }
+  private call<T>(operation: () => Promise<T>): Promise<T> {
+    return describingStoreErrors(operation, this.target);
   }
 }
 

@@ -1,6 +1,6 @@
 import type Keyv from 'keyv';
 import type { KeyvRow, SqliteRowWriter } from '../store/sqlite-rows.ts';
-import { describeStoreError, type StoreTarget } from '../store/store-errors.ts';
+import { describeStoreError, describingStoreErrors, type StoreTarget } from '../store/store-errors.ts';
 import type { StoredArticle } from './article.ts';
 import type { ChangeLog } from './change-log.ts';
 import type { IndexSnapshots } from './index-snapshots.ts';
@@ -28,14 +28,6 @@ export interface UpsertWritesParts {
   readonly written: (article: StoredArticle) => void;
 }
 
-const call = async <T>(operation: () => Promise<T>, target: StoreTarget): Promise<T> => {
-  try {
-    return await operation();
-  } catch (error) {
-    throw describeStoreError(error, target);
-  }
-};
-
 /**
  * One keyv.set after another (Redis, PostgreSQL, memory): the article first, then — once the change log names the
  * id, so a crash between the two cannot hide the change from an index snapshot — its entry. The entry is analysed
@@ -44,7 +36,7 @@ const call = async <T>(operation: () => Promise<T>, target: StoreTarget): Promis
 export function keyvUpsertWrites(parts: UpsertWritesParts): UpsertWrites {
   const { changes, snapshots, target } = parts;
   const put = async (keyv: Keyv, key: string, value: unknown) => {
-    const done = await call(() => keyv.set(key, value), target);
+    const done = await describingStoreErrors(() => keyv.set(key, value), target);
     if (!done) throw describeStoreError(new Error(`the store refused to write ${key}`), target);
   };
   return {

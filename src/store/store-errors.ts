@@ -94,6 +94,15 @@ export function describeStoreError(error: unknown, target: StoreTarget): unknown
   }
 }
 
+/** Runs a store operation, its failure described for the operator (describeStoreError). */
+export async function describingStoreErrors<T>(operation: () => Promise<T>, target: StoreTarget): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw describeStoreError(error, target);
+  }
+}
+
 /** A store that is there but briefly unavailable (locked by another process, server away), as opposed to broken. */
 export function isStoreOutage(error: unknown): error is UserFacingError {
   return (
