@@ -100,3 +100,10 @@ export class ListCursor {
     this.slot = (run[low] as number) >>> POSTING_SLOT_SHIFT;
   }
 }
+
+/** The slots ascending, as a cursor's seeks need them: as they are when one list found them, else sorted (a copy). */
+export function inSlotOrder(slots: readonly number[]): ArrayLike<number> {
+  for (let i = 1; i < slots.length; i++)
+    if ((slots[i] as number) < (slots[i - 1] as number)) return Int32Array.from(slots).sort();
+  return slots;
+}

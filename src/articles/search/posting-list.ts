@@ -87,18 +87,3 @@ export function forEachRun(list: PostingList, each: (run: ArrayLike<number>, cou
     for (let chunk = 0; chunk < list.chunks.length; chunk++)
       each(list.chunks[chunk] as Int32Array, list.filled(chunk));
 }
-
-/** The posting of `slot` in the list, found by binary search, or undefined. */
-export function findSlot(list: PostingList, slot: number): number | undefined {
-  let low = 0;
-  let high = listLength(list) - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const posting = postingAt(list, middle);
-    const found = posting >>> POSTING_SLOT_SHIFT;
-    if (found === slot) return posting;
-    if (found < slot) low = middle + 1;
-    else high = middle - 1;
-  }
-  return undefined;
-}

@@ -2,7 +2,8 @@ import { BM25_B, BM25_K1, PRUNING_SLACK, postingScore, remainingBounds, termBoun
 import { type Bm25Bounds, DocAtATime } from './doc-at-a-time.ts';
 import { HeadStart, type HeadStartScorer, impactBound } from './head-start.ts';
 import { impactScale, TermImpacts } from './impacts.ts';
-import { findSlot, forEachRun, POSTING_SLOT_SHIFT, type PostingList } from './posting-list.ts';
+import { inSlotOrder, ListCursor } from './list-cursor.ts';
+import { forEachRun, POSTING_SLOT_SHIFT, type PostingList } from './posting-list.ts';
 import type { Postings } from './postings.ts';
 import type { ResolvedWord } from './query.ts';
 import type { ArticleSlots, ScoredSlots } from './slots.ts';
@@ -170,14 +171,25 @@ export class Bm25Scorer implements HeadStartScorer, Bm25Bounds {
     }
   }
 
+  /**
+   * Adds the word's best term score to each of the articles, found by seeking forward in its lists (a gallop from
+   * the last article, not a binary search from scratch): the articles are taken in slot order, so each list is
+   * read once, front to back. An article's sum is the same whatever order the articles are taken in.
+   */
   private rescore(word: ResolvedWord, touched: readonly number[]): void {
-    const lists = word.termIds.map((termId) => this.postings.list(termId));
-    for (const slot of touched) {
+    const cursors = word.termIds.map((termId) => new ListCursor(this.postings.list(termId)));
+    const idfs = word.termIds.map((termId) => this.idf(termId));
+    const { lengths } = this.slots;
+    const lengthFactor = this.lengthFactor();
+    const slots = inSlotOrder(touched);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i] as number;
       let best = 0;
-      word.termIds.forEach((termId, at) => {
-        const posting = findSlot(lists[at] as PostingList, slot);
-        if (posting !== undefined) best = Math.max(best, this.bm25(termId, posting));
-      });
+      for (let at = 0; at < cursors.length; at++) {
+        const cursor = cursors[at] as ListCursor;
+        if (cursor.seek(slot))
+          best = Math.max(best, postingScore(idfs[at] as number, cursor.posting, lengths, lengthFactor));
+      }
       this.scores[slot] = (this.scores[slot] ?? 0) + best;
     }
   }
