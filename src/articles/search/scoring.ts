@@ -34,7 +34,7 @@ export class Bm25Scorer implements HeadStartScorer, Bm25Bounds {
   ) {
     this.impacts = new TermImpacts(slots, postings);
     this.headStart = new HeadStart(slots, postings, this.impacts);
-    this.walk = new DocAtATime(slots, postings, this.impacts);
+    this.walk = new DocAtATime(slots, postings);
   }
 
   get scores(): Float64Array {

@@ -49,8 +49,6 @@ export class Walk {
     units: readonly WalkUnit[],
     words: number,
     private readonly best: KthBest,
-    /** Articles whose scores `best` holds already: offered again, they would count twice. */
-    private readonly seeded: ReadonlySet<number> = new Set(),
   ) {
     this.contributions = new Float64Array(words);
     this.lengths = slots.lengths;
@@ -60,17 +58,6 @@ export class Walk {
     this.rerankers = units.filter((unit) => !unit.finds);
     this.boundBelow = boundsBelow(this.finders, this.rerankers, words);
     this.raiseBar();
-  }
-
-  /** Scores the articles (ascending) into `best` only: real scores, so their k-th best is at most the final one. */
-  seed(slots: Int32Array): void {
-    // Every finder sought, none walked.
-    this.essential = this.finders.length;
-    for (const slot of slots) {
-      this.clear();
-      const score = this.scoreFrom(0, slot);
-      if (score !== undefined) this.best.offer(score);
-    }
   }
 
   /** The articles in slots from … to-1 that can still reach the bar, scored (into the scorer's scores). */
@@ -96,16 +83,20 @@ export class Walk {
 
   private walkOne(unit: WalkUnit): boolean {
     const { cursor, idf } = unit;
-    while (cursor.slot < this.end) {
+    const { lengths, lengthFactor, end } = this;
+    // What the list's score must reach for the article to be scored further: the bar less what the rest can add.
+    let needed = this.needed();
+    while (cursor.slot < end) {
       const slot = cursor.slot;
-      const score = postingScore(idf, cursor.posting, this.lengths, this.lengthFactor);
+      const score = postingScore(idf, cursor.posting, lengths, lengthFactor);
       cursor.next();
-      if (score + (this.boundBelow[this.essential] as number) < this.bar) continue;
+      if (score < needed) continue;
       this.clear();
       this.contributions[unit.rank] = score;
-      this.consider(slot, score);
-      // The bar may now rule out even this list's articles.
+      if (!this.consider(slot, score)) continue;
+      // The bar rose: it may now rule out even this list's articles.
       if (this.essential === this.finders.length) return true;
+      needed = this.needed();
     }
     return true;
   }
@@ -170,9 +161,17 @@ export class Walk {
     if (score > (this.contributions[unit.rank] as number)) this.contributions[unit.rank] = score;
   }
 
-  private consider(slot: number, partial: number): void {
+  /** Scores the article in full if it can still make the bar; true when it did (and so raised the bar). */
+  private consider(slot: number, partial: number): boolean {
     const score = this.scoreFrom(partial, slot);
-    if (score !== undefined && score >= this.bar) this.keep(slot, score);
+    if (score === undefined || score < this.bar) return false;
+    this.keep(slot, score);
+    return true;
+  }
+
+  /** What the walked lists' scores must reach together for an article to be worth scoring in full. */
+  private needed(): number {
+    return this.bar - (this.boundBelow[this.essential] as number);
   }
 
   /**
@@ -180,13 +179,14 @@ export class Walk {
    * it cannot reach the bar (or was removed): the sought finders, highest bound first, then the re-rankers.
    */
   private scoreFrom(partial: number, slot: number): number | undefined {
+    const { bar, boundBelow, finders } = this;
     let sum = partial;
     for (let i = this.essential - 1; i >= 0; i--) {
-      if (sum + (this.boundBelow[i + 1] as number) < this.bar) return undefined;
-      sum += this.seekTo(this.finders[i] as WalkUnit, slot);
+      if (sum + (boundBelow[i + 1] as number) < bar) return undefined;
+      sum += this.seekTo(finders[i] as WalkUnit, slot);
     }
+    if (sum + (boundBelow[0] as number) < bar) return undefined;
     if (this.rerankers.length > 0) {
-      if (sum + (this.boundBelow[0] as number) < this.bar) return undefined;
       const lowestFinder = this.lowestFindingRank();
       for (const unit of this.rerankers) if (unit.rank > lowestFinder) this.seekTo(unit, slot);
     }
@@ -222,7 +222,7 @@ export class Walk {
   private keep(slot: number, score: number): void {
     this.scorer.scores[slot] = score;
     this.candidates.push(slot);
-    if (!this.seeded.has(slot)) this.best.offer(score);
+    this.best.offer(score);
     this.raiseBar();
   }
 
