@@ -5,8 +5,12 @@ import type { RepliableInteraction } from 'discord.js';
  * is ready first: a cached or offline answer then goes out as the first response — one Discord round trip instead
  * of two (the deferral, then its edit), and no "thinking…" flash. A model call sends the deferral at once
  * (`deferNow`), so the hold only delays the acknowledgement of work that is slow without a model; it stays far
- * inside Discord's 3 s.
+ * inside Discord's 3 s, counted from when Discord created the interaction: one that arrives late (a lagging
+ * gateway, a process that fell behind) is held only until HOLD_UNTIL_AGE_MS of its age, or not at all.
  */
+
+/** No deferral is held past this age of the interaction: the rest of Discord's 3 s is for the round trip. */
+export const HOLD_UNTIL_AGE_MS = 1_500;
 
 /** The first response to a command: the deferral, or the reply itself when it is ready before the deferral went. */
 export interface FirstResponse {
@@ -21,8 +25,14 @@ export interface FirstResponse {
   claim(): boolean;
 }
 
+/** How long the deferral may still wait: `holdMs`, cut so that it goes out by HOLD_UNTIL_AGE_MS of the age. */
+export function holdFor(createdTimestamp: number, holdMs: number, now = Date.now()): number {
+  return Math.max(0, Math.min(holdMs, createdTimestamp + HOLD_UNTIL_AGE_MS - now));
+}
+
 /** A model-backed command's: the deferral waits up to `holdMs` for the reply, and goes out on `deferNow` or then. */
-export function heldDeferral(interaction: RepliableInteraction, holdMs: number): FirstResponse {
+export function heldDeferral(interaction: RepliableInteraction, configuredHoldMs: number): FirstResponse {
+  const holdMs = holdFor(interaction.createdTimestamp, configuredHoldMs);
   let state: 'holding' | 'deferred' | 'claimed' = 'holding';
   let settle: (outcome: Promise<void>) => void = () => {};
   const acknowledged = new Promise<void>((resolve) => {

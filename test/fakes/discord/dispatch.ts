@@ -77,6 +77,8 @@ export function createDispatcher(ctx: FakeContext, gateway: Gateway) {
     };
     // Stored before it is sent, so a fast client's callback finds it; filled in with where it went.
     const handle = ctx.interactions.add(record);
+    const lateBy = from.opts.deliveredAfterMs ?? 0;
+    if (lateBy > 0) await new Promise((resolve) => setTimeout(resolve, lateBy));
     const delivery = gateway.dispatchToOwner(guildId, GatewayDispatchEvents.InteractionCreate, payload);
     Object.assign(record.delivery, delivery);
     ctx.notifier.notify();

@@ -108,6 +108,11 @@ export interface InteractionOpts {
   /** Nest the options under this subcommand (and group). */
   subcommand?: string;
   subcommandGroup?: string;
+  /**
+   * Delivered this long after Discord created it (a lagging gateway, a client that fell behind): the interaction's
+   * id and its 3 s deadline count from its creation, the bot sees it only now.
+   */
+  deliveredAfterMs?: number;
 }
 
 export interface ComponentOpts extends InteractionOpts {

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReplyEvent } from '../../src/answer/newsroom-types.ts';
+import { HOLD_UNTIL_AGE_MS, holdFor } from '../../src/discord/first-response.ts';
+import { type BotHarness, startHarness } from './support/harness.ts';
+
+/** The longest hold the configuration allows, so that a hold not cut short would miss the deadline. */
+const HOLD_MS = 1_000;
+/** Discord's acknowledgement deadline, counted from the interaction's creation. */
+const DEADLINE_MS = 3_000;
+/** Nothing of the summary is ready for this long, and no model call is announced: only the hold's end defers. */
+const SLOW_START_MS = 2_500;
+
+async function* slowStart(events: AsyncIterable<ReplyEvent>): AsyncIterable<ReplyEvent> {
+  await new Promise((resolve) => setTimeout(resolve, SLOW_START_MS));
+  yield* events;
+}
+
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startHarness({
+    newsroom: (real) => ({ ...real, summary: (request) => slowStart(real.summary(request)) }),
+    discord: { ackDeadlineMs: DEADLINE_MS },
+    env: { DEFERRAL_HOLD_MS: String(HOLD_MS) },
+  });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('an interaction delivered late', () => {
+  it('GIVEN an interaction that reaches the bot 2.2 s after Discord made it THEN it is deferred at once, inside the 3 s, and answered', async () => {
+    // Held the full second, the deferral would reach Discord at 3.2 s: "Unknown interaction", no answer at all.
+    const interaction = await h.discord.command(
+      'summary',
+      { article: '001_tram_line_vote' },
+      { deliveredAfterMs: 2_200 },
+    );
+    const ack = await interaction.waitForAck();
+    expect(ack.type).toBe(5);
+    expect(ack.latencyMs).toBeLessThan(DEADLINE_MS);
+    const view = await interaction.waitFor((v) => !v.thinking && v.original !== null, 10_000);
+    expect(view.rejections).toEqual([]);
+    expect(view.original?.embeds[0]?.footer?.text).toMatch(/^Not all news/);
+  }, 15_000);
+
+  it('GIVEN an interaction on time THEN the deferral still waits the configured hold for a reply that might be ready', async () => {
+    const interaction = await h.discord.command('summary', { article: '001_tram_line_vote' });
+    const ack = await interaction.waitForAck();
+    expect(ack.type).toBe(5);
+    expect(ack.latencyMs).toBeGreaterThanOrEqual(HOLD_MS - 50);
+    expect(ack.latencyMs).toBeLessThan(DEADLINE_MS);
+  }, 15_000);
+});
+
+describe('how long a deferral may be held', () => {
+  const created = 1_000_000;
+  it('GIVEN a fresh interaction THEN the configured hold', () => {
+    expect(holdFor(created, 200, created + 5)).toBe(200);
+  });
+  it('GIVEN an interaction close to the hold limit THEN only what is left until it', () => {
+    expect(holdFor(created, 1_000, created + HOLD_UNTIL_AGE_MS - 300)).toBe(300);
+  });
+  it('GIVEN an interaction older than the hold limit THEN no hold', () => {
+    expect(holdFor(created, 1_000, created + HOLD_UNTIL_AGE_MS + 700)).toBe(0);
+  });
+  it('GIVEN a local clock behind Discord (the interaction seems to come from the future) THEN at most the configured hold', () => {
+    expect(holdFor(created, 50, created - 10_000)).toBe(50);
+  });
+});
