@@ -45,6 +45,9 @@ async function produce(
   }
   if (claim.kind === 'cached') return shareCached(room, flight, job.context, claim.result);
   if (claim.kind === 'failed') return serveOffline(room, flight, job, article, claim.reason);
+  // Announced once the call is ours: an answer another process cached, or its outage's offline answer, is ready
+  // within the deferral's hold and goes out as the first response, with no "thinking…" before it.
+  flight.push({ type: 'calling' });
   let failure: FallbackReason | undefined;
   try {
     const result = await streamModel(room, flight, job, article, model, progress);

@@ -89,7 +89,6 @@ async function* serve(room: Room, job: Job): AsyncGenerator<ReplyEvent> {
   if (cached) return yield* cachedReply(room, job.context, cached);
   if (!room.inflight.has(key) && (await overBudget(room, job.context)))
     return yield* offlineReply(room, job, article, 'over-budget');
-  yield { type: 'calling' };
   yield* modelReply(room, job, article, key, model);
 }
 

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cacheKey } from '../../src/answer/cache.ts';
 import { collectReply } from '../../src/answer/collect.ts';
+import type { ReplyEvent } from '../../src/answer/newsroom-types.ts';
 import { loadPrompts } from '../../src/answer/prompts.ts';
 import { type NewsroomRuntime, openNewsroom } from '../../src/app/runtime.ts';
 import { type Config, parseConfig } from '../../src/core/config.ts';
@@ -117,8 +118,10 @@ describe.each(BACKENDS)('one model call per request across processes sharing the
     await rm(dir, { recursive: true, force: true });
   });
 
-  const summary = (shard: NewsroomRuntime, article = ARTICLE) =>
-    collectReply(shard.newsroom.summary({ article, length: 'brief', language: 'en', context }));
+  const summary = (shard: NewsroomRuntime, article = ARTICLE, events: ReplyEvent['type'][] = []) =>
+    collectReply(shard.newsroom.summary({ article, length: 'brief', language: 'en', context }), (event) => {
+      events.push(event.type);
+    });
   const later = <T>(ms: number, run: () => Promise<T>) =>
     new Promise<T>((resolve, reject) => setTimeout(() => run().then(resolve, reject), ms));
   const [a, b] = [() => shards[0] as NewsroomRuntime, () => shards[1] as NewsroomRuntime];
@@ -142,7 +145,14 @@ describe.each(BACKENDS)('one model call per request across processes sharing the
 
   it('GIVEN the same summary on two shards moments apart THEN one model call, one text, both with the disclaimer', async () => {
     fake.setTiming({ firstTokenDelayMs: 400 });
-    const [first, second] = await Promise.all([summary(a()), later(100, () => summary(b()))]);
+    const [calling, waiting]: ReplyEvent['type'][][] = [[], []];
+    const [first, second] = await Promise.all([
+      summary(a(), ARTICLE, calling),
+      later(100, () => summary(b(), ARTICLE, waiting)),
+    ]);
+    // Only the shard that calls the model announces a call (its deferral goes out at once); the other waits.
+    expect(calling).toContain('calling');
+    expect(waiting).not.toContain('calling');
     expect(fake.requests).toHaveLength(1);
     expect(second.result.text).toBe(first.result.text);
     expect(first.result.provider).toBe('anthropic');
