@@ -31,8 +31,6 @@ export interface ArticleDocument {
   readonly averageLength: number;
   /** The most frequent written form of each term, for naming what the article covers. */
   readonly surfaces: ReadonlyMap<string, string>;
-  /** Each term's unstemmed words in lower case ("fell", "falls"): what word vectors are looked up by. */
-  readonly words: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /**
@@ -68,7 +66,6 @@ export function buildDocument(article: Article): ArticleDocument {
   const language = analysisLanguage(article.language, `${article.title}\n${paragraphs.join('\n')}`);
   const sentences: DocSentence[] = [];
   const surfaceCounts = new Map<string, Map<string, number>>();
-  const words = new Map<string, Set<string>>();
   paragraphs.forEach((paragraph, paragraphIndex) => {
     const cut = paragraph.length < (article.paragraphs[paragraphIndex]?.length ?? 0);
     const spans = wholeSentences(splitSentences(paragraph, language), cut);
@@ -77,7 +74,6 @@ export function buildDocument(article: Article): ArticleDocument {
     for (const span of spans) {
       const terms = extractTerms(span.text, { language });
       countSurfaces(terms, surfaceCounts);
-      for (const { term, word } of terms) words.set(term, (words.get(term) ?? new Set()).add(word));
       sentences.push({
         text: span.text,
         paragraph: paragraphIndex,
@@ -98,7 +94,6 @@ export function buildDocument(article: Article): ArticleDocument {
     averageLength:
       sentences.reduce((sum, sentence) => sum + sentence.length, 0) / Math.max(1, sentences.length),
     surfaces: mostFrequentSurfaces(surfaceCounts),
-    words,
   };
 }
 

@@ -1,10 +1,8 @@
-import type { WordVectors } from '../../text/word-vectors.ts';
 import type { Thesaurus } from '../../text/wordnet.ts';
 import type { ConversationTurn } from '../conversations.ts';
 import { findAnswerSentences } from './answer.ts';
 import type { ArticleDocument, DocSentence } from './document.ts';
 import { pointsBack } from './document.ts';
-import { withArticleNeighbours } from './neighbours.ts';
 import { type AnalysedQuestion, analyseQuestion } from './question.ts';
 
 /*
@@ -45,23 +43,15 @@ export interface FollowUpSearch {
   readonly question: string;
   readonly history: readonly ConversationTurn[];
   readonly thesaurus: Thesaurus | null;
-  /** English word vectors, or null (not loaded for other languages' articles). */
-  readonly vectors: WordVectors | null;
 }
 
 /** The answering sentences of a question, read as a follow-up when it finds nothing on its own (see above). */
 export function findFollowUpSentences(search: FollowUpSearch): DocSentence[] {
-  const { document, question, history, thesaurus, vectors } = search;
-  const analyse = (text: string) =>
-    withArticleNeighbours({
-      question: analyseQuestion(text, document.language, thesaurus),
-      document,
-      vectors,
-      thesaurus,
-    });
-  const analysed = analyse(question);
+  const { document, question, history, thesaurus } = search;
+  const analysed = analyseQuestion(question, document.language, thesaurus);
   const alone = findAnswerSentences(document, analysed, thesaurus);
   const earlier = earlierQuestion(history);
   if (alone.length > 0 || earlier === undefined || !pointsBack(question)) return alone;
-  return findAnswerSentences(document, withEarlierSubject(analysed, analyse(earlier)), thesaurus);
+  const subject = analyseQuestion(earlier, document.language, thesaurus);
+  return findAnswerSentences(document, withEarlierSubject(analysed, subject), thesaurus);
 }

@@ -1,5 +1,4 @@
 import type { Article } from '../../articles/article.ts';
-import { defaultWordVectorsFile, loadWordVectors, type WordVectors } from '../../text/word-vectors.ts';
 import { createWordNetThesaurus, type Thesaurus } from '../../text/wordnet.ts';
 import {
   type AnswerEvent,
@@ -28,30 +27,11 @@ export const EXTRACTIVE_MODEL = 'extractive-v2';
 export function createExtractiveAnswerer(options: ExtractiveOptions = {}): Answerer {
   const thesaurus = options.thesaurus === undefined ? createWordNetThesaurus() : options.thesaurus;
   const documents = createDocumentCache();
-  const vectors = options.vectors === undefined ? lazyWordVectors() : options.vectors;
   return {
     name: 'extractive',
     summarize: (article, summarizeOptions) => summarizeEvents(article, summarizeOptions, documents),
     answer: (article, question, answerOptions) =>
-      answerEvents({ article, question, options: answerOptions, documents, thesaurus, vectors }),
-  };
-}
-
-/**
- * The most frequent English words kept from the vectors file: 50,000 cover a news article's common words (the
- * rarer ones have noisy vectors) in 20 MB, read in about 0.8 s.
- */
-export const MAX_VECTOR_WORDS = 50_000;
-
-/** Loaded on the first English question, once; a failed load is retried on the next one. */
-function lazyWordVectors(): () => Promise<WordVectors> {
-  let loading: Promise<WordVectors> | undefined;
-  return () => {
-    loading ??= loadWordVectors(defaultWordVectorsFile(), MAX_VECTOR_WORDS).catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
-    return loading;
+      answerEvents({ article, question, options: answerOptions, documents, thesaurus }),
   };
 }
 
@@ -81,11 +61,6 @@ export interface ExtractiveOptions {
    * process's life (one answerer per process is the intended use). null matches words only.
    */
   readonly thesaurus?: Thesaurus | null;
-  /**
-   * English word vectors as more synonyms (neighbours.ts); by default the bundled GloVe vectors, loaded on the
-   * first question about an English article. null matches without them.
-   */
-  readonly vectors?: (() => Promise<WordVectors>) | null;
 }
 
 async function* summarizeEvents(
@@ -108,7 +83,6 @@ interface AnswerRequest {
   readonly options: AnswerOptions;
   readonly documents: (article: Article) => ArticleDocument;
   readonly thesaurus: Thesaurus | null;
-  readonly vectors: (() => Promise<WordVectors>) | null;
 }
 
 async function* answerEvents(request: AnswerRequest): AsyncGenerator<AnswerEvent> {
@@ -117,10 +91,7 @@ async function* answerEvents(request: AnswerRequest): AsyncGenerator<AnswerEvent
   const document = request.documents(article);
   // Without history this is the plain answer: the question as typed.
   const history = options.history ?? [];
-  // Only English has vectors: another language's article never loads them.
-  const vectors = document.language === 'en' && request.vectors ? await request.vectors() : null;
-  options.signal?.throwIfAborted();
-  const sentences = findFollowUpSentences({ document, question, history, thesaurus, vectors });
+  const sentences = findFollowUpSentences({ document, question, history, thesaurus });
   if (sentences.length === 0) {
     yield* emit({
       text: refusalText(question, article.title, keyTopics(document), options.language),

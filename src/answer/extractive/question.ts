@@ -21,8 +21,6 @@ import { asksAboutSpeech, asksWhatWasSaid, SPEECH_VERBS } from './speech.ts';
 export interface QuestionTerm {
   /** Stemmed in the article's language, so it compares with the article's sentences. */
   readonly term: string;
-  /** The word as asked, unstemmed (its first form when several stem alike): what word vectors are looked up by. */
-  readonly word: string;
   /** How much its absence from a sentence counts against that sentence (by part of speech; 1 = fully). */
   readonly weight: number;
   /** Stems of its synonyms (English only): weaker evidence when the term itself is missing. */
@@ -212,7 +210,6 @@ function weighTerms(terms: readonly Term[], weighing: Weighing): QuestionTerm[] 
     const antonyms = thesaurus ? thesaurus.antonyms(word).map((antonym) => stemWord(antonym, 'en')) : [];
     byTerm.set(term, {
       term,
-      word: byTerm.get(term)?.word ?? word,
       weight,
       synonyms: merged,
       group: byTerm.get(term)?.group ?? byTerm.size,
