@@ -9,7 +9,8 @@ import { EVAL_DIR } from '../../../src/cli/eval.ts';
  * Floors for the offline answerer on each part of the evaluation set; they stop regressions, they are not the
  * goals. Tuning: what it reaches (it was tuned there), minus about a point. Dev: pairs over articles of their
  * own, checked only now and then while tuning, minus one pair each; dev-2 likewise (written fresh in session 9,
- * scored before any tuning at 37.5 % / 74.1 %, then used while tuning). Held-out: written by someone who never
+ * scored before any tuning at 37.5 % / 74.1 %, then used while tuning); dev-3 likewise (written fresh in the
+ * embeddings session, scored before any change at 37.3 % / 72.2 %). Held-out: written by someone who never
  * read the code, measured and not tuned on, minus about two points; the issue's goals there (issue 14: answerable
  * ≥ 85 %, refusals ≥ 90 %) stay goals, stated in the README with the measured figures. Every part is always
  * replayed; the held-out misses are never printed here, so nobody tunes on them.
@@ -18,6 +19,7 @@ const FLOORS = {
   tuning: { accuracy: 0.8, refusals: 0.88, minPairs: 230, minArticles: 16 },
   dev: { accuracy: 0.69, refusals: 0.77, minPairs: 20, minArticles: 2 },
   'dev-2': { accuracy: 0.52, refusals: 0.85, minPairs: 60, minArticles: 4 },
+  'dev-3': { accuracy: 0.35, refusals: 0.69, minPairs: 90, minArticles: 4 },
   'held-out': { accuracy: 0.58, refusals: 0.73, minPairs: 150, minArticles: 13 },
 } as const;
 /** Issue 14: at least this share of each half is unanswerable. */
