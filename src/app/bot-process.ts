@@ -1,5 +1,6 @@
 import type { Config } from '../core/config.ts';
 import { errorCode, UserFacingError } from '../core/errors.ts';
+import { Foreground } from '../core/foreground.ts';
 import type { Logger } from '../core/log.ts';
 import type { ShardPlacement } from '../core/shards.ts';
 import { createDigestRepository, type DigestRepository } from '../digest/state.ts';
@@ -45,9 +46,11 @@ async function ownIngestion(
   logger: Logger,
   runtime: NewsroomRuntime,
   feeds: readonly FeedDefinition[],
+  foreground: Foreground,
 ): Promise<Stoppable> {
   const feedState = await runtime.openKeyv('feeds');
-  const ingestion = ingestionFromConfig(config, { store: runtime.store, feedState, feeds, logger });
+  const parts = { store: runtime.store, feedState, feeds, logger, foreground };
+  const ingestion = ingestionFromConfig(config, parts);
   return startOwnedIngestion(ingestion, await runtime.openKeyv(LEASES_NAMESPACE), logger);
 }
 
@@ -70,6 +73,8 @@ export async function runBotProcess(
   const digestKeyv = await runtime.openKeyv(DIGEST_NAMESPACE);
   digestSettings = createDigestRepository(digestKeyv);
   const feeds = await loadFeedDefinitions(config.feeds.urls, config.feeds.file);
+  // Interactions waiting for a first response go before this process's feed and file ingest.
+  const foreground = new Foreground();
   const bot = await startDiscordBot({
     config,
     logger,
@@ -79,11 +84,12 @@ export async function runBotProcess(
     feeds,
     shutdownSignals: [],
     components: [DIGEST_COMPONENTS],
+    foreground,
     ...(placement ? { placement } : {}),
   }).catch(explainLoginFailure(config));
   const digest = bot.digest();
   digest?.start();
-  const ingestion = await ownIngestion(config, logger, runtime, feeds);
+  const ingestion = await ownIngestion(config, logger, runtime, feeds, foreground);
   const refresher = refreshIndexEvery(runtime.store, logger);
   return {
     async stop() {

@@ -3,6 +3,7 @@ import { type Client, Events } from 'discord.js';
 import type Keyv from 'keyv';
 import type { Config } from '../core/config.ts';
 import { UserFacingError } from '../core/errors.ts';
+import type { Foreground } from '../core/foreground.ts';
 import type { Logger } from '../core/log.ts';
 import { holdsShardZero, type ShardPlacement, UNSHARDED } from '../core/shards.ts';
 import type { Leases } from '../store/lease.ts';
@@ -56,6 +57,8 @@ export interface StartBotOptions {
    * the same uses. Without it each process counts in its own memory.
    */
   readonly cooldownStore?: Keyv;
+  /** Shared with this process's ingestion, which gives way to interactions waiting for a first response. */
+  readonly foreground?: Foreground;
   /** Test knobs for live edits: a shorter interaction token lifetime and stop margin (the fake's token rules). */
   readonly live?: Pick<LiveSettings, 'tokenLifetimeMs' | 'stopMarginMs'>;
 }
@@ -203,6 +206,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     components,
     cooldowns,
     deferralHoldMs: config.deferralHoldMs,
+    ...(options.foreground ? { foreground: options.foreground } : {}),
   });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   if (threads) {

@@ -1,5 +1,4 @@
 import type {
-  AutocompleteInteraction,
   ButtonInteraction,
   ChatInputCommandInteraction,
   Interaction,
@@ -8,8 +7,10 @@ import type {
   RepliableInteraction,
 } from 'discord.js';
 import { UserFacingError } from '../core/errors.ts';
+import { Foreground } from '../core/foreground.ts';
 import { translate } from '../core/i18n/index.ts';
 import type { Logger } from '../core/log.ts';
+import { runAutocomplete } from './autocomplete-route.ts';
 import {
   type CommandContext,
   type CommandDeps,
@@ -18,7 +19,7 @@ import {
   type SlashCommand,
 } from './command.ts';
 import { type Cooldowns, type CooldownTicket, type CooldownVerdict, cooldownText } from './cooldowns.ts';
-import { createFailureReporter, describeOptions, type FailureReporter, labelOf } from './failure-report.ts';
+import { createFailureReporter, type FailureReporter, labelOf } from './failure-report.ts';
 import { heldDeferral, ownResponse } from './first-response.ts';
 import { type MessageCommand, messageCommandFor } from './message-command.ts';
 import { ephemeral, renderNotice } from './render.ts';
@@ -41,6 +42,8 @@ export interface RouterOptions {
   readonly messageCommands?: readonly MessageCommand[];
   /** How long a model-backed command's deferral waits for a reply that is ready first (DEFERRAL_HOLD_MS). */
   readonly deferralHoldMs: number;
+  /** Told while each interaction waits for its first response, so background ingest gives way to it. */
+  readonly foreground?: Foreground;
 }
 
 export type ComponentInteraction = ButtonInteraction | ModalSubmitInteraction;
@@ -120,13 +123,19 @@ interface Served<I extends CommandUse> {
  * Every command (slash and message) is served the same way: the cooldown, then — when model-backed — the deferral
  * held briefly (first-response.ts) while the work starts, and on failure the use refunded and the failure reported.
  */
-async function serveCommand<I extends CommandUse>(state: RouterState, interaction: I, served: Served<I>) {
+async function serveCommand<I extends CommandUse>(
+  state: RouterState,
+  interaction: I,
+  served: Served<I>,
+  answered: () => void,
+) {
   const verdict = await takeCooldown(state, interaction, served.cooldown);
   if (!verdict.allowed) return;
   const firstResponse = served.defer
     ? heldDeferral(interaction, state.deferralHoldMs)
     : ownResponse(interaction);
   const { acknowledged } = firstResponse;
+  acknowledged.then(answered, answered);
   const abort = new AbortController();
   acknowledged.catch(() => abort.abort());
   const cooldown = verdict.ticket;
@@ -149,32 +158,15 @@ async function serveCommand<I extends CommandUse>(state: RouterState, interactio
   }
 }
 
-async function runCommand(state: RouterState, interaction: ChatInputCommandInteraction): Promise<void> {
+async function runCommand(
+  state: RouterState,
+  interaction: ChatInputCommandInteraction,
+  answered: () => void,
+): Promise<void> {
   const command = await commandFor(state, interaction);
   if (!command) return;
-  await serveCommand(state, interaction, {
-    cooldown: command.data.name,
-    defer: command.defer,
-    execute: (use, context) => command.execute(use, context),
-  });
-}
-
-async function runAutocomplete(state: RouterState, interaction: AutocompleteInteraction): Promise<void> {
-  const { logger } = state;
-  try {
-    const command = state.byName.get(interaction.commandName);
-    if (command?.autocomplete) await command.autocomplete(interaction, state.deps);
-    else await interaction.respond([]);
-  } catch (error) {
-    logger.warn(
-      { err: error, command: interaction.commandName, options: describeOptions(interaction) },
-      'autocomplete failed',
-    );
-    if (interaction.responded) return;
-    await interaction.respond([]).catch((respondError: unknown) => {
-      logger.warn({ err: respondError, command: interaction.commandName }, 'could not answer autocomplete');
-    });
-  }
+  const served = { cooldown: command.data.name, defer: command.defer };
+  await serveCommand(state, interaction, { ...served, execute: command.execute.bind(command) }, answered);
 }
 
 /** A button or form no route serves (an older version's, or a forged id): said privately, never left to time out. */
@@ -206,14 +198,12 @@ async function runMessage(
   state: RouterState,
   byName: ReadonlyMap<string, MessageCommand>,
   interaction: MessageContextMenuCommandInteraction,
+  answered: () => void,
 ): Promise<void> {
   const command = messageCommandFor(byName, state.logger, interaction);
   if (command instanceof UserFacingError) return state.reportFailure(interaction, command);
-  await serveCommand(state, interaction, {
-    cooldown: command.countsAs,
-    defer: command.defer,
-    execute: (use, context) => command.execute(use, context),
-  });
+  const served = { cooldown: command.countsAs, defer: command.defer };
+  await serveCommand(state, interaction, { ...served, execute: command.execute.bind(command) }, answered);
 }
 
 export function createRouter(options: RouterOptions): Router {
@@ -227,18 +217,25 @@ export function createRouter(options: RouterOptions): Router {
     reportFailure: createFailureReporter(logger),
     deferralHoldMs: options.deferralHoldMs,
   };
+  const foreground = options.foreground ?? new Foreground();
+  const route = async (interaction: Interaction, answered: () => void) => {
+    if (interaction.isChatInputCommand()) await runCommand(state, interaction, answered);
+    else if (interaction.isAutocomplete())
+      await runAutocomplete(state.byName, state.deps, state.logger, interaction);
+    else if (interaction.isMessageContextMenuCommand())
+      await runMessage(state, messageCommands, interaction, answered);
+    else {
+      if (!interaction.isButton() && !interaction.isModalSubmit()) return;
+      const component = components.find((candidate) => candidate.matches(interaction));
+      if (component) await runComponent(state, interaction, component);
+      else await refuseStale(state, interaction);
+    }
+  };
   return {
     async handle(interaction) {
-      if (interaction.isChatInputCommand()) await runCommand(state, interaction);
-      else if (interaction.isAutocomplete()) await runAutocomplete(state, interaction);
-      else if (interaction.isMessageContextMenuCommand())
-        await runMessage(state, messageCommands, interaction);
-      else {
-        if (!interaction.isButton() && !interaction.isModalSubmit()) return;
-        const route = components.find((candidate) => candidate.matches(interaction));
-        if (route) await runComponent(state, interaction, route);
-        else await refuseStale(state, interaction);
-      }
+      // Foreground until the first response (a command's acknowledgement), or until served.
+      const answered = foreground.begin();
+      await route(interaction, answered).finally(answered);
     },
   };
 }

@@ -4,6 +4,7 @@ import { glob } from 'tinyglobby';
 import type { Article, ArticleStore, UpsertOutcome } from '../articles/article.ts';
 import { articleIdFromFileName, parseArticleFile } from '../articles/parse/parse.ts';
 import { errorMessage, UserFacingError } from '../core/errors.ts';
+import type { Foreground } from '../core/foreground.ts';
 import { type Logger, silentLogger } from '../core/log.ts';
 import { linkTarget, namedLinkReason, walkArticleFolder } from './folder-walk.ts';
 
@@ -53,6 +54,8 @@ export interface IngestCallbacks {
    * refused. Files found by walking a folder or glob given in `paths` are held to that folder without it.
    */
   readonly root?: string;
+  /** The bot's interactions, which each file gives way to (src/core/foreground.ts): the watcher's, not the CLI's. */
+  readonly foreground?: Foreground | undefined;
 }
 
 type FileResult = { readonly failure: IngestFailure } | { readonly ingested: IngestedArticle };
@@ -78,6 +81,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   };
   const realRootOf = realPathsOnce();
   const ingestFile = async (file: string): Promise<FileResult> => {
+    await options.foreground?.yield();
     const root = rootOf.get(file) ?? options.root;
     const realRoot = root === undefined ? undefined : await realRootOf(root);
     const parsed = await parseSafely(file, realRoot, options.logger ?? silentLogger);

@@ -1,6 +1,7 @@
 import type Keyv from 'keyv';
 import type { ArticleStore } from '../articles/article.ts';
 import type { Config } from '../core/config.ts';
+import type { Foreground } from '../core/foreground.ts';
 import type { Logger } from '../core/log.ts';
 import { atomicKeys } from '../store/atomic.ts';
 import { createLeases, processHolder } from '../store/lease.ts';
@@ -35,6 +36,7 @@ export function ingestionFromConfig(
     readonly feedState: Keyv;
     readonly feeds: readonly FeedDefinition[];
     readonly logger: Logger;
+    readonly foreground?: Foreground;
   },
 ): IngestionDeps {
   return {

@@ -2,6 +2,7 @@ import Keyv from 'keyv';
 import type { Article, ArticleStore, UpsertOutcome } from '../articles/article.ts';
 import { isHttpUrl } from '../articles/url.ts';
 import { errorMessage, UserFacingError } from '../core/errors.ts';
+import type { Foreground } from '../core/foreground.ts';
 import { type Logger, silentLogger } from '../core/log.ts';
 import type { FeedDefinition } from './feeds/config.ts';
 import { FEED_ACCEPT, type FeedPollDeps, type FeedPollResult, pollFeed, pollFeeds } from './feeds/poller.ts';
@@ -58,6 +59,8 @@ export interface IngestionSettings {
   /** Imports files from ARTICLES_DIR (e.g. paths => ingestPaths(paths, { store, dryRun: false, logger })). */
   readonly ingestFiles?: (paths: string[], scope: { readonly root: string }) => Promise<unknown>;
   readonly watchIntervalMs?: number;
+  /** The bot's interactions, which background ingest gives way to (src/core/foreground.ts); none in the CLI. */
+  readonly foreground?: Foreground;
   readonly onArticle?: (article: Article, outcome: UpsertOutcome) => void;
 }
 
@@ -94,6 +97,7 @@ function pollDeps(
     now,
     logger: deps.logger ?? silentLogger,
     signal: extra.signal,
+    foreground: deps.foreground,
     ...(deps.onArticle ? { onArticle: deps.onArticle } : {}),
   };
 }
@@ -205,7 +209,8 @@ export function startIngestion(deps: IngestionDeps): Ingestion {
     timer = setTimeout(() => void pollNow().finally(() => abort.signal.aborted || schedule()), intervalMs);
   };
   if (feeds.length > 0) void pollNow().finally(schedule);
-  const ingestFiles = deps.ingestFiles ?? (deps.store ? defaultFileIngest(deps.store, logger) : undefined);
+  const ingestFiles =
+    deps.ingestFiles ?? (deps.store ? defaultFileIngest(deps.store, logger, deps.foreground) : undefined);
   const watcher =
     deps.articlesDir && ingestFiles
       ? watchArticlesDir({
@@ -233,10 +238,11 @@ export function startIngestion(deps: IngestionDeps): Ingestion {
   };
 }
 
-function defaultFileIngest(store: ArticleStore, logger: Logger) {
+function defaultFileIngest(store: ArticleStore, logger: Logger, foreground: Foreground | undefined) {
   return async (paths: string[], scope: { readonly root: string }) => {
     const { ingestPaths } = await import('./files.ts');
-    const outcome = await ingestPaths(paths, { store, dryRun: false, logger, root: scope.root });
+    const options = { store, dryRun: false as const, logger, root: scope.root, foreground };
+    const outcome = await ingestPaths(paths, options);
     for (const failure of outcome.failed) logger.warn(failure, 'articles folder: file not imported');
     return outcome;
   };

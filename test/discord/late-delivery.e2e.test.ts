@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReplyEvent } from '../../src/answer/newsroom-types.ts';
+import { Foreground } from '../../src/core/foreground.ts';
 import { HOLD_UNTIL_AGE_MS, holdFor } from '../../src/discord/first-response.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
 
@@ -15,9 +16,11 @@ async function* slowStart(events: AsyncIterable<ReplyEvent>): AsyncIterable<Repl
   yield* events;
 }
 
+const foreground = new Foreground(60_000);
 let h: BotHarness;
 beforeAll(async () => {
   h = await startHarness({
+    foreground,
     newsroom: (real) => ({ ...real, summary: (request) => slowStart(real.summary(request)) }),
     discord: { ackDeadlineMs: DEADLINE_MS },
     env: { DEFERRAL_HOLD_MS: String(HOLD_MS) },
@@ -49,6 +52,24 @@ describe('an interaction delivered late', () => {
     expect(ack.type).toBe(5);
     expect(ack.latencyMs).toBeGreaterThanOrEqual(HOLD_MS - 50);
     expect(ack.latencyMs).toBeLessThan(DEADLINE_MS);
+  }, 15_000);
+
+  it('GIVEN a command waiting for its first response THEN background ingest waits for it, and only until the acknowledgement', async () => {
+    // The earlier tests' interactions are acknowledged on Discord's side a moment before the bot hears back.
+    await h.discord.waitUntil(() => foreground.waitingInteractions === 0);
+    const interaction = await h.discord.command('summary', { article: '001_tram_line_vote' });
+    await h.discord.waitUntil(() => foreground.waitingInteractions > 0);
+    let ingestGoesOn = false;
+    const ingest = foreground.yield().then(() => {
+      ingestGoesOn = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, HOLD_MS / 2));
+    expect(ingestGoesOn).toBe(false);
+    await interaction.waitForAck();
+    // The summary is still seconds away (SLOW_START_MS): the answer's own work is not foreground.
+    await ingest;
+    expect(await interaction.waitFor((v) => v.thinking)).toBeTruthy();
+    await interaction.waitFor((v) => !v.thinking && v.original !== null, 10_000);
   }, 15_000);
 });
 

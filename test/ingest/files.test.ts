@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleStore } from '../../src/articles/article.ts';
 import { openArticleStore } from '../../src/articles/store.ts';
 import { UserFacingError } from '../../src/core/errors.ts';
+import { Foreground } from '../../src/core/foreground.ts';
 import { type IngestedArticle, ingestPaths } from '../../src/ingest/files.ts';
 
 const article = (title: string, sentence: string) => `${title}\n\n${sentence}\n\nLocal news\n`;
@@ -29,6 +30,19 @@ async function write(relative: string, content: string | Uint8Array): Promise<st
 }
 
 describe('ingestPaths', () => {
+  it('GIVEN a member waiting for a first response THEN no file is stored until the member is answered', async () => {
+    await write('a.txt', article('Alpha', 'The first story.'));
+    await write('b.txt', article('Bravo', 'The second story.'));
+    const foreground = new Foreground(60_000);
+    const answered = foreground.begin();
+    const ingesting = ingestPaths([dir], { store, dryRun: false, foreground });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(store.count()).toBe(0);
+    answered();
+    expect(await ingesting).toMatchObject({ new: 2 });
+    expect(store.count()).toBe(2);
+  });
+
   it('GIVEN a folder tree with good and broken files THEN the good ones are stored and each broken one is named', async () => {
     await write('b.txt', article('Bravo', 'The second story.'));
     await write('nested/deeper/a.md', article('# Alpha', 'The first story.'));

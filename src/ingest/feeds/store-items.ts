@@ -1,6 +1,7 @@
 import type { Article, ArticleStore, UpsertOutcome } from '../../articles/article.ts';
 import { articleIdFromKey } from '../../articles/url.ts';
 import { errorMessage } from '../../core/errors.ts';
+import type { Foreground } from '../../core/foreground.ts';
 import type { Logger } from '../../core/log.ts';
 import { contentFetcher, type PoliteFetcher } from '../http.ts';
 import type { FeedDefinition } from './config.ts';
@@ -39,6 +40,8 @@ export interface StoreItemsDeps {
   readonly now: () => Date;
   readonly logger: Logger;
   readonly signal?: AbortSignal | undefined;
+  /** The bot's interactions waiting for a first response: each item waits for them (src/core/foreground.ts). */
+  readonly foreground?: Foreground | undefined;
   /** Told about every article read from the feed and what the store did with it (the CLI's --json). */
   readonly onArticle?: (article: Article, outcome: UpsertOutcome) => void;
 }
@@ -121,6 +124,7 @@ export async function storeFeedItems(
   for (let start = 0; start < pending.length; start += ALIAS_BATCH_ITEMS) {
     const aliases: Array<[string, string]> = [];
     for (const { item, keys, fingerprint } of pending.slice(start, start + ALIAS_BATCH_ITEMS)) {
+      await deps.foreground?.yield();
       deps.signal?.throwIfAborted();
       const id =
         seenBefore(previous, keys)?.id ??

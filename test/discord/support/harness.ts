@@ -59,6 +59,8 @@ export interface HarnessOptions {
   /** The fetch the Anthropic SDK uses (benchmarks wrap it to see when the first token arrives). */
   readonly fetch?: typeof fetch;
   readonly live?: StartBotOptions['live'];
+  /** What the bot tells while interactions wait for a first response (the ingest's side of it). */
+  readonly foreground?: StartBotOptions['foreground'];
 }
 
 export function testConfig(discord: FakeDiscord, anthropic: FakeAnthropic, dir: string, env = {}): Config {
@@ -100,6 +102,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
     ...(options.commands ? { commands: options.commands } : {}),
     ...(options.extraServices ? { extraServices: options.extraServices } : {}),
     ...(options.live ? { live: options.live } : {}),
+    ...(options.foreground ? { foreground: options.foreground } : {}),
   });
   return {
     ...{ discord, anthropic, runtime, bot, config, logs, dir },

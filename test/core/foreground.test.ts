@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { Foreground } from '../../src/core/foreground.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the foreground count', () => {
+  it('GIVEN two members waiting WHEN one is answered (even twice over) THEN background still waits for the other', async () => {
+    const foreground = new Foreground(5_000);
+    const first = foreground.begin();
+    const second = foreground.begin();
+    first();
+    first();
+    let through = false;
+    const waiting = foreground.yield().then(() => {
+      through = true;
+    });
+    await sleep(30);
+    expect(through).toBe(false);
+    second();
+    await waiting;
+    expect(through).toBe(true);
+  });
+
+  it('GIVEN nobody waiting THEN background goes on at once', async () => {
+    const foreground = new Foreground(5_000);
+    foreground.begin()();
+    let through = false;
+    void foreground.yield().then(() => {
+      through = true;
+    });
+    await sleep(0);
+    expect(through).toBe(true);
+  });
+});
