@@ -135,7 +135,8 @@ async function serveCommand<I extends CommandUse>(
     ? heldDeferral(interaction, state.deferralHoldMs)
     : ownResponse(interaction);
   const { acknowledged } = firstResponse;
-  acknowledged.then(answered, answered);
+  // A command that answers by itself is foreground until it has (the router's finally); a deferral ends it sooner.
+  if (served.defer) acknowledged.then(answered, answered);
   const abort = new AbortController();
   acknowledged.catch(() => abort.abort());
   const cooldown = verdict.ticket;
