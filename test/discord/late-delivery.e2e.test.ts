@@ -1,6 +1,9 @@
+import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReplyEvent } from '../../src/answer/newsroom-types.ts';
 import { Foreground } from '../../src/core/foreground.ts';
+import { DISCORD_COMMANDS } from '../../src/discord/adapter.ts';
+import type { SlashCommand } from '../../src/discord/command.ts';
 import { HOLD_UNTIL_AGE_MS, holdFor } from '../../src/discord/first-response.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
 
@@ -16,11 +19,23 @@ async function* slowStart(events: AsyncIterable<ReplyEvent>): AsyncIterable<Repl
   yield* events;
 }
 
+/** A command that answers by itself (no deferral), after some work of its own. */
+const SELF_ANSWER_MS = 600;
+const selfAnswering: SlashCommand = {
+  data: new SlashCommandBuilder().setName('tally').setDescription('Counts, then answers').toJSON(),
+  defer: false,
+  async execute(interaction) {
+    await new Promise((resolve) => setTimeout(resolve, SELF_ANSWER_MS));
+    await interaction.reply({ content: 'counted' });
+  },
+};
+
 const foreground = new Foreground(60_000);
 let h: BotHarness;
 beforeAll(async () => {
   h = await startHarness({
     foreground,
+    commands: [...DISCORD_COMMANDS, selfAnswering],
     newsroom: (real) => ({ ...real, summary: (request) => slowStart(real.summary(request)) }),
     discord: { ackDeadlineMs: DEADLINE_MS },
     env: { DEFERRAL_HOLD_MS: String(HOLD_MS) },
@@ -70,6 +85,23 @@ describe('an interaction delivered late', () => {
     await ingest;
     expect(await interaction.waitFor((v) => v.thinking)).toBeTruthy();
     await interaction.waitFor((v) => !v.thinking && v.original !== null, 10_000);
+  }, 15_000);
+});
+
+describe('background ingest and commands that answer by themselves', () => {
+  it('GIVEN a command that answers without deferring THEN ingest waits until its reply is sent', async () => {
+    await h.discord.waitUntil(() => foreground.waitingInteractions === 0);
+    const interaction = await h.discord.command('tally');
+    await h.discord.waitUntil(() => foreground.waitingInteractions > 0);
+    let ingestGoesOn = false;
+    const ingest = foreground.yield().then(() => {
+      ingestGoesOn = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, SELF_ANSWER_MS / 2));
+    expect(ingestGoesOn).toBe(false);
+    const view = await interaction.waitFor((v) => v.original !== null);
+    expect(view.original?.content).toBe('counted');
+    await ingest;
   }, 15_000);
 });
 
