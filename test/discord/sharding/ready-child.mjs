@@ -5,9 +5,17 @@ import path from 'node:path';
 
 const record = { shards: JSON.parse(process.env.SHARDS ?? 'null'), pid: process.pid, startedAt: Date.now() };
 writeFileSync(path.join(process.env.FLEET_TEST_DIR ?? '.', `${process.pid}.json`), JSON.stringify(record));
-setTimeout(() => process.send?.({ _ready: true }), Number(process.env.READY_AFTER_MS ?? 0));
+// A SIGTERM can come before READY (a stop right after the spawn, on a busy machine): a send on the closed
+// channel would then throw and exit 1, which is the child's race, not the fleet's.
+const ready = setTimeout(
+  () => {
+    if (process.connected) process.send?.({ _ready: true });
+  },
+  Number(process.env.READY_AFTER_MS ?? 0),
+);
 const alive = setInterval(() => {}, 60_000);
 process.on('SIGTERM', () => {
+  clearTimeout(ready);
   clearInterval(alive);
   process.disconnect?.();
 });
