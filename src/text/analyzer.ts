@@ -103,14 +103,24 @@ class GenerationalMemo {
     const known = this.recent.get(key);
     if (known !== undefined) return known;
     if (key.length > this.maxKeyChars) return this.compute(key);
-    const value = this.older.get(key) ?? this.compute(key);
+    const value = this.older.get(key) ?? detached(this.compute(key));
     if (this.recent.size >= this.entries) {
       this.older = this.recent;
       this.recent = new Map();
     }
-    this.recent.set(key, value);
+    this.recent.set(detached(key), value);
     return value;
   }
+}
+
+/**
+ * A copy of a word that does not hold on to the text it was cut from. V8 makes a cut of 13 characters or more a
+ * view into the whole string, so a remembered word would keep its article (up to 100,000 characters) alive: a feed
+ * of long articles, each with a new long word, would fill the worker's heap with texts nobody uses. Prepending a
+ * character forces a fresh flat copy; cutting it off again keeps only that copy alive.
+ */
+function detached(word: string): string {
+  return word.length < 13 ? word : ` ${word}`.slice(1);
 }
 
 /**
