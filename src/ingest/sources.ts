@@ -241,8 +241,7 @@ export function startIngestion(deps: IngestionDeps): Ingestion {
 function defaultFileIngest(store: ArticleStore, logger: Logger, foreground: Foreground | undefined) {
   return async (paths: string[], scope: { readonly root: string }) => {
     const { ingestPaths } = await import('./files.ts');
-    const options = { store, dryRun: false as const, logger, root: scope.root, foreground };
-    const outcome = await ingestPaths(paths, options);
+    const outcome = await ingestPaths(paths, { store, dryRun: false, logger, root: scope.root, foreground });
     for (const failure of outcome.failed) logger.warn(failure, 'articles folder: file not imported');
     return outcome;
   };
