@@ -5,6 +5,7 @@ import { Foreground } from '../../src/core/foreground.ts';
 import { DISCORD_COMMANDS } from '../../src/discord/adapter.ts';
 import type { SlashCommand } from '../../src/discord/command.ts';
 import { HOLD_UNTIL_AGE_MS, holdFor } from '../../src/discord/first-response.ts';
+import type { FakeInteraction } from '../fakes/discord/index.ts';
 import { type BotHarness, startHarness } from './support/harness.ts';
 
 /** The longest hold the configuration allows, so that a hold not cut short would miss the deadline. */
@@ -45,6 +46,24 @@ afterAll(async () => {
   await h?.close();
 });
 
+/**
+ * Sends an interaction, then has background ingest ask for its turn: still held `forMs` later. Returns the
+ * interaction and the ingest's turn, for the test to say when it comes.
+ */
+async function ingestHeldBy(send: () => Promise<FakeInteraction>, forMs: number) {
+  // The earlier tests' interactions are acknowledged on Discord's side a moment before the bot hears back.
+  await h.discord.waitUntil(() => foreground.waitingInteractions === 0);
+  const interaction = await send();
+  await h.discord.waitUntil(() => foreground.waitingInteractions > 0);
+  let ingestGoesOn = false;
+  const ingest = foreground.yield().then(() => {
+    ingestGoesOn = true;
+  });
+  await new Promise((resolve) => setTimeout(resolve, forMs));
+  expect(ingestGoesOn).toBe(false);
+  return { interaction, ingest };
+}
+
 describe('an interaction delivered late', () => {
   it('GIVEN an interaction that reaches the bot 2.2 s after Discord made it THEN it is deferred at once, inside the 3 s, and answered', async () => {
     // Held the full second, the deferral would reach Discord at 3.2 s: "Unknown interaction", no answer at all.
@@ -70,16 +89,10 @@ describe('an interaction delivered late', () => {
   }, 15_000);
 
   it('GIVEN a command waiting for its first response THEN background ingest waits for it, and only until the acknowledgement', async () => {
-    // The earlier tests' interactions are acknowledged on Discord's side a moment before the bot hears back.
-    await h.discord.waitUntil(() => foreground.waitingInteractions === 0);
-    const interaction = await h.discord.command('summary', { article: '001_tram_line_vote' });
-    await h.discord.waitUntil(() => foreground.waitingInteractions > 0);
-    let ingestGoesOn = false;
-    const ingest = foreground.yield().then(() => {
-      ingestGoesOn = true;
-    });
-    await new Promise((resolve) => setTimeout(resolve, HOLD_MS / 2));
-    expect(ingestGoesOn).toBe(false);
+    const { interaction, ingest } = await ingestHeldBy(
+      () => h.discord.command('summary', { article: '001_tram_line_vote' }),
+      HOLD_MS / 2,
+    );
     await interaction.waitForAck();
     // The summary is still seconds away (SLOW_START_MS): the answer's own work is not foreground.
     await ingest;
@@ -90,15 +103,7 @@ describe('an interaction delivered late', () => {
 
 describe('background ingest and commands that answer by themselves', () => {
   it('GIVEN a command that answers without deferring THEN ingest waits until its reply is sent', async () => {
-    await h.discord.waitUntil(() => foreground.waitingInteractions === 0);
-    const interaction = await h.discord.command('tally');
-    await h.discord.waitUntil(() => foreground.waitingInteractions > 0);
-    let ingestGoesOn = false;
-    const ingest = foreground.yield().then(() => {
-      ingestGoesOn = true;
-    });
-    await new Promise((resolve) => setTimeout(resolve, SELF_ANSWER_MS / 2));
-    expect(ingestGoesOn).toBe(false);
+    const { interaction, ingest } = await ingestHeldBy(() => h.discord.command('tally'), SELF_ANSWER_MS / 2);
     const view = await interaction.waitFor((v) => v.original !== null);
     expect(view.original?.content).toBe('counted');
     await ingest;
