@@ -17,6 +17,7 @@ import { promisify } from 'node:util';
 import type { Article, ArticleStore } from '../src/articles/article.ts';
 import { CATALOGUE_JOB, processCataloguePool } from '../src/articles/search/catalogue-pool.ts';
 import { openArticleStore } from '../src/articles/store.ts';
+import { importFiles, writeArticleFiles } from './support/article-files.ts';
 import { createArticleGenerator } from './support/generate-articles.ts';
 import { rawInsertRate } from './support/raw-sqlite-insert.ts';
 import { mainThreadCpuMs, percentiles, round, timeEach } from './support/stats.ts';
@@ -32,15 +33,12 @@ function argValue(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-async function ingest(store: ArticleStore, count: number, next: (i: number) => Article, concurrency: number) {
-  let index = 0;
+/** Times `work` (which ingests `count` articles): articles per second, the process's CPU and the event loop's. */
+async function measured(count: number, work: () => Promise<unknown>) {
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const mainBefore = mainThreadCpuMs();
-  const worker = async () => {
-    while (index < count) await store.upsert(next(index++));
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await work();
   const cpu = process.cpuUsage(cpuBefore);
   const mainAfter = mainThreadCpuMs();
   return {
@@ -55,7 +53,15 @@ async function ingest(store: ArticleStore, count: number, next: (i: number) => A
   };
 }
 
-type Rate = Awaited<ReturnType<typeof ingest>>;
+function ingest(store: ArticleStore, count: number, next: (i: number) => Article, concurrency: number) {
+  let index = 0;
+  const worker = async () => {
+    while (index < count) await store.upsert(next(index++));
+  };
+  return measured(count, () => Promise.all(Array.from({ length: concurrency }, worker)));
+}
+
+type Rate = Awaited<ReturnType<typeof measured>>;
 const showRate = (rate: Rate | undefined) =>
   rate ? `${rate.perSecond}/s (CPU ${rate.cpuMsPerArticle} ms/article)` : '?';
 
@@ -80,14 +86,14 @@ const spread = (values: readonly number[], digits = 0) => ({
  * The store's ingest rate and the raw driver's rate for the very rows it wrote, run after run in one process, so
  * the ratio compares like with like on a machine whose load changes (start-up is outside both timings).
  */
-async function pairedRuns(folder: string, articles: readonly Article[]) {
+async function pairedRuns(folder: string, count: number, run: (store: ArticleStore) => Promise<Rate>) {
   const runs: { store: Rate; raw: ReturnType<typeof rawInsertRate> }[] = [];
-  for (let run = 0; run < INGEST_RUNS; run++) {
-    const file = `${folder}/ingest-run-${run}.sqlite`;
+  for (let index = 0; index < INGEST_RUNS; index++) {
+    const file = `${folder}/ingest-run-${index}.sqlite`;
     const store = await openArticleStore({ url: `sqlite://${file}`, ...CATALOGUE_WORKERS });
-    const rate = await ingest(store, articles.length, (i) => articles[i] as Article, INGEST_CONCURRENCY);
+    const rate = await run(store);
     await store.close();
-    runs.push({ store: rate, raw: rawInsertRate(file, articles.length) });
+    runs.push({ store: rate, raw: rawInsertRate(file, count) });
     await fs.rm(file, { force: true });
   }
   const store = spread(runs.map((run) => run.store.perSecond));
@@ -107,10 +113,25 @@ async function pairedRuns(folder: string, articles: readonly Article[]) {
   };
 }
 
-async function ingestRates(folder: string) {
+/** Upserts of parsed articles (8 in flight), then `npm run ingest -- <folder>`'s path over the same as files. */
+async function pairedIngests(folder: string) {
   const generator = createArticleGenerator(1);
   const articles = Array.from({ length: INGEST_ARTICLES }, (_, i) => generator.article(i));
-  const paired = await pairedRuns(folder, articles);
+  const upserts = await pairedRuns(folder, articles.length, (store) =>
+    ingest(store, articles.length, (i) => articles[i] as Article, INGEST_CONCURRENCY),
+  );
+  const files = await writeArticleFiles(`${folder}/files`, articles);
+  // Start-up is outside the timings: a first import starts the ingest worker and finds it ready.
+  const warmUp = await openArticleStore({ url: 'memory://' });
+  await importFiles(warmUp, files.slice(0, 16)).finally(() => warmUp.close());
+  const fromFiles = await pairedRuns(folder, articles.length, (store) =>
+    measured(articles.length, () => importFiles(store, [files.folder])),
+  );
+  return { articles, paired: upserts, fromFiles };
+}
+
+async function ingestRates(folder: string) {
+  const { articles, paired, fromFiles } = await pairedIngests(folder);
   const store = await openArticleStore({ url: `sqlite://${folder}/ingest-1.sqlite` });
   const rates: Record<string, Rate> = {};
   rates.new_c1 = await ingest(store, articles.length, (i) => articles[i] as Article, 1);
@@ -118,7 +139,7 @@ async function ingestRates(folder: string) {
   const ids = Array.from({ length: GET_RUNS }, (_, i) => `bench-${(i * 7_919) % INGEST_ARTICLES}`);
   const get = percentiles((await timeEach(ids, (id) => store.get(id))).slice(GET_RUNS / 10));
   await store.close();
-  return { paired, rates, get };
+  return { paired, fromFiles, rates, get };
 }
 
 async function buildLargeStore(folder: string): Promise<{ url: string; rate: Rate }> {
@@ -144,10 +165,13 @@ type Row = [string, string, string];
 const range = (figure: { median: number; min: number; max: number }) =>
   `${figure.median}/s (${figure.min}–${figure.max})`;
 
-function pairedRows(paired: Paired): Row[] {
+function pairedRows(
+  paired: Paired,
+  what = `ingest ${INGEST_ARTICLES} new, ${INGEST_CONCURRENCY} in flight`,
+): Row[] {
   return [
     [
-      `ingest ${INGEST_ARTICLES} new, ${INGEST_CONCURRENCY} in flight, median of ${INGEST_RUNS}`,
+      `${what}, median of ${INGEST_RUNS}`,
       `${range(paired.store)}, CPU ${paired.cpuMsPerArticle}, event loop ${paired.loopCpuMsPerArticle} ms/article`,
       '>= 5000/s',
     ],
@@ -170,20 +194,21 @@ function printTable(rows: readonly Row[]): void {
   for (const [what, figure, target] of rows) console.log(`${what.padEnd(44)} ${figure.padEnd(48)} ${target}`);
 }
 
+const FILES_ROW = `import ${INGEST_ARTICLES} article files`;
+
 async function ingestOnly(folder: string): Promise<void> {
-  const generator = createArticleGenerator(1);
-  const articles = Array.from({ length: INGEST_ARTICLES }, (_, i) => generator.article(i));
-  const paired = await pairedRuns(folder, articles);
-  printTable(pairedRows(paired));
-  console.log(JSON.stringify({ ingest: { paired }, storeToRawRatio: paired.ratio }));
+  const { paired, fromFiles } = await pairedIngests(folder);
+  printTable([...pairedRows(paired), ...pairedRows(fromFiles, FILES_ROW)]);
+  console.log(JSON.stringify({ ingest: { paired, fromFiles }, storeToRawRatio: paired.ratio }));
 }
 
 async function everything(folder: string): Promise<void> {
-  const { paired, rates, get } = await ingestRates(folder);
+  const { paired, fromFiles, rates, get } = await ingestRates(folder);
   const large = await buildLargeStore(folder);
   const child = await startupInChild(large.url);
   const rows: Row[] = [
     ...pairedRows(paired),
+    ...pairedRows(fromFiles, FILES_ROW),
     [`ingest ${INGEST_ARTICLES} new, one at a time`, showRate(rates.new_c1), ''],
     [`re-ingest ${INGEST_ARTICLES} unchanged, one at a time`, showRate(rates.unchanged_c1), ''],
     [`get by id (${get.runs} runs)`, `p50 ${get.p50} ms, p99 ${get.p99} ms`, 'p99 < 1 ms'],
@@ -209,7 +234,7 @@ async function everything(folder: string): Promise<void> {
   printTable(rows);
   console.log(
     JSON.stringify({
-      ingest: { ...rates, paired },
+      ingest: { ...rates, paired, fromFiles },
       storeToRawRatio: paired.ratio,
       get,
       large: { articles: LARGE_STORE_ARTICLES, rate: large.rate },

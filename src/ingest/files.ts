@@ -2,10 +2,12 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Article, ArticleStore, UpsertOutcome } from '../articles/article.ts';
-import { articleIdFromFileName, parseArticleFile } from '../articles/parse/parse.ts';
+import { articleIdFromFileName } from '../articles/parse/parse.ts';
 import { errorMessage, UserFacingError } from '../core/errors.ts';
 import type { Foreground } from '../core/foreground.ts';
 import { type Logger, silentLogger } from '../core/log.ts';
+import type { WorkerPool } from '../core/workers/pool.ts';
+import { type FileParser, fileParser, sharedFileParser } from './file-parse.ts';
 import { linkTarget, namedLinkReason, walkArticleFolder } from './folder-walk.ts';
 
 /** Files read and parsed at once: enough to overlap disk reads with parsing, few enough to bound memory. */
@@ -56,6 +58,11 @@ export interface IngestCallbacks {
   readonly root?: string;
   /** The bot's interactions, which each file gives way to (src/core/foreground.ts): the watcher's, not the CLI's. */
   readonly foreground?: Foreground | undefined;
+  /**
+   * Where files are read and parsed: by default the process's ingest worker (src/ingest/file-parse.ts); null
+   * parses them in the process.
+   */
+  readonly fileWorkers?: WorkerPool | null;
 }
 
 type FileResult = { readonly failure: IngestFailure } | { readonly ingested: IngestedArticle };
@@ -80,11 +87,12 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     options.onArticle?.(result.ingested);
   };
   const realRootOf = realPathsOnce();
+  const parse = parserFor(options);
   const ingestFile = async (file: string): Promise<FileResult> => {
     await options.foreground?.yield();
     const root = rootOf.get(file) ?? options.root;
     const realRoot = root === undefined ? undefined : await realRootOf(root);
-    const parsed = await parseSafely(file, realRoot, options.logger ?? silentLogger);
+    const parsed = await parse(realRoot === undefined ? { file } : { file, realRoot });
     if (!parsed.ok) return { failure: { path: file, reason: parsed.reason } };
     const stored = options.dryRun ? null : await saveOrStop(options.store, file, parsed.article);
     return { ingested: { path: file, article: parsed.article, outcome: stored, warnings: parsed.warnings } };
@@ -109,13 +117,19 @@ function realPathsOnce(): (folder: string) => Promise<string> {
   };
 }
 
-async function parseSafely(file: string, realRoot: string | undefined, logger: Logger) {
-  try {
-    return await parseArticleFile(file, {}, realRoot === undefined ? {} : { realRoot });
-  } catch (error) {
-    logger.error({ err: error, path: file }, 'unexpected error while parsing an article file');
-    return { ok: false as const, reason: `unexpected error: ${errorMessage(error)}` };
-  }
+function parserFor(options: IngestOptions): FileParser {
+  const logger = options.logger ?? silentLogger;
+  const parse =
+    options.fileWorkers === null ? fileParser(null) : sharedFileParser(options.fileWorkers, logger);
+  return async (file) => {
+    const parsed = await parse(file);
+    if ('stack' in parsed)
+      logger.error(
+        { stack: parsed.stack, path: file.file },
+        'unexpected error while parsing an article file',
+      );
+    return parsed;
+  };
 }
 
 async function saveOrStop(store: ArticleStore, file: string, article: Article) {

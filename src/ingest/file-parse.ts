@@ -1,0 +1,82 @@
+import { type ParseResult, parseArticleFile } from '../articles/parse/parse.ts';
+import { errorMessage } from '../core/errors.ts';
+import { type Logger, silentLogger } from '../core/log.ts';
+import { JobBatches } from '../core/workers/job-batches.ts';
+import type { WorkerPool } from '../core/workers/pool.ts';
+import { processIngestPool } from './worker-pool.ts';
+
+/**
+ * Reading and parsing article files (src/articles/parse) as an ingest worker job: with its language detection it
+ * is most of what a file import costs, ~0.3 ms a file, and in the bot it would run on the thread that must
+ * acknowledge interactions (the ARTICLES_DIR watcher).
+ */
+export const PARSE_FILES_JOB = 'parse-article-files';
+
+/**
+ * Files per job. A job's files are read one after another's parse, so a job of the largest files (5 MB each)
+ * still ends well inside the ingest pool's budget; the usual few-KB article costs well under 1 ms.
+ */
+export const FILE_BATCH_FILES = 8;
+/** After the worker failed, files are parsed in the process this long before a worker is tried again. */
+const FILE_WORKER_RETRY_MS = 5_000;
+
+export interface FileToParse {
+  readonly file: string;
+  /** The import folder's real path: a file really outside it is refused (src/articles/parse/read-text.ts). */
+  readonly realRoot?: string;
+}
+
+/** A parse, or a failure the parser did not foresee, with its stack for the log (a worker cannot log it). */
+export type FileParse = ParseResult | { readonly ok: false; readonly reason: string; readonly stack: string };
+
+/** Never throws: a file that breaks the parser fails with the reason, and the rest of the import goes on. */
+export async function parseFileSafely({ file, realRoot }: FileToParse): Promise<FileParse> {
+  try {
+    return await parseArticleFile(file, {}, realRoot === undefined ? {} : { realRoot });
+  } catch (error) {
+    const stack = (error instanceof Error && error.stack) || String(error);
+    return { ok: false, reason: `unexpected error: ${errorMessage(error)}`, stack };
+  }
+}
+
+/** The worker side: a job's files are read together (their reads overlap), answered in order. */
+export const parseFilesJob = (files: readonly FileToParse[]): Promise<FileParse[]> =>
+  Promise.all(files.map(parseFileSafely));
+
+export type FileParser = (file: FileToParse) => Promise<FileParse>;
+
+/** Parses files in `pool`'s worker, batched; in the process while the worker starts or after it failed. */
+export function fileParser(pool: (() => WorkerPool) | null, logger: Logger = silentLogger): FileParser {
+  const batches = new JobBatches<FileToParse, FileParse>({
+    pool,
+    job: PARSE_FILES_JOB,
+    inProcess: parseFileSafely,
+    maxItems: FILE_BATCH_FILES,
+    retryMs: FILE_WORKER_RETRY_MS,
+    failureWarning: 'ingest worker failed: parsing article files in this process for now',
+    logger,
+  });
+  return (file) => batches.run(file);
+}
+
+/**
+ * One parser per pool (the process's ingest pool by default), for every import through it: the watcher calls in
+ * with a few files at a time, and each call must find the worker the calls before it started ready, not start
+ * over parsing in the process while it checks the worker. The first caller's logger is the parser's.
+ */
+const parsers = new WeakMap<() => WorkerPool, FileParser>();
+const poolGetters = new WeakMap<WorkerPool, () => WorkerPool>();
+
+export function sharedFileParser(pool: WorkerPool | undefined, logger: Logger): FileParser {
+  let getter: () => WorkerPool = processIngestPool;
+  if (pool !== undefined) {
+    getter = poolGetters.get(pool) ?? (() => pool);
+    poolGetters.set(pool, getter);
+  }
+  let parser = parsers.get(getter);
+  if (parser === undefined) {
+    parser = fileParser(getter, logger);
+    parsers.set(getter, parser);
+  }
+  return parser;
+}
