@@ -1,3 +1,4 @@
+import { type ArticleFileSystem, asyncFileSystem, syncFileSystem } from '../articles/parse/file-system.ts';
 import { type ParseResult, parseArticleFile } from '../articles/parse/parse.ts';
 import { errorMessage } from '../core/errors.ts';
 import { type Logger, silentLogger } from '../core/log.ts';
@@ -13,10 +14,11 @@ import { processIngestPool } from './worker-pool.ts';
 export const PARSE_FILES_JOB = 'parse-article-files';
 
 /**
- * Files per job. A job's files are read one after another's parse, so a job of the largest files (5 MB each)
- * still ends well inside the ingest pool's budget; the usual few-KB article costs well under 1 ms.
+ * Files per job: half the import's files in flight (src/ingest/files.ts), so one job is parsed while the one
+ * before is stored. A job of the largest files (16 × 5 MB) still ends inside the ingest pool's budget; a few-KB
+ * article costs ~0.2 ms.
  */
-export const FILE_BATCH_FILES = 8;
+export const FILE_BATCH_FILES = 16;
 /** After the worker failed, files are parsed in the process this long before a worker is tried again. */
 const FILE_WORKER_RETRY_MS = 5_000;
 
@@ -30,18 +32,28 @@ export interface FileToParse {
 export type FileParse = ParseResult | { readonly ok: false; readonly reason: string; readonly stack: string };
 
 /** Never throws: a file that breaks the parser fails with the reason, and the rest of the import goes on. */
-export async function parseFileSafely({ file, realRoot }: FileToParse): Promise<FileParse> {
+export async function parseFileSafely(
+  { file, realRoot }: FileToParse,
+  fileSystem: ArticleFileSystem = asyncFileSystem,
+): Promise<FileParse> {
   try {
-    return await parseArticleFile(file, {}, realRoot === undefined ? {} : { realRoot });
+    return await parseArticleFile(
+      file,
+      {},
+      realRoot === undefined ? { fileSystem } : { realRoot, fileSystem },
+    );
   } catch (error) {
     const stack = (error instanceof Error && error.stack) || String(error);
     return { ok: false, reason: `unexpected error: ${errorMessage(error)}`, stack };
   }
 }
 
-/** The worker side: a job's files are read together (their reads overlap), answered in order. */
-export const parseFilesJob = (files: readonly FileToParse[]): Promise<FileParse[]> =>
-  Promise.all(files.map(parseFileSafely));
+/** The worker side: a job's files are read one after another, with synchronous calls (see ArticleFileSystem). */
+export async function parseFilesJob(files: readonly FileToParse[]): Promise<FileParse[]> {
+  const parsed: FileParse[] = [];
+  for (const file of files) parsed.push(await parseFileSafely(file, syncFileSystem));
+  return parsed;
+}
 
 export type FileParser = (file: FileToParse) => Promise<FileParse>;
 
@@ -50,7 +62,7 @@ export function fileParser(pool: (() => WorkerPool) | null, logger: Logger = sil
   const batches = new JobBatches<FileToParse, FileParse>({
     pool,
     job: PARSE_FILES_JOB,
-    inProcess: parseFileSafely,
+    inProcess: (file) => parseFileSafely(file),
     maxItems: FILE_BATCH_FILES,
     retryMs: FILE_WORKER_RETRY_MS,
     failureWarning: 'ingest worker failed: parsing article files in this process for now',

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { constants } from 'node:fs';
-import { type FileHandle, open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { type ArticleFileSystem, asyncFileSystem } from './file-system.ts';
 
 /** One article is a few KB; anything past this is a dump, a log or a wrong file, refused before it is read. */
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
@@ -67,24 +67,29 @@ export function refuseBytes(bytes: Uint8Array): string | null {
 }
 
 /** What the opened descriptor really is: the kernel's own path for it, immune to links swapped in on the way. */
-async function openedFilePath(handle: FileHandle, file: string): Promise<string | null> {
+async function openedFilePath(fs: ArticleFileSystem, fd: number, file: string): Promise<string | null> {
   if (process.platform === 'linux') {
-    const real = await realpath(`/proc/self/fd/${handle.fd}`).catch(() => null);
+    const real = await fs.realpath(`/proc/self/fd/${fd}`).catch(() => null);
     if (real !== null && path.isAbsolute(real)) return real;
   }
   // Elsewhere (or without /proc): the path's real form, believed only if it names the very file that was opened.
-  const real = await realpath(file);
-  const [named, opened] = await Promise.all([stat(real), handle.stat()]);
+  const real = await fs.realpath(file);
+  const [named, opened] = await Promise.all([fs.stat(real), fs.fstat(fd)]);
   return named.dev === opened.dev && named.ino === opened.ino ? real : null;
 }
 
 /**
  * Why the opened file is not inside the import folder, or null when it is. The walk checked each folder, but a
  * folder on the way can be swapped for a link (to a private folder, say) before the file is opened; O_NOFOLLOW
- * guards only the last name, so where the file really is is checked on the open handle itself.
+ * guards only the last name, so where the file really is is checked on the open descriptor itself.
  */
-async function outsideRoot(handle: FileHandle, file: string, realRoot: string): Promise<string | null> {
-  const real = await openedFilePath(handle, file);
+async function outsideRoot(
+  fs: ArticleFileSystem,
+  fd: number,
+  file: string,
+  realRoot: string,
+): Promise<string | null> {
+  const real = await openedFilePath(fs, fd, file);
   if (real === null) return 'the file was replaced while it was being opened; save it again to import it';
   const relative = path.relative(realRoot, real);
   if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return null;
@@ -97,35 +102,39 @@ export interface ReadArticleOptions {
    * place is not inside it is refused (see outsideRoot).
    */
   readonly realRoot?: string;
+  /** How the file is read: asynchronously by default; synchronously in a worker (src/ingest/file-parse.ts). */
+  readonly fileSystem?: ArticleFileSystem;
 }
 
+// O_NOFOLLOW: a file swapped for a symbolic link after the folder walk checked it is refused, not followed.
+// O_NONBLOCK: one swapped for a named pipe opens at once (and is refused below) instead of holding a thread until
+// some writer comes; on a regular file it changes nothing.
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
 /**
- * Reads an article file as text, refusing what cannot be one. One open handle serves the size check and the read
+ * Reads an article file as text, refusing what cannot be one. One descriptor serves the size check and the read
  * (four file-system calls, where stat + readFile take six: this runs thousands of times a second on ingest). The
  * size is checked before any byte is read. A leading byte-order mark is dropped.
  */
 export async function readArticleText(file: string, options: ReadArticleOptions = {}): Promise<ReadText> {
-  let handle: FileHandle | undefined;
+  const fs = options.fileSystem ?? asyncFileSystem;
+  let fd: number | undefined;
   try {
-    // O_NOFOLLOW: a file swapped for a symbolic link after the folder walk checked it is refused, not followed.
-    // O_NONBLOCK: one swapped for a named pipe opens at once (and is refused below) instead of holding a libuv
-    // thread until some writer comes; on a regular file it changes nothing.
-    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    const info = await handle.stat();
+    fd = await fs.open(file, OPEN_FLAGS);
+    const info = await fs.fstat(fd);
     if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
-    const outside = options.realRoot === undefined ? null : await outsideRoot(handle, file, options.realRoot);
+    const outside = options.realRoot === undefined ? null : await outsideRoot(fs, fd, file, options.realRoot);
     if (outside !== null) return { ok: false, reason: outside };
     if (info.size > MAX_ARTICLE_BYTES) return { ok: false, reason: tooLarge(info.size) };
     const buffer = Buffer.allocUnsafe(info.size);
-    const { bytesRead } = await handle.read(buffer, 0, info.size, 0);
-    const bytes = buffer.subarray(0, bytesRead);
+    const bytes = buffer.subarray(0, await fs.read(fd, buffer));
     const refusal = refuseBytes(bytes);
     if (refusal !== null) return { ok: false, reason: refusal };
     return { ok: true, text: new TextDecoder('utf-8').decode(bytes), modifiedAt: info.mtime };
   } catch (error) {
     return { ok: false, reason: describeFsError(error) };
   } finally {
-    await handle?.close();
+    if (fd !== undefined) await fs.close(fd);
   }
 }
 
