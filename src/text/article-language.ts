@@ -1,5 +1,6 @@
 import { franc } from 'franc-min';
 import { iso6393To1 } from 'iso-639-3/iso6393-to-1.js';
+import { languageCandidates } from './language-candidates.ts';
 
 /*
  * The language an article is stored with, detected at ingest. Kept apart from language.ts (the analysis
@@ -54,9 +55,7 @@ const MACROLANGUAGE_CODES: Readonly<Record<string, string>> = {
 export function detectLanguage(title: string, paragraphs: readonly string[]): string | null {
   let sample = paragraphs[0] ?? '';
   if (sample.length < LANGUAGE_SAMPLE_CHARS) sample = `${title}. ${paragraphs.slice(0, 3).join(' ')}`;
-  const code = franc(sample.slice(0, LANGUAGE_SAMPLE_CHARS), {
-    minLength: LANGUAGE_MIN_CHARS,
-    only: [...NEWS_LANGUAGES],
-  });
+  const text = sample.slice(0, LANGUAGE_SAMPLE_CHARS);
+  const code = franc(text, { minLength: LANGUAGE_MIN_CHARS, only: languageCandidates(text, NEWS_LANGUAGES) });
   return iso6393To1[code] ?? MACROLANGUAGE_CODES[code] ?? null;
 }

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../src/text/article-language.ts';
+import { languageCandidates } from '../../src/text/language-candidates.ts';
+
+/** Opening sentences written for this test (not from any evaluation set), as an article's first paragraph. */
+const OPENINGS: readonly [string, string][] = [
+  [
+    'en',
+    'The night ferry to the islands was cancelled again on Friday after a storm damaged the pier at the harbour.',
+  ],
+  [
+    'de',
+    'Die Nachtfähre zu den Inseln ist am Freitag erneut ausgefallen, weil ein Sturm den Anleger im Hafen beschädigt hat.',
+  ],
+  [
+    'fr',
+    'Le ferry de nuit vers les îles a de nouveau été annulé vendredi, après qu’une tempête a endommagé la jetée du port.',
+  ],
+  [
+    'es',
+    'El ferry nocturno a las islas volvió a cancelarse el viernes después de que una tormenta dañara el muelle del puerto.',
+  ],
+  [
+    'it',
+    'Il traghetto notturno per le isole è stato cancellato di nuovo venerdì, dopo che una tempesta ha danneggiato il molo.',
+  ],
+  [
+    'pt',
+    'A balsa noturna para as ilhas voltou a ser cancelada na sexta-feira, depois que uma tempestade danificou o cais do porto.',
+  ],
+  [
+    'nl',
+    'De nachtboot naar de eilanden is vrijdag opnieuw geschrapt nadat een storm de pier in de haven had beschadigd.',
+  ],
+  [
+    'sv',
+    'Nattfärjan till öarna ställdes återigen in på fredagen efter att en storm hade skadat piren i hamnen.',
+  ],
+  ['pl', 'Nocny prom na wyspy znowu odwołano w piątek, po tym jak sztorm uszkodził molo w porcie.'],
+  ['cs', 'Noční trajekt na ostrovy byl v pátek znovu zrušen poté, co bouře poškodila molo v přístavu.'],
+  [
+    'hu',
+    'A szigetekre tartó éjszakai kompot pénteken ismét törölték, miután a vihar megrongálta a kikötői mólót.',
+  ],
+  [
+    'tr',
+    'Adalara giden gece feribotu, fırtınanın limandaki iskeleye zarar vermesinin ardından cuma günü yine iptal edildi.',
+  ],
+  // Indonesian and Malay write this sentence alike; franc takes it for Malay, with or without the narrowing.
+  [
+    'ms',
+    'Kapal feri malam menuju pulau-pulau itu kembali dibatalkan pada hari Jumat setelah badai merusak dermaga di pelabuhan.',
+  ],
+  [
+    'vi',
+    'Chuyến phà đêm ra các đảo lại bị hủy vào thứ Sáu sau khi một cơn bão làm hư hỏng cầu tàu ở bến cảng.',
+  ],
+  ['ru', 'Ночной паром на острова в пятницу снова отменили после того, как шторм повредил причал в порту.'],
+];
+
+describe('the language an article is stored with', () => {
+  it.each(OPENINGS)(
+    'GIVEN an opening paragraph in %s THEN that language is detected',
+    (language, opening) => {
+      expect(detectLanguage('Ferry', [opening])).toBe(language);
+    },
+  );
+
+  it('GIVEN a sample with too few function words to go on THEN every candidate is kept for franc to decide', () => {
+    const candidates = ['eng', 'deu', 'vie', 'rus', 'cmn'];
+    expect(languageCandidates('Ljubljana 2024: 3-1, Zagreb 17:45', candidates)).toEqual(candidates);
+  });
+
+  it('GIVEN English function words THEN the Latin-script candidates narrow to the likeliest, and no other script is dropped', () => {
+    const candidates = ['eng', 'deu', 'fra', 'hun', 'vie', 'rus', 'arb', 'cmn'];
+    const kept = languageCandidates(
+      'The mayor said that the bridge would open to traffic in the spring.',
+      candidates,
+    );
+    expect(kept).toContain('eng');
+    expect(kept).toEqual(expect.arrayContaining(['rus', 'arb', 'cmn']));
+    expect(kept.length).toBeLessThan(candidates.length);
+  });
+});
