@@ -25,7 +25,7 @@ const URL_CANDIDATES = 10;
 /** Longer references are cut before anything reads them (a URL is the longest thing worth typing). */
 const MAX_REFERENCE_CHARS = 2_048;
 /**
- * One analyzer for every reference and question: its word memos (bounded per language, src/text/analyzer.ts)
+ * One analyzer for every reference and question: its word tables (bounded per language, src/text/analyzer.ts)
  * stay warm, so the thousands of words of each candidate article are not stemmed afresh on every /ask — a new
  * analyzer each time cost ~2.4 ms a question, a kept one ~1.1 ms. Stemming is pure, so the terms are the same.
  */

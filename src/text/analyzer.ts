@@ -1,8 +1,10 @@
+import { detached } from './detached.ts';
 import { guessLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
 import { STEMMED_LANGUAGES, stemWord } from './stem.ts';
 import { isQuestionFrameWord, stopWordsFor } from './stopwords.ts';
-import { foldWord, isStrayLetter, splitWords } from './terms.ts';
+import { foldWord, forEachWord, isStrayLetter, splitWords } from './terms.ts';
+import { WordTable } from './word-table.ts';
 
 /*
  * The one analyzer search and the answerer share: the same words (splitWords, foldWord), the same stop words
@@ -72,22 +74,13 @@ export function lookupLanguages(languages: Iterable<string>): LookupLanguages {
  */
 const STEM_GENERATION_ENTRIES = 100_000;
 
-/**
- * Index terms remembered per written word, per generation: ingest meets the same words in article after article,
- * and one lookup replaces folding, the stop-word checks and the stem lookup. Words longer than
- * WORD_MEMO_MAX_CHARS are analysed each time, so hostile text cannot fill the memo with long keys.
- * At most 2 × WORD_GENERATION_ENTRIES entries per language (~12 MB at 32 characters a word).
- */
-const WORD_GENERATION_ENTRIES = 50_000;
-const WORD_MEMO_MAX_CHARS = 40;
-
-/** What a memo computes on a miss: a stem, or a written word's term ('' when it makes none). */
+/** What a memo computes on a miss: a stem. */
 type Compute = (key: string) => string;
 
 /**
  * Values remembered in two generations. When the recent generation fills up it becomes the older one: keys still
  * in use move back on their next lookup, the rest are forgotten (an LRU approximation with no per-entry
- * bookkeeping). Keys longer than `maxKeyChars` are computed each time, never stored.
+ * bookkeeping).
  */
 class GenerationalMemo {
   private recent = new Map<string, string>();
@@ -96,13 +89,11 @@ class GenerationalMemo {
   constructor(
     private readonly compute: Compute,
     private readonly entries: number,
-    private readonly maxKeyChars = Number.POSITIVE_INFINITY,
   ) {}
 
   get(key: string): string {
     const known = this.recent.get(key);
     if (known !== undefined) return known;
-    if (key.length > this.maxKeyChars) return this.compute(key);
     const value = this.older.get(key) ?? detached(this.compute(key));
     if (this.recent.size >= this.entries) {
       this.older = this.recent;
@@ -114,16 +105,6 @@ class GenerationalMemo {
 }
 
 /**
- * A copy of a word that does not hold on to the text it was cut from. V8 makes a cut of 13 characters or more a
- * view into the whole string, so a remembered word would keep its article (up to 100,000 characters) alive: a feed
- * of long articles, each with a new long word, would fill the worker's heap with texts nobody uses. Prepending a
- * character forces a fresh flat copy; cutting it off again keeps only that copy alive.
- */
-function detached(word: string): string {
-  return word.length < 13 ? word : ` ${word}`.slice(1);
-}
-
-/**
  * Languages that get memos of their own. A language tag is whatever a feed declares, so without this bound a
  * hostile source naming a new language per article would grow memos without end; past it, words are analysed
  * each time (slower, same terms).
@@ -131,11 +112,7 @@ function detached(word: string): string {
 const MEMO_LANGUAGES = 32;
 
 /** A new memo for `language` in `memos`, or undefined past MEMO_LANGUAGES languages (compute each time then). */
-function remember(
-  memos: Map<string, GenerationalMemo>,
-  language: string,
-  make: () => GenerationalMemo,
-): GenerationalMemo | undefined {
+function remember<Memo>(memos: Map<string, Memo>, language: string, make: () => Memo): Memo | undefined {
   if (memos.size >= MEMO_LANGUAGES) return undefined;
   const memo = make();
   memos.set(language, memo);
@@ -145,7 +122,7 @@ function remember(
 /** Turns text into index terms; keeps bounded memos of stems and terms, so use one analyzer per index. */
 export class TermAnalyzer {
   private readonly memos = new Map<string, GenerationalMemo>();
-  private readonly wordMemos = new Map<string, GenerationalMemo>();
+  private readonly wordTables = new Map<string, WordTable>();
 
   /** The index term of a folded content word in `language`: "blockaded" and "blockade" meet in English. */
   toTerm(word: string, language: string): string {
@@ -186,30 +163,30 @@ export class TermAnalyzer {
 
   /**
    * How often each index term occurs (stop words dropped), in order of first appearance, and how many terms the
-   * text has. Each written word's term comes from the word memo, so a word is folded and stemmed once per
-   * generation, not once per article.
+   * text has. Each written word's term comes from the word table, so a word is folded and stemmed once while the
+   * table holds it, not once per article.
    */
   termCounts(text: string, language: string): { counts: Map<string, number>; length: number } {
-    const memo = this.wordMemo(language);
+    const table = this.wordTable(language);
     const counts = new Map<string, number>();
     let length = 0;
-    for (const surface of splitWords(text)) {
-      const term = memo.get(surface);
-      if (term === '') continue;
+    forEachWord(text, (source, start, end) => {
+      const term = table.get(source, start, end);
+      if (term === '') return;
       counts.set(term, (counts.get(term) ?? 0) + 1);
       length++;
-    }
+    });
     return { counts, length };
   }
 
   /** Index terms of a text, stop words dropped, in order of appearance (duplicates kept for counting). */
   terms(text: string, language: string): string[] {
-    const memo = this.wordMemo(language);
+    const table = this.wordTable(language);
     const out: string[] = [];
-    for (const surface of splitWords(text)) {
-      const term = memo.get(surface);
+    forEachWord(text, (source, start, end) => {
+      const term = table.get(source, start, end);
       if (term !== '') out.push(term);
-    }
+    });
     return out;
   }
 
@@ -219,15 +196,12 @@ export class TermAnalyzer {
     return word === '' || isStopword(word, language) ? '' : this.toTerm(word, language);
   }
 
-  private wordMemo(language: string): Pick<GenerationalMemo, 'get'> {
+  /** The word table of `language`; past MEMO_LANGUAGES languages, each word is analysed each time. */
+  private wordTable(language: string): Pick<WordTable, 'get'> {
+    const known = this.wordTables.get(language);
+    if (known) return known;
     const analyze = (surface: string) => this.analyzeWord(surface, language);
-    const memo =
-      this.wordMemos.get(language) ??
-      remember(
-        this.wordMemos,
-        language,
-        () => new GenerationalMemo(analyze, WORD_GENERATION_ENTRIES, WORD_MEMO_MAX_CHARS),
-      );
-    return memo ?? { get: analyze };
+    const table = remember(this.wordTables, language, () => new WordTable(analyze));
+    return table ?? { get: (source, start, end) => analyze(source.slice(start, end)) };
   }
 }

@@ -60,12 +60,41 @@ export function extractTerms(text: string, options: TermOptions): Term[] {
  * Thai are cut into words by ICU's dictionaries.
  */
 export function splitWords(text: string, ampersandJoins = false): string[] {
-  const unmarked = text.includes('<') ? text.replace(DISCORD_MARKUP, ' ') : text;
-  // Most news text is plain ASCII: there WORD is [A-Za-z0-9] runs joined by ' . , and a scan by character codes
-  // finds the same words at a fraction of a Unicode regex's cost (no invisible characters or no-space scripts).
+  const unmarked = unmark(text);
   if (!NON_ASCII.test(unmarked)) return asciiWords(unmarked, ampersandJoins);
+  return unicodeWords(unmarked, ampersandJoins);
+}
+
+/**
+ * Calls `each(source, start, end)` for every word of splitWords(text), in order: the word is source[start, end).
+ * On ASCII text no word is sliced out, so a caller that only looks words up (the indexer) allocates nothing per
+ * word.
+ */
+export function forEachWord(text: string, each: (source: string, start: number, end: number) => void): void {
+  const unmarked = unmark(text);
+  if (NON_ASCII.test(unmarked)) {
+    for (const word of unicodeWords(unmarked, false)) each(word, 0, word.length);
+    return;
+  }
+  let at = 0;
+  while (at < unmarked.length) {
+    if (!isAsciiWordCode(unmarked.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    const stop = asciiWordEnd(unmarked, at, false);
+    each(unmarked, at, stop);
+    at = stop;
+  }
+}
+
+function unmark(text: string): string {
+  return text.includes('<') ? text.replace(DISCORD_MARKUP, ' ') : text;
+}
+
+function unicodeWords(text: string, ampersandJoins: boolean): string[] {
   const words: string[] = [];
-  const readable = stripInvisible(unmarked);
+  const readable = stripInvisible(text);
   for (const match of readable.matchAll(ampersandJoins ? WORD_OR_AMPERSAND_ABBREVIATION : WORD)) {
     const raw = match[0];
     if (NO_SPACE_SCRIPTS.test(raw)) {
@@ -86,29 +115,39 @@ const isAsciiWordCode = (code: number) =>
 const isAsciiJoinerCode = (code: number, ampersandJoins: boolean) =>
   code === 39 || code === 46 || code === 44 || (ampersandJoins && code === 38);
 
+// Most news text is plain ASCII: there WORD is [A-Za-z0-9] runs joined by ' . , and a scan by character codes
+// finds the same words at a fraction of a Unicode regex's cost (no invisible characters or no-space scripts).
+
 /** splitWords for ASCII text: exactly the matches of WORD, found without the regex engine. */
 function asciiWords(text: string, ampersandJoins: boolean): string[] {
   const words: string[] = [];
-  const end = text.length;
   let at = 0;
-  while (at < end) {
+  while (at < text.length) {
     if (!isAsciiWordCode(text.charCodeAt(at))) {
       at++;
       continue;
     }
-    const start = at;
-    while (at < end && isAsciiWordCode(text.charCodeAt(at))) at++;
-    while (
-      at + 1 < end &&
-      isAsciiJoinerCode(text.charCodeAt(at), ampersandJoins) &&
-      isAsciiWordCode(text.charCodeAt(at + 1))
-    ) {
-      at += 2;
-      while (at < end && isAsciiWordCode(text.charCodeAt(at))) at++;
-    }
-    words.push(text.slice(start, at));
+    const stop = asciiWordEnd(text, at, ampersandJoins);
+    words.push(text.slice(at, stop));
+    at = stop;
   }
   return words;
+}
+
+/** Where the ASCII word starting at `start` ends: its letters and digits, joined by ' . , (and & if asked). */
+function asciiWordEnd(text: string, start: number, ampersandJoins: boolean): number {
+  const end = text.length;
+  let at = start;
+  while (at < end && isAsciiWordCode(text.charCodeAt(at))) at++;
+  while (
+    at + 1 < end &&
+    isAsciiJoinerCode(text.charCodeAt(at), ampersandJoins) &&
+    isAsciiWordCode(text.charCodeAt(at + 1))
+  ) {
+    at += 2;
+    while (at < end && isAsciiWordCode(text.charCodeAt(at))) at++;
+  }
+  return at;
 }
 
 /** Normal form of one word: numbers lose grouping marks ("1,200" → "1200"), possessives and elisions go. */
