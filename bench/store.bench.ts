@@ -17,6 +17,7 @@ import { promisify } from 'node:util';
 import type { Article, ArticleStore } from '../src/articles/article.ts';
 import { CATALOGUE_JOB, processCataloguePool } from '../src/articles/search/catalogue-pool.ts';
 import { openArticleStore } from '../src/articles/store.ts';
+import { READ_CONCURRENCY } from '../src/ingest/files.ts';
 import { importFiles, writeArticleFiles } from './support/article-files.ts';
 import { createArticleGenerator } from './support/generate-articles.ts';
 import { rawInsertRate } from './support/raw-sqlite-insert.ts';
@@ -24,8 +25,8 @@ import { mainThreadCpuMs, percentiles, round, timeEach } from './support/stats.t
 
 const INGEST_ARTICLES = 10_000;
 const LARGE_STORE_ARTICLES = Number(argValue('--large') ?? 100_000);
-/** Upserts in flight, as `ingest` runs them; 1 is also measured, for a caller that awaits each one. */
-const INGEST_CONCURRENCY = 8;
+/** Upserts in flight, as a file import keeps them; 1 is also measured, for a caller that awaits each one. */
+const INGEST_CONCURRENCY = READ_CONCURRENCY;
 const GET_RUNS = 5_000;
 
 function argValue(name: string): string | undefined {
@@ -65,7 +66,7 @@ type Rate = Awaited<ReturnType<typeof measured>>;
 const showRate = (rate: Rate | undefined) =>
   rate ? `${rate.perSecond}/s (CPU ${rate.cpuMsPerArticle} ms/article)` : '?';
 
-/** Runs of the 8-in-flight ingest, each into a fresh file and each followed by the raw insert of its rows. */
+/** Runs of an ingest, each into a fresh file and each followed by the raw insert of its rows. */
 const INGEST_RUNS = Number(argValue('--ingest-runs') ?? 5);
 const INGEST_ONLY = process.argv.includes('--ingest-only');
 const CATALOGUE_WORKERS = process.argv.includes('--catalogue-in-process') ? { catalogueWorkers: null } : {};
@@ -113,7 +114,7 @@ async function pairedRuns(folder: string, count: number, run: (store: ArticleSto
   };
 }
 
-/** Upserts of parsed articles (8 in flight), then `npm run ingest -- <folder>`'s path over the same as files. */
+/** Upserts of parsed articles (as many in flight as a file import), then `npm run ingest -- <folder>`'s path over the same as files. */
 async function pairedIngests(folder: string) {
   const generator = createArticleGenerator(1);
   const articles = Array.from({ length: INGEST_ARTICLES }, (_, i) => generator.article(i));
@@ -165,15 +166,13 @@ type Row = [string, string, string];
 const range = (figure: { median: number; min: number; max: number }) =>
   `${figure.median}/s (${figure.min}–${figure.max})`;
 
-function pairedRows(
-  paired: Paired,
-  what = `ingest ${INGEST_ARTICLES} new, ${INGEST_CONCURRENCY} in flight`,
-): Row[] {
+/** The issue's target (>= 5,000/s) is the file import's; the upserts show what the store alone reaches. */
+function pairedRows(paired: Paired, what: string, target: string): Row[] {
   return [
     [
       `${what}, median of ${INGEST_RUNS}`,
       `${range(paired.store)}, CPU ${paired.cpuMsPerArticle}, event loop ${paired.loopCpuMsPerArticle} ms/article`,
-      '>= 5000/s',
+      target,
     ],
     ['raw better-sqlite3 insert of the same rows', `${range(paired.raw)} (${paired.rows} rows)`, ''],
     [
@@ -194,11 +193,12 @@ function printTable(rows: readonly Row[]): void {
   for (const [what, figure, target] of rows) console.log(`${what.padEnd(44)} ${figure.padEnd(48)} ${target}`);
 }
 
+const UPSERTS_ROW = `upsert ${INGEST_ARTICLES} parsed articles, ${INGEST_CONCURRENCY} in flight`;
 const FILES_ROW = `import ${INGEST_ARTICLES} article files`;
 
 async function ingestOnly(folder: string): Promise<void> {
   const { paired, fromFiles } = await pairedIngests(folder);
-  printTable([...pairedRows(paired), ...pairedRows(fromFiles, FILES_ROW)]);
+  printTable([...pairedRows(paired, UPSERTS_ROW, ''), ...pairedRows(fromFiles, FILES_ROW, '>= 5000/s')]);
   console.log(JSON.stringify({ ingest: { paired, fromFiles }, storeToRawRatio: paired.ratio }));
 }
 
@@ -207,8 +207,8 @@ async function everything(folder: string): Promise<void> {
   const large = await buildLargeStore(folder);
   const child = await startupInChild(large.url);
   const rows: Row[] = [
-    ...pairedRows(paired),
-    ...pairedRows(fromFiles, FILES_ROW),
+    ...pairedRows(paired, UPSERTS_ROW, ''),
+    ...pairedRows(fromFiles, FILES_ROW, '>= 5000/s'),
     [`ingest ${INGEST_ARTICLES} new, one at a time`, showRate(rates.new_c1), ''],
     [`re-ingest ${INGEST_ARTICLES} unchanged, one at a time`, showRate(rates.unchanged_c1), ''],
     [`get by id (${get.runs} runs)`, `p50 ${get.p50} ms, p99 ${get.p99} ms`, 'p99 < 1 ms'],
