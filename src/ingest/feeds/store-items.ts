@@ -2,6 +2,7 @@ import type { Article, ArticleStore, UpsertOutcome } from '../../articles/articl
 import { articleIdFromKey } from '../../articles/url.ts';
 import { errorMessage } from '../../core/errors.ts';
 import type { Foreground } from '../../core/foreground.ts';
+import { InFlight } from '../../core/in-flight.ts';
 import type { Logger } from '../../core/log.ts';
 import { contentFetcher, type PoliteFetcher } from '../http.ts';
 import type { FeedDefinition } from './config.ts';
@@ -20,6 +21,11 @@ export type { ItemFailure };
 
 /** The ids of this many items are remembered in one write, not one round trip per item. */
 const ALIAS_BATCH_ITEMS = 250;
+/**
+ * Items stored at once: their upserts share SQLite transactions and catalogue-worker jobs (one at a time, a
+ * 10,000-item first poll was 10,000 commits and 10,000 worker round trips on the event loop).
+ */
+const UPSERTS_IN_FLIGHT = 32;
 
 export interface ItemCounts {
   new: number;
@@ -97,6 +103,48 @@ async function readItem(
   }
 }
 
+/** What one poll's items share while they are read and stored. */
+interface Poll {
+  readonly deps: StoreItemsDeps;
+  readonly previous: SeenItems;
+  readonly next: Record<string, SeenItems[string]>;
+  readonly counts: ItemCounts;
+  readonly failures: ItemFailure[];
+  readonly context: ItemContext;
+}
+
+/**
+ * Reads one item and starts its upsert, handed back to be awaited with others; undefined when the item failed (a
+ * failed item is counted, and retried next poll). A failing store is not the item's fault: its error propagates
+ * and stops the poll instead of skipping items.
+ */
+async function readAndStore(
+  { item, keys, fingerprint }: Pending,
+  { deps, previous, next, counts, failures, context }: Poll,
+  aliases: Array<[string, string]>,
+): Promise<{ readonly upsert: Promise<void> } | undefined> {
+  await deps.foreground?.yield();
+  deps.signal?.throwIfAborted();
+  const id =
+    seenBefore(previous, keys)?.id ?? (await deps.state.findId(keys.all)) ?? articleIdFromKey(keys.primary);
+  const read = await readItem(item, keys, id, context);
+  if ('reason' in read) {
+    counts.failed++;
+    failures.push({ item: keys.legacy, reason: read.reason });
+    const seen = seenBefore(previous, keys);
+    if (seen) next[keys.primary] = seen; // its old fingerprint no longer matches: retried next poll
+    return undefined;
+  }
+  // Wrapped: an async function returning the upsert itself would wait for it.
+  const upsert = deps.store.upsert(read.article).then(({ outcome }) => {
+    counts[outcome]++;
+    deps.onArticle?.(read.article, outcome);
+    for (const key of [...keys.all, ...read.learntKeys]) aliases.push([key, id]);
+    next[keys.primary] = { id, fingerprint };
+  });
+  return { upsert };
+}
+
 /**
  * Stores the feed's new and changed items. An item unchanged since the last poll (same fingerprint) is not read
  * again; one seen before keeps its article id, so the store dedupes it (same text → 'unchanged', new text →
@@ -121,31 +169,22 @@ export async function storeFeedItems(
     now: deps.now(),
     signal: deps.signal,
   };
-  for (let start = 0; start < pending.length; start += ALIAS_BATCH_ITEMS) {
-    const aliases: Array<[string, string]> = [];
-    for (const { item, keys, fingerprint } of pending.slice(start, start + ALIAS_BATCH_ITEMS)) {
-      await deps.foreground?.yield();
-      deps.signal?.throwIfAborted();
-      const id =
-        seenBefore(previous, keys)?.id ??
-        (await deps.state.findId(keys.all)) ??
-        articleIdFromKey(keys.primary);
-      const read = await readItem(item, keys, id, context);
-      if ('reason' in read) {
-        counts.failed++;
-        failures.push({ item: keys.legacy, reason: read.reason });
-        const seen = seenBefore(previous, keys);
-        if (seen) next[keys.primary] = seen; // its old fingerprint no longer matches: retried next poll
-        continue;
+  const poll: Poll = { deps, previous, next, counts, failures, context };
+  const upserts = new InFlight(UPSERTS_IN_FLIGHT);
+  try {
+    for (let start = 0; start < pending.length; start += ALIAS_BATCH_ITEMS) {
+      const aliases: Array<[string, string]> = [];
+      for (const one of pending.slice(start, start + ALIAS_BATCH_ITEMS)) {
+        const started = await readAndStore(one, poll, aliases);
+        if (started) await upserts.add(started.upsert);
       }
-      // A failing store is not the item's fault: it propagates and stops the poll instead of skipping items.
-      const { outcome } = await deps.store.upsert(read.article);
-      counts[outcome]++;
-      deps.onArticle?.(read.article, outcome);
-      for (const key of [...keys.all, ...read.learntKeys]) aliases.push([key, id]);
-      next[keys.primary] = { id, fingerprint };
+      // Only the ids of stored items are remembered, so their upserts end first.
+      await upserts.drain();
+      await deps.state.rememberIds(aliases);
     }
-    await deps.state.rememberIds(aliases);
+  } finally {
+    // A poll that stops early (aborted, or a failing store) leaves no upsert running behind it.
+    await upserts.drain().catch(() => undefined);
   }
   await deps.state.putSeen(definition.url, next);
   return { counts, itemFailures: failures };
