@@ -83,5 +83,7 @@ export function languageCandidates(sample: string, candidates: readonly string[]
   const kept = new Set(
     LISTS.filter((_, index) => (hits[index] ?? 0) >= floor).flatMap(([, languages]) => languages),
   );
-  return candidates.filter((language) => !latin.has(language) || kept.has(language));
+  const narrowed = candidates.filter((language) => !latin.has(language) || kept.has(language));
+  // franc reads an empty list as "every language it knows": never narrow to nothing.
+  return narrowed.length > 0 ? narrowed : [...candidates];
 }

@@ -35,6 +35,9 @@ export function cleanLines(text: string): CleanLines {
 export function toParagraphs(lines: readonly string[], standsAlone: (line: string) => boolean): string[] {
   const paragraphs: string[] = [];
   let current = '';
+  // The paragraph so far ends as its last line does: testing that line, not the whole paragraph, keeps a
+  // paragraph of a million short lines linear (the test on the growing paragraph made it quadratic).
+  let lastLine = '';
   let currentStandsAlone = false;
   const flush = () => {
     if (current !== '') paragraphs.push(current);
@@ -46,8 +49,9 @@ export function toParagraphs(lines: readonly string[], standsAlone: (line: strin
       continue;
     }
     const alone = standsAlone(line);
-    if (current !== '' && (alone || currentStandsAlone || SENTENCE_END.test(current))) flush();
+    if (current !== '' && (alone || currentStandsAlone || SENTENCE_END.test(lastLine))) flush();
     current = current === '' ? line : `${current} ${line}`;
+    lastLine = line;
     currentStandsAlone = alone;
   }
   flush();

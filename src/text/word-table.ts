@@ -10,11 +10,28 @@ const SLOT_MASK = 2 * WORD_TABLE_ENTRIES - 1;
 /** Longer words are analysed each time, so hostile text cannot fill the table with long keys. */
 const WORD_TABLE_MAX_CHARS = 40;
 
-/** 32-bit FNV-1a of text[start, end): computed from the character codes, so the word is never sliced out. */
-function hashChars(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
-  return hash;
+/**
+ * Slots looked at for one word. A hostile text can still aim many words at one slot; past this run a word is
+ * analysed each time instead of stored, so no lookup costs more than this many comparisons.
+ */
+const MAX_PROBES = 32;
+
+export type WordHash = (text: string, start: number, end: number) => number;
+
+/**
+ * FNV-1a of text[start, end), from the character codes (the word is never sliced out), started from a random
+ * seed and mixed at the end (murmur3's finaliser): the slot bits depend on every character, and words made to
+ * share a slot for one table do not share it in another process.
+ */
+export function seededWordHash(seed = crypto.getRandomValues(new Uint32Array(1))[0] as number): WordHash {
+  const basis = (0x811c9dc5 ^ seed) | 0;
+  return (text, start, end) => {
+    let hash = basis;
+    for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+    hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+    hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+    return hash ^ (hash >>> 16);
+  };
 }
 
 function sameChars(key: string, text: string, start: number, end: number): boolean {
@@ -40,13 +57,17 @@ export class WordTable {
   /** Entry e's word at 2e - 2, its value at 2e - 1 (e counts from 1). */
   private entries: string[] = [];
 
-  constructor(private readonly analyze: (word: string) => string) {}
+  constructor(
+    private readonly analyze: (word: string) => string,
+    private readonly hashChars: WordHash = seededWordHash(),
+  ) {}
 
   /** The value of the word text[start, end). */
   get(text: string, start: number, end: number): string {
     if (end - start > WORD_TABLE_MAX_CHARS) return this.analyze(text.slice(start, end));
-    const hash = hashChars(text, start, end);
+    const hash = this.hashChars(text, start, end);
     const slot = this.find(hash, text, start, end);
+    if (slot === -1) return this.analyze(text.slice(start, end));
     const entry = this.slots[2 * slot + 1] as number;
     if (entry !== 0) return this.entries[2 * entry - 1] as string;
     const word = text.slice(start, end);
@@ -55,14 +76,19 @@ export class WordTable {
     return value;
   }
 
-  /** The slot holding the word text[start, end), else the empty slot it goes in (there is always one). */
+  /**
+   * The slot holding the word text[start, end), else the empty slot it goes in; -1 when neither is within
+   * MAX_PROBES slots of its own.
+   */
   private find(hash: number, text: string, start: number, end: number): number {
-    for (let slot = hash & SLOT_MASK; ; slot = (slot + 1) & SLOT_MASK) {
+    let slot = hash & SLOT_MASK;
+    for (let probe = 0; probe < MAX_PROBES; probe++, slot = (slot + 1) & SLOT_MASK) {
       const entry = this.slots[2 * slot + 1] as number;
       if (entry === 0) return slot;
       const word = this.entries[2 * entry - 2] as string;
       if (this.slots[2 * slot] === hash && sameChars(word, text, start, end)) return slot;
     }
+    return -1;
   }
 
   private add(slot: number, hash: number, word: string, value: string): void {

@@ -82,3 +82,11 @@ describe('the language an article is stored with', () => {
     expect(kept.length).toBeLessThan(candidates.length);
   });
 });
+
+describe('language candidates never narrow to nothing', () => {
+  it('GIVEN candidates none of which the function words point at THEN all of them are kept (franc reads an empty list as every language)', () => {
+    expect(
+      languageCandidates('The mayor said that the bridge would open in the spring.', ['vie', 'swh']),
+    ).toEqual(['vie', 'swh']);
+  });
+});
