@@ -65,6 +65,11 @@ export function fileParser(pool: (() => WorkerPool) | null, logger: Logger = sil
     inProcess: (file) => parseFileSafely(file),
     maxItems: FILE_BATCH_FILES,
     retryMs: FILE_WORKER_RETRY_MS,
+    // A file's parse is bounded by its size only: one that stops the worker is refused, not parsed on the loop.
+    failedAlone: (_file, error) => ({
+      ok: false,
+      reason: `${error.message} while parsing this file alone; check that it is an article (it was not parsed anywhere else)`,
+    }),
     failureWarning: 'ingest worker failed: parsing article files in this process for now',
     logger,
   });

@@ -118,7 +118,7 @@ describe('article files parsed in the ingest worker', () => {
   );
 
   it(
-    'GIVEN the worker dies on one batch THEN every file is still imported (that batch and the rest parsed in the process) and the failure is logged',
+    "GIVEN the worker dies on one batch THEN that batch's files are tried again one by one: the one that kills the worker alone is refused (never parsed on the event loop), every other file is imported, and the failure is logged",
     async () => {
       const warnings: string[] = [];
       const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(line) });
@@ -139,9 +139,18 @@ describe('article files parsed in the ingest worker', () => {
         logger,
       });
 
-      expect(outcome).toMatchObject({ new: 30, failed: [] });
-      expect(store.count()).toBe(30);
-      expect((await store.get('story-20-crash'))?.title).toBe('Story number 20');
+      expect(outcome).toMatchObject({ new: 29 });
+      expect(outcome.failed).toEqual([
+        {
+          path: path.join(dir, 'story-20-crash.txt'),
+          reason: expect.stringMatching(
+            /^ingest worker: .* while parsing this file alone; check that it is an article/,
+          ),
+        },
+      ]);
+      expect(store.count()).toBe(29);
+      expect(await store.get('story-20-crash')).toBeUndefined();
+      expect((await store.get('story-21'))?.title).toBe('Story number 21');
       expect(warnings.join('')).toContain(
         'ingest worker failed: parsing article files in this process for now',
       );

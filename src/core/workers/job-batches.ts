@@ -15,6 +15,13 @@ export interface JobBatchesOptions<I, O> {
   readonly maxWeight?: number;
   /** After the worker failed, items are done in the process this long before a worker is tried again. */
   readonly retryMs: number;
+  /**
+   * For work whose input is not bounded: when a job runs over its budget or crashes the worker, each of its items
+   * is tried again alone in the worker, and the one that fails alone gets this output — it is never redone in the
+   * process, on the thread that must stay responsive, with no heap limit. Without it, the job's items are done in
+   * the process (fine for inputs the caller has already bounded).
+   */
+  readonly failedAlone?: (input: I, error: WorkerJobError) => O;
   /** The warning logged when the worker fails: what it was and what is done instead. */
   readonly failureWarning: string;
   readonly logger?: Logger;
@@ -29,6 +36,9 @@ interface Waiting<I, O> {
 }
 
 type WorkerState = 'cold' | 'starting' | 'ready';
+
+/** A job that ran the worker past its budget or out of memory: its input may be what did it. */
+const costly = (error: WorkerJobError) => error.failure === 'over-budget' || error.failure === 'crashed';
 
 /** One job the worker runs and one queued behind it, so it never waits for the event loop between batches. */
 const JOBS_IN_FLIGHT = 2;
@@ -127,6 +137,11 @@ export class JobBatches<I, O> {
       for (const [i, waiting] of batch.entries()) waiting.resolve(answer[i] as O);
       return;
     }
+    if (this.options.failedAlone && answer instanceof WorkerJobError && costly(answer)) {
+      this.workerFailed(answer);
+      for (const waiting of batch) this.alone(waiting);
+      return;
+    }
     const calledBack = answer instanceof WorkerJobError && answer.failure === 'aborted';
     if (!calledBack) {
       this.workerFailed(
@@ -162,6 +177,28 @@ export class JobBatches<I, O> {
     this.retryAt = this.now() + retryMs;
     for (const job of this.inFlight) job.abort();
     this.doHere(this.waiting.splice(0));
+  }
+
+  /** One item of a job that failed, tried in a job of its own (see failedAlone). */
+  private alone(waiting: Waiting<I, O>): void {
+    const { pool, job, failedAlone } = this.options;
+    if (!pool || !failedAlone) {
+      this.doHere([waiting]);
+      return;
+    }
+    pool()
+      .run<O[]>(job, [waiting.input])
+      .then(
+        (outputs) => {
+          if (outputs.length === 1) waiting.resolve(outputs[0] as O);
+          else this.doHere([waiting]);
+        },
+        (error: unknown) => {
+          if (error instanceof WorkerJobError && costly(error))
+            waiting.resolve(failedAlone(waiting.input, error));
+          else this.doHere([waiting]);
+        },
+      );
   }
 
   private doHere(batch: readonly Waiting<I, O>[]): void {
