@@ -81,19 +81,14 @@ export function fileParser(pool: (() => WorkerPool) | null, logger: Logger = sil
  * with a few files at a time, and each call must find the worker the calls before it started ready, not start
  * over parsing in the process while it checks the worker. The first caller's logger is the parser's.
  */
-const parsers = new WeakMap<() => WorkerPool, FileParser>();
-const poolGetters = new WeakMap<WorkerPool, () => WorkerPool>();
+const parsers = new WeakMap<WorkerPool | (() => WorkerPool), FileParser>();
 
 export function sharedFileParser(pool: WorkerPool | undefined, logger: Logger): FileParser {
-  let getter: () => WorkerPool = processIngestPool;
-  if (pool !== undefined) {
-    getter = poolGetters.get(pool) ?? (() => pool);
-    poolGetters.set(pool, getter);
-  }
-  let parser = parsers.get(getter);
+  const key = pool ?? processIngestPool;
+  let parser = parsers.get(key);
   if (parser === undefined) {
-    parser = fileParser(getter, logger);
-    parsers.set(getter, parser);
+    parser = fileParser(pool ? () => pool : processIngestPool, logger);
+    parsers.set(key, parser);
   }
   return parser;
 }

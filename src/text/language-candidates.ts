@@ -64,6 +64,9 @@ for (const [index, [words]] of LISTS.entries()) {
   }
 }
 
+/** Every language a list speaks for: the Latin-script candidates this narrows. */
+const LATIN = new Set(LISTS.flatMap(([, languages]) => languages));
+
 const WORD = /[\p{L}\p{M}’']+/gu;
 
 /**
@@ -79,11 +82,10 @@ export function languageCandidates(sample: string, candidates: readonly string[]
   const ranked = [...hits].sort((a, b) => b - a);
   if ((ranked[0] ?? 0) < MIN_HITS) return [...candidates];
   const floor = Math.max(1, ranked[LISTS_KEPT - 1] ?? 0);
-  const latin = new Set(LISTS.flatMap(([, languages]) => languages));
   const kept = new Set(
     LISTS.filter((_, index) => (hits[index] ?? 0) >= floor).flatMap(([, languages]) => languages),
   );
-  const narrowed = candidates.filter((language) => !latin.has(language) || kept.has(language));
+  const narrowed = candidates.filter((language) => !LATIN.has(language) || kept.has(language));
   // franc reads an empty list as "every language it knows": never narrow to nothing.
   return narrowed.length > 0 ? narrowed : [...candidates];
 }

@@ -76,16 +76,7 @@ export function forEachWord(text: string, each: (source: string, start: number, 
     for (const word of unicodeWords(unmarked, false)) each(word, 0, word.length);
     return;
   }
-  let at = 0;
-  while (at < unmarked.length) {
-    if (!isAsciiWordCode(unmarked.charCodeAt(at))) {
-      at++;
-      continue;
-    }
-    const stop = asciiWordEnd(unmarked, at, false);
-    each(unmarked, at, stop);
-    at = stop;
-  }
+  forEachAsciiWord(unmarked, false, each);
 }
 
 function unmark(text: string): string {
@@ -121,6 +112,16 @@ const isAsciiJoinerCode = (code: number, ampersandJoins: boolean) =>
 /** splitWords for ASCII text: exactly the matches of WORD, found without the regex engine. */
 function asciiWords(text: string, ampersandJoins: boolean): string[] {
   const words: string[] = [];
+  forEachAsciiWord(text, ampersandJoins, (source, start, end) => words.push(source.slice(start, end)));
+  return words;
+}
+
+/** Calls `each(text, start, end)` for every match of WORD in ASCII text, in order. */
+function forEachAsciiWord(
+  text: string,
+  ampersandJoins: boolean,
+  each: (source: string, start: number, end: number) => void,
+): void {
   let at = 0;
   while (at < text.length) {
     if (!isAsciiWordCode(text.charCodeAt(at))) {
@@ -128,10 +129,9 @@ function asciiWords(text: string, ampersandJoins: boolean): string[] {
       continue;
     }
     const stop = asciiWordEnd(text, at, ampersandJoins);
-    words.push(text.slice(at, stop));
+    each(text, at, stop);
     at = stop;
   }
-  return words;
 }
 
 /** Where the ASCII word starting at `start` ends: its letters and digits, joined by ' . , (and & if asked). */

@@ -137,9 +137,10 @@ export class JobBatches<I, O> {
       for (const [i, waiting] of batch.entries()) waiting.resolve(answer[i] as O);
       return;
     }
-    if (this.options.failedAlone && answer instanceof WorkerJobError && costly(answer)) {
+    const { pool, failedAlone } = this.options;
+    if (pool && failedAlone && answer instanceof WorkerJobError && costly(answer)) {
       this.workerFailed(answer);
-      for (const waiting of batch) this.alone(waiting);
+      for (const waiting of batch) this.alone(waiting, pool, failedAlone);
       return;
     }
     const calledBack = answer instanceof WorkerJobError && answer.failure === 'aborted';
@@ -180,14 +181,13 @@ export class JobBatches<I, O> {
   }
 
   /** One item of a job that failed, tried in a job of its own (see failedAlone). */
-  private alone(waiting: Waiting<I, O>): void {
-    const { pool, job, failedAlone } = this.options;
-    if (!pool || !failedAlone) {
-      this.doHere([waiting]);
-      return;
-    }
+  private alone(
+    waiting: Waiting<I, O>,
+    pool: () => WorkerPool,
+    failedAlone: (input: I, error: WorkerJobError) => O,
+  ): void {
     pool()
-      .run<O[]>(job, [waiting.input])
+      .run<O[]>(this.options.job, [waiting.input])
       .then(
         (outputs) => {
           if (outputs.length === 1) waiting.resolve(outputs[0] as O);
