@@ -1,6 +1,6 @@
 import { franc } from 'franc-min';
 import { iso6393To1 } from 'iso-639-3/iso6393-to-1.js';
-import { languageCandidates } from './language-candidates.ts';
+import { languageEvidence } from './language-candidates.ts';
 
 /*
  * The language an article is stored with, detected at ingest. Kept apart from language.ts (the analysis
@@ -56,6 +56,11 @@ export function detectLanguage(title: string, paragraphs: readonly string[]): st
   let sample = paragraphs[0] ?? '';
   if (sample.length < LANGUAGE_SAMPLE_CHARS) sample = `${title}. ${paragraphs.slice(0, 3).join(' ')}`;
   const text = sample.slice(0, LANGUAGE_SAMPLE_CHARS);
-  const code = franc(text, { minLength: LANGUAGE_MIN_CHARS, only: languageCandidates(text, NEWS_LANGUAGES) });
+  if (text.length < LANGUAGE_MIN_CHARS) return null;
+  const evidence = languageEvidence(text, NEWS_LANGUAGES);
+  const code =
+    'language' in evidence
+      ? evidence.language
+      : franc(text, { minLength: LANGUAGE_MIN_CHARS, only: evidence.candidates });
   return iso6393To1[code] ?? MACROLANGUAGE_CODES[code] ?? null;
 }
