@@ -12,6 +12,8 @@ export interface ArticleFileSystem {
   fstat(fd: number): Promise<Stats>;
   stat(file: string): Promise<Stats>;
   realpath(file: string): Promise<string>;
+  /** A symbolic link's text, unresolved. */
+  readlink(file: string): Promise<string>;
   /** Reads from the start of the file into `buffer`, up to its length; resolves with the bytes read. */
   read(fd: number, buffer: Buffer): Promise<number>;
   close(fd: number): Promise<void>;
@@ -27,6 +29,7 @@ export const asyncFileSystem: ArticleFileSystem = {
   fstat: (fd) => fstatAsync(fd),
   stat: (file) => fs.promises.stat(file),
   realpath: (file) => fs.promises.realpath(file),
+  readlink: (file) => fs.promises.readlink(file),
   read: async (fd, buffer) => (await readAsync(fd, buffer, 0, buffer.length, 0)).bytesRead,
   close: (fd) => closeAsync(fd),
 };
@@ -36,6 +39,7 @@ export const syncFileSystem: ArticleFileSystem = {
   fstat: async (fd) => fs.fstatSync(fd),
   stat: async (file) => fs.statSync(file),
   realpath: async (file) => fs.realpathSync.native(file),
+  readlink: async (file) => fs.readlinkSync(file),
   read: async (fd, buffer) => fs.readSync(fd, buffer, 0, buffer.length, 0),
   close: async (fd) => fs.closeSync(fd),
 };
