@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { collapseSpace } from '../../text/collapse-space.ts';
 import type { DomNode, MutableNode } from './dom.ts';
 import { capMarkupNesting, checkMarkupCost, preparePage } from './limits.ts';
 
@@ -36,8 +37,6 @@ function marker(element: DomNode): string {
   return `${element.getAttribute?.('class') ?? ''} ${element.getAttribute?.('id') ?? ''}`;
 }
 
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 /**
  * Furniture is a small part of the article: an element holding more than this share of the article's text is
  * read whatever its class or id says (a story body whose id happens to contain "share" or "comments").
@@ -57,7 +56,7 @@ class ParagraphCollector {
   }
 
   flush(): void {
-    const paragraph = collapse(this.buffer);
+    const paragraph = collapseSpace(this.buffer);
     if (paragraph) this.paragraphs.push(paragraph);
     this.buffer = '';
   }
@@ -68,7 +67,7 @@ class ParagraphCollector {
     const words = marker(element);
     const furniture = FURNITURE.test(words);
     if (!furniture && !CAPTION.test(words)) return false;
-    const chars = collapse(element.textContent ?? '').length;
+    const chars = collapseSpace(element.textContent ?? '').length;
     if (furniture) return chars <= this.articleChars * FURNITURE_MAX_TEXT_SHARE;
     return chars <= MAX_CAPTION_CHARS;
   }
@@ -95,7 +94,7 @@ class ParagraphCollector {
 
 /** Paragraphs of an element's text, one per block element, without scripts, navigation or page furniture. */
 export function paragraphsOf(root: DomNode): string[] {
-  const collector = new ParagraphCollector(collapse(root.textContent ?? '').length);
+  const collector = new ParagraphCollector(collapseSpace(root.textContent ?? '').length);
   collector.walk(root);
   collector.flush();
   return collector.paragraphs;
@@ -134,7 +133,7 @@ export function withoutByline(paragraphs: string[], byline: string | null): stri
 export function textParagraphs(text: string): string[] {
   return text
     .split(/\r?\n\s*\n/)
-    .map(collapse)
+    .map(collapseSpace)
     .filter(Boolean);
 }
 
