@@ -25,7 +25,7 @@ import { mainThreadCpuMs, percentiles, round, timeEach } from './support/stats.t
 
 const INGEST_ARTICLES = 10_000;
 const LARGE_STORE_ARTICLES = Number(argValue('--large') ?? 100_000);
-/** Upserts in flight, as a file import keeps them; 1 is also measured, for a caller that awaits each one. */
+/** Upserts in flight, as many as a file import parses at once; 1 is also measured, for a caller that awaits each. */
 const INGEST_CONCURRENCY = READ_CONCURRENCY;
 const GET_RUNS = 5_000;
 
