@@ -82,12 +82,17 @@ for (const [index, [words]] of LISTS.entries()) {
 const LATIN = new Set(LISTS.flatMap(([, languages]) => languages));
 
 const WORD = /[\p{L}\p{M}’']+/gu;
-const NOT_LATIN_LETTER = /[^\p{Script=Latin}]+/gu;
-const NOT_LETTER = /\P{L}+/gu;
+const NOT_LATIN = /\P{Script=Latin}+/gu;
+/** Characters of no script: digits, punctuation, spaces (Common) and combining marks that take their base's. */
+const SCRIPTLESS = /[\p{Script=Common}\p{Script=Inherited}]+/gu;
 
-/** Whether most of the sample's letters are Latin: franc, too, first picks the script most of them are in. */
+/**
+ * Whether most of the sample's script characters are Latin. franc first picks the script with the most
+ * characters, and counts every one, vowel signs included: a Hindi or Bengali sentence has nearly as many of those
+ * as letters, so counting letters alone took a Hindi article opening with an English quote for Latin text.
+ */
 function mostlyLatin(sample: string): boolean {
-  return 2 * sample.replace(NOT_LATIN_LETTER, '').length > sample.replace(NOT_LETTER, '').length;
+  return 2 * sample.replace(NOT_LATIN, '').length > sample.replace(SCRIPTLESS, '').length;
 }
 
 /** What a sample's function words say: the one language they name, or the candidates still worth scoring. */

@@ -101,6 +101,44 @@ describe('the language an article is stored with', () => {
   });
 });
 
+describe('when function words name the language outright', () => {
+  const candidates = ['eng', 'deu', 'nld', 'swe', 'pol', 'ces', 'hrv', 'srp', 'bos', 'rus', 'hin'];
+
+  it('GIVEN a Hindi article that opens with an English quote THEN Hindi is detected: its vowel signs count for its script, as franc counts them', () => {
+    const opening =
+      '“We shall stand by them and we shall win this fight,” मुख्यमंत्री ने गुरुवार को विधानसभा में कहा कि सरकार उनके साथ है।';
+    expect(detectLanguage('विधानसभा', [opening])).toBe('hi');
+  });
+
+  it('GIVEN a sentence thick with Croatian function words THEN their list, which speaks for Croatian, Serbian and Bosnian alike, names none of them outright', () => {
+    const evidence = languageEvidence(
+      'Kad smo mi bili tamo, on nam je rekao da će sve biti u redu, ali nije bilo tako.',
+      candidates,
+    );
+    expect(evidence).toEqual({ candidates: expect.arrayContaining(['hrv', 'srp', 'bos']) });
+  });
+
+  it('GIVEN German function words leading English ones by less than two to one THEN neither is named, franc decides', () => {
+    // German 7 hits, English 4 (the list before it), Dutch 2: a lead, not a decisive one.
+    const evidence = languageEvidence(
+      'The mayor of the town met them, weil sie auch über diese Brücke sprechen wollten, obwohl es regnete',
+      candidates,
+    );
+    expect(evidence).toEqual({ candidates: expect.arrayContaining(['deu', 'eng']) });
+  });
+
+  it('GIVEN four English function words among eighteen long ones THEN they are too thin a share to name English outright', () => {
+    const evidence = languageEvidence(
+      'Parliament approved the infrastructure modernisation legislation yesterday, funding railways, motorways, bridges, tunnels, harbours and airports in the northern regions'.slice(
+        0,
+        160,
+      ),
+      candidates,
+    );
+    expect(evidence).toEqual({ candidates: expect.arrayContaining(['eng']) });
+  });
+});
+
 describe('language evidence never narrows to nothing', () => {
   it('GIVEN candidates none of which the function words point at THEN all of them are kept (franc reads an empty list as every language)', () => {
     expect(
