@@ -99,7 +99,9 @@ async function outsideRoot(
   const real = await openedFilePath(fs, fd, file);
   if (real === null) return 'the file was replaced while it was being opened; save it again to import it';
   const relative = path.relative(realRoot, real);
-  if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return null;
+  // A name such as "..notes.txt" is inside; only ".." itself, or a path through it, climbs out.
+  const climbsOut = relative === '..' || relative.startsWith(`..${path.sep}`);
+  if (relative !== '' && !climbsOut && !path.isAbsolute(relative)) return null;
   return `skipped: it is really ${real}, outside the folder ${realRoot} (a folder on its path was replaced by a link); newsdesk only imports files inside the folder`;
 }
 

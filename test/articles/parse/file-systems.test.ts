@@ -28,6 +28,7 @@ beforeAll(async () => {
     await writeFile(files[name], content);
   };
   await write('good.txt', '\ufeffTide tables\n\nHigh water is at noon on Sunday.\n');
+  await write('..notes.txt', 'Quay notes\n\nThe north quay reopens on Monday.\n');
   await write('empty.txt', '');
   await write('binary.txt', Uint8Array.from([0x47, 0x49, 0x46, 0, 1]));
   await write('latin1.txt', Buffer.from('Caf\u00e9 opens\n\nToday.\n', 'latin1'));
@@ -73,6 +74,7 @@ describe('reading article files synchronously (the ingest worker) and asynchrono
     );
     expect(reasons).toMatchObject({
       'good.txt': 'read: Tide tables\n\nHigh water is at noon on Sunday.\n',
+      '..notes.txt': 'read: Quay notes\n\nThe north quay reopens on Monday.\n',
       link: expect.stringMatching(/symbolic link/),
       fifo: 'not a regular file',
       swapped: expect.stringMatching(/outside the folder .*replaced by a link/),
@@ -81,5 +83,20 @@ describe('reading article files synchronously (the ingest worker) and asynchrono
       missing: 'no such file or folder',
     });
     expect(JSON.stringify(reasons)).not.toContain('tern-4417');
+  });
+});
+
+describe('where an opened file really is', () => {
+  it('GIVEN the descriptor’s link text says its file was removed THEN that text is not believed: the file is checked by its name, and read', async () => {
+    // Linux appends " (deleted)" to the link text of a removed file; what precedes it is no longer a place.
+    const removedElsewhere = {
+      ...syncFileSystem,
+      readlink: async () => `${path.join(outside, 'log.txt')} (deleted)`,
+    };
+    const result = await readArticleText(files['good.txt'] as string, {
+      realRoot: root,
+      fileSystem: removedElsewhere,
+    });
+    expect(result).toMatchObject({ ok: true, text: 'Tide tables\n\nHigh water is at noon on Sunday.\n' });
   });
 });
