@@ -3,6 +3,7 @@ import type { Newsroom } from '../answer/newsroom-types.ts';
 import type { ArticleStore, StoredArticle } from '../articles/article.ts';
 import { errorMessage } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
+import { collapseSpace } from '../text/collapse-space.ts';
 import type { ComposedDigest, DigestConfig, DigestItem, DigestState } from './types.ts';
 
 export type { ComposedDigest } from './types.ts';
@@ -46,7 +47,7 @@ async function newArticles(
 
 /** The first one or two sentences of `text`, within ITEM_MAX_CHARS. */
 export function leadSentences(text: string, language: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = collapseSpace(text);
   const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
   let lead = '';
   let count = 0;

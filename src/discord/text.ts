@@ -1,3 +1,5 @@
+import { collapseSpace } from '../text/collapse-space.ts';
+
 /**
  * Text helpers for fitting prose into Discord's length limits. Lengths are JavaScript string lengths (UTF-16 code
  * units), which is never less than what Discord counts, and cuts never split a surrogate pair.
@@ -33,7 +35,7 @@ export function safeSlice(text: string, max: number): string {
 
 /** Collapses whitespace runs (newlines included) to single spaces. */
 export function oneLine(text: string): string {
-  return withoutBidiControls(text).replace(/\s+/g, ' ').trim();
+  return collapseSpace(withoutBidiControls(text));
 }
 
 /**

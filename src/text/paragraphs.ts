@@ -6,8 +6,9 @@ import { stripInvisible } from './invisible.ts';
  * not already one plain space: each becomes one. Plain single spaces, most of a text's white space, are left
  * alone rather than each replaced by itself, which made this step most of an article's parse.
  */
-const SPACE_TO_COLLAPSE =
-  /[ \t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/gu;
+/** Every horizontal space but the plain one (a RegExp class body, shared by both alternatives below). */
+const OTHER_HORIZONTAL_SPACE = '\\t\\v\\f\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000';
+const SPACE_TO_COLLAPSE = new RegExp(`[ ${OTHER_HORIZONTAL_SPACE}]{2,}|[${OTHER_HORIZONTAL_SPACE}]`, 'gu');
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/gu;
 /** Sentence-final punctuation, optionally followed by closing quotes or brackets. */

@@ -1,4 +1,5 @@
 import { primaryLanguage, translate } from '../../core/i18n/index.ts';
+import { collapseSpace } from '../../text/collapse-space.ts';
 
 /*
  * Every fixed phrase the extractive engine writes comes from the message catalogue (src/core/i18n), in the reply
@@ -19,7 +20,7 @@ export function refusalText(
   topics: readonly string[],
   language = 'en',
 ): string {
-  const cleaned = shorten(question.replace(/\s+/gu, ' ').trim());
+  const cleaned = shorten(collapseSpace(question));
   const bare = cleaned.replace(/[?？!.。\s]+$/u, '');
   // Restating the question inside the sentence only works in English word order; other languages quote it.
   const restate = primaryLanguage(language) === 'en' && WH_QUESTION.test(bare) && bare.length > 0;

@@ -8,6 +8,7 @@ import {
 } from '../../answer/types.ts';
 import type { Article } from '../../articles/article.ts';
 import { errorMessage } from '../../core/errors.ts';
+import { collapseSpace } from '../../text/collapse-space.ts';
 import type { EvalPair, EvalSet } from './fixture.ts';
 
 export interface EvalOutcome {
@@ -101,15 +102,11 @@ async function askOne(
 function isCorrect(pair: EvalPair, result: AnswerResult): boolean {
   if (!pair.answerable) return !result.answered;
   if (!result.answered || pair.gold === undefined) return false;
-  const gold = squash(pair.gold);
+  const gold = collapseSpace(pair.gold);
   return (
-    squash(result.text).includes(gold) ||
-    result.citations.some((citation) => squash(citation.quote).includes(gold))
+    collapseSpace(result.text).includes(gold) ||
+    result.citations.some((citation) => collapseSpace(citation.quote).includes(gold))
   );
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
 }
 
 function tally(

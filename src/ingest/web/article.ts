@@ -1,6 +1,7 @@
 import type { Article } from '../../articles/article.ts';
 import { splitLongParagraphs } from '../../articles/parse/long-paragraphs.ts';
 import { parseArticleText } from '../../articles/parse/parse.ts';
+import { collapseSpace } from '../../text/collapse-space.ts';
 
 /** What a feed item or a page gives newsdesk before the article parser has cleaned it. */
 export interface ArticleParts {
@@ -28,7 +29,7 @@ const MAX_DERIVED_TITLE_CHARS = 120;
 
 /** An item without a title is named by its first sentence (shortened), so it still lists and autocompletes. */
 function titleOf(parts: ArticleParts): string | null {
-  const title = parts.title?.replace(/\s+/g, ' ').trim();
+  const title = parts.title === null ? null : collapseSpace(parts.title);
   if (title) return title;
   const first = parts.paragraphs[0]?.split(/(?<=[.!?])\s/)[0];
   if (!first) return null;
