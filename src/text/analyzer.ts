@@ -3,8 +3,9 @@ import { guessLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
 import { STEMMED_LANGUAGES, stemWord } from './stem.ts';
 import { isQuestionFrameWord, stopWordsFor } from './stopwords.ts';
+import { TermTally } from './term-tally.ts';
 import { foldWord, forEachWord, isStrayLetter, splitWords } from './terms.ts';
-import { WordTable } from './word-table.ts';
+import { type Vocabulary, vocabularyFor, WordBudget } from './vocabulary.ts';
 
 /*
  * The one analyzer search and the answerer share: the same words (splitWords, foldWord), the same stop words
@@ -122,7 +123,9 @@ function remember<Memo>(memos: Map<string, Memo>, language: string, make: () => 
 /** Turns text into index terms; keeps bounded memos of stems and terms, so use one analyzer per index. */
 export class TermAnalyzer {
   private readonly memos = new Map<string, GenerationalMemo>();
-  private readonly wordTables = new Map<string, WordTable>();
+  private readonly vocabularies = new Map<string, Vocabulary>();
+  private readonly wordBudget = new WordBudget();
+  private readonly tally = new TermTally();
 
   /** The index term of a folded content word in `language`: "blockaded" and "blockade" meet in English. */
   toTerm(word: string, language: string): string {
@@ -167,27 +170,44 @@ export class TermAnalyzer {
    * table holds it, not once per article.
    */
   termCounts(text: string, language: string): { counts: Map<string, number>; length: number } {
-    const table = this.wordTable(language);
-    const counts = new Map<string, number>();
-    let length = 0;
-    forEachWord(text, (source, start, end) => {
-      const term = table.get(source, start, end);
-      if (term === '') return;
-      counts.set(term, (counts.get(term) ?? 0) + 1);
-      length++;
-    });
-    return { counts, length };
+    const vocabulary = this.count(text, language);
+    return this.tally.take((term) => vocabulary.termOf(term));
+  }
+
+  /**
+   * The `limit` most frequent index terms of a text, most frequent first, equals in order of first appearance
+   * (termCounts sorted and cut, at a fraction of its cost), and how many terms the text has.
+   */
+  heaviestTerms(
+    text: string,
+    language: string,
+    limit: number,
+  ): { ranked: [string, number][]; length: number } {
+    const vocabulary = this.count(text, language);
+    return this.tally.takeHeaviest(limit, (term) => vocabulary.termOf(term));
   }
 
   /** Index terms of a text, stop words dropped, in order of appearance (duplicates kept for counting). */
   terms(text: string, language: string): string[] {
-    const table = this.wordTable(language);
+    const vocabulary = this.vocabulary(language);
     const out: string[] = [];
     forEachWord(text, (source, start, end) => {
-      const term = table.get(source, start, end);
-      if (term !== '') out.push(term);
+      const term = vocabulary.number(source, start, end);
+      if (term !== 0) out.push(vocabulary.termOf(term));
     });
     return out;
+  }
+
+  /** Counts the text's terms into the tally, by their numbers in the returned vocabulary. */
+  private count(text: string, language: string): Vocabulary {
+    const vocabulary = this.vocabulary(language);
+    const tally = this.tally;
+    tally.discard();
+    forEachWord(text, (source, start, end) => {
+      const term = vocabulary.number(source, start, end);
+      if (term !== 0) tally.add(term);
+    });
+    return vocabulary;
   }
 
   /** The term of one written word in `language`, or '' when it makes none. */
@@ -196,12 +216,19 @@ export class TermAnalyzer {
     return word === '' || isStopword(word, language) ? '' : this.toTerm(word, language);
   }
 
-  /** The word table of `language`; past MEMO_LANGUAGES languages, each word is analysed each time. */
-  private wordTable(language: string): Pick<WordTable, 'get'> {
-    const known = this.wordTables.get(language);
-    if (known) return known;
-    const analyze = (surface: string) => this.analyzeWord(surface, language);
-    const table = remember(this.wordTables, language, () => new WordTable(analyze));
-    return table ?? { get: (source, start, end) => analyze(source.slice(start, end)) };
+  /**
+   * The words and terms of `language` by number, ready for a text; past MEMO_LANGUAGES languages, or once the
+   * word budget is spent, words are analysed each time (slower, the same terms).
+   */
+  private vocabulary(language: string): Vocabulary {
+    let vocabulary = this.vocabularies.get(language);
+    if (!vocabulary) {
+      const analyze = (surface: string) => this.analyzeWord(surface, language);
+      const budget = this.vocabularies.size < MEMO_LANGUAGES ? this.wordBudget : new WordBudget(0);
+      vocabulary = vocabularyFor(analyze, budget);
+      if (this.vocabularies.size < MEMO_LANGUAGES) this.vocabularies.set(language, vocabulary);
+    }
+    vocabulary.startText();
+    return vocabulary;
   }
 }

@@ -1,12 +1,5 @@
 import { detached } from './detached.ts';
 
-/**
- * Written words a table keeps (per language): more than the ~62,000 forms 10,000 bench articles use (the words
- * of a news index keep coming back). The slots are twice as many, so probe runs stay short. At most 2^17 × 8
- * bytes of slots plus the strings held (words of at most WORD_TABLE_MAX_CHARS characters, their terms): ~8 MB.
- */
-const WORD_TABLE_ENTRIES = 1 << 16;
-const SLOT_MASK = 2 * WORD_TABLE_ENTRIES - 1;
 /** Longer words are analysed each time, so hostile text cannot fill the table with long keys. */
 const WORD_TABLE_MAX_CHARS = 40;
 
@@ -42,38 +35,81 @@ function sameChars(key: string, text: string, start: number, end: number): boole
 }
 
 /**
- * What each written word analyses to, remembered in an open-addressing table keyed by the word's characters:
- * ingest meets the same words article after article, and a hit costs a hash over the word's characters and one
- * comparison, with no substring made and no Map probed. The key is compared in full, so a hash collision only
- * costs a probe, never a wrong term. When the table is full it starts empty again: words still in use come back
- * on their next mention, and there is no per-entry bookkeeping (a flood of distinct words only costs analysis).
+ * What each written word analyses to (a number: its term's, see vocabulary.ts), remembered in an open-addressing
+ * table keyed by the word's characters: ingest meets the same words article after article, and a hit costs a
+ * hash over the word's characters and one comparison, with no substring made and no Map probed. The key is
+ * compared in full, so a hash collision only costs a probe, never a wrong term. A full table stores no more
+ * words (they are analysed each time) until its owner grows or clears it, between texts: never during one, so
+ * the numbers a text's words were given stay theirs.
  */
 export class WordTable {
   /**
-   * Per slot its word's hash and entry (from 1; 0: empty), side by side so a probe reads one cache
-   * line. Entries are dense, in the order words were first met, so the frequent words share cache lines.
+   * Per slot its word's hash and entry (from 1; 0: empty), side by side so a probe reads one cache line. The
+   * slots are twice the capacity, so probe runs stay short.
    */
-  private readonly slots = new Int32Array(2 * (SLOT_MASK + 1));
-  /** Entry e's word at 2e - 2, its value at 2e - 1 (e counts from 1). */
-  private entries: string[] = [];
+  private slots: Int32Array;
+  private mask: number;
+  /** Entry e's word at e - 1 (e counts from 1), dense in the order words were first met. */
+  private words: string[] = [];
+  /** Entry e's number at e: dense too, so the frequent words' numbers share cache lines. */
+  private values: Int32Array;
 
   constructor(
-    private readonly analyze: (word: string) => string,
+    private readonly analyze: (word: string) => number,
+    private capacityWords: number,
     private readonly hashChars: WordHash = seededWordHash(),
-  ) {}
+  ) {
+    this.slots = new Int32Array(4 * capacityWords);
+    this.mask = 2 * capacityWords - 1;
+    this.values = new Int32Array(capacityWords + 1);
+  }
 
-  /** The value of the word text[start, end). */
-  get(text: string, start: number, end: number): string {
+  get capacity(): number {
+    return this.capacityWords;
+  }
+
+  /** Words held. */
+  get size(): number {
+    return this.words.length;
+  }
+
+  get full(): boolean {
+    return this.words.length >= this.capacityWords;
+  }
+
+  /** The number of the word text[start, end). */
+  get(text: string, start: number, end: number): number {
     if (end - start > WORD_TABLE_MAX_CHARS) return this.analyze(text.slice(start, end));
     const hash = this.hashChars(text, start, end);
     const slot = this.find(hash, text, start, end);
     if (slot === -1) return this.analyze(text.slice(start, end));
     const entry = this.slots[2 * slot + 1] as number;
-    if (entry !== 0) return this.entries[2 * entry - 1] as string;
+    if (entry !== 0) return this.values[entry] as number;
     const word = text.slice(start, end);
     const value = this.analyze(word);
-    this.add(slot, hash, word, value);
+    if (!this.full) this.add(slot, hash, word, value);
     return value;
+  }
+
+  /** Twice the capacity, every word kept with its number. */
+  grow(): void {
+    const { slots } = this;
+    this.capacityWords *= 2;
+    this.slots = new Int32Array(4 * this.capacityWords);
+    this.mask = 2 * this.capacityWords - 1;
+    const values = new Int32Array(this.capacityWords + 1);
+    values.set(this.values);
+    this.values = values;
+    for (let slot = 0; slot < slots.length / 2; slot++) {
+      const entry = slots[2 * slot + 1] as number;
+      if (entry !== 0) this.place(slots[2 * slot] as number, entry);
+    }
+  }
+
+  /** Empty again, at the same capacity. */
+  clear(): void {
+    this.slots.fill(0);
+    this.words = [];
   }
 
   /**
@@ -81,25 +117,29 @@ export class WordTable {
    * MAX_PROBES slots of its own.
    */
   private find(hash: number, text: string, start: number, end: number): number {
-    let slot = hash & SLOT_MASK;
-    for (let probe = 0; probe < MAX_PROBES; probe++, slot = (slot + 1) & SLOT_MASK) {
+    let slot = hash & this.mask;
+    for (let probe = 0; probe < MAX_PROBES; probe++, slot = (slot + 1) & this.mask) {
       const entry = this.slots[2 * slot + 1] as number;
       if (entry === 0) return slot;
-      const word = this.entries[2 * entry - 2] as string;
+      const word = this.words[entry - 1] as string;
       if (this.slots[2 * slot] === hash && sameChars(word, text, start, end)) return slot;
     }
     return -1;
   }
 
-  private add(slot: number, hash: number, word: string, value: string): void {
-    let free = slot;
-    if (this.entries.length >= 2 * WORD_TABLE_ENTRIES) {
-      this.slots.fill(0);
-      this.entries = [];
-      free = hash & SLOT_MASK;
-    }
-    this.slots[2 * free] = hash;
-    // Copies: a word cut from an article would otherwise keep the whole article alive (src/text/detached.ts).
-    this.slots[2 * free + 1] = this.entries.push(detached(word), detached(value)) / 2;
+  private add(slot: number, hash: number, word: string, value: number): void {
+    this.slots[2 * slot] = hash;
+    // A copy: a word cut from an article would otherwise keep the whole article alive (src/text/detached.ts).
+    const entry = this.words.push(detached(word));
+    this.slots[2 * slot + 1] = entry;
+    this.values[entry] = value;
+  }
+
+  /** Puts an entry back in the first free slot from its own (growing: every entry fits, the table is half empty). */
+  private place(hash: number, entry: number): void {
+    let slot = hash & this.mask;
+    while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = entry;
   }
 }

@@ -1,40 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { seededWordHash, WordTable } from '../../src/text/word-table.ts';
 
-/** An analyzer that counts its calls: a call is a word the table did not have. */
+/** An analyzer that counts its calls (a call is a word the table did not have) and numbers each word apart. */
 function counted() {
   const calls = { count: 0 };
+  const numbers = new Map<string, number>();
   const analyze = (word: string) => {
     calls.count++;
-    return `term:${word}`;
+    if (!numbers.has(word)) numbers.set(word, numbers.size + 1);
+    return numbers.get(word) as number;
   };
-  return { calls, analyze };
+  return { calls, analyze, numberOf: (word: string) => numbers.get(word) };
 }
 
 const words = Array.from({ length: 5_000 }, (_, i) => `quay${i.toString(36)}`);
 const text = words.join(' ');
 const starts = words.map((_, i) => words.slice(0, i).reduce((sum, word) => sum + word.length + 1, 0));
 
-function lookAll(table: WordTable): string[] {
+function lookAll(table: WordTable): number[] {
   return words.map((word, i) => table.get(text, starts[i] as number, (starts[i] as number) + word.length));
 }
 
 describe('the word table', () => {
   it('GIVEN 5,000 words THEN each gets its own term and the second pass analyses none of them again', () => {
-    const { calls, analyze } = counted();
-    const table = new WordTable(analyze);
-    expect(lookAll(table)).toEqual(words.map((word) => `term:${word}`));
+    const { calls, analyze, numberOf } = counted();
+    const table = new WordTable(analyze, 8_192);
+    const numbers = lookAll(table);
+    expect(new Set(numbers).size).toBe(words.length);
+    expect(numbers).toEqual(words.map(numberOf));
     calls.count = 0;
     lookAll(table);
     expect(calls.count).toBe(0);
   });
 
   it('GIVEN a flood of words that all hash to one slot THEN every term is still right, and past a short probe run words are analysed instead of stored (no lookup walks the flood)', () => {
-    const { calls, analyze } = counted();
-    const table = new WordTable(analyze, () => 7);
-    expect(lookAll(table)).toEqual(words.map((word) => `term:${word}`));
+    const { calls, analyze, numberOf } = counted();
+    const table = new WordTable(analyze, 8_192, () => 7);
+    expect(lookAll(table)).toEqual(words.map(numberOf));
     calls.count = 0;
-    expect(lookAll(table)).toEqual(words.map((word) => `term:${word}`));
+    expect(lookAll(table)).toEqual(words.map(numberOf));
     // Only the first few found room near their slot; an unbounded probe would have stored (and walked) all 5,000.
     expect(calls.count).toBeGreaterThan(words.length - 64);
   });

@@ -86,42 +86,7 @@ export function salientTerms(
   language: string,
   limit = SALIENT_TERMS_PER_ARTICLE,
 ) {
-  const { counts, length } = analyzer.termCounts(bodyText(paragraphs), language);
-  return { ranked: heaviest(counts, limit), length };
-}
-
-/**
- * The `limit` heaviest entries, heaviest first, equals in map order: what a stable sort of all of them and a
- * slice would give, without sorting the hundreds of terms an article has to keep 32 of them.
- */
-function heaviest(counts: ReadonlyMap<string, number>, limit: number): [string, number][] {
-  const cut = limitthWeight(counts, limit);
-  const kept: [string, number][] = [];
-  let atCut = limit - [...counts.values()].filter((count) => count > cut).length;
-  for (const [term, count] of counts) {
-    if (count > cut) kept.push([term, count]);
-    else if (count === cut && atCut > 0) {
-      kept.push([term, count]);
-      atCut--;
-    }
-  }
-  // Map iteration order is first-appearance order, and sort is stable.
-  return kept.sort((a, b) => b[1] - a[1]);
-}
-
-/** The weight of the `limit`-th heaviest entry (0 when there are fewer): counts are whole, so a histogram finds it. */
-function limitthWeight(counts: ReadonlyMap<string, number>, limit: number): number {
-  if (counts.size <= limit) return 0;
-  let most = 0;
-  for (const count of counts.values()) if (count > most) most = count;
-  const histogram = new Uint32Array(most + 1);
-  for (const count of counts.values()) histogram[count] = (histogram[count] ?? 0) + 1;
-  let seen = 0;
-  for (let weight = most; weight > 0; weight--) {
-    seen += histogram[weight] ?? 0;
-    if (seen >= limit) return weight;
-  }
-  return 0;
+  return analyzer.heaviestTerms(bodyText(paragraphs), language, limit);
 }
 
 /** Enough of the text to guess its language from when the article does not declare one. */
