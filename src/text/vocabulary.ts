@@ -2,10 +2,11 @@ import { detached } from './detached.ts';
 import { WordTable } from './word-table.ts';
 
 /**
- * Written words one analyzer's word tables hold together, across languages: ~20 MB at most (slots, numbers,
- * the words and their terms). News in one language can keep its table at MOST_WORDS — 10,000 bench articles
- * use ~70,000 forms, and a table that must start over every 65,000 new words analyses its common words again
- * and again — while a feed declaring dozens of made-up languages cannot multiply that.
+ * Written words one analyzer's word tables hold together, across languages: 8 MB of slots (32 bytes a word),
+ * plus the words too long to pack and the terms, at most ~30 MB more. News in one language can keep its table at
+ * MOST_WORDS — 10,000 bench articles use ~70,000 forms, and a table that must start over every 65,000 new words
+ * analyses its common words again and again — while a feed declaring dozens of made-up languages cannot
+ * multiply that.
  */
 export const WORDS_REMEMBERED = 1 << 18;
 /** A language's table starts this small (64 KB of slots) and doubles as its words come... */

@@ -34,34 +34,42 @@ function sameChars(key: string, text: string, start: number, end: number): boole
   return true;
 }
 
+/** Characters a short word packs into its slot: two ints of four 8-bit codes. */
+const PACKED_CHARS = 8;
+
 /**
  * What each written word analyses to (a number: its term's, see vocabulary.ts), remembered in an open-addressing
  * table keyed by the word's characters: ingest meets the same words article after article, and a hit costs a
- * hash over the word's characters and one comparison, with no substring made and no Map probed. The key is
- * compared in full, so a hash collision only costs a probe, never a wrong term. A full table stores no more
- * words (they are analysed each time) until its owner grows or clears it, between texts: never during one, so
- * the numbers a text's words were given stay theirs.
+ * hash over the word's characters and one comparison, with no substring made and no Map probed. A word of at
+ * most PACKED_CHARS characters, each from U+0001 to U+00FF (most words of most Latin-script news), is its own
+ * key in the slot: the comparison reads nothing else, where a key string costs a load from elsewhere in the heap,
+ * which for the words met less often is a cache miss. Longer words keep a copy of themselves. Keys are compared
+ * in full, so a hash collision only costs a probe, never a wrong term. A full table stores no more words (they
+ * are analysed each time) until its owner grows or clears it, between texts: never during one, so the numbers a
+ * text's words were given stay theirs.
  */
 export class WordTable {
   /**
-   * Per slot its word's hash and entry (from 1; 0: empty), side by side so a probe reads one cache line. The
-   * slots are twice the capacity, so probe runs stay short.
+   * Four ints a slot: the word's hash, its number, and its key — the packed characters (zero-padded), or for a
+   * longer word 0 and its place in `words` (from 1). All zero: an empty slot (a packed key is never zero: its
+   * first character is not U+0000). The slots are twice the capacity, so probe runs stay short.
    */
   private slots: Int32Array;
   private mask: number;
-  /** Entry e's word at e - 1 (e counts from 1), dense in the order words were first met. */
+  /** The words too long to pack, in the order they were first met. */
   private words: string[] = [];
-  /** Entry e's number at e: dense too, so the frequent words' numbers share cache lines. */
-  private values: Int32Array;
+  private held = 0;
+  /** The key of the word being looked up, when it packs (packs() says whether). */
+  private packedLow = 0;
+  private packedHigh = 0;
 
   constructor(
     private readonly analyze: (word: string) => number,
     private capacityWords: number,
     private readonly hashChars: WordHash = seededWordHash(),
   ) {
-    this.slots = new Int32Array(4 * capacityWords);
+    this.slots = new Int32Array(8 * capacityWords);
     this.mask = 2 * capacityWords - 1;
-    this.values = new Int32Array(capacityWords + 1);
   }
 
   get capacity(): number {
@@ -70,39 +78,46 @@ export class WordTable {
 
   /** Words held. */
   get size(): number {
-    return this.words.length;
+    return this.held;
   }
 
   get full(): boolean {
-    return this.words.length >= this.capacityWords;
+    return this.held >= this.capacityWords;
   }
 
   /** The number of the word text[start, end). */
   get(text: string, start: number, end: number): number {
     if (end - start > WORD_TABLE_MAX_CHARS) return this.analyze(text.slice(start, end));
     const hash = this.hashChars(text, start, end);
-    const slot = this.find(hash, text, start, end);
-    if (slot === -1) return this.analyze(text.slice(start, end));
-    const entry = this.slots[2 * slot + 1] as number;
-    if (entry !== 0) return this.values[entry] as number;
-    const word = text.slice(start, end);
-    const value = this.analyze(word);
-    if (!this.full) this.add(slot, hash, word, value);
-    return value;
+    const packed = this.packs(text, start, end);
+    const { slots, packedLow: low, packedHigh: high } = this;
+    let slot = hash & this.mask;
+    for (let probe = 0; probe < MAX_PROBES; probe++, slot = (slot + 1) & this.mask) {
+      const at = 4 * slot;
+      const first = slots[at + 2] as number;
+      const second = slots[at + 3] as number;
+      if (first === 0 && second === 0) return this.store(at, hash, packed, text, start, end);
+      // Packed keys are the words themselves; a long word's needs its hash to match before its characters.
+      const same = packed
+        ? first === low && second === high
+        : first === 0 && slots[at] === hash && sameChars(this.words[second - 1] as string, text, start, end);
+      if (same) return slots[at + 1] as number;
+    }
+    return this.analyze(text.slice(start, end));
   }
 
   /** Twice the capacity, every word kept with its number. */
   grow(): void {
-    const { slots } = this;
+    const old = this.slots;
     this.capacityWords *= 2;
-    this.slots = new Int32Array(4 * this.capacityWords);
+    this.slots = new Int32Array(8 * this.capacityWords);
     this.mask = 2 * this.capacityWords - 1;
-    const values = new Int32Array(this.capacityWords + 1);
-    values.set(this.values);
-    this.values = values;
-    for (let slot = 0; slot < slots.length / 2; slot++) {
-      const entry = slots[2 * slot + 1] as number;
-      if (entry !== 0) this.place(slots[2 * slot] as number, entry);
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at + 2] === 0 && old[at + 3] === 0) continue;
+      // The table is at most half full after growing: a free slot is always found.
+      let slot = (old[at] as number) & this.mask;
+      while (this.slots[4 * slot + 2] !== 0 || this.slots[4 * slot + 3] !== 0) slot = (slot + 1) & this.mask;
+      this.slots.set(old.subarray(at, at + 4), 4 * slot);
     }
   }
 
@@ -110,36 +125,41 @@ export class WordTable {
   clear(): void {
     this.slots.fill(0);
     this.words = [];
+    this.held = 0;
   }
 
-  /**
-   * The slot holding the word text[start, end), else the empty slot it goes in; -1 when neither is within
-   * MAX_PROBES slots of its own.
-   */
-  private find(hash: number, text: string, start: number, end: number): number {
-    let slot = hash & this.mask;
-    for (let probe = 0; probe < MAX_PROBES; probe++, slot = (slot + 1) & this.mask) {
-      const entry = this.slots[2 * slot + 1] as number;
-      if (entry === 0) return slot;
-      const word = this.words[entry - 1] as string;
-      if (this.slots[2 * slot] === hash && sameChars(word, text, start, end)) return slot;
+  /** Whether text[start, end) packs into a key (then in packedLow and packedHigh). */
+  private packs(text: string, start: number, end: number): boolean {
+    if (end === start || end - start > PACKED_CHARS) return false;
+    let low = 0;
+    let high = 0;
+    for (let at = start; at < end; at++) {
+      const code = text.charCodeAt(at);
+      if (code === 0 || code > 0xff) return false;
+      const offset = at - start;
+      if (offset < 4) low |= code << (8 * offset);
+      else high |= code << (8 * (offset - 4));
     }
-    return -1;
+    this.packedLow = low;
+    this.packedHigh = high;
+    return true;
   }
 
-  private add(slot: number, hash: number, word: string, value: number): void {
-    this.slots[2 * slot] = hash;
-    // A copy: a word cut from an article would otherwise keep the whole article alive (src/text/detached.ts).
-    const entry = this.words.push(detached(word));
-    this.slots[2 * slot + 1] = entry;
-    this.values[entry] = value;
-  }
-
-  /** Puts an entry back in the first free slot from its own (growing: every entry fits, the table is half empty). */
-  private place(hash: number, entry: number): void {
-    let slot = hash & this.mask;
-    while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
-    this.slots[2 * slot] = hash;
-    this.slots[2 * slot + 1] = entry;
+  /** Analyses a word the table does not hold, and keeps it in the empty slot at `at` while there is room. */
+  private store(at: number, hash: number, packed: boolean, text: string, start: number, end: number): number {
+    const word = text.slice(start, end);
+    const value = this.analyze(word);
+    if (this.full) return value;
+    this.held++;
+    this.slots[at] = hash;
+    this.slots[at + 1] = value;
+    if (packed) {
+      this.slots[at + 2] = this.packedLow;
+      this.slots[at + 3] = this.packedHigh;
+    } else {
+      // A copy: a word cut from an article would otherwise keep the whole article alive (src/text/detached.ts).
+      this.slots[at + 3] = this.words.push(detached(word));
+    }
+    return value;
   }
 }

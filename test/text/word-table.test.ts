@@ -50,3 +50,46 @@ describe('the word table', () => {
     expect(seededWordHash(42)('harbour', 0, 7)).toBe(seededWordHash(42)('harbour', 0, 7));
   });
 });
+
+describe('the word table, keys packed into the slot', () => {
+  it('GIVEN words that differ only past 8 characters, in their last byte, by a U+0000 or past U+00FF THEN each keeps its own number, before and after growing', () => {
+    const tricky = [
+      ...[
+        'a',
+        'ab',
+        'abcd',
+        'abcd\u0000',
+        'abcd\u0000\u0000',
+        'a\u0000',
+        '',
+        'abcdefgh',
+        'abcdefghi',
+        'abcdefgi',
+      ],
+      ...[
+        '\u00ff\u0001',
+        '\u0001\u00ff',
+        'ÿÿÿÿ',
+        'ÿÿÿÿÿÿÿÿ',
+        'ÿÿÿÿÿÿÿÿÿ',
+        'łódź',
+        'lodz',
+        'łodz',
+        'x'.repeat(40),
+      ],
+      ...['x'.repeat(41), 'Zürich', 'zurich', '2024', '20240', 'Москва', '北京'],
+    ];
+    const { calls, analyze, numberOf } = counted();
+    const table = new WordTable(analyze, 64);
+    const text = tricky.join('|');
+    const at = (i: number) => tricky.slice(0, i).reduce((sum, word) => sum + word.length + 1, 0);
+    const look = () => tricky.map((word, i) => table.get(text, at(i), at(i) + word.length));
+    expect(look()).toEqual(tricky.map(numberOf));
+    expect(new Set(look()).size).toBe(tricky.length);
+    calls.count = 0;
+    table.grow();
+    expect(look()).toEqual(tricky.map(numberOf));
+    // Only the 41-character word is never stored (longer than a table keeps).
+    expect(calls.count).toBe(1);
+  });
+});
