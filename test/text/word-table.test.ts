@@ -52,44 +52,83 @@ describe('the word table', () => {
 });
 
 describe('the word table, keys packed into the slot', () => {
-  it('GIVEN words that differ only past 8 characters, in their last byte, by a U+0000 or past U+00FF THEN each keeps its own number, before and after growing', () => {
-    const tricky = [
-      ...[
-        'a',
-        'ab',
-        'abcd',
-        'abcd\u0000',
-        'abcd\u0000\u0000',
-        'a\u0000',
-        '',
-        'abcdefgh',
-        'abcdefghi',
-        'abcdefgi',
-      ],
-      ...[
-        '\u00ff\u0001',
-        '\u0001\u00ff',
-        'ÿÿÿÿ',
-        'ÿÿÿÿÿÿÿÿ',
-        'ÿÿÿÿÿÿÿÿÿ',
-        'łódź',
-        'lodz',
-        'łodz',
-        'x'.repeat(40),
-      ],
-      ...['x'.repeat(41), 'Zürich', 'zurich', '2024', '20240', 'Москва', '北京'],
-    ];
+  it.each([
+    ['a seeded hash', undefined],
+    ['one hash for every word (keys alone tell them apart)', () => 7],
+  ])(
+    'GIVEN words that differ only past 8 characters, in their last byte, by a U+0000 or past U+00FF, and %s THEN each keeps its own number, before and after growing',
+    (_, hash) => {
+      const tricky = [
+        ...[
+          'a',
+          'ab',
+          'abcd',
+          'abcd\u0000',
+          'abcd\u0000\u0000',
+          'a\u0000',
+          '',
+          'abcdefgh',
+          'abcdefghi',
+          'abcdefgi',
+        ],
+        ...[
+          '\u00ff\u0001',
+          '\u0001\u00ff',
+          'ÿÿÿÿ',
+          'ÿÿÿÿÿÿÿÿ',
+          'ÿÿÿÿÿÿÿÿÿ',
+          'łódź',
+          'lodz',
+          'łodz',
+          'x'.repeat(40),
+        ],
+        ...['x'.repeat(41), 'Zürich', 'zurich', '2024', '20240', 'Москва', '北京'],
+      ];
+      const { calls, analyze, numberOf } = counted();
+      const table = new WordTable(analyze, 64, hash);
+      const text = tricky.join('|');
+      const at = (i: number) => tricky.slice(0, i).reduce((sum, word) => sum + word.length + 1, 0);
+      const look = () => tricky.map((word, i) => table.get(text, at(i), at(i) + word.length));
+      expect(look()).toEqual(tricky.map(numberOf));
+      expect(new Set(look()).size).toBe(tricky.length);
+      calls.count = 0;
+      table.grow();
+      expect(look()).toEqual(tricky.map(numberOf));
+      // Only the 41-character word is never stored (longer than a table keeps).
+      expect(calls.count).toBe(1);
+    },
+  );
+});
+
+describe('the word table, full and cleared', () => {
+  const words = made(80);
+  const text = words.join(' ');
+  const at = (i: number) => i * 4;
+  const lookEach = (table: WordTable) => words.map((word, i) => table.get(text, at(i), at(i) + word.length));
+
+  it('GIVEN a full table THEN a new word is analysed at each mention and never stored', () => {
     const { calls, analyze, numberOf } = counted();
     const table = new WordTable(analyze, 64);
-    const text = tricky.join('|');
-    const at = (i: number) => tricky.slice(0, i).reduce((sum, word) => sum + word.length + 1, 0);
-    const look = () => tricky.map((word, i) => table.get(text, at(i), at(i) + word.length));
-    expect(look()).toEqual(tricky.map(numberOf));
-    expect(new Set(look()).size).toBe(tricky.length);
+    expect(lookEach(table)).toEqual(words.map(numberOf));
+    expect(table.size).toBe(64);
     calls.count = 0;
-    table.grow();
-    expect(look()).toEqual(tricky.map(numberOf));
-    // Only the 41-character word is never stored (longer than a table keeps).
-    expect(calls.count).toBe(1);
+    lookEach(table);
+    expect(calls.count).toBe(words.length - 64);
+  });
+
+  it('GIVEN a cleared table THEN it holds nothing and every word is analysed again', () => {
+    const { calls, analyze } = counted();
+    const table = new WordTable(analyze, 128);
+    lookEach(table);
+    table.clear();
+    expect(table.size).toBe(0);
+    calls.count = 0;
+    lookEach(table);
+    expect(calls.count).toBe(words.length);
+    expect(table.size).toBe(words.length);
   });
 });
+
+function made(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `w${i.toString(36).padStart(2, '0')}`);
+}
