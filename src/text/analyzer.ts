@@ -221,14 +221,17 @@ export class TermAnalyzer {
    * word budget is spent, words are analysed each time (slower, the same terms).
    */
   private vocabulary(language: string): Vocabulary {
-    let vocabulary = this.vocabularies.get(language);
-    if (!vocabulary) {
-      const analyze = (surface: string) => this.analyzeWord(surface, language);
-      const budget = this.vocabularies.size < MEMO_LANGUAGES ? this.wordBudget : new WordBudget(0);
-      vocabulary = vocabularyFor(analyze, budget);
-      if (this.vocabularies.size < MEMO_LANGUAGES) this.vocabularies.set(language, vocabulary);
-    }
+    const vocabulary = this.vocabularies.get(language) ?? this.newVocabulary(language);
     vocabulary.startText();
     return vocabulary;
+  }
+
+  /** A vocabulary for a language met for the first time: kept while MEMO_LANGUAGES allows, else for one text. */
+  private newVocabulary(language: string): Vocabulary {
+    const analyze = (surface: string) => this.analyzeWord(surface, language);
+    return (
+      remember(this.vocabularies, language, () => vocabularyFor(analyze, this.wordBudget)) ??
+      vocabularyFor(analyze, new WordBudget(0))
+    );
   }
 }

@@ -46,6 +46,10 @@ class TermNumbers {
   termOf(number: number): string {
     return this.terms[number] as string;
   }
+
+  get size(): number {
+    return this.terms.length - 1;
+  }
 }
 
 /** The terms of one language's written words, by number: number() for each word of a text, termOf() to read. */
@@ -66,9 +70,10 @@ export function vocabularyFor(analyze: (surface: string) => string, budget: Word
 
 /**
  * A language's vocabulary, its words remembered in a word table. Between texts a half-full table doubles while
- * the analyzer's budget and MOST_WORDS allow; a full one that may not grow starts over, empty, with a new numbering (words still in
- * use come back on their next mention; there is no per-entry bookkeeping). The numbering holds each term once,
- * so its strings stay within the table's words plus one text's.
+ * the analyzer's budget and MOST_WORDS allow; a full one that may not grow starts over, empty, with a new
+ * numbering (words still in use come back on their next mention; there is no per-entry bookkeeping). So does a
+ * numbering grown to twice the table's capacity: words the table never stores (too long, or past its probe run)
+ * are numbered too, and a feed of nothing else would otherwise grow it without end while the table stays empty.
  */
 class RememberedVocabulary implements Vocabulary {
   private numbers = new TermNumbers();
@@ -86,7 +91,7 @@ class RememberedVocabulary implements Vocabulary {
     const { size, capacity } = this.table;
     // Half full: room for a text's new words is running out.
     if (2 * size >= capacity && capacity < MOST_WORDS && this.budget.take(capacity)) this.table.grow();
-    else if (this.table.full) {
+    else if (this.table.full || this.numbers.size > 2 * capacity) {
       this.table.clear();
       this.numbers = new TermNumbers();
     }

@@ -80,3 +80,19 @@ describe('the word table', () => {
     expect(next).toBe(64);
   });
 });
+
+describe('a language vocabulary fed words its table never stores', () => {
+  it('GIVEN text after text of new 41-character words THEN its numbering still starts over, so remembered words are relearned', () => {
+    const { calls, analyze } = countedAnalysis();
+    const vocabulary = vocabularyFor(analyze, new WordBudget());
+    expect(termsOf(vocabulary, 'Harbour')).toEqual(['harbour']);
+    // Each word over 40 characters is numbered but never stored: without a bound the numbering only grows.
+    const long = (i: number, j: number) =>
+      `${'q'.repeat(33)}${i.toString(36).padStart(4, '0')}${j.toString(36).padStart(4, '0')}`;
+    for (let i = 0; i < 20; i++)
+      termsOf(vocabulary, Array.from({ length: 1_000 }, (_, j) => long(i, j)).join(' '));
+    calls.count = 0;
+    expect(termsOf(vocabulary, 'Harbour')).toEqual(['harbour']);
+    expect(calls.count).toBe(1);
+  });
+});
