@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { vocabularyFor, WORDS_REMEMBERED, WordBudget } from '../../src/text/vocabulary.ts';
-import { WordTable } from '../../src/text/word-table.ts';
 
 /** An analysis that counts its calls (a call is a word not remembered) and folds case, so forms share terms. */
 function countedAnalysis() {
@@ -61,23 +60,6 @@ describe('a language vocabulary', () => {
     calls.count = 0;
     expect(termsOf(vocabulary, opening)).toEqual(['blockade', 'ports', 'blockade', 'ports']);
     expect(calls.count).toBe(2 * 2);
-  });
-});
-
-describe('the word table', () => {
-  it('GIVEN a grown table THEN every word keeps its number and is found without analysis', () => {
-    let next = 0;
-    const table = new WordTable(() => ++next, 64);
-    const words = made(64, 'w');
-    const text = words.join(' ');
-    const at = (i: number) => words.slice(0, i).reduce((sum, word) => sum + word.length + 1, 0);
-    const look = () => words.map((word, i) => table.get(text, at(i), at(i) + word.length));
-    const before = look();
-    expect(table.full).toBe(true);
-    table.grow();
-    expect(table.full).toBe(false);
-    expect(look()).toEqual(before);
-    expect(next).toBe(64);
   });
 });
 

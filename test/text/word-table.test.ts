@@ -13,13 +13,23 @@ function counted() {
   return { calls, analyze, numberOf: (word: string) => numbers.get(word) };
 }
 
-const words = Array.from({ length: 5_000 }, (_, i) => `quay${i.toString(36)}`);
-const text = words.join(' ');
-const starts = words.map((_, i) => words.slice(0, i).reduce((sum, word) => sum + word.length + 1, 0));
-
-function lookAll(table: WordTable): number[] {
-  return words.map((word, i) => table.get(text, starts[i] as number, (starts[i] as number) + word.length));
+/** The number `table` gives each word of `list`, each looked up where it stands in one text of them all. */
+function lookUp(table: WordTable, list: readonly string[]): number[] {
+  const text = list.join('|');
+  let start = 0;
+  return list.map((word) => {
+    const number = table.get(text, start, start + word.length);
+    start += word.length + 1;
+    return number;
+  });
 }
+
+function made(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `w${i.toString(36).padStart(2, '0')}`);
+}
+
+const words = Array.from({ length: 5_000 }, (_, i) => `quay${i.toString(36)}`);
+const lookAll = (table: WordTable) => lookUp(table, words);
 
 describe('the word table', () => {
   it('GIVEN 5,000 words THEN each gets its own term and the second pass analyses none of them again', () => {
@@ -86,9 +96,7 @@ describe('the word table, keys packed into the slot', () => {
       ];
       const { calls, analyze, numberOf } = counted();
       const table = new WordTable(analyze, 64, hash);
-      const text = tricky.join('|');
-      const at = (i: number) => tricky.slice(0, i).reduce((sum, word) => sum + word.length + 1, 0);
-      const look = () => tricky.map((word, i) => table.get(text, at(i), at(i) + word.length));
+      const look = () => lookUp(table, tricky);
       expect(look()).toEqual(tricky.map(numberOf));
       expect(new Set(look()).size).toBe(tricky.length);
       calls.count = 0;
@@ -100,11 +108,9 @@ describe('the word table, keys packed into the slot', () => {
   );
 });
 
-describe('the word table, full and cleared', () => {
+describe('the word table, full, cleared and grown', () => {
   const words = made(80);
-  const text = words.join(' ');
-  const at = (i: number) => i * 4;
-  const lookEach = (table: WordTable) => words.map((word, i) => table.get(text, at(i), at(i) + word.length));
+  const lookEach = (table: WordTable) => lookUp(table, words);
 
   it('GIVEN a full table THEN a new word is analysed at each mention and never stored', () => {
     const { calls, analyze, numberOf } = counted();
@@ -127,8 +133,16 @@ describe('the word table, full and cleared', () => {
     expect(calls.count).toBe(words.length);
     expect(table.size).toBe(words.length);
   });
-});
 
-function made(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `w${i.toString(36).padStart(2, '0')}`);
-}
+  it('GIVEN a grown table THEN every word keeps its number and is found without analysis', () => {
+    let next = 0;
+    const table = new WordTable(() => ++next, 64);
+    const grown = made(64);
+    const before = lookUp(table, grown);
+    expect(table.full).toBe(true);
+    table.grow();
+    expect(table.full).toBe(false);
+    expect(lookUp(table, grown)).toEqual(before);
+    expect(next).toBe(64);
+  });
+});
