@@ -50,7 +50,7 @@ describe('the shard fleet: one child process per group of shards, started in wav
   }
 
   const children = async (): Promise<ChildRecord[]> => {
-    const names = await readdir(dir);
+    const names = (await readdir(dir)).filter((name) => name.endsWith('.json'));
     const records = await Promise.all(
       names.map(async (name) => JSON.parse(await readFile(path.join(dir, name), 'utf8'))),
     );
