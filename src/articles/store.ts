@@ -15,7 +15,6 @@ import { applyCatalogueChanges } from './index-catalogue.ts';
 import { type IndexSnapshots, openSearchIndex } from './index-snapshots.ts';
 import { KeyedSerializer } from './keyed-serializer.ts';
 import { LastReads } from './last-reads.ts';
-import type { CatalogueEntry } from './search/catalogue.ts';
 import { type CatalogueBatches, catalogueBatches } from './search/catalogue-batches.ts';
 import type { SearchIndex } from './search/search.ts';
 import {
@@ -87,9 +86,14 @@ class KeyvArticleStore implements ArticleStore {
     private readonly release: () => Promise<void>,
     private readonly snapshots: IndexSnapshots,
     private readonly catalogueEntries: CatalogueBatches,
-    writesFor: (written: (article: StoredArticle) => void) => UpsertWrites,
+    writesFor: (callbacks: Pick<UpsertWritesParts, 'written' | 'indexed'>) => UpsertWrites,
   ) {
-    this.writes = writesFor((article) => this.lastReads.replace(article));
+    this.writes = writesFor({
+      written: (article) => this.lastReads.replace(article),
+      indexed: (entries) => {
+        for (const entry of entries) this.index.put(entry);
+      },
+    });
   }
 
   async get(id: string): Promise<StoredArticle | undefined> {
@@ -167,24 +171,16 @@ class KeyvArticleStore implements ArticleStore {
     }
     if (existing && existing.hash === article.hash) {
       // Heals a catalogue entry lost to a crash between the two writes below.
-      if (this.index.hashOf(existing.id) !== existing.hash) await this.writeCatalogue(existing);
+      if (this.index.hashOf(existing.id) !== existing.hash)
+        await this.writes.write(existing, this.catalogueEntries.entryFor(existing), false);
       return { outcome: 'unchanged', article: existing };
     }
     const at = this.now().toISOString();
     const stored = toStored(article, (existing?.version ?? 0) + 1, existing?.firstSeenAt ?? at, at);
-    // Its entry is analysed (in the catalogue worker) while the article is written, or before both land together.
-    await this.writeCatalogue(stored, this.catalogueEntries.entryFor(stored), true);
+    // Its entry is analysed (in the catalogue worker) while the article is written, or before both land together;
+    // the write resolves once both are stored and the entry is in the index (search finds the article).
+    await this.writes.write(stored, this.catalogueEntries.entryFor(stored), true);
     return { outcome: existing ? 'updated' : 'new', article: stored };
-  }
-
-  /** Resolves once the entry is stored and in the index: search finds the article when its upsert resolves. */
-  private async writeCatalogue(
-    article: StoredArticle,
-    made: Promise<CatalogueEntry> = this.catalogueEntries.entryFor(article),
-    withText = false,
-  ): Promise<void> {
-    const entry = await this.writes.write(article, made, withText);
-    this.index.put(entry);
   }
 
   private async getMany(ids: string[]): Promise<StoredArticle[]> {
@@ -203,10 +199,12 @@ class KeyvArticleStore implements ArticleStore {
 }
 
 /** One transaction per batch of upserts where the namespaces share a SQLite connection; else one key at a time. */
-function upsertWrites(parts: Omit<UpsertWritesParts, 'written'>, changes: Keyv) {
+function upsertWrites(parts: Omit<UpsertWritesParts, 'written' | 'indexed'>, changes: Keyv) {
   const writer = sqliteRowWriter([parts.articles, parts.catalogue, changes]);
-  return (written: UpsertWritesParts['written']): UpsertWrites =>
-    writer ? sqliteUpsertWrites(writer, { ...parts, written }) : keyvUpsertWrites({ ...parts, written });
+  return (callbacks: Pick<UpsertWritesParts, 'written' | 'indexed'>): UpsertWrites =>
+    writer
+      ? sqliteUpsertWrites(writer, { ...parts, ...callbacks })
+      : keyvUpsertWrites({ ...parts, ...callbacks });
 }
 
 /**

@@ -54,7 +54,7 @@ const articles = (prefix: string, count: number) =>
   );
 
 describe('sqliteUpsertWrites', () => {
-  it('GIVEN entries ready in one turn THEN one transaction writes every text, then entry, and one log row', async () => {
+  it('GIVEN entries ready in one turn THEN one transaction writes every text, then entry, and one log row, indexed together', async () => {
     const pool = createKeyvPool();
     const url = `sqlite://${file}`;
     const [texts, catalogue, changes] = await Promise.all(
@@ -75,17 +75,26 @@ describe('sqliteUpsertWrites', () => {
         target: storeTarget(url),
       },
       written: () => undefined,
+      indexed: (entries) => indexed.push(entries.map((entry) => entry.id)),
     });
+    const indexed: string[][] = [];
     const stored = articles('turn', 3).map((article) => ({
       ...article,
       version: 1,
       firstSeenAt: 'x',
       updatedAt: 'x',
     }));
+    const indexedWhenResolved: number[] = [];
     await Promise.all(
-      stored.map((article, i) => writes.write(article, Promise.resolve(toCatalogueEntry(article)), i > 0)),
+      stored.map(async (article, i) => {
+        await writes.write(article, Promise.resolve(toCatalogueEntry(article)), i > 0);
+        indexedWhenResolved.push(indexed.length);
+      }),
     );
     expect(transactions).toHaveLength(1);
+    // The index takes the transaction's entries in one call, before any of the writes resolves.
+    expect(indexed).toEqual([['turn-0', 'turn-1', 'turn-2']]);
+    expect(indexedWhenResolved).toEqual([1, 1, 1]);
     const written = (transactions[0] ?? []).map((row) => `${row.keyv.namespace}:${row.key}`);
     expect(written.slice(0, -1)).toEqual([
       'catalogue:turn-0',

@@ -122,17 +122,39 @@ export function toCatalogueEntry(article: CatalogueSource, analyzer = new TermAn
 
 /** Calls `each` for every "term:count" pair of an encoded term list; allocation-light (start-up reads 100,000). */
 export function forEachTerm(encoded: string, each: (term: string, count: number) => void): void {
+  forEachTermAt(encoded, (start, end, count) => each(encoded.slice(start, end), count));
+}
+
+/**
+ * The same pairs, each term given as where it lies in `encoded` (`encoded.slice(start, end)`), for callers that
+ * look terms up by their characters without cutting them out (the index's put, once per ingested article).
+ */
+export function forEachTermAt(
+  encoded: string,
+  each: (start: number, end: number, count: number) => void,
+): void {
   let start = 0;
   while (start < encoded.length) {
     let end = encoded.indexOf(' ', start);
     if (end < 0) end = encoded.length;
     const separator = encoded.lastIndexOf(':', end - 1);
     if (separator > start) {
-      const count = Number(encoded.slice(separator + 1, end));
-      if (count > 0) each(encoded.slice(start, separator), count);
+      const count = countAt(encoded, separator + 1, end);
+      if (count > 0) each(start, separator, count);
     }
     start = end + 1;
   }
+}
+
+/** The number text[start, end): read digit by digit when it is all digits (every count we write), else Number(). */
+function countAt(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let at = start; at < end; at++) {
+    const digit = text.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return Number(text.slice(start, end));
+    value = value * 10 + digit;
+  }
+  return end > start ? value : 0;
 }
 
 const isNullableString = (value: unknown) => value === null || typeof value === 'string';

@@ -1,3 +1,5 @@
+import { detached } from '../../text/detached.ts';
+import { WordTable } from '../../text/word-table.ts';
 import {
   appendPosting,
   forEachRun,
@@ -17,6 +19,13 @@ export interface PostingsSnapshot {
   readonly postings: Int32Array;
   readonly maxWeights: Uint8Array;
 }
+
+/**
+ * Term ids remembered by the term's characters (see addAt), from this many terms, doubling while full up to the
+ * most: the cache's slots cost 32 bytes a term (4 MB at the most); terms past it are found as before.
+ */
+const FIRST_CACHED_TERMS = 4_096;
+const MOST_CACHED_TERMS = 131_072;
 
 /** New terms are kept unsorted until this many, then merged into the sorted vocabulary (prefix lookups). */
 const PENDING_MERGE_LIMIT = 512;
@@ -42,6 +51,7 @@ export class Postings {
   private baseTerms = 0;
   private base: Pick<PostingsSnapshot, 'offsets' | 'postings'> | undefined;
   private remaps = 0;
+  private readonly cachedIds = new WordTable((term) => this.idOrNew(term), FIRST_CACHED_TERMS);
 
   /**
    * Postings that start from a snapshot without copying it: a list is read in place until its term gets a new
@@ -66,20 +76,34 @@ export class Postings {
     private readonly lists: (PostingList | undefined)[] = [],
   ) {}
 
-  /** `weight` is clamped to 1..255 (a term counted more than that adds nothing useful to the rank). */
-  add(term: string, slot: number, weight: number): void {
+  /**
+   * Adds a posting for the term text[start, end), `weight` clamped to 1..255 (a term counted more than that adds
+   * nothing useful to the rank). The term's id comes from a table keyed by its characters, read in place: every
+   * ingested article puts ~40 terms, and a Map probed with a fresh substring of each cost ~1 µs a term on a busy
+   * event loop (cache misses on the key strings), the largest part of an article's index put.
+   */
+  addAt(text: string, start: number, end: number, slot: number, weight: number): void {
     const posting =
       (slot << POSTING_SLOT_SHIFT) | Math.max(1, Math.min(POSTING_WEIGHT_MASK, Math.round(weight)));
-    const id = this.termId(term);
-    this.noteWeight(id ?? this.vocabulary.length, posting & POSTING_WEIGHT_MASK);
-    if (id === undefined) {
-      this.ids.set(term, this.vocabulary.length);
-      this.pending.push(this.vocabulary.length);
-      this.vocabulary.push(term);
-      this.lists.push(posting);
-      return;
-    }
-    this.lists[id] = appendPosting(this.list(id), posting);
+    const id = this.cachedIds.get(text, start, end);
+    if (this.cachedIds.full && this.cachedIds.capacity < MOST_CACHED_TERMS) this.cachedIds.grow();
+    this.noteWeight(id, posting & POSTING_WEIGHT_MASK);
+    // A new term's first posting is a bare number (appendPosting of nothing): most terms are in one article.
+    this.lists[id] = appendPosting(this.lists[id] ?? this.baseList(id), posting);
+  }
+
+  /** The id of `term`, a new one if the index has never held it. */
+  private idOrNew(term: string): number {
+    const known = this.termId(term);
+    if (known !== undefined) return known;
+    const id = this.vocabulary.length;
+    // Kept for good: a copy, so a long term does not hold on to the whole entry it was cut from.
+    const own = detached(term);
+    this.ids.set(own, id);
+    this.pending.push(id);
+    this.vocabulary.push(own);
+    this.lists.push(undefined);
+    return id;
   }
 
   termId(term: string): number | undefined {

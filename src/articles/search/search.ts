@@ -1,6 +1,6 @@
 import { type LookupLanguages, lookupLanguages, TermAnalyzer } from '../../text/analyzer.ts';
 import type { SearchHit } from '../article.ts';
-import { type CatalogueEntry, forEachTerm } from './catalogue.ts';
+import { type CatalogueEntry, forEachTermAt } from './catalogue.ts';
 import { Postings, type PostingsSnapshot } from './postings.ts';
 import { parseQuery, resolveWord } from './query.ts';
 import { Bm25Scorer } from './scoring.ts';
@@ -78,7 +78,8 @@ export class SearchIndex {
     this.remove(entry.id);
     this.noteLanguage(entry.language);
     const slot = this.slots.add(entry, entry.length);
-    forEachTerm(entry.terms, (term, weight) => this.postings.add(term, slot, weight));
+    const { terms } = entry;
+    forEachTermAt(terms, (start, end, weight) => this.postings.addAt(terms, start, end, slot, weight));
   }
 
   remove(id: string): void {
