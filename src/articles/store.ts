@@ -90,9 +90,7 @@ class KeyvArticleStore implements ArticleStore {
   ) {
     this.writes = writesFor({
       written: (article) => this.lastReads.replace(article),
-      indexed: (entries) => {
-        for (const entry of entries) this.index.put(entry);
-      },
+      indexed: (entry) => this.index.put(entry),
     });
   }
 

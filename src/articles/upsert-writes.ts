@@ -27,10 +27,11 @@ export interface UpsertWritesParts {
   /** Called once the article's text has landed (before its entry, on stores written one key at a time). */
   readonly written: (article: StoredArticle) => void;
   /**
-   * Called with entries that have landed, before any of their writes resolve: all of one SQLite transaction's at
-   * once, so the index takes them in one go (its tables stay in the CPU's cache from one entry to the next).
+   * Called with each entry once it has landed, before its write resolves; on SQLite for all of one transaction's
+   * entries in one loop, so the index takes them in one go (its tables stay in the CPU's cache from one entry to
+   * the next). What it throws fails that entry's write only.
    */
-  readonly indexed: (entries: readonly CatalogueEntry[]) => void;
+  readonly indexed: (entry: CatalogueEntry) => void;
 }
 
 /**
@@ -56,7 +57,7 @@ export function keyvUpsertWrites(parts: UpsertWritesParts): UpsertWrites {
       if (!logged) snapshots.distrust();
       await put(parts.catalogue, entry.id, entry);
       changes.note(entry.id);
-      parts.indexed([entry]);
+      parts.indexed(entry);
       return entry;
     },
   };
@@ -65,8 +66,24 @@ export function keyvUpsertWrites(parts: UpsertWritesParts): UpsertWrites {
 interface Group {
   readonly rows: KeyvRow[];
   readonly entries: CatalogueEntry[];
-  /** Settles once the transaction has committed and its entries are indexed. */
-  landed?: Promise<void>;
+  /** Settles once the transaction has committed and its entries have gone to the index: those it refused. */
+  indexed?: Promise<Map<CatalogueEntry, unknown>>;
+}
+
+/** Gives each entry to `indexed` in order; what one throws is kept for its own write, never the others'. */
+function indexEach(
+  entries: readonly CatalogueEntry[],
+  indexed: (entry: CatalogueEntry) => void,
+): Map<CatalogueEntry, unknown> {
+  const refused = new Map<CatalogueEntry, unknown>();
+  for (const entry of entries) {
+    try {
+      indexed(entry);
+    } catch (error) {
+      refused.set(entry, error);
+    }
+  }
+  return refused;
 }
 
 /**
@@ -82,13 +99,13 @@ export function sqliteUpsertWrites(writer: SqliteRowWriter, parts: UpsertWritesP
     const close = () => {
       if (open === group) open = undefined;
     };
-    group.landed = writer.write(() => {
+    const landed = writer.write(() => {
       close();
       return [...group.rows, parts.changes.entryRow(group.entries.map((entry) => entry.id))];
     });
     // A write that never ran (the file stayed locked past its deadline) takes no more rows either.
-    group.landed.then(close, close);
-    group.landed = group.landed.then(() => parts.indexed(group.entries));
+    landed.then(close, close);
+    group.indexed = landed.then(() => indexEach(group.entries, parts.indexed));
     open = group;
     return group;
   };
@@ -99,8 +116,9 @@ export function sqliteUpsertWrites(writer: SqliteRowWriter, parts: UpsertWritesP
       if (withText) group.rows.push({ keyv: parts.articles, key: article.id, value: article });
       group.rows.push({ keyv: parts.catalogue, key: entry.id, value: entry });
       group.entries.push(entry);
-      await group.landed;
+      const refused = await group.indexed;
       if (withText) parts.written(article);
+      if (refused?.has(entry)) throw refused.get(entry);
       return entry;
     },
   };

@@ -75,9 +75,9 @@ describe('sqliteUpsertWrites', () => {
         target: storeTarget(url),
       },
       written: () => undefined,
-      indexed: (entries) => indexed.push(entries.map((entry) => entry.id)),
+      indexed: (entry) => indexed.push(entry.id),
     });
-    const indexed: string[][] = [];
+    const indexed: string[] = [];
     const stored = articles('turn', 3).map((article) => ({
       ...article,
       version: 1,
@@ -92,9 +92,9 @@ describe('sqliteUpsertWrites', () => {
       }),
     );
     expect(transactions).toHaveLength(1);
-    // The index takes the transaction's entries in one call, before any of the writes resolves.
-    expect(indexed).toEqual([['turn-0', 'turn-1', 'turn-2']]);
-    expect(indexedWhenResolved).toEqual([1, 1, 1]);
+    // The index takes the transaction's entries together, before any of the writes resolves.
+    expect(indexed).toEqual(['turn-0', 'turn-1', 'turn-2']);
+    expect(indexedWhenResolved).toEqual([3, 3, 3]);
     const written = (transactions[0] ?? []).map((row) => `${row.keyv.namespace}:${row.key}`);
     expect(written.slice(0, -1)).toEqual([
       'catalogue:turn-0',

@@ -146,3 +146,35 @@ describe('the word table, full, cleared and grown', () => {
     expect(next).toBe(64);
   });
 });
+
+describe('packed keys of Latin Extended-A words', () => {
+  it('GIVEN one hash for every word, and words of U+0100-U+017F beside the words their low bytes spell THEN each keeps its own number', () => {
+    // A packed key holds 8 bits a character: a code past U+00FF let into it would spell an ASCII twin
+    // ("ša" as "aa", "aaaš" as "aaaa", "łodz" as "Bodz") and take its number.
+    const words: string[] = ['ša', 'aa', 'aaaš', 'aaaa', 'łodz', 'Bodz', 'aaaaaaaš', 'aaaaaaaa'];
+    for (let code = 0x100; code <= 0x17f; code++) {
+      const c = String.fromCharCode(code);
+      const low = String.fromCharCode(code & 0xff || 0x61);
+      words.push(`${c}a`, `${low}a`, `aaa${c}`, `aaa${low}`, `aaaaaaa${c}`, `aaaaaaa${low}`);
+    }
+    const unique = [...new Set(words)];
+    const numbers = new Map(unique.map((word, i) => [word, i + 1]));
+    // Every word aimed at one slot: the first 32 are held, each compared with all before it.
+    for (let from = 0; from < unique.length; from += 16) {
+      const table = new WordTable(
+        (word) => numbers.get(word) as number,
+        64,
+        () => 7,
+      );
+      const some = unique.slice(from, from + 32);
+      const text = some.join('|');
+      for (let pass = 0; pass < 2; pass++) {
+        let start = 0;
+        for (const word of some) {
+          expect(table.get(text, start, start + word.length), word).toBe(numbers.get(word));
+          start += word.length + 1;
+        }
+      }
+    }
+  });
+});

@@ -22,7 +22,8 @@ export interface PostingsSnapshot {
 
 /**
  * Term ids remembered by the term's characters (see addAt), from this many terms, doubling while full up to the
- * most: the cache's slots cost 32 bytes a term (4 MB at the most); terms past it are found as before.
+ * most: the slots cost 32 bytes a term (4 MB at the most), plus a copy of each term too long to pack into its slot
+ * (over 8 characters, or past U+00FF: ~15 MB more if every cached term were such). Terms past it are found as before.
  */
 const FIRST_CACHED_TERMS = 4_096;
 const MOST_CACHED_TERMS = 131_072;

@@ -1,7 +1,11 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { forEachTerm, forEachTermAt } from '../../../src/articles/search/catalogue.ts';
 import { forEachRun, POSTING_SLOT_SHIFT } from '../../../src/articles/search/posting-list.ts';
 import { Postings } from '../../../src/articles/search/postings.ts';
+import type { WordTable } from '../../../src/text/word-table.ts';
+import { seededRandom } from '../../support/random.ts';
 
 /** Which slots hold `term`, read back through the same lookup search uses. */
 function slotsOf(postings: Postings, term: string): number[] {
@@ -76,14 +80,109 @@ describe('the index finds a term by its characters, however many terms it holds'
   });
 });
 
+/** The reading before term ranges: each count cut out and given to Number(). */
+function slicedReading(encoded: string): string[] {
+  const found: string[] = [];
+  let start = 0;
+  while (start < encoded.length) {
+    let end = encoded.indexOf(' ', start);
+    if (end < 0) end = encoded.length;
+    const separator = encoded.lastIndexOf(':', end - 1);
+    if (separator > start) {
+      const count = Number(encoded.slice(separator + 1, end));
+      if (count > 0) found.push(`${encoded.slice(start, separator)}=${count}`);
+    }
+    start = end + 1;
+  }
+  return found;
+}
+
+const rangedReading = (encoded: string) => {
+  const found: string[] = [];
+  forEachTermAt(encoded, (start, end, count) => found.push(`${encoded.slice(start, end)}=${count}`));
+  return found;
+};
+
 describe('reading an encoded term list in place', () => {
-  it('GIVEN well-formed and broken pairs THEN the ranges name the same terms and counts as the sliced reading', () => {
-    const encoded = 'good:2 :3 broken nope:x  tail:1 half:2.5 zero:0 big:1e3 long:12345678901 a:b:4 end:';
+  it('GIVEN well-formed and broken pairs THEN the terms and counts are those a Number() of each count read', () => {
+    const encoded =
+      'good:2 :3 broken nope:x  tail:1 half:2.5 zero:0 big:1e3 long:12345678901 a:b:4 end: cut:5/';
+    expect(rangedReading(encoded)).toEqual(slicedReading(encoded));
+    expect(rangedReading(encoded)).toEqual([
+      'good=2',
+      'tail=1',
+      'half=2.5',
+      'big=1000',
+      'long=12345678901',
+      'a:b=4',
+    ]);
     const sliced: string[] = [];
     forEachTerm(encoded, (term, count) => sliced.push(`${term}=${count}`));
-    const ranged: string[] = [];
-    forEachTermAt(encoded, (start, end, count) => ranged.push(`${encoded.slice(start, end)}=${count}`));
-    expect(ranged).toEqual(sliced);
-    expect(ranged).toEqual(['good=2', 'tail=1', 'half=2.5', 'big=1000', 'long=12345678901', 'a:b=4']);
+    expect(sliced).toEqual(slicedReading(encoded));
+  });
+
+  it('GIVEN 5,000 random strings of digits, signs, dots, slashes, letters and spaces THEN the same reading', () => {
+    const random = seededRandom(3);
+    const pieces = [
+      '0',
+      '1',
+      '7',
+      '9',
+      '/',
+      '.',
+      '-',
+      '+',
+      'e',
+      'x',
+      ':',
+      ' ',
+      'a',
+      '\u0661',
+      '\t',
+      '25',
+      '255',
+    ];
+    for (let i = 0; i < 5_000; i++) {
+      let encoded = '';
+      const length = Math.floor(random() * 30);
+      for (let k = 0; k < length; k++) encoded += pieces[Math.floor(random() * pieces.length)];
+      expect(rangedReading(encoded), JSON.stringify(encoded)).toEqual(slicedReading(encoded));
+    }
+  });
+});
+
+describe('what the term ids cost in memory', () => {
+  it('GIVEN 200,000 distinct terms THEN the id table has grown to its most and no further, and every term keeps its postings', () => {
+    const postings = new Postings();
+    const term = (n: number) => `t${n.toString(36)}`;
+    for (let slot = 0; slot < 5_000; slot++)
+      put(
+        postings,
+        slot,
+        Array.from({ length: 40 }, (_, k) => term(slot * 40 + k)),
+      );
+    // The table is private: its size is what an operator sees in the process's memory, not in any result.
+    const table = (postings as unknown as { cachedIds: WordTable }).cachedIds;
+    expect(table.capacity).toBe(131_072);
+    for (const n of [0, 131_071, 131_072, 199_999])
+      expect(slotsOf(postings, term(n))).toEqual([Math.floor(n / 40)]);
+  });
+
+  it('GIVEN 200 entries of ~1 MB, each bringing new long terms THEN the index keeps the terms, not the entries', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const postings = new Postings();
+    // Not a pair (no ":count"): skipped by the reader, but part of the string a cut term would point into.
+    const filler = 'x'.repeat(1_000_000);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 200; i++) {
+      const tag = String(i).padStart(3, '0');
+      const encoded = `${filler}${i} harbourmaster${tag}ab:2 ${'portauthority'.repeat(3)}${tag}abcdefghij:1`;
+      forEachTermAt(encoded, (start, end, weight) => postings.addAt(encoded, start, end, i, weight));
+    }
+    gc();
+    expect((process.memoryUsage().heapUsed - before) / 1_048_576).toBeLessThan(20);
+    expect(slotsOf(postings, 'harbourmaster007ab')).toEqual([7]);
   });
 });
