@@ -74,7 +74,6 @@ interface RouterState {
   readonly cooldowns: Cooldowns | undefined;
   readonly reportFailure: FailureReporter;
   readonly deferralHoldMs: number;
-  readonly foreground: Foreground;
 }
 
 /** Takes one use of `name`'s window; when none is left, tells the user when they may try again. */
@@ -142,8 +141,6 @@ async function serveCommand<I extends CommandUse>(
   acknowledged.catch(() => abort.abort());
   const cooldown = verdict.ticket;
   try {
-    // Autocompletes waiting for their choices go first (src/core/foreground.ts); the deferral keeps its own timer.
-    await state.foreground.afterAutocompletes();
     await served.execute(interaction, { ...state.deps, firstResponse, signal: abort.signal, cooldown });
     // Still unsent means no reply came: the report below becomes the first response instead of a late deferral.
     firstResponse.claim();
@@ -220,9 +217,8 @@ export function createRouter(options: RouterOptions): Router {
     cooldowns,
     reportFailure: createFailureReporter(logger),
     deferralHoldMs: options.deferralHoldMs,
-    foreground: options.foreground ?? new Foreground(),
   };
-  const { foreground } = state;
+  const foreground = options.foreground ?? new Foreground();
   const route = async (interaction: Interaction, answered: () => void) => {
     if (interaction.isChatInputCommand()) await runCommand(state, interaction, answered);
     else if (interaction.isAutocomplete())
@@ -239,7 +235,7 @@ export function createRouter(options: RouterOptions): Router {
   return {
     async handle(interaction) {
       // Foreground until the first response (a command's acknowledgement), or until served.
-      const answered = foreground.begin(interaction.isAutocomplete());
+      const answered = foreground.begin();
       await route(interaction, answered).finally(answered);
     },
   };
