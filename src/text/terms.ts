@@ -153,10 +153,14 @@ function asciiWordEnd(text: string, start: number, ampersandJoins: boolean): num
 /** Normal form of one word: numbers lose grouping marks ("1,200" → "1200"), possessives and elisions go. */
 export function foldWord(surface: string, language: string): string {
   const word = normalizeText(surface);
-  if (NUMBER.test(word)) return normalizeNumber(word, language);
+  // A number is cut like a word: a hostile "number" of 100,000 digits must not become a term of that length.
+  if (NUMBER.test(word)) return cutTerm(normalizeNumber(word, language));
   const elision = language === 'it' ? ITALIAN_ELISION : ELISION;
-  const bare = ELIDING_LANGUAGES.has(language) ? word.replace(elision, '') : word.replace(POSSESSIVE, '');
-  return bare.length > MAX_TERM_CHARS ? bare.slice(0, MAX_TERM_CHARS) : bare;
+  return cutTerm(ELIDING_LANGUAGES.has(language) ? word.replace(elision, '') : word.replace(POSSESSIVE, ''));
+}
+
+function cutTerm(term: string): string {
+  return term.length > MAX_TERM_CHARS ? term.slice(0, MAX_TERM_CHARS) : term;
 }
 
 /** A single letter: a stray "s" of "dockers'" or an initial, no meaning; a digit or a Chinese character has one. */

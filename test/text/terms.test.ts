@@ -47,6 +47,17 @@ describe('extractTerms', () => {
     expect(termsOf('5,25 Prozent und 1.200 Arbeiter', 'de')).toEqual(['5.25', 'prozent', '1200', 'arbeit']);
   });
 
+  it('GIVEN a word or a number of thousands of characters THEN its term is cut to the same length as any word', () => {
+    const digits = '7'.repeat(5_000);
+    const grouped = Array.from({ length: 1_000 }, () => '123').join(',');
+    for (const text of [digits, grouped, `${digits}.5`, 'x'.repeat(5_000)]) {
+      const [term] = termsOf(`Harbour ${text} strike`).filter((found) => found.length > 10);
+      expect(term?.length, text.slice(0, 12)).toBe(32);
+    }
+    // A question quoting the number folds it the same way, so it still finds the article.
+    expect(termsOf(`what is ${digits}?`)).toContain('7'.repeat(32));
+  });
+
   it('GIVEN possessives, hyphens and irregular verbs THEN the forms a question would use', () => {
     expect(termsOf('Pashinyan’s office in Nagorno-Karabakh')).toEqual([
       'pashinyan',
