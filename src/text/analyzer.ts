@@ -112,6 +112,8 @@ class GenerationalMemo {
  */
 const MEMO_LANGUAGES = 32;
 
+const STEMMED: ReadonlySet<string> = new Set(STEMMED_LANGUAGES);
+
 /** A new memo for `language` in `memos`, or undefined past MEMO_LANGUAGES languages (compute each time then). */
 function remember<Memo>(memos: Map<string, Memo>, language: string, make: () => Memo): Memo | undefined {
   if (memos.size >= MEMO_LANGUAGES) return undefined;
@@ -129,6 +131,9 @@ export class TermAnalyzer {
 
   /** The index term of a folded content word in `language`: "blockaded" and "blockade" meet in English. */
   toTerm(word: string, language: string): string {
+    // A language without a stemmer keeps its words as they are: nothing worth remembering, so whatever tags a
+    // feed declares, the memos stay those of the few stemmed languages (at most ~15 MB each).
+    if (!STEMMED.has(language)) return stemWord(word, language);
     const memo =
       this.memos.get(language) ??
       remember(
