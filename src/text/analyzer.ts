@@ -1,7 +1,7 @@
 import { detached } from './detached.ts';
 import { guessLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
-import { STEMMED_LANGUAGES, stemWord } from './stem.ts';
+import { hasStemmer, STEMMED_LANGUAGES, stemWord } from './stem.ts';
 import { isQuestionFrameWord, stopWordsFor } from './stopwords.ts';
 import { TermTally } from './term-tally.ts';
 import { foldWord, forEachWord, isStrayLetter, splitWords } from './terms.ts';
@@ -63,7 +63,7 @@ export function lookupLanguages(languages: Iterable<string>): LookupLanguages {
   const stemmed: string[] = [];
   let unstemmed = false;
   for (const language of languages) {
-    if (STEMMED_LANGUAGES.includes(language)) stemmed.push(language);
+    if (hasStemmer(language)) stemmed.push(language);
     else unstemmed = true;
   }
   return { stemmed, unstemmed };
@@ -112,8 +112,6 @@ class GenerationalMemo {
  */
 const MEMO_LANGUAGES = 32;
 
-const STEMMED: ReadonlySet<string> = new Set(STEMMED_LANGUAGES);
-
 /** A new memo for `language` in `memos`, or undefined past MEMO_LANGUAGES languages (compute each time then). */
 function remember<Memo>(memos: Map<string, Memo>, language: string, make: () => Memo): Memo | undefined {
   if (memos.size >= MEMO_LANGUAGES) return undefined;
@@ -133,7 +131,7 @@ export class TermAnalyzer {
   toTerm(word: string, language: string): string {
     // A language without a stemmer keeps its words as they are: nothing worth remembering, so whatever tags a
     // feed declares, the memos stay those of the few stemmed languages (at most ~15 MB each).
-    if (!STEMMED.has(language)) return stemWord(word, language);
+    if (!hasStemmer(language)) return stemWord(word, language);
     const memo =
       this.memos.get(language) ??
       remember(

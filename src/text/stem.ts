@@ -20,11 +20,14 @@ const STEMMERS: Readonly<Record<string, Stemmer>> = {
 /** Languages with a stemmer of their own; a word of any other language is its own stem. */
 export const STEMMED_LANGUAGES: readonly string[] = Object.keys(STEMMERS);
 
+export function hasStemmer(language: string): boolean {
+  return Object.hasOwn(STEMMERS, language);
+}
+
 /** The stem of a normalised word in `language` (base subtag); unchanged for languages without a stemmer. */
 export function stemWord(word: string, language: string): string {
   if (/^\p{N}/u.test(word)) return word;
-  const stem = STEMMERS[language];
-  return stem ? stem(word) : word;
+  return hasStemmer(language) ? (STEMMERS[language] as Stemmer)(word) : word;
 }
 
 const GERMAN_S_ENDING = /[bdfghklmnrt]s$/;
