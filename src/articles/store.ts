@@ -20,6 +20,7 @@ import type { SearchIndex } from './search/search.ts';
 import {
   keyvUpsertWrites,
   sqliteUpsertWrites,
+  type UpsertCallbacks,
   type UpsertWrites,
   type UpsertWritesParts,
 } from './upsert-writes.ts';
@@ -86,7 +87,7 @@ class KeyvArticleStore implements ArticleStore {
     private readonly release: () => Promise<void>,
     private readonly snapshots: IndexSnapshots,
     private readonly catalogueEntries: CatalogueBatches,
-    writesFor: (callbacks: Pick<UpsertWritesParts, 'written' | 'indexed'>) => UpsertWrites,
+    writesFor: (callbacks: UpsertCallbacks) => UpsertWrites,
   ) {
     this.writes = writesFor({
       written: (article) => this.lastReads.replace(article),
@@ -197,9 +198,9 @@ class KeyvArticleStore implements ArticleStore {
 }
 
 /** One transaction per batch of upserts where the namespaces share a SQLite connection; else one key at a time. */
-function upsertWrites(parts: Omit<UpsertWritesParts, 'written' | 'indexed'>, changes: Keyv) {
+function upsertWrites(parts: Omit<UpsertWritesParts, keyof UpsertCallbacks>, changes: Keyv) {
   const writer = sqliteRowWriter([parts.articles, parts.catalogue, changes]);
-  return (callbacks: Pick<UpsertWritesParts, 'written' | 'indexed'>): UpsertWrites =>
+  return (callbacks: UpsertCallbacks): UpsertWrites =>
     writer
       ? sqliteUpsertWrites(writer, { ...parts, ...callbacks })
       : keyvUpsertWrites({ ...parts, ...callbacks });

@@ -34,6 +34,9 @@ export interface UpsertWritesParts {
   readonly indexed: (entry: CatalogueEntry) => void;
 }
 
+/** What the store itself does as an upsert lands: the parts that are not the store's connections. */
+export type UpsertCallbacks = Pick<UpsertWritesParts, 'written' | 'indexed'>;
+
 /**
  * One keyv.set after another (Redis, PostgreSQL, memory): the article first, then — once the change log names the
  * id, so a crash between the two cannot hide the change from an index snapshot — its entry. The entry is analysed
