@@ -4,7 +4,8 @@
  * background and waits, item by item, until no interaction is waiting — at most `maxWaitMs` at a time, so a bot
  * that is never idle still ingests, more slowly. Pausing the item loop pauses the worker threads it feeds (feed
  * parsing, catalogue analysis) too, so the CPU goes to the interaction. Other processes on the machine are the
- * OS's to schedule; this only orders the work of this one.
+ * OS's to schedule; this only orders the work of this one. The router reads the same count to put first
+ * responses ahead of commands' own work (src/core/turns.ts).
  */
 export class Foreground {
   private waiting = 0;

@@ -10,6 +10,7 @@ import { UserFacingError } from '../core/errors.ts';
 import { Foreground } from '../core/foreground.ts';
 import { translate } from '../core/i18n/index.ts';
 import type { Logger } from '../core/log.ts';
+import { Turns } from '../core/turns.ts';
 import { runAutocomplete } from './autocomplete-route.ts';
 import {
   type CommandContext,
@@ -20,7 +21,7 @@ import {
 } from './command.ts';
 import { type Cooldowns, type CooldownTicket, type CooldownVerdict, cooldownText } from './cooldowns.ts';
 import { createFailureReporter, type FailureReporter, labelOf } from './failure-report.ts';
-import { heldDeferral, ownResponse } from './first-response.ts';
+import { type FirstResponse, heldDeferral, ownResponse } from './first-response.ts';
 import { type MessageCommand, messageCommandFor } from './message-command.ts';
 import { ephemeral, renderNotice } from './render.ts';
 import { unavailableCommand } from './unavailable.ts';
@@ -74,6 +75,8 @@ interface RouterState {
   readonly cooldowns: Cooldowns | undefined;
   readonly reportFailure: FailureReporter;
   readonly deferralHoldMs: number;
+  readonly foreground: Foreground;
+  readonly turns: Turns;
 }
 
 /** Takes one use of `name`'s window; when none is left, tells the user when they may try again. */
@@ -141,6 +144,7 @@ async function serveCommand<I extends CommandUse>(
   acknowledged.catch(() => abort.abort());
   const cooldown = verdict.ticket;
   try {
+    await waitTurnIfOthersWait(state, firstResponse, served.defer);
     await served.execute(interaction, { ...state.deps, firstResponse, signal: abort.signal, cooldown });
     // Still unsent means no reply came: the report below becomes the first response instead of a late deferral.
     firstResponse.claim();
@@ -157,6 +161,19 @@ async function serveCommand<I extends CommandUse>(
     );
     await state.reportFailure(interaction, refused ?? error);
   }
+}
+
+/**
+ * While other interactions wait for their first response, or other commands' work for its turn, a model-backed
+ * command acknowledges at once (its reply is not coming within the hold now) and its work waits its turn
+ * (src/core/turns.ts), so the others' first responses go out before it. A command that answers by itself is its
+ * own first response and goes at once.
+ */
+async function waitTurnIfOthersWait(state: RouterState, firstResponse: FirstResponse, defers: boolean) {
+  const othersWait = state.foreground.waitingInteractions > 1 || state.turns.length > 0;
+  if (!defers || !othersWait) return;
+  firstResponse.deferNow().catch(() => {});
+  await state.turns.take();
 }
 
 async function runCommand(
@@ -217,8 +234,10 @@ export function createRouter(options: RouterOptions): Router {
     cooldowns,
     reportFailure: createFailureReporter(logger),
     deferralHoldMs: options.deferralHoldMs,
+    foreground: options.foreground ?? new Foreground(),
+    turns: new Turns(),
   };
-  const foreground = options.foreground ?? new Foreground();
+  const { foreground } = state;
   const route = async (interaction: Interaction, answered: () => void) => {
     if (interaction.isChatInputCommand()) await runCommand(state, interaction, answered);
     else if (interaction.isAutocomplete())
