@@ -1,15 +1,21 @@
+import { Turns } from './turns.ts';
+
 /**
  * Members before background work, within one process: an interaction waiting for its first response (a deferral,
  * an autocomplete's choices) is foreground; ingest (a feed's first poll of 10,000 items, a folder of files) is
  * background and waits, item by item, until no interaction is waiting — at most `maxWaitMs` at a time, so a bot
  * that is never idle still ingests, more slowly. Pausing the item loop pauses the worker threads it feeds (feed
  * parsing, catalogue analysis) too, so the CPU goes to the interaction. Other processes on the machine are the
- * OS's to schedule; this only orders the work of this one. The router reads the same count to put first
- * responses ahead of commands' own work (src/core/turns.ts).
+ * OS's to schedule; this only orders the work of this one.
+ *
+ * Among members' work, first responses come first: while others wait for theirs, a command's own work waits its
+ * turn in `turns` (src/core/turns.ts; the router decides), and background work waits for those turns too.
  */
 export class Foreground {
   private waiting = 0;
   private idle: (() => void)[] = [];
+  /** Commands' own work waiting for its turn behind first responses. */
+  readonly turns = new Turns(() => this.wakeIfIdle());
 
   /** `maxWaitMs`: how long one background item waits at most, so that ingest never stops whatever the traffic. */
   constructor(private readonly maxWaitMs = 100) {}
@@ -27,13 +33,18 @@ export class Foreground {
       if (ended) return;
       ended = true;
       this.waiting--;
-      if (this.waiting === 0) this.wake();
+      this.wakeIfIdle();
     };
   }
 
-  /** Resolves at once when no interaction is waiting, else when none is or after `maxWaitMs`, whichever is first. */
+  /** True when no interaction waits for its first response and no command's work for its turn. */
+  get isIdle(): boolean {
+    return this.waiting === 0 && this.turns.length === 0;
+  }
+
+  /** Resolves at once when idle, else once it is or after `maxWaitMs`, whichever is first. */
   yield(): Promise<void> {
-    if (this.waiting === 0) return Promise.resolve();
+    if (this.isIdle) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -45,7 +56,8 @@ export class Foreground {
     });
   }
 
-  private wake(): void {
+  private wakeIfIdle(): void {
+    if (!this.isIdle) return;
     const waiters = this.idle;
     this.idle = [];
     for (const waiter of waiters) waiter();

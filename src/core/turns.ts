@@ -10,6 +10,9 @@ export class Turns {
   private readonly queued: (() => void)[] = [];
   private scheduled = false;
 
+  /** `onEmpty`: told each time the last queued piece has had its turn. */
+  constructor(private readonly onEmpty: () => void = () => {}) {}
+
   /** How many pieces wait for their turn. */
   get length(): number {
     return this.queued.length;
@@ -31,6 +34,7 @@ export class Turns {
       this.scheduled = false;
       this.queued.shift()?.();
       if (this.queued.length > 0) this.schedule();
+      else this.onEmpty();
     });
   }
 }

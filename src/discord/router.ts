@@ -10,7 +10,6 @@ import { UserFacingError } from '../core/errors.ts';
 import { Foreground } from '../core/foreground.ts';
 import { translate } from '../core/i18n/index.ts';
 import type { Logger } from '../core/log.ts';
-import { Turns } from '../core/turns.ts';
 import { runAutocomplete } from './autocomplete-route.ts';
 import {
   type CommandContext,
@@ -76,7 +75,6 @@ interface RouterState {
   readonly reportFailure: FailureReporter;
   readonly deferralHoldMs: number;
   readonly foreground: Foreground;
-  readonly turns: Turns;
 }
 
 /** Takes one use of `name`'s window; when none is left, tells the user when they may try again. */
@@ -170,10 +168,11 @@ async function serveCommand<I extends CommandUse>(
  * own first response and goes at once.
  */
 async function waitTurnIfOthersWait(state: RouterState, firstResponse: FirstResponse, defers: boolean) {
-  const othersWait = state.foreground.waitingInteractions > 1 || state.turns.length > 0;
+  const { foreground } = state;
+  const othersWait = foreground.waitingInteractions > 1 || foreground.turns.length > 0;
   if (!defers || !othersWait) return;
   firstResponse.deferNow().catch(() => {});
-  await state.turns.take();
+  await foreground.turns.take();
 }
 
 async function runCommand(
@@ -235,7 +234,6 @@ export function createRouter(options: RouterOptions): Router {
     reportFailure: createFailureReporter(logger),
     deferralHoldMs: options.deferralHoldMs,
     foreground: options.foreground ?? new Foreground(),
-    turns: new Turns(),
   };
   const { foreground } = state;
   const route = async (interaction: Interaction, answered: () => void) => {

@@ -31,4 +31,16 @@ describe('the foreground count', () => {
     await sleep(0);
     expect(through).toBe(true);
   });
+
+  it("GIVEN commands' work waiting for its turn (nobody waiting for a first response) THEN background waits until it has had it", async () => {
+    const foreground = new Foreground(5_000);
+    const order: string[] = [];
+    const work = foreground.turns.take().then(() => order.push('work'));
+    expect(foreground.waitingInteractions).toBe(0);
+    expect(foreground.isIdle).toBe(false);
+    const background = foreground.yield().then(() => order.push('background'));
+    await Promise.all([work, background]);
+    expect(order).toEqual(['work', 'background']);
+    expect(foreground.isIdle).toBe(true);
+  });
 });
