@@ -20,7 +20,7 @@ import {
 } from './command.ts';
 import { type Cooldowns, type CooldownTicket, type CooldownVerdict, cooldownText } from './cooldowns.ts';
 import { createFailureReporter, type FailureReporter, labelOf } from './failure-report.ts';
-import { type FirstResponse, heldDeferral, ownResponse } from './first-response.ts';
+import { heldDeferral, ownResponse } from './first-response.ts';
 import { type MessageCommand, messageCommandFor } from './message-command.ts';
 import { ephemeral, renderNotice } from './render.ts';
 import { unavailableCommand } from './unavailable.ts';
@@ -142,7 +142,7 @@ async function serveCommand<I extends CommandUse>(
   acknowledged.catch(() => abort.abort());
   const cooldown = verdict.ticket;
   try {
-    await waitTurnIfOthersWait(state, firstResponse, served.defer);
+    await waitTurnIfOthersWait(state, served.defer);
     await served.execute(interaction, { ...state.deps, firstResponse, signal: abort.signal, cooldown });
     // Still unsent means no reply came: the report below becomes the first response instead of a late deferral.
     firstResponse.claim();
@@ -163,16 +163,15 @@ async function serveCommand<I extends CommandUse>(
 
 /**
  * While other interactions wait for their first response, or other commands' work for its turn, a model-backed
- * command acknowledges at once (its reply is not coming within the hold now) and its work waits its turn
- * (src/core/turns.ts), so the others' first responses go out before it. A command that answers by itself is its
- * own first response and goes at once.
+ * command's work waits its turn (src/core/turns.ts), so the others' first responses go out before it. Its held
+ * deferral keeps its timer meanwhile: a reply ready within the hold is still the first response, and one that is
+ * not gets the deferral when the hold ends. A command that answers by itself is its own first response and goes
+ * at once.
  */
-async function waitTurnIfOthersWait(state: RouterState, firstResponse: FirstResponse, defers: boolean) {
+async function waitTurnIfOthersWait(state: RouterState, defers: boolean) {
   const { foreground } = state;
   const othersWait = foreground.waitingInteractions > 1 || foreground.turns.length > 0;
-  if (!defers || !othersWait) return;
-  firstResponse.deferNow().catch(() => {});
-  await foreground.turns.take();
+  if (defers && othersWait) await foreground.turns.take();
 }
 
 async function runCommand(
