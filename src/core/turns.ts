@@ -9,13 +9,15 @@
 export class Turns {
   private readonly queued: (() => void)[] = [];
   private scheduled = false;
+  /** A released piece runs its first steps until the next turn; until then it still counts. */
+  private inTurn = false;
 
-  /** `onEmpty`: told each time the last queued piece has had its turn. */
+  /** `onEmpty`: told each time the last queued piece has had its turn (on the turn after its release). */
   constructor(private readonly onEmpty: () => void = () => {}) {}
 
-  /** How many pieces wait for their turn. */
+  /** How many pieces wait for their turn, or are in it. */
   get length(): number {
-    return this.queued.length;
+    return this.queued.length + (this.inTurn ? 1 : 0);
   }
 
   /** Resolves on this piece's turn: in arrival order, each after the event loop has polled for I/O again. */
@@ -32,8 +34,10 @@ export class Turns {
     // An immediate queued from inside an immediate runs on the next loop turn, after its poll for I/O.
     setImmediate(() => {
       this.scheduled = false;
-      this.queued.shift()?.();
-      if (this.queued.length > 0) this.schedule();
+      const next = this.queued.shift();
+      this.inTurn = next !== undefined;
+      next?.();
+      if (this.inTurn) this.schedule();
       else this.onEmpty();
     });
   }

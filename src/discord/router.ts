@@ -143,6 +143,8 @@ async function serveCommand<I extends CommandUse>(
   const cooldown = verdict.ticket;
   try {
     await waitTurnIfOthersWait(state, served.defer);
+    // Discord refused the deferral while the work waited: nothing it would do could reach the member.
+    abort.signal.throwIfAborted();
     await served.execute(interaction, { ...state.deps, firstResponse, signal: abort.signal, cooldown });
     // Still unsent means no reply came: the report below becomes the first response instead of a late deferral.
     firstResponse.claim();

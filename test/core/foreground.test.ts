@@ -33,8 +33,9 @@ describe('the foreground count', () => {
   });
 
   it("GIVEN commands' work waiting for its turn (nobody waiting for a first response) THEN background waits until it has had it", async () => {
-    const foreground = new Foreground(5_000);
+    const foreground = new Foreground(2_000);
     const order: string[] = [];
+    const started = Date.now();
     const work = foreground.turns.take().then(() => order.push('work'));
     expect(foreground.waitingInteractions).toBe(0);
     expect(foreground.isIdle).toBe(false);
@@ -42,5 +43,7 @@ describe('the foreground count', () => {
     await Promise.all([work, background]);
     expect(order).toEqual(['work', 'background']);
     expect(foreground.isIdle).toBe(true);
+    // Woken when the turn was had, not by its maxWaitMs.
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 });

@@ -24,7 +24,25 @@ describe('turns for commands’ work', () => {
     expect(turns.length).toBe(3);
     await all;
     expect(order).toEqual(['first', 'due meanwhile', 'second', 'third']);
+    // The last piece is in its turn until the next one: its first steps still count.
+    expect(turns.length).toBe(1);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(turns.length).toBe(0);
+  });
+
+  it('GIVEN the last piece released THEN it is told empty only after that piece’s first steps have run', async () => {
+    const order: string[] = [];
+    const turns = new Turns(() => order.push('empty'));
+    // Behind two awaits, as a command's work is behind the router's.
+    const piece = async () => {
+      await (async () => {
+        await turns.take();
+      })();
+      order.push('piece');
+    };
+    await piece();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(['piece', 'empty']);
   });
 
   it('GIVEN a piece queued after the queue emptied THEN it still gets its turn', async () => {

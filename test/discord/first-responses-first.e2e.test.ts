@@ -41,6 +41,11 @@ const pondering: SlashCommand = {
   async execute(interaction, context) {
     const word = interaction.options.getString('word') ?? '';
     workStartedAt.set(word, Date.now());
+    // A reply ready at once (a cached answer): the first response itself when nothing was sent yet.
+    if (word.startsWith('ready') && context.firstResponse.claim()) {
+      await interaction.reply({ content: `pondered ${word}` });
+      return;
+    }
     spin(WORK_MS);
     await context.firstResponse.deferNow();
     await interaction.editReply({ content: `pondered ${word}` });
@@ -89,12 +94,43 @@ describe('first responses before commands’ work', () => {
     expect(choicesFoundAt.get('quick')).toBeLessThan(workStartedAt.get('c4') ?? 0);
   }, 20_000);
 
-  it('GIVEN nobody else waiting THEN a command keeps its held deferral and a ready reply is its first response', async () => {
+  it('GIVEN members waiting WHEN a command whose reply is ready waits its turn THEN the reply is its first response, not a deferral', async () => {
+    await h.discord.waitUntil(() => foreground.waitingInteractions === 0);
+    const opening = await h.discord.autocomplete('ponder', { word: 'slow' }, 'word');
+    await h.discord.waitUntil(() => foreground.waitingInteractions > 0);
+    const command = await h.discord.command('ponder', { word: 'ready-queued' });
+    const view = await command.waitFor((v) => v.original?.content.startsWith('pondered') === true);
+    await opening.waitFor((v) => v.choices !== null);
+    expect(view.ackType).toBe(4);
+    expect(view.edits).toHaveLength(0);
+  }, 15_000);
+
+  it('GIVEN a queued command whose deferral Discord refuses WHEN its turn comes THEN its work does not run', async () => {
+    await h.discord.waitUntil(() => foreground.waitingInteractions === 0);
+    const opening = await h.discord.autocomplete('ponder', { word: 'slow' }, 'word');
+    await h.discord.waitUntil(() => foreground.waitingInteractions > 0);
+    const ahead = ['d1', 'd2', 'd3', 'd4'];
+    const commands = await Promise.all(ahead.map((word) => h.discord.command('ponder', { word })));
+    const doomed = await h.discord.command('ponder', { word: 'doomed' });
+    h.discord.failNext(
+      { method: 'POST', path: new RegExp(`/interactions/${doomed.id}/`) },
+      { status: 404, body: { code: 10062, message: 'Unknown interaction' } },
+    );
+    await Promise.all(
+      commands.map((c) => c.waitFor((v) => v.original?.content.startsWith('pondered') === true)),
+    );
+    await opening.waitFor((v) => v.choices !== null);
+    await h.discord.waitUntil(() => doomed.view().rejections.length > 0);
+    await sleep(50);
+    expect(workStartedAt.has('doomed')).toBe(false);
+    expect(doomed.view().original).toBeNull();
+  }, 20_000);
+
+  it('GIVEN nobody else waiting THEN the work runs before anything is sent: the deferral waits for it', async () => {
     await h.discord.waitUntil(() => foreground.waitingInteractions === 0);
     const command = await h.discord.command('ponder', { word: 'alone' });
     const view = await command.waitFor((v) => v.original?.content.startsWith('pondered') === true);
     expect(view.original?.content).toBe('pondered alone');
-    // Not deferred at once: the work ran before the acknowledgement (deferNow after the spin).
     expect(view.ackAt ?? 0).toBeGreaterThanOrEqual((workStartedAt.get('alone') ?? 0) + WORK_MS);
   }, 15_000);
 });
