@@ -172,6 +172,7 @@ async function serveCommand<I extends CommandUse>(
  */
 async function waitTurnIfOthersWait(state: RouterState, defers: boolean) {
   const { foreground } = state;
+  // This interaction is among those waiting (the router's begin() counted it), so others wait when more than one does.
   const othersWait = foreground.waitingInteractions > 1 || foreground.turns.length > 0;
   if (defers && othersWait) await foreground.turns.take();
 }
